@@ -1,0 +1,62 @@
+# ashyq-kiosk: the two set-up commands are `make demo` and `make test`.
+# Both create .venv when missing, install the project with what it needs
+# (Debian packages too, when running as root) and then do their job.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Shared libraries the Qt offscreen platform, OpenCV and pyzbar load, and a
+# font with Kazakh Cyrillic glyphs for the screens.
+APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
+                libglib2.0-0 libzbar0 fonts-dejavu-core
+
+.PHONY: demo test lint check-layers unit rest bench clean system-packages
+
+demo: $(STAMP)
+	$(BIN)/ashyq-kiosk demo
+
+test: $(STAMP) lint check-layers unit rest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+check-layers: $(STAMP)
+	$(BIN)/lint-imports
+
+# The domain tests run with PySide6 made unimportable: the core must not need Qt.
+unit: $(STAMP)
+	ASHYQ_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytestqt tests/unit
+
+rest: $(STAMP)
+	$(BIN)/python -m pytest tests/integration tests/ui
+
+bench: $(STAMP)
+	$(BIN)/python bench/desk_flow.py
+
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Not a Debian system; make sure these are installed:$$missing"; exit 0; fi; \
+	if [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "Missing system packages (install them as root):$$missing"; fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	@$(MAKE) --no-print-directory system-packages
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info
