@@ -1,0 +1,45 @@
+"""The `ashyq-kiosk` command: the composition root of the application.
+
+This package is the only place allowed to reach across the layers
+(DESIGN.md section 5). Each subcommand lives in its own module with a
+`register(subparsers, common)` function; heavy imports (Qt, OpenCV, the
+sandbox server) stay inside the functions that need them, so `ashyq-kiosk
+iin` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kiosk.cli import commands, common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ashyq-kiosk",
+        description="Reception terminal for an Ashyq-style health-status check-in scheme.",
+    )
+    common.add_global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in commands.MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 negative, 2 bad input)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        args = parser.parse_args([*args_list, "run"])
+    try:
+        code: int = args.func(args)
+    except common.CliError as exc:
+        print(f"ashyq-kiosk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return code

@@ -1,0 +1,52 @@
+"""Helpers shared by the subcommands: global options, errors, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+EXIT_OK = 0
+EXIT_NEGATIVE = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A failure the command line reports in one line, without a traceback."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = True) -> None:
+    """--config and --data-dir, accepted before and after the subcommand name."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="settings file (TOML); default: $ASHYQ_KIOSK_CONFIG, the user config "
+        "directory, then the shipped defaults",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where the kiosk keeps its database; default: the user data directory",
+    )
+
+
+def add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    add_global_options(parser)
+    return parser
+
+
+def print_json(obj: dict[str, Any]) -> None:
+    """One JSON object per line, UTF-8, flushed (other programs read it)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, sort_keys=False) + "\n")
+    sys.stdout.flush()
