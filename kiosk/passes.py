@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -147,7 +148,7 @@ def verify_pass(
     """Verify a pass against the trust list at time *now*; raise PassRejected."""
     try:
         header = jwt.get_unverified_header(text)
-    except jwt.PyJWTError as exc:
+    except (jwt.PyJWTError, UnicodeError) as exc:  # UnicodeError: lone surrogates
         raise PassRejected(PassProblem.MALFORMED, str(exc)) from None
     if header.get("alg") != ALGORITHM:
         raise PassRejected(PassProblem.BAD_ALGORITHM, repr(header.get("alg")))
@@ -210,8 +211,14 @@ def _claims_to_pass(claims: dict[str, Any], kid: str, *, now: float, skew: float
 
 
 def _number(value: object) -> float | None:
+    # JSON lets through NaN, Infinity and ints beyond float range; NaN and
+    # Infinity would slip past every time comparison, so they are no number.
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            return None
+        return number if math.isfinite(number) else None
     return None
 
 
