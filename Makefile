@@ -29,7 +29,7 @@ check-layers: $(STAMP)
 
 # The domain tests run with PySide6 made unimportable: the core must not need Qt.
 unit: $(STAMP)
-	ASHYQ_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytestqt tests/unit
+	ASHYQ_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytest-qt tests/unit
 
 rest: $(STAMP)
 	$(BIN)/python -m pytest tests/integration tests/ui

@@ -1,0 +1,58 @@
+"""Turn validated settings into the domain's value types (config → kiosk)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from config.settings import Settings, SettingsError, closing_time
+from kiosk.events import DeskIdentity
+from kiosk.passes import TrustList
+from kiosk.policy import Mode, Policy, Rule, UnverifiedPolicy
+from kiosk.reception import DeskRole, DeskSettings
+from kiosk.status import Status
+
+
+def desk_identity(settings: Settings) -> DeskIdentity:
+    venue = settings.venue
+    return DeskIdentity(venue.bin, venue.entrance, venue.desk)
+
+
+def policy(settings: Settings) -> Policy:
+    rules = {
+        Status(name): Rule(cell.admit, cell.offer_referral, cell.report_to_ses)
+        for name, cell in settings.policy.table.items()
+    }
+    return Policy(
+        mode=Mode(settings.venue.mode),
+        rules=rules,
+        unverified=UnverifiedPolicy(settings.policy.unverified),
+    )
+
+
+def timezone(settings: Settings) -> dt.tzinfo | None:
+    name = settings.hours.timezone
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"hours.timezone: unknown time zone {name!r}") from None
+
+
+def desk_settings(settings: Settings) -> DeskSettings:
+    return DeskSettings(
+        desk=desk_identity(settings),
+        policy=policy(settings),
+        role=DeskRole(settings.venue.role),
+        capacity=settings.venue.capacity,
+        pass_skew=settings.policy.pass_clock_skew,
+        cache_max_age=settings.policy.cache_max_age_min * 60,
+        passback_window=settings.venue.passback_window_min * 60,
+        closing_time=closing_time(settings),
+        timezone=timezone(settings),
+    )
+
+
+def pinned_trust(settings: Settings) -> TrustList:
+    return TrustList.from_jwks({"keys": [key.model_dump() for key in settings.trust.keys]})

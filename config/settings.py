@@ -1,0 +1,252 @@
+"""The kiosk's settings: one typed schema, loaded from TOML, validated at start-up.
+
+Every field has a default and a description. An unknown key or a bad value
+stops start-up with a message that names the key (`SettingsError`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from platformdirs import user_config_dir
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from kiosk.pins import is_pin_hash
+
+APP_NAME = "ashyq-kiosk"
+ENV_CONFIG = "ASHYQ_KIOSK_CONFIG"
+SCHEMA_VERSION = 1
+SHIPPED_DIR = Path(__file__).resolve().parent
+DEFAULT_FILE = SHIPPED_DIR / "default.toml"
+
+Language = Literal["kk", "ru", "en"]
+LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Venue(_Section):
+    bin: str = Field("000000000000", description="the venue's 12-digit BIN")
+    name: str = Field("Demo venue", description="shown on the screens and in reports")
+    entrance: str = Field("main", min_length=1, description="this desk's entrance")
+    desk: str = Field("desk-1", min_length=1, description="this desk's id within the venue")
+    mode: Literal["venue", "boarding"] = Field("venue", description="venue | boarding")
+    role: Literal["entry", "exit", "both"] = Field("both", description="entry | exit | both")
+    capacity: int = Field(0, ge=0, description="people allowed inside at once; 0: no limit")
+    passback_window_min: float = Field(
+        10, ge=0, description="minutes in which a scan at another entrance is a pass-back"
+    )
+
+    @field_validator("bin")
+    @classmethod
+    def _twelve_digits(cls, value: str) -> str:
+        if len(value) != 12 or not (value.isascii() and value.isdigit()):
+            raise ValueError("must be exactly 12 digits (the venue's BIN)")
+        return value
+
+
+class Hours(_Section):
+    open: str = Field("08:00", description="opening time, HH:MM local time")
+    close: str = Field("", description="closing time HH:MM: everyone inside is checked out")
+    timezone: str = Field("", description="IANA zone, e.g. Asia/Almaty; empty: the PC's zone")
+
+    @field_validator("open", "close")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        if value and not _TIME.match(value):
+            raise ValueError("must be a time like 23:00")
+        return value
+
+
+class Service(_Section):
+    url: str = Field("http://127.0.0.1:8765", description="base URL of the national service")
+    token: str = Field("demo", description="this device's token (Authorization: Bearer)")
+    ca_bundle: str = Field("", description="extra CA bundle file for TLS; empty: system CAs")
+    connect_timeout: float = Field(2.0, gt=0, description="seconds to connect")
+    read_timeout: float = Field(5.0, gt=0, description="seconds to wait for an answer")
+    status_deadline: float = Field(1.5, gt=0, description="hard limit for a status lookup, s")
+    sync_interval: float = Field(5.0, gt=0, description="seconds between outbox syncs")
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+
+class Cell(_Section):
+    admit: bool = Field(description="let the person in")
+    offer_referral: bool = Field(False, description="offer 'refer to doctor'")
+    report_to_ses: bool = Field(False, description="report to the sanitary service")
+
+
+class Policy(_Section):
+    unverified: Literal["staff_decides", "admit_unverified", "deny"] = Field(
+        "staff_decides", description="what to do when no status can be verified"
+    )
+    cache_max_age_min: float = Field(
+        720, ge=0, description="oldest cached status used when offline, minutes"
+    )
+    pass_clock_skew: float = Field(120, ge=0, description="clock-skew allowance for passes, s")
+    table: dict[Literal["green", "blue", "yellow", "red"], Cell] = Field(
+        default_factory=dict, description="cells that differ from the mode's default table"
+    )
+
+
+class TrustKey(_Section):
+    kid: str = Field(min_length=1)
+    x: str = Field(min_length=43, max_length=43, description="base64url Ed25519 public key")
+    kty: Literal["OKP"] = "OKP"
+    crv: Literal["Ed25519"] = "Ed25519"
+    alg: Literal["EdDSA"] = "EdDSA"
+
+
+class Trust(_Section):
+    keys: list[TrustKey] = Field(default_factory=list, description="pinned pass-signing keys")
+    max_age_h: float = Field(24, gt=0, description="warn when the key list is older, hours")
+
+
+class Display(_Section):
+    languages: list[Language] = Field(
+        default_factory=lambda: list(LANGUAGES), min_length=1, description="kk, ru, en"
+    )
+    status_seconds: float = Field(5, gt=0, le=120, description="status screen time, s")
+    fullscreen: bool = True
+    sounds: bool = True
+
+
+class Camera(_Section):
+    device: str = Field("0", description="camera index or device path; 'none' to disable")
+    backend: Literal["any", "dshow", "msmf", "v4l2"] = "any"
+    width: int = Field(1280, ge=160, le=7680)
+    height: int = Field(720, ge=120, le=4320)
+    fps: int = Field(30, ge=1, le=120)
+    mjpg: bool = True
+
+
+class Decoder(_Section):
+    backend: Literal["zxing", "pyzbar"] = "zxing"
+    formats: list[str] = Field(default_factory=lambda: ["qr"], min_length=1)
+    debounce_s: float = Field(3.0, ge=0, description="same code within this time counts once")
+
+
+class Scanner(_Section):
+    wedge: bool = Field(True, description="read keyboard-wedge (HID) scanners")
+    layout: Literal["auto", "us", "ru", "kk"] = "auto"
+    serial_port: str = Field("", description="COM3, /dev/ttyACM0…; empty: no serial scanner")
+    baud: int = Field(9600, gt=0)
+
+
+class Data(_Section):
+    retention_days: int = Field(90, ge=1, le=3650, description="days events are kept")
+
+
+class Pins(_Section):
+    admin: str = Field("", description="scrypt hash of the admin PIN (ashyq-kiosk hash-pin)")
+    doctor: str = Field("", description="scrypt hash of the doctor PIN")
+
+    @field_validator("admin", "doctor")
+    @classmethod
+    def _hashed(cls, value: str) -> str:
+        if value and not is_pin_hash(value):
+            raise ValueError("must be a PIN hash made by `ashyq-kiosk hash-pin`, never a plain PIN")
+        return value
+
+
+class Ses(_Section):
+    phone: str = Field("", description="the sanitary service's phone number")
+
+
+class Boarding(_Section):
+    doctor_room: str = Field("", description="where the doctor room is, shown on referral")
+
+
+class Settings(_Section):
+    schema_version: int = Field(SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    venue: Venue = Venue()
+    hours: Hours = Hours()
+    service: Service = Service()
+    policy: Policy = Policy()
+    trust: Trust = Trust()
+    display: Display = Display()
+    camera: Camera = Camera()
+    decoder: Decoder = Decoder()
+    scanner: Scanner = Scanner()
+    data: Data = Data()
+    pins: Pins = Pins()
+    ses: Ses = Ses()
+    boarding: Boarding = Boarding()
+
+
+class SettingsError(Exception):
+    """The settings file cannot be used; the message names the file and the key."""
+
+
+def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path:
+    """The settings file to read, in the order of DESIGN.md section 10."""
+    environ = os.environ if env is None else env
+    if explicit:
+        return Path(explicit)
+    if environ.get(ENV_CONFIG):
+        return Path(environ[ENV_CONFIG])
+    user_file = Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+    if user_file.is_file():
+        return user_file
+    return DEFAULT_FILE
+
+
+def load_settings(explicit: str | None = None, env: dict[str, str] | None = None) -> Settings:
+    path = find_config(explicit, env)
+    return load_file(path)
+
+
+def load_file(path: Path) -> Settings:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SettingsError(f"{path}: no such settings file") from None
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    return parse_settings(data, source=str(path))
+
+
+def parse_settings(data: dict[str, Any], *, source: str = "settings") -> Settings:
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise SettingsError(_explain(exc, source)) from None
+
+
+def _explain(exc: ValidationError, source: str) -> str:
+    lines = [f"{source}: {exc.error_count()} problem(s):"]
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        if error["type"] == "extra_forbidden":
+            lines.append(f"  {key}: unknown key; remove it or check its spelling")
+        elif error["type"] == "missing":
+            lines.append(f"  {key}: required; add it")
+        else:
+            got = error.get("input")
+            shown = repr(got) if not isinstance(got, dict | list) else "…"
+            lines.append(f"  {key}: {error['msg']} (got {shown})")
+    return "\n".join(lines)
+
+
+def closing_time(settings: Settings) -> dt.time | None:
+    close = settings.hours.close
+    return dt.time.fromisoformat(close) if close else None

@@ -1,0 +1,75 @@
+"""`ashyq-kiosk check`: the desk flow without a screen, recorded like a real check-in."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+
+from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
+from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
+from kiosk.decision import Method, StaffInput
+from kiosk.events import rfc3339
+from kiosk.iin import InvalidIin, parse_iin
+from kiosk.policy import StaffAnswer
+from kiosk.store import StoreError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = add_command(
+        sub, "check", "Run a code or IIN through the desk flow; print the decision as JSON."
+    )
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("text", nargs="?", metavar="TEXT", help="decoded code text (pass or IIN)")
+    what.add_argument("--iin", metavar="IIN", help="a typed IIN (staff entry)")
+    parser.add_argument(
+        "--method",
+        choices=[m.value for m in Method],
+        help="how the code arrived (default: manual for --iin, scanner for TEXT)",
+    )
+    parser.add_argument(
+        "--staff",
+        choices=[a.value for a in StaffAnswer],
+        help="staff answer: for an unverified visitor, or to override the table",
+    )
+    parser.add_argument("--operator", help="who answered (default: the login name)")
+    parser.add_argument("--reason", help="why staff overrode the table")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.iin is not None:
+        try:
+            parse_iin(args.iin)
+        except InvalidIin as exc:
+            raise CliError(f"not a valid IIN ({exc.problem.value}): {args.iin!r}") from None
+        text, default_method = args.iin, Method.MANUAL
+    else:
+        text, default_method = args.text, Method.SCANNER
+    method = Method(args.method) if args.method else default_method
+    staff = None
+    if args.staff:
+        staff = StaffInput(StaffAnswer(args.staff), args.operator or _login(), args.reason)
+    app = open_app(args)
+    try:
+        from kiosk.cli.online import status_source
+
+        reception = app.reception(status_source(app))
+        decision = reception.check(text, method, staff)
+        if decision.awaiting_staff:
+            # Nobody at the terminal to answer: keep the visit on record, not admitted.
+            decision = reception.record(decision, None)
+    except StoreError as exc:
+        raise CliError(f"the check-in was not recorded: {exc}", EXIT_CANNOT_RECORD) from None
+    finally:
+        app.close()
+    out = decision.to_json()
+    out["at"] = rfc3339(decision.decided_at)
+    print_json(out)
+    return EXIT_OK if decision.admitted else EXIT_NEGATIVE
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "staff"

@@ -1,0 +1,104 @@
+"""The value a desk check produces: what to show, why, and what was recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from kiosk.policy import Outcome, StaffAnswer
+from kiosk.status import Provenance, Status
+
+
+class Direction(StrEnum):
+    ENTRY = "entry"
+    EXIT = "exit"
+
+
+class Method(StrEnum):
+    """How the code reached the desk."""
+
+    CAMERA = "camera"
+    SCANNER = "scanner"
+    MANUAL = "manual"
+
+
+class Flag(StrEnum):
+    """Things staff should notice about a check."""
+
+    PASSBACK = "passback"
+    CAPACITY_REACHED = "capacity_reached"
+    RED_REPORT_QUEUED = "red_report_queued"
+    NOT_INSIDE = "not_inside"
+    STATUS_EXPIRED_IN_PASS = "status_expired_in_pass"
+
+
+@dataclass(frozen=True)
+class StaffInput:
+    """A staff member's answer: admit or refuse, who, and why."""
+
+    answer: StaffAnswer
+    operator: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome of one check at the desk."""
+
+    outcome: Outcome
+    direction: Direction
+    method: Method
+    decided_at: float
+    status: Status | None = None
+    provenance: Provenance = Provenance.NONE
+    status_age: float | None = None
+    status_valid_until: float | None = None
+    masked_id: str | None = None
+    name: str | None = None
+    reason: str | None = None
+    offer_referral: bool = False
+    report_to_ses: bool = False
+    flags: frozenset[Flag] = frozenset()
+    staff: StaffInput | None = None
+    override: bool = False
+    policy_outcome: Outcome | None = None
+    event_ids: tuple[str, ...] = ()
+    occupancy: int = 0
+    iin: str | None = field(default=None, repr=False)
+
+    @property
+    def awaiting_staff(self) -> bool:
+        """An `ask_staff` case that nobody has answered (nothing recorded yet)."""
+        return self.outcome is Outcome.ASK_STAFF and self.staff is None and not self.event_ids
+
+    @property
+    def admitted(self) -> bool:
+        return self.outcome is Outcome.ADMIT
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON words of the command line (DESIGN.md section 9); no raw IIN."""
+        out: dict[str, Any] = {
+            "decision": self.outcome.value,
+            "direction": self.direction.value,
+            "status": self.status.value if self.status else None,
+            "provenance": self.provenance.value,
+        }
+        if self.status_age is not None:
+            out["status_age_s"] = round(self.status_age, 1)
+        out["masked_id"] = self.masked_id
+        if self.name:
+            out["name"] = self.name
+        if self.reason:
+            out["reason"] = self.reason
+        if self.offer_referral:
+            out["referral_offered"] = True
+        out["flags"] = sorted(flag.value for flag in self.flags)
+        if self.staff is not None:
+            out["staff_answer"] = self.staff.answer.value
+            out["operator"] = self.staff.operator
+            out["override"] = self.override
+        out["method"] = self.method.value
+        out["occupancy"] = self.occupancy
+        out["event_ids"] = list(self.event_ids)
+        return out

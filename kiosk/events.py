@@ -1,0 +1,79 @@
+"""Events the desk records and the outbox sends to the national service."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class EventType(StrEnum):
+    CHECK_IN = "check_in"
+    CHECK_OUT = "check_out"
+    RED_REPORT = "red_report"
+    REFERRAL_OPENED = "referral_opened"
+    REFERRAL_RESOLVED = "referral_resolved"
+    STAFF_OVERRIDE = "staff_override"
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    """Which desk of which venue an event happened at."""
+
+    venue_bin: str
+    entrance: str
+    desk: str
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event about to be recorded; it gets its UUID at creation."""
+
+    type: EventType
+    occurred_at: float
+    data: Mapping[str, Any] = field(default_factory=dict)
+    iin: str | None = None
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as the outbox holds it."""
+
+    seq: int
+    id: str
+    type: EventType
+    occurred_at: float
+    desk: DeskIdentity
+    iin: str | None
+    data: Mapping[str, Any]
+    attempts: int = 0
+    acked_at: float | None = None
+    dead_reason: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        """The event as `POST /v1/events` carries it (docs/api.yaml)."""
+        return {
+            "id": self.id,
+            "type": self.type.value,
+            "venue_bin": self.desk.venue_bin,
+            "entrance": self.desk.entrance,
+            "desk": self.desk.desk,
+            "occurred_at": rfc3339(self.occurred_at),
+            "iin": self.iin,
+            "data": dict(self.data),
+        }
+
+
+def rfc3339(timestamp: float) -> str:
+    """UTC time with milliseconds, as the API writes times."""
+    moment = dt.datetime.fromtimestamp(timestamp, tz=dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_rfc3339(text: str) -> float:
+    """Unix seconds from an RFC 3339 time; raises ValueError."""
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()

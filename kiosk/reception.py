@@ -1,0 +1,355 @@
+"""The desk flow: code text → parse → status → policy → events on disk → Decision.
+
+Camera, scanner and typed IIN all arrive here as text. Every decision is
+returned only after the events it implies are committed to the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from kiosk.clock import Clock
+from kiosk.codes import CodeKind, ParsedCode, parse_code
+from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
+from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.iin import mask_iin
+from kiosk.lookup import LookupFailed, StatusCache, StatusSource, remember
+from kiosk.outbox import insert_events
+from kiosk.passes import DEFAULT_SKEW, TrustList
+from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
+from kiosk.presence import Presence, Stay, enter, leave
+from kiosk.status import Provenance, Status
+from kiosk.store import Store
+
+
+class DeskRole(StrEnum):
+    ENTRY = "entry"
+    EXIT = "exit"
+    BOTH = "both"
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """What the desk flow needs to know about its venue and desk."""
+
+    desk: DeskIdentity
+    policy: Policy
+    role: DeskRole = DeskRole.BOTH
+    capacity: int = 0  # 0: no limit
+    pass_skew: float = DEFAULT_SKEW
+    cache_max_age: float = 12 * 3600
+    passback_window: float = 10 * 60
+    closing_time: dt.time | None = None
+    timezone: dt.tzinfo | None = None
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    status: Status | None
+    provenance: Provenance
+    age: float | None = None
+    valid_until: float | None = None
+
+
+class Reception:
+    """One desk's check-in service."""
+
+    def __init__(
+        self,
+        settings: DeskSettings,
+        store: Store,
+        clock: Clock,
+        trust: Callable[[], TrustList],
+        source: StatusSource | None = None,
+    ) -> None:
+        self.settings = settings
+        self._store = store
+        self._clock = clock
+        self._trust = trust
+        self._source = source
+        self._presence = Presence(store)
+        self._cache = StatusCache(store)
+        self._subject = store.subject_hasher()
+
+    # -- the flow ---------------------------------------------------------
+
+    def check(self, text: str, method: Method, staff: StaffInput | None = None) -> Decision:
+        """Run one code through the desk. Unanswered `ask_staff` cases come back
+        unrecorded (`awaiting_staff`); finish them with `record`."""
+        now = self._clock.now()
+        self.close_out_due(now)
+        parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
+        if parsed.iin is None:
+            return self._unreadable(parsed, method, now)
+        subject = self._subject(parsed.iin)
+        stay = self._presence.find(subject)
+        if self._is_exit(stay, now):
+            return self._check_out(parsed.iin, subject, stay, method, now)
+        pending = self._assess_entry(parsed, subject, stay, method, now)
+        if pending.outcome is Outcome.ASK_STAFF and staff is None:
+            return pending
+        return self.record(pending, staff)
+
+    def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
+        """Apply a staff answer (or none) to an assessed entry and write it down."""
+        decision = _with_staff(pending, staff)
+        iin = decision.iin
+        if iin is None or decision.direction is not Direction.ENTRY or decision.event_ids:
+            return decision
+        subject = self._subject(iin)
+        check_in = NewEvent(EventType.CHECK_IN, decision.decided_at, _check_in_data(decision), iin)
+        events = [check_in]
+        flags = set(decision.flags)
+        if decision.staff is not None and decision.override:
+            events.append(
+                NewEvent(
+                    EventType.STAFF_OVERRIDE,
+                    decision.decided_at,
+                    {
+                        "check_in": check_in.id,
+                        "answer": decision.staff.answer.value,
+                        "operator": decision.staff.operator,
+                        "reason": decision.staff.reason,
+                        "policy_decision": _value(decision.policy_outcome),
+                    },
+                    iin,
+                )
+            )
+        if decision.report_to_ses and decision.provenance is not Provenance.UNVERIFIED:
+            events.append(
+                NewEvent(
+                    EventType.RED_REPORT,
+                    decision.decided_at,
+                    {"check_in": check_in.id, "provenance": decision.provenance.value},
+                    iin,
+                )
+            )
+            flags.add(Flag.RED_REPORT_QUEUED)
+        with self._store.transaction() as conn:
+            insert_events(
+                conn,
+                events,
+                desk=self.settings.desk,
+                subject_of=self._subject,
+                now=self._clock.now(),
+            )
+            if decision.status is not None and decision.provenance in (
+                Provenance.PASS,
+                Provenance.LIVE,
+            ):
+                remember(
+                    conn, subject, decision.status, decision.status_valid_until, decision.decided_at
+                )
+            if decision.admitted:
+                d = self.settings.desk
+                enter(conn, Stay(subject, decision.decided_at, d.entrance, d.desk, check_in.id))
+        return replace(
+            decision,
+            flags=frozenset(flags),
+            event_ids=tuple(e.id for e in events),
+            occupancy=self._presence.count(),
+        )
+
+    def occupancy(self) -> int:
+        return self._presence.count()
+
+    # -- end of day -------------------------------------------------------
+
+    def last_closing(self, now: float) -> float | None:
+        """The most recent closing time at or before *now*, if the venue closes."""
+        closing = self.settings.closing_time
+        if closing is None:
+            return None
+        local_now = dt.datetime.fromtimestamp(now, tz=self.settings.timezone).astimezone(
+            self.settings.timezone
+        )
+        candidate = local_now.replace(
+            hour=closing.hour, minute=closing.minute, second=closing.second, microsecond=0
+        )
+        if candidate > local_now:
+            candidate -= dt.timedelta(days=1)
+        return candidate.timestamp()
+
+    def close_out_due(self, now: float) -> int:
+        """Check out everyone who entered before the last closing time."""
+        closing = self.last_closing(now)
+        return 0 if closing is None else self.close_out(closing)
+
+    def close_out(self, at: float) -> int:
+        """Check out, as automatic exits at *at*, everyone who entered before it."""
+        stays = self._presence.entered_before(at)
+        if not stays:
+            return 0
+        events = [
+            NewEvent(EventType.CHECK_OUT, at, {"check_in": s.event_id, "automatic": True})
+            for s in stays
+        ]
+        with self._store.transaction() as conn:
+            insert_events(
+                conn,
+                events,
+                desk=self.settings.desk,
+                subject_of=self._subject,
+                now=self._clock.now(),
+            )
+            for stay in stays:
+                leave(conn, stay.subject)
+        return len(stays)
+
+    # -- steps ------------------------------------------------------------
+
+    def _unreadable(self, parsed: ParsedCode, method: Method, now: float) -> Decision:
+        outcome = Outcome.EXPIRED_CODE if parsed.kind is CodeKind.EXPIRED else Outcome.INVALID_CODE
+        return Decision(
+            outcome=outcome,
+            direction=Direction.ENTRY,
+            method=method,
+            decided_at=now,
+            reason=parsed.reason,
+            occupancy=self._presence.count(),
+        )
+
+    def _is_exit(self, stay: Stay | None, now: float) -> bool:
+        role = self.settings.role
+        if role is DeskRole.EXIT:
+            return True
+        if role is DeskRole.ENTRY or stay is None:
+            return False
+        at_other_door = stay.entrance != self.settings.desk.entrance
+        recent = now - stay.entered_at <= self.settings.passback_window
+        # Inside and seen again at another entrance within minutes: a shared
+        # code, not an exit. Everything else at a two-way desk is leaving.
+        return not (at_other_door and recent)
+
+    def _check_out(
+        self, iin: str, subject: str, stay: Stay | None, method: Method, now: float
+    ) -> Decision:
+        data: dict[str, Any] = {
+            "method": method.value,
+            "automatic": False,
+            "masked_id": mask_iin(iin),
+        }
+        flags: frozenset[Flag] = frozenset()
+        if stay is not None:
+            data["check_in"] = stay.event_id
+        else:
+            flags = frozenset({Flag.NOT_INSIDE})
+        event = NewEvent(EventType.CHECK_OUT, now, data, iin)
+        with self._store.transaction() as conn:
+            insert_events(conn, [event], desk=self.settings.desk, subject_of=self._subject, now=now)
+            leave(conn, subject)
+        return Decision(
+            outcome=Outcome.ADMIT,
+            direction=Direction.EXIT,
+            method=method,
+            decided_at=now,
+            masked_id=mask_iin(iin),
+            flags=flags,
+            event_ids=(event.id,),
+            occupancy=self._presence.count(),
+            iin=iin,
+        )
+
+    def _assess_entry(
+        self, parsed: ParsedCode, subject: str, stay: Stay | None, method: Method, now: float
+    ) -> Decision:
+        assert parsed.iin is not None
+        flags: set[Flag] = set()
+        if stay is not None:
+            flags.add(Flag.PASSBACK)
+        resolved = self._resolve(parsed, subject, now, flags)
+        policy = self.settings.policy
+        if resolved.status is None:
+            ruling = policy.for_unverified()
+        else:
+            ruling = policy.for_status(resolved.status)
+        occupancy = self._presence.count()
+        capacity = self.settings.capacity
+        if ruling.outcome is Outcome.ADMIT and capacity and occupancy >= capacity:
+            flags.add(Flag.CAPACITY_REACHED)
+            ruling = Ruling(Outcome.DENY, ruling.offer_referral, ruling.report_to_ses)
+        visitor_pass = parsed.visitor_pass
+        return Decision(
+            outcome=ruling.outcome,
+            direction=Direction.ENTRY,
+            method=method,
+            decided_at=now,
+            status=resolved.status,
+            provenance=resolved.provenance,
+            status_age=resolved.age,
+            status_valid_until=resolved.valid_until,
+            masked_id=mask_iin(parsed.iin),
+            name=visitor_pass.name if visitor_pass else None,
+            offer_referral=ruling.offer_referral,
+            report_to_ses=ruling.report_to_ses,
+            flags=frozenset(flags),
+            policy_outcome=ruling.outcome,
+            occupancy=occupancy,
+            iin=parsed.iin,
+        )
+
+    def _resolve(self, parsed: ParsedCode, subject: str, now: float, flags: set[Flag]) -> _Resolved:
+        visitor_pass = parsed.visitor_pass
+        if visitor_pass is not None:
+            until = visitor_pass.status_valid_until
+            if until is None or until >= now:
+                return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
+            flags.add(Flag.STATUS_EXPIRED_IN_PASS)
+        assert parsed.iin is not None
+        if self._source is not None:
+            try:
+                facts = self._source.lookup(parsed.iin)
+            except LookupFailed:
+                pass
+            else:
+                return _Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
+        cached = self._cache.get(subject)
+        if cached is not None:
+            age = now - cached.checked_at
+            fresh = age <= self.settings.cache_max_age
+            in_force = cached.valid_until is None or cached.valid_until >= now
+            if fresh and in_force:
+                return _Resolved(cached.status, Provenance.CACHE, max(age, 0.0), cached.valid_until)
+        return _Resolved(None, Provenance.UNVERIFIED)
+
+
+def _with_staff(pending: Decision, staff: StaffInput | None) -> Decision:
+    if staff is None:
+        return pending
+    policy_outcome = pending.policy_outcome or pending.outcome
+    admit = staff.answer is StaffAnswer.ADMIT
+    return replace(
+        pending,
+        outcome=Outcome.ADMIT if admit else Outcome.DENY,
+        staff=staff,
+        override=is_override(policy_outcome, staff.answer),
+    )
+
+
+def _check_in_data(decision: Decision) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "decision": decision.outcome.value,
+        "status": _value(decision.status),
+        "provenance": decision.provenance.value,
+        "method": decision.method.value,
+        "masked_id": decision.masked_id,
+        "flags": sorted(flag.value for flag in decision.flags),
+    }
+    if decision.status_age is not None:
+        data["status_age_s"] = round(decision.status_age, 1)
+    if decision.staff is not None:
+        data["staff"] = {
+            "answer": decision.staff.answer.value,
+            "operator": decision.staff.operator,
+            "reason": decision.staff.reason,
+            "override": decision.override,
+        }
+    return data
+
+
+def _value(item: StrEnum | None) -> str | None:
+    return item.value if item is not None else None

@@ -1,0 +1,85 @@
+"""Hand-written fakes shared by the tests (no mocks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.lookup import LookupFailed
+from kiosk.passes import TrustList, public_jwk, sign_pass
+from kiosk.status import Status
+
+START = 1_790_000_000.0  # 2026-09-21, a fixed "now" for tests
+
+
+class FakeClock:
+    """A clock that moves only when told."""
+
+    def __init__(self, now: float = START) -> None:
+        self.current = now
+
+    def now(self) -> float:
+        return self.current
+
+    def advance(self, seconds: float) -> None:
+        self.current += seconds
+
+
+@dataclass(frozen=True)
+class Facts:
+    status: Status
+    valid_until: float | None = None
+
+
+@dataclass
+class FakeSource:
+    """An online status source with a fixed list of people; can go offline."""
+
+    people: dict[str, Status] = field(default_factory=dict)
+    online: bool = True
+    calls: list[str] = field(default_factory=list)
+
+    def lookup(self, iin: str) -> Facts:
+        self.calls.append(iin)
+        if not self.online:
+            raise LookupFailed("offline")
+        return Facts(self.people.get(iin, Status.BLUE))
+
+
+class PassIssuer:
+    """Signs passes with a key generated for the test, and trusts it."""
+
+    def __init__(self, kid: str = "test-key") -> None:
+        self.key = Ed25519PrivateKey.generate()
+        self.kid = kid
+        self.trust = TrustList.from_jwks({"keys": [public_jwk(self.key.public_key(), kid)]})
+
+    def issue(
+        self,
+        iin: str,
+        status: Status,
+        *,
+        at: float,
+        lifetime: float = 300,
+        status_valid_until: float | None = None,
+        name: str | None = None,
+    ) -> str:
+        return sign_pass(
+            self.key,
+            self.kid,
+            iin=iin,
+            status=status,
+            issued_at=at,
+            lifetime=lifetime,
+            status_valid_until=status_valid_until,
+            name=name,
+        )
+
+
+# Valid IINs for tests (checked by tests/unit/test_iin.py's reference).
+GREEN_IIN = "870412300005"
+BLUE_IIN = "870412300017"
+YELLOW_IIN = "870412300029"
+RED_IIN = "870412300030"
+OTHER_IIN = "870412300042"
