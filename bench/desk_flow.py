@@ -11,24 +11,21 @@ import argparse
 import datetime as dt
 import json
 import statistics
-import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
-
-from kiosk.decision import Method  # noqa: E402
-from kiosk.events import DeskIdentity  # noqa: E402
-from kiosk.iin import Sex, make_iin  # noqa: E402
-from kiosk.passes import TrustList, public_jwk, sign_pass  # noqa: E402
-from kiosk.policy import Policy  # noqa: E402
-from kiosk.reception import DeskRole, DeskSettings, Reception  # noqa: E402
-from kiosk.status import Status  # noqa: E402
-from kiosk.store import Store  # noqa: E402
+from kiosk.decision import Method
+from kiosk.events import DeskIdentity
+from kiosk.iin import Sex, make_iin
+from kiosk.passes import TrustList, public_jwk, sign_pass
+from kiosk.policy import Policy
+from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.status import Status
+from kiosk.store import Store
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
 
