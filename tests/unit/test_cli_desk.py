@@ -1,0 +1,111 @@
+"""The desk commands as another program sees them: JSON lines and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.fakes import GREEN_IIN
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    return code, lines, err
+
+
+def test_offline_iin_asks_staff_and_a_staff_answer_admits(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, [asked], _ = run(capsys, "--data-dir", str(data_dir), "check", "--iin", GREEN_IIN)
+    assert code == 1
+    assert asked["decision"] == "ask_staff"
+    assert asked["provenance"] == "unverified"
+    assert len(asked["event_ids"]) == 1
+    assert GREEN_IIN not in json.dumps(asked)
+
+    code, [admitted], _ = run(
+        capsys,
+        "check",
+        "--iin",
+        GREEN_IIN,
+        "--staff",
+        "admit",
+        "--operator",
+        "aigerim",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0
+    assert admitted["decision"] == "admit"
+    assert admitted["override"] is False
+    assert admitted["method"] == "manual"
+
+
+def test_bad_iin_is_bad_input_and_garbage_text_is_invalid_code(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, lines, err = run(capsys, "--data-dir", str(data_dir), "check", "--iin", "870412300006")
+    assert code == 2 and not lines and "checksum" in err
+    code, [decision], _ = run(capsys, "--data-dir", str(data_dir), "check", "hello")
+    assert code == 1
+    assert decision["decision"] == "invalid_code"
+    assert decision["method"] == "scanner"
+
+
+def test_status_reports_queue_and_occupancy(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    run(capsys, "--data-dir", str(data_dir), "check", "--iin", GREEN_IIN, "--staff", "admit")
+    code, [status], _ = run(capsys, "status", "--data-dir", str(data_dir))
+    assert code == 0
+    assert status["pending"] == 1
+    assert status["occupancy"] == 1
+    assert status["oldest_unsent"].endswith("Z")
+    assert status["last_sync"] is None
+
+
+def test_export_csv_has_no_raw_iin(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    run(capsys, "--data-dir", str(data_dir), "check", "--iin", GREEN_IIN, "--staff", "admit")
+    run(capsys, "--data-dir", str(data_dir), "check", "--iin", GREEN_IIN)
+    code = main(
+        ["--data-dir", str(data_dir), "export", "--from", "2000-01-01", "--to", "2100-01-01"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["type"] for r in rows] == ["check_in", "check_out"]
+    assert rows[0]["masked_id"] == "••••••••0005"
+    assert GREEN_IIN not in out
+
+
+def test_broken_settings_stop_with_the_key_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "desk.toml"
+    bad.write_text('[venue]\nbin = "12"\n', encoding="utf-8")
+    code, _, err = run(capsys, "--config", str(bad), "--data-dir", str(tmp_path), "status")
+    assert code == 2
+    assert "venue.bin" in err and "Traceback" not in err
+
+
+def test_unwritable_data_dir_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", str(blocker / "sub"), "check", "--iin", GREEN_IIN)
+    assert code == 3
+    assert "database" in err
+
+
+def test_export_rejects_bad_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["export", "--from", "yesterday", "--to", "2026-01-01"])
+    assert caught.value.code == 2

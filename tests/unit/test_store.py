@@ -1,0 +1,179 @@
+"""The store: schema versions, migrations, failures with clear errors, privacy."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.outbox import Outbox
+from kiosk.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, StoreProblem
+from tests.fakes import GREEN_IIN, START
+
+DESK = DeskIdentity("150340012345", "main", "desk-1")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "kiosk.sqlite3")
+    yield s
+    s.close()
+
+
+def check_in(at: float = START, iin: str | None = GREEN_IIN) -> NewEvent:
+    return NewEvent(EventType.CHECK_IN, at, {"decision": "admit"}, iin)
+
+
+def test_new_database_is_at_the_current_schema_in_wal_with_full_sync(store: Store) -> None:
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+
+
+def test_migrates_a_previous_version_database_keeping_its_events(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = Store(path, migrations=MIGRATIONS[:-1])
+    assert old.schema_version == SCHEMA_VERSION - 1
+    with old.transaction() as conn:
+        conn.execute(
+            "INSERT INTO outbox (id, type, occurred_at, venue_bin, entrance, desk, iin, data,"
+            " created_at) VALUES ('e1', 'check_in', ?, ?, 'main', 'desk-1', ?, '{}', ?)",
+            (START, DESK.venue_bin, GREEN_IIN, START),
+        )
+    old.close()
+
+    migrated = Store(path)
+
+    assert migrated.schema_version == SCHEMA_VERSION
+    pending = Outbox(migrated).pending(now=START)
+    assert [e.id for e in pending] == ["e1"]
+    assert pending[0].iin == GREEN_IIN
+    Outbox(migrated).dead_letter([("e1", "bad")], now=START)  # the v2 columns work
+    assert Outbox(migrated).stats().dead == 1
+    migrated.close()
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+
+    with pytest.raises(StoreError) as caught:
+        Store(path)
+    assert caught.value.problem is StoreProblem.TOO_NEW
+    assert "newer" in str(caught.value)
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+
+    with pytest.raises(StoreError) as caught:
+        Store(path)
+    assert caught.value.problem is StoreProblem.UNREADABLE
+
+
+def test_a_locked_database_gives_a_clear_error_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store(path)
+    outbox = Outbox(store)
+    outbox.add([check_in()], desk=DESK, now=START)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    store.conn.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(StoreError) as caught:
+            outbox.add([check_in()], desk=DESK, now=START)
+        assert caught.value.problem is StoreProblem.LOCKED
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert outbox.stats().pending == 1
+    store.close()
+
+
+def test_a_full_disk_gives_a_clear_error_and_keeps_what_was_written(store: Store) -> None:
+    outbox = Outbox(store)
+    outbox.add([check_in()], desk=DESK, now=START)
+    page_count = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {page_count}")
+
+    big = [NewEvent(EventType.CHECK_IN, START, {"pad": "x" * 4000}, GREEN_IIN) for _ in range(50)]
+    with pytest.raises(StoreError) as caught:
+        outbox.add(big, desk=DESK, now=START)
+
+    assert caught.value.problem is StoreProblem.FULL
+    assert "disk is full" in str(caught.value)
+    assert outbox.stats().pending == 1, "the failed batch is rolled back, the first kept"
+
+
+def test_acknowledged_events_lose_their_raw_iin_even_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store(path)
+    outbox = Outbox(store)
+    event = check_in()
+    outbox.add([event], desk=DESK, now=START)
+
+    outbox.acknowledge([event.id], now=START + 5)
+    store.checkpoint()
+    store.close()
+
+    raw = path.read_bytes() + (
+        path.with_name(path.name + "-wal").read_bytes()
+        if path.with_name(path.name + "-wal").exists()
+        else b""
+    )
+    assert GREEN_IIN.encode() not in raw
+    reopened = Store(path)
+    assert Outbox(reopened).get([event.id])[0].iin is None
+    reopened.close()
+
+
+def test_outbox_keeps_order_batches_and_defers(store: Store) -> None:
+    outbox = Outbox(store)
+    events = [check_in(START + i) for i in range(7)]
+    outbox.add(events, desk=DESK, now=START)
+
+    first = outbox.pending(now=START, limit=3)
+    outbox.defer([e.id for e in first], error="503", next_attempt=START + 60)
+
+    assert [e.id for e in first] == [e.id for e in events[:3]]
+    assert [e.id for e in outbox.pending(now=START)] == [e.id for e in events[3:]]
+    again = outbox.pending(now=START + 61)
+    assert [e.id for e in again] == [e.id for e in events]
+    assert again[0].attempts == 1
+    assert outbox.stats().oldest_pending_at == START
+
+
+def test_retention_purges_only_acknowledged_old_events(store: Store) -> None:
+    outbox = Outbox(store)
+    old_acked, old_pending, recent = (
+        check_in(START - 100 * 86400),
+        check_in(START - 100 * 86400),
+        check_in(),
+    )
+    outbox.add([old_acked, old_pending, recent], desk=DESK, now=START)
+    outbox.acknowledge([old_acked.id, recent.id], now=START)
+
+    purged = outbox.purge(before=START - 90 * 86400)
+
+    assert purged == 1
+    remaining = {e.id for e in outbox.between(0, START + 1)}
+    assert remaining == {old_pending.id, recent.id}
+
+
+def test_subject_hash_is_stable_per_install_and_differs_between_installs(tmp_path: Path) -> None:
+    a = Store(tmp_path / "a.sqlite3")
+    b = Store(tmp_path / "b.sqlite3")
+    try:
+        assert a.subject_hasher()(GREEN_IIN) == a.subject_hasher()(GREEN_IIN)
+        assert a.subject_hasher()(GREEN_IIN) != b.subject_hasher()(GREEN_IIN)
+        assert GREEN_IIN not in a.subject_hasher()(GREEN_IIN)
+    finally:
+        a.close()
+        b.close()
