@@ -57,6 +57,23 @@ def insert_events(
     )
 
 
+def acknowledge_in(conn: sqlite3.Connection, ids: Sequence[str], *, now: float) -> None:
+    """Mark events delivered and erase their raw IINs, in the caller's transaction."""
+    conn.executemany(
+        "UPDATE outbox SET acked_at = ?, iin = NULL, last_error = NULL WHERE id = ?",
+        [(now, event_id) for event_id in ids],
+    )
+
+
+def dead_letter_in(
+    conn: sqlite3.Connection, reasons: Sequence[tuple[str, str]], *, now: float
+) -> None:
+    conn.executemany(
+        "UPDATE outbox SET dead_at = ?, dead_reason = ?, attempts = attempts + 1 WHERE id = ?",
+        [(now, reason, event_id) for event_id, reason in reasons],
+    )
+
+
 class Outbox:
     """Queue operations on the outbox table."""
 
@@ -89,10 +106,7 @@ class Outbox:
         if not ids:
             return
         with self._store.transaction() as conn:
-            conn.executemany(
-                "UPDATE outbox SET acked_at = ?, iin = NULL, last_error = NULL WHERE id = ?",
-                [(now, event_id) for event_id in ids],
-            )
+            acknowledge_in(conn, ids, now=now)
 
     def defer(self, ids: Sequence[str], *, error: str, next_attempt: float) -> None:
         """Count a failed attempt; the events wait until *next_attempt*."""
@@ -106,11 +120,7 @@ class Outbox:
     def dead_letter(self, reasons: Sequence[tuple[str, str]], *, now: float) -> None:
         """Park events the service rejected as invalid: shown to staff, not retried."""
         with self._store.transaction() as conn:
-            conn.executemany(
-                "UPDATE outbox SET dead_at = ?, dead_reason = ?, attempts = attempts + 1 "
-                "WHERE id = ?",
-                [(now, reason, event_id) for event_id, reason in reasons],
-            )
+            dead_letter_in(conn, reasons, now=now)
 
     def retry_dead(self) -> int:
         """Put dead-lettered events back in the queue (after a fix upstream)."""

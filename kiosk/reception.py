@@ -96,10 +96,10 @@ class Reception:
 
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
         """Apply a staff answer (or none) to an assessed entry and write it down."""
+        if pending.event_ids or pending.direction is not Direction.ENTRY or pending.iin is None:
+            raise ValueError("only an assessed, unrecorded entry can be recorded")
         decision = _with_staff(pending, staff)
-        iin = decision.iin
-        if iin is None or decision.direction is not Direction.ENTRY or decision.event_ids:
-            return decision
+        iin = pending.iin
         subject = self._subject(iin)
         check_in = NewEvent(EventType.CHECK_IN, decision.decided_at, _check_in_data(decision), iin)
         events = [check_in]

@@ -49,11 +49,14 @@ def run(args: argparse.Namespace) -> int:
     staff = None
     if args.staff:
         staff = StaffInput(StaffAnswer(args.staff), args.operator or _login(), args.reason)
-    app = open_app(args)
-    try:
-        from kiosk.cli.online import status_source
+    from kiosk.cli.online import api_client, live_status, refresh_trust_if_stale
 
-        reception = app.reception(status_source(app))
+    app = open_app(args)
+    client = api_client(app.settings)
+    source = live_status(app, client)
+    try:
+        refresh_trust_if_stale(app, client)
+        reception = app.reception(source)
         decision = reception.check(text, method, staff)
         if decision.awaiting_staff:
             # Nobody at the terminal to answer: keep the visit on record, not admitted.
@@ -61,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(f"the check-in was not recorded: {exc}", EXIT_CANNOT_RECORD) from None
     finally:
+        source.close()
+        client.close()
         app.close()
     out = decision.to_json()
     out["at"] = rfc3339(decision.decided_at)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
@@ -15,44 +15,50 @@ from kiosk.lookup import StatusSource
 from kiosk.passes import TrustList
 from kiosk.reception import Reception
 from kiosk.store import Store, StoreError
+from kiosk.trust import TrustKeeper
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 APP_NAME = "ashyq-kiosk"
 EXIT_CANNOT_RECORD = 3
-TRUST_CACHE_KEY = "trust_jwks"
 
 
 @dataclass
 class App:
     """The objects one command works with."""
 
-    settings: object
+    settings: Settings
     data_dir: Path
     store: Store
     clock: Clock
 
+    def __post_init__(self) -> None:
+        from config.build import pinned_trust
+
+        self.keeper = TrustKeeper(
+            self.store,
+            self.clock,
+            pinned_trust(self.settings),
+            max_age=self.settings.trust.max_age_h * 3600,
+        )
+
     def trust(self) -> TrustList:
         """Pinned keys plus the list last fetched from the service (cached on disk)."""
-        from config.build import pinned_trust
-        from config.settings import Settings
-
-        assert isinstance(self.settings, Settings)
-        pinned = pinned_trust(self.settings).to_jwks()["keys"]
-        cached_text = self.store.get_meta(TRUST_CACHE_KEY)
-        cached = json.loads(cached_text).get("keys", []) if cached_text else []
-        return TrustList.from_jwks({"keys": [*cached, *pinned]})
+        return self.keeper.current()
 
     def reception(self, source: StatusSource | None = None) -> Reception:
         from config.build import desk_settings
-        from config.settings import Settings
 
-        assert isinstance(self.settings, Settings)
-        return Reception(desk_settings(self.settings), self.store, self.clock, self.trust, source)
+        return Reception(
+            desk_settings(self.settings), self.store, self.clock, self.keeper.current, source
+        )
 
     def close(self) -> None:
         self.store.close()
 
 
-def load_settings(args: argparse.Namespace) -> object:
+def load_settings(args: argparse.Namespace) -> Settings:
     from config.settings import SettingsError
     from config.settings import load_settings as load
 

@@ -9,6 +9,7 @@ import io
 import sys
 from pathlib import Path
 
+from kiosk.alerts import Alerts
 from kiosk.cli.common import EXIT_OK, CliError, add_command, print_json
 from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.events import StoredEvent, rfc3339
@@ -58,9 +59,6 @@ def run_status(args: argparse.Namespace) -> int:
         stats = Outbox(app.store).stats()
         reception = app.reception()
         last_sync = app.store.get_meta(LAST_SYNC_KEY)
-        from config.settings import Settings
-
-        assert isinstance(app.settings, Settings)
         venue = app.settings.venue
         print_json(
             {
@@ -76,6 +74,11 @@ def run_status(args: argparse.Namespace) -> int:
                 "desk": venue.desk,
                 "service": app.settings.service.url,
                 "trusted_keys": len(app.trust()),
+                "trust_stale": app.keeper.is_stale(),
+                "alerts": [
+                    {"kind": a.kind.value, "at": rfc3339(a.created_at), **a.data}
+                    for a in Alerts(app.store).unseen()
+                ],
                 "schema_version": app.store.schema_version,
                 "data_dir": str(app.data_dir),
             }

@@ -1,0 +1,439 @@
+"""Client of the national service (docs/api.yaml): one session, explicit time-outs, typed errors.
+
+Every failure is an `ApiError`: a `TransientError` is worth retrying later
+(honour its `retry_after`), a `PermanentError` is not, and
+`DeviceNotRegistered` means the device token was refused. A 2xx answer
+whose body is cut off or unreadable is transient: the service may have
+stored an event batch anyway, and resending is safe because intake is
+idempotent by event id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType, TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from kiosk.clock import Clock, SystemClock
+from kiosk.status import Status, parse_status
+
+DEFAULT_CONNECT_TIMEOUT = 2.0
+DEFAULT_READ_TIMEOUT = 5.0
+MAX_RETRY_AFTER = 86_400.0
+USER_AGENT = "ashyq-kiosk/0.1"
+DEVICE_NOT_REGISTERED = "this device is not registered"
+
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})"
+)
+
+
+class ApiError(Exception):
+    """The service could not be used for this call."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        title: str | None = None,
+        detail: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.code = code
+
+
+class TransientError(ApiError):
+    """Worth retrying later: no connection, a time-out, 5xx, 408, 429, a cut-off answer.
+
+    `retry_after` is the wait the service asked for (seconds), if it did.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class PermanentError(ApiError):
+    """Sending the same request again will fail again (a 4xx with the problem's words)."""
+
+
+class DeviceNotRegistered(PermanentError):
+    """The service refused the device token (401)."""
+
+    def __init__(self, *, detail: str | None = None) -> None:
+        super().__init__(DEVICE_NOT_REGISTERED, status=401, title="Unauthorized", detail=detail)
+
+
+@dataclass(frozen=True)
+class KnownStatus:
+    """A status as the service knows it now."""
+
+    status: Status
+    valid_until: float | None
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    """The answer to a status look-up; times are Unix seconds."""
+
+    iin: str
+    status: Status
+    valid_until: float | None
+    checked_at: float
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What the service did with each event of a batch, by event id.
+
+    `rejected` pairs an id (None when the event had no usable id) with the
+    reason; `statuses` holds the current status for each check-in with an IIN.
+    """
+
+    accepted: tuple[str, ...]
+    duplicate: tuple[str, ...]
+    rejected: tuple[tuple[str | None, str], ...]
+    statuses: Mapping[str, KnownStatus] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    """People inside a venue now, in total and by the desk that admitted them."""
+
+    inside: int
+    as_of: float
+    venue: str = ""
+    desks: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+class ApiClient:
+    """Calls the national service with one `requests.Session`.
+
+    Each call has (connect, read) time-outs; TLS is verified against
+    *ca_bundle* or the system's store. Every answer's `Date` header updates
+    `clock_skew`. A client is meant for one worker thread at a time.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        session: requests.Session | None = None,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
+        ca_bundle: str | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self._base = base_url.rstrip("/")
+        self._token = token
+        self._owns_session = session is None
+        self._session = session if session is not None else requests.Session()
+        self._timeout = (connect_timeout, read_timeout)
+        self._verify: str | bool = ca_bundle or True
+        self._clock: Clock = clock if clock is not None else SystemClock()
+        self._skew_lock = threading.Lock()
+        self._clock_skew: float | None = None
+
+    @property
+    def base_url(self) -> str:
+        return self._base
+
+    @property
+    def clock_skew(self) -> float | None:
+        """Server clock minus ours, in seconds, from the latest answer; None before any."""
+        with self._skew_lock:
+            return self._clock_skew
+
+    def close(self) -> None:
+        if self._owns_session:
+            self._session.close()
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- the calls ----------------------------------------------------------
+
+    def get_status(self, iin: str, *, deadline: float | None = None) -> StatusAnswer:
+        """Look up a person's status. *deadline* (seconds) caps this call's time-outs."""
+        timeout = self._timeout
+        if deadline is not None:
+            timeout = (min(self._timeout[0], deadline), min(self._timeout[1], deadline))
+        body = _object(self._call("GET", f"/v1/status/{quote(iin, safe='')}", timeout=timeout))
+        if body.get("iin") != iin:
+            raise TransientError("the status answer is for another IIN")
+        known = _known_status(body)
+        return StatusAnswer(iin, known.status, known.valid_until, _time(body.get("checked_at")))
+
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
+        """Upload a batch (at most 500); safe to resend after any TransientError."""
+        try:
+            payload = json.dumps(
+                {"events": [dict(e) for e in events]}, ensure_ascii=False, allow_nan=False
+            ).encode("utf-8")
+        except (TypeError, ValueError) as exc:
+            raise PermanentError(f"the events cannot be sent as JSON: {exc}") from None
+        body = _object(self._call("POST", "/v1/events", data=payload))
+        try:
+            accepted = _strings(body["accepted"])
+            duplicate = _strings(body["duplicate"])
+            rejected = tuple(_rejection(r) for r in _list(body["rejected"]))
+            statuses = {
+                str(event_id): _known_status(_object(known))
+                for event_id, known in _object(body["statuses"]).items()
+            }
+        except KeyError as exc:
+            raise TransientError(f"unexpected answer: no {exc}") from None
+        return BatchResult(accepted, duplicate, rejected, MappingProxyType(statuses))
+
+    def get_keys(self) -> dict[str, Any]:
+        """The pass-signing keys as a JWKS document."""
+        body = _object(self._call("GET", "/v1/keys"))
+        _list(body.get("keys"))
+        return body
+
+    def get_occupancy(self, venue_bin: str) -> Occupancy:
+        body = _object(self._call("GET", f"/v1/venues/{quote(venue_bin, safe='')}/occupancy"))
+        inside = body.get("inside")
+        desks = _object(body.get("desks", {}))
+        if not isinstance(inside, int) or not all(_is_count(n) for n in [inside, *desks.values()]):
+            raise TransientError("unexpected answer: counts are not whole numbers")
+        return Occupancy(
+            inside=inside,
+            as_of=_time(body.get("as_of")),
+            venue=str(body.get("venue", venue_bin)),
+            desks=MappingProxyType({str(k): int(v) for k, v in desks.items()}),
+        )
+
+    # --- transport ------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: bytes | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> Any:
+        headers = {
+            "Authorization": f"Bearer {self._token}",
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        sent_at = self._clock.now()
+        try:
+            # The body is read inside request() (no streaming): a cut-off body
+            # raises here, not later.
+            response = self._session.request(
+                method,
+                self._base + path,
+                data=data,
+                headers=headers,
+                timeout=timeout or self._timeout,
+                verify=self._verify,
+                allow_redirects=False,
+            )
+        except (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidSchema,
+            requests.exceptions.InvalidHeader,
+        ) as exc:
+            raise PermanentError(f"bad service address or token: {exc}") from None
+        except requests.exceptions.Timeout as exc:
+            raise TransientError(f"the service did not answer in time: {exc}") from None
+        except requests.exceptions.SSLError as exc:
+            # A TLS failure may be a captive portal or a clock far off; keep the data.
+            raise TransientError(f"TLS failed: {exc}") from None
+        except requests.exceptions.RequestException as exc:
+            raise TransientError(f"no answer from the service: {exc}") from None
+        self._note_date(response.headers.get("Date"), sent_at, self._clock.now())
+        return self._interpret(response)
+
+    def _interpret(self, response: requests.Response) -> Any:
+        status = response.status_code
+        if 200 <= status < 300:
+            try:
+                return json.loads(response.content)
+            except (ValueError, RecursionError):
+                raise TransientError(
+                    f"unreadable answer (HTTP {status}, {len(response.content)} bytes)",
+                    status=status,
+                ) from None
+        title, detail, code = _problem(response)
+        words = detail or title or response.reason or ""
+        if status == 401:
+            raise DeviceNotRegistered(detail=detail)
+        if status in (408, 429) or status >= 500:
+            retry_after = parse_retry_after(
+                response.headers.get("Retry-After"),
+                now=self._clock.now(),
+                server_date=_http_date(response.headers.get("Date")),
+            )
+            raise TransientError(
+                f"HTTP {status}: {words}",
+                retry_after=retry_after,
+                status=status,
+                title=title,
+                detail=detail,
+                code=code,
+            )
+        raise PermanentError(
+            f"HTTP {status}: {words}", status=status, title=title, detail=detail, code=code
+        )
+
+    def _note_date(self, header: str | None, sent_at: float, received_at: float) -> None:
+        server = _http_date(header)
+        if server is None:
+            return
+        # The Date header is whole seconds, cut down: the server's time was on
+        # average half a second later. Ours is the middle of the round trip.
+        skew = (server + 0.5) - (sent_at + received_at) / 2
+        with self._skew_lock:
+            self._clock_skew = skew
+
+
+# --- wire values ------------------------------------------------------------
+
+
+def format_time(unix: float) -> str:
+    """Unix seconds as the wire writes times: RFC 3339 UTC with milliseconds."""
+    millis = round(unix * 1000)
+    seconds, ms = divmod(millis, 1000)
+    stamp = dt.datetime.fromtimestamp(seconds, dt.UTC)
+    return f"{stamp:%Y-%m-%dT%H:%M:%S}.{ms:03d}Z"
+
+
+def parse_time(text: object) -> float | None:
+    """Unix seconds of an RFC 3339 time, or None when *text* is not one."""
+    if not isinstance(text, str) or len(text) > 40:
+        return None
+    match = _RFC3339.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    fraction, offset = match.group(7), match.group(8)
+    zone = dt.UTC
+    if offset not in ("Z", "z"):
+        sign = 1 if offset[0] == "+" else -1
+        zone = dt.timezone(sign * dt.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+    try:
+        stamp = dt.datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    except ValueError:
+        return None
+    return stamp.timestamp() + (float(fraction) if fraction else 0.0)
+
+
+def parse_retry_after(
+    value: str | None, *, now: float, server_date: float | None = None
+) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None.
+
+    An HTTP-date is measured against the answer's own Date when there is
+    one, so a wrong local clock does not stretch or cut the wait.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    if text.isascii() and text.isdigit():
+        return min(float(text), MAX_RETRY_AFTER) if len(text) < 10 else MAX_RETRY_AFTER
+    when = _http_date(text)
+    if when is None:
+        return None
+    base = server_date if server_date is not None else now
+    return min(max(0.0, when - base), MAX_RETRY_AFTER)
+
+
+def _http_date(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        stamp = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.timestamp()
+
+
+def _problem(response: requests.Response) -> tuple[str | None, str | None, str | None]:
+    """title, detail and code of an RFC 9457 body, when the body is one."""
+    try:
+        body = json.loads(response.content)
+    except (ValueError, RecursionError):
+        return None, None, None
+    if not isinstance(body, dict):
+        return None, None, None
+    found = (body.get("title"), body.get("detail"), body.get("code"))
+    title, detail, code = (v if isinstance(v, str) else None for v in found)
+    return title, detail, code
+
+
+def _object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TransientError("unexpected answer: not a JSON object")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TransientError("unexpected answer: not a JSON array")
+    return value
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    items = _list(value)
+    if not all(isinstance(item, str) for item in items):
+        raise TransientError("unexpected answer: ids are not strings")
+    return tuple(items)
+
+
+def _rejection(value: object) -> tuple[str | None, str]:
+    entry = _object(value)
+    event_id, reason = entry.get("id"), entry.get("reason")
+    if not (event_id is None or isinstance(event_id, str)) or not isinstance(reason, str):
+        raise TransientError("unexpected answer: a rejection without id or reason")
+    return event_id, reason
+
+
+def _known_status(body: Mapping[str, Any]) -> KnownStatus:
+    status = parse_status(body.get("status"))
+    if status is None:
+        raise TransientError(f"unexpected answer: unknown status {body.get('status')!r}")
+    raw_until = body.get("valid_until")
+    return KnownStatus(status, None if raw_until is None else _time(raw_until))
+
+
+def _time(value: object) -> float:
+    unix = parse_time(value)
+    if unix is None:
+        raise TransientError(f"unexpected answer: {value!r} is not a time")
+    return unix
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -1,0 +1,99 @@
+"""`ashyq-kiosk sync [--once]`: deliver the outbox to the national service."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
+from kiosk.cli.context import EXIT_CANNOT_RECORD, App, open_app
+from kiosk.events import rfc3339
+from kiosk.outbox import Outbox
+from kiosk.store import StoreError
+
+if TYPE_CHECKING:
+    from kiosk.api import ApiClient
+    from kiosk.sync import Syncer, SyncReport
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = add_command(sub, "sync", "Send queued events to the national service.")
+    parser.add_argument(
+        "--once", action="store_true", help="one pass, then exit (0: queue empty, 1: not)"
+    )
+    parser.add_argument(
+        "--retry-dead", action="store_true", help="put dead-lettered events back in the queue"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.cli.online import api_client
+    from kiosk.live import translate
+    from kiosk.sync import Syncer
+
+    app = open_app(args)
+    client = api_client(app.settings)
+    try:
+        outbox = Outbox(app.store)
+        if args.retry_dead:
+            print_json({"requeued": outbox.retry_dead()})
+        # Due now, whatever backoff an earlier run left: a person asked for it.
+        app.store.conn.execute("UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL")
+        syncer = Syncer(app.store, client, app.clock, translate=translate)
+        if args.once:
+            report = _pass(app, syncer, client)
+            return EXIT_OK if outbox.stats().pending == 0 and not report.error else EXIT_NEGATIVE
+        return _loop(app, syncer, client)
+    except StoreError as exc:
+        raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
+    finally:
+        client.close()
+        app.close()
+
+
+def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
+    from kiosk.cli.online import refresh_trust_if_stale
+
+    key_error = refresh_trust_if_stale(app, client)
+    report = syncer.run_once()
+    stats = Outbox(app.store).stats()
+    out: dict[str, object] = {
+        "sent": report.sent,
+        "acknowledged": report.acknowledged,
+        "duplicates": report.duplicates,
+        "rejected": report.rejected,
+        "retroactive_red": report.retroactive_red,
+        "pending": stats.pending,
+        "dead_letter": stats.dead,
+        "error": report.error or key_error,
+    }
+    if report.retry_in is not None:
+        out["retry_in_s"] = round(report.retry_in, 1)
+    skew = client.clock_skew
+    if skew is not None:
+        out["clock_skew_s"] = round(skew, 1)
+        if abs(skew) > app.settings.policy.pass_clock_skew:
+            out["clock_warning"] = "this PC's clock differs from the service's: fix it"
+    out["at"] = rfc3339(app.clock.now())
+    print_json(out)
+    return report
+
+
+def _loop(app: App, syncer: Syncer, client: ApiClient) -> int:
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, on_signal)
+    interval = app.settings.service.sync_interval
+    while not stop.is_set():
+        report = _pass(app, syncer, client)
+        wait = report.retry_in if report.retry_in is not None else interval
+        stop.wait(wait)
+    return EXIT_OK

@@ -1,0 +1,331 @@
+"""Outbox sync: sends events to the service in order, in batches, exactly once.
+
+The service is idempotent by event id, so a lost answer or a crash between
+sending and acknowledging only causes a resend, never a duplicate. Events
+the service rejects as invalid go to a visible dead-letter state.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kiosk.alerts import Alert, AlertKind, raise_alert
+from kiosk.clock import Clock
+from kiosk.events import EventType, NewEvent, StoredEvent
+from kiosk.lookup import StatusFacts, remember
+from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
+from kiosk.status import Provenance, Status
+from kiosk.store import Store, StoreError
+
+LAST_SYNC_KEY = "last_sync_ok"
+
+
+class BatchAnswer(Protocol):
+    """What `POST /v1/events` answered."""
+
+    @property
+    def accepted(self) -> Sequence[str]: ...
+
+    @property
+    def duplicate(self) -> Sequence[str]: ...
+
+    @property
+    def rejected(self) -> Sequence[tuple[str | None, str]]: ...
+
+    @property
+    def statuses(self) -> Mapping[str, StatusFacts]: ...
+
+
+class EventsApi(Protocol):
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchAnswer: ...
+
+
+class SendFailed(Exception):
+    """Sending failed. `transient` failures are retried; `retry_after` comes from
+    the service; `fatal` ones (device not registered) stop retrying until restart."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        transient: bool,
+        retry_after: float | None = None,
+        fatal: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.transient = transient
+        self.retry_after = retry_after
+        self.fatal = fatal
+
+
+@dataclass
+class Backoff:
+    """Exponential backoff with jitter; `Retry-After` wins when the service sends it."""
+
+    base: float = 1.0
+    cap: float = 300.0
+    rng: random.Random = field(default_factory=random.Random)
+    failures: int = 0
+
+    def next_delay(self, retry_after: float | None = None) -> float:
+        self.failures += 1
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), 3600.0)
+        ceiling = min(self.cap, self.base * 2.0 ** min(self.failures - 1, 30))
+        return ceiling / 2 + self.rng.uniform(0, ceiling / 2)
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    sent: int = 0
+    acknowledged: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    retroactive_red: int = 0
+    error: str | None = None
+    retry_in: float | None = None
+    fatal: bool = False
+
+
+class Syncer:
+    """One sync pass over the outbox (runs on whichever thread owns `store`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        api: EventsApi,
+        clock: Clock,
+        *,
+        translate: Callable[[Exception], SendFailed | None],
+        batch_size: int = MAX_BATCH,
+        backoff: Backoff | None = None,
+    ) -> None:
+        self._store = store
+        self._outbox = Outbox(store)
+        self._api = api
+        self._clock = clock
+        self._translate = translate
+        self._batch_size = min(batch_size, MAX_BATCH)
+        self.backoff = backoff or Backoff()
+        self._subject = store.subject_hasher()
+
+    def run_once(self) -> SyncReport:
+        """Send due events until the queue is empty or the service fails."""
+        totals = SyncReport()
+        size = self._batch_size
+        while True:
+            batch = self._outbox.pending(now=self._clock.now(), limit=size)
+            if not batch:
+                break
+            try:
+                answer = self._api.post_events([event.to_wire() for event in batch])
+            except Exception as exc:
+                failure = self._translate(exc)
+                if failure is None:
+                    raise
+                if not failure.transient and len(batch) > 1:
+                    size = max(1, len(batch) // 2)  # isolate the event the service refuses
+                    continue
+                return self._failed(batch, failure, totals)
+            totals = self._settle(batch, answer, totals)
+            size = self._batch_size
+        self.backoff.reset()
+        if totals.sent:
+            self._store.set_meta(LAST_SYNC_KEY, repr(self._clock.now()))
+        return totals
+
+    def _failed(
+        self, batch: Sequence[StoredEvent], failure: SendFailed, totals: SyncReport
+    ) -> SyncReport:
+        now = self._clock.now()
+        if not failure.transient and not failure.fatal:
+            # A single event the service refuses outright: park it, keep the queue moving.
+            self._outbox.dead_letter([(batch[0].id, str(failure))], now=now)
+            self.backoff.reset()
+            return _add(totals, rejected=1, error=str(failure))
+        delay = self.backoff.next_delay(failure.retry_after)
+        self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
+        return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)
+
+    def _settle(
+        self, batch: Sequence[StoredEvent], answer: BatchAnswer, totals: SyncReport
+    ) -> SyncReport:
+        now = self._clock.now()
+        by_id = {event.id: event for event in batch}
+        done = [i for i in (*answer.accepted, *answer.duplicate) if i in by_id]
+        dead = [(i, reason) for i, reason in answer.rejected if i is not None and i in by_id]
+        unanswered = set(by_id) - set(done) - {i for i, _ in dead}
+        retro = 0
+        with self._store.transaction() as conn:
+            for event_id, facts in answer.statuses.items():
+                event = by_id.get(event_id)
+                if event is None or event.iin is None or event.type is not EventType.CHECK_IN:
+                    continue
+                subject = self._subject(event.iin)
+                remember(conn, subject, facts.status, facts.valid_until, now)
+                if _was_unverified(event) and facts.status is Status.RED:
+                    retro += 1
+                    _queue_retroactive_report(conn, event, now, self._subject)
+            acknowledge_in(conn, done, now=now)
+            dead_letter_in(conn, dead, now=now)
+            if dead:
+                raise_alert(
+                    conn,
+                    Alert(AlertKind.DEAD_LETTER, now, {"events": [i for i, _ in dead]}),
+                )
+        if unanswered:
+            delay = self.backoff.next_delay()
+            self._outbox.defer(sorted(unanswered), error="not answered", next_attempt=now + delay)
+        self._store.checkpoint()  # erased IINs must not linger in the WAL
+        return _add(
+            totals,
+            sent=len(batch),
+            acknowledged=len(answer.accepted),
+            duplicates=len(answer.duplicate),
+            rejected=len(dead),
+            retroactive_red=retro,
+        )
+
+
+def _was_unverified(event: StoredEvent) -> bool:
+    return event.data.get("provenance") == Provenance.UNVERIFIED.value
+
+
+def _queue_retroactive_report(
+    conn: Any, event: StoredEvent, now: float, subject_of: Callable[[str], str]
+) -> None:
+    report = NewEvent(
+        EventType.RED_REPORT,
+        now,
+        {"check_in": event.id, "provenance": "retroactive", "checked_in_at": event.occurred_at},
+        event.iin,
+    )
+    insert_events(conn, [report], desk=event.desk, subject_of=subject_of, now=now)
+    raise_alert(
+        conn,
+        Alert(
+            AlertKind.RETROACTIVE_RED,
+            now,
+            {
+                "check_in": event.id,
+                "masked_id": event.data.get("masked_id"),
+                "checked_in_at": event.occurred_at,
+                "decision": event.data.get("decision"),
+                "red_report": report.id,
+            },
+        ),
+    )
+
+
+def _add(totals: SyncReport, **more: Any) -> SyncReport:
+    merged = dict(totals.__dict__)
+    for key, value in more.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            merged[key] = merged[key] + value
+        else:
+            merged[key] = value
+    return SyncReport(**merged)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What staff see about sync: queue length, last success, last error."""
+
+    pending: int = 0
+    dead: int = 0
+    last_success: float | None = None
+    last_error: str | None = None
+    running: bool = False
+
+
+class SyncWorker:
+    """Runs sync passes in its own thread, with its own database connection."""
+
+    def __init__(
+        self,
+        open_store: Callable[[], Store],
+        make_syncer: Callable[[Store], Syncer],
+        clock: Clock,
+        *,
+        interval: float = 5.0,
+        on_report: Callable[[SyncReport, SyncState], None] | None = None,
+    ) -> None:
+        self._open_store = open_store
+        self._make_syncer = make_syncer
+        self._clock = clock
+        self._interval = interval
+        self._on_report = on_report
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._state = SyncState()
+
+    @property
+    def state(self) -> SyncState:
+        with self._lock:
+            return self._state
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._run, name="outbox-sync", daemon=True)
+        self._thread.start()
+
+    def nudge(self) -> None:
+        """Sync now (a new event was recorded, or the network came back)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        thread = self._thread
+        if thread is None:
+            return
+        self._stopping.set()
+        self._wake.set()
+        thread.join(timeout)
+        self._thread = None
+
+    def _run(self) -> None:
+        try:
+            store = self._open_store()
+        except StoreError as exc:
+            self._publish(SyncReport(error=str(exc)), store=None)
+            return
+        try:
+            syncer = self._make_syncer(store)
+            while not self._stopping.is_set():
+                try:
+                    report = syncer.run_once()
+                except StoreError as exc:
+                    report = SyncReport(error=str(exc), retry_in=self._interval)
+                self._publish(report, store)
+                wait = self._interval if report.retry_in is None else report.retry_in
+                if report.fatal:
+                    wait = max(wait, 300.0)
+                self._wake.wait(wait)
+                self._wake.clear()
+        finally:
+            store.close()
+
+    def _publish(self, report: SyncReport, store: Store | None) -> None:
+        with self._lock:
+            previous = self._state
+            stats = Outbox(store).stats() if store is not None else None
+            self._state = SyncState(
+                pending=stats.pending if stats else previous.pending,
+                dead=stats.dead if stats else previous.dead,
+                last_success=self._clock.now() if report.error is None else previous.last_success,
+                last_error=report.error,
+                running=not self._stopping.is_set(),
+            )
+            state = self._state
+        if self._on_report is not None:
+            self._on_report(report, state)
