@@ -130,10 +130,15 @@ class Syncer:
                 failure = self._translate(exc)
                 if failure is None:
                     raise
-                if not failure.transient and len(batch) > 1:
+                if failure.transient or failure.fatal:
+                    return self._failed(batch, failure, totals)
+                if len(batch) > 1:
                     size = max(1, len(batch) // 2)  # isolate the event the service refuses
                     continue
-                return self._failed(batch, failure, totals)
+                # That one event is refused outright: park it, keep the queue moving.
+                self._outbox.dead_letter([(batch[0].id, str(failure))], now=self._clock.now())
+                totals = _add(totals, rejected=1, error=str(failure))
+                continue
             totals = self._settle(batch, answer, totals)
             size = self._batch_size
         self.backoff.reset()
@@ -145,11 +150,6 @@ class Syncer:
         self, batch: Sequence[StoredEvent], failure: SendFailed, totals: SyncReport
     ) -> SyncReport:
         now = self._clock.now()
-        if not failure.transient and not failure.fatal:
-            # A single event the service refuses outright: park it, keep the queue moving.
-            self._outbox.dead_letter([(batch[0].id, str(failure))], now=now)
-            self.backoff.reset()
-            return _add(totals, rejected=1, error=str(failure))
         delay = self.backoff.next_delay(failure.retry_after)
         self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
         return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)

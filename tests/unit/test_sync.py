@@ -1,0 +1,236 @@
+"""Outbox sync against a scripted service: order, batches, backoff, dead
+letters, lost answers and retroactive red alerts."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.alerts import AlertKind, Alerts
+from kiosk.api import (
+    BatchResult,
+    DeviceNotRegistered,
+    KnownStatus,
+    PermanentError,
+    TransientError,
+)
+from kiosk.decision import Method, StaffInput
+from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.live import translate
+from kiosk.outbox import Outbox
+from kiosk.policy import Policy, StaffAnswer
+from kiosk.reception import DeskSettings, Reception
+from kiosk.status import Status
+from kiosk.store import Store
+from kiosk.sync import Backoff, Syncer
+from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer
+
+DESK = DeskIdentity("150340012345", "main", "desk-1")
+
+
+class ScriptedService:
+    """Stores events by id like the real service; fails as scripted first."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, dict[str, Any]] = {}
+        self.batches: list[list[str]] = []
+        self.failures: list[Exception] = []
+        self.statuses: dict[str, Status] = {}
+        self.reject: set[str] = set()
+        self.refuse_whole_batch_with: set[str] = set()
+        self.lose_answer_once = False
+
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
+        ids = [str(e["id"]) for e in events]
+        self.batches.append(ids)
+        if self.failures:
+            raise self.failures.pop(0)
+        if self.refuse_whole_batch_with & set(ids):
+            raise PermanentError("400 invalid event", status=400)
+        accepted, duplicate, rejected = [], [], []
+        statuses = {}
+        for event in events:
+            event_id = str(event["id"])
+            if event_id in self.reject:
+                rejected.append((event_id, "bad venue"))
+                continue
+            if event_id in self.stored:
+                duplicate.append(event_id)
+            else:
+                self.stored[event_id] = dict(event)
+                accepted.append(event_id)
+            if event["type"] == "check_in" and event["iin"]:
+                status = self.statuses.get(str(event["iin"]), Status.BLUE)
+                statuses[event_id] = KnownStatus(status, None)
+        if self.lose_answer_once:
+            self.lose_answer_once = False
+            raise TransientError("read timed out")
+        return BatchResult(tuple(accepted), tuple(duplicate), tuple(rejected), statuses)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "kiosk.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def service() -> ScriptedService:
+    return ScriptedService()
+
+
+def syncer(store: Store, service: ScriptedService, clock: FakeClock, batch: int = 500) -> Syncer:
+    backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(7))
+    return Syncer(store, service, clock, translate=translate, batch_size=batch, backoff=backoff)
+
+
+def queue(store: Store, count: int, at: float = START) -> list[str]:
+    events = [
+        NewEvent(EventType.CHECK_IN, at + i, {"decision": "admit"}, GREEN_IIN) for i in range(count)
+    ]
+    Outbox(store).add(events, desk=DESK, now=at)
+    return [e.id for e in events]
+
+
+def test_sends_in_order_in_batches_and_erases_iins(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 12)
+
+    report = syncer(store, service, clock, batch=5).run_once()
+
+    assert report.sent == 12 and report.acknowledged == 12 and report.error is None
+    assert [len(b) for b in service.batches] == [5, 5, 2]
+    assert [i for b in service.batches for i in b] == ids
+    assert Outbox(store).stats().pending == 0
+    assert all(e.iin is None for e in Outbox(store).get(ids))
+    assert store.get_meta("last_sync_ok") is not None
+
+
+def test_transient_failure_backs_off_then_delivers_once(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 3)
+    service.failures = [TransientError("503", retry_after=30.0), TransientError("reset")]
+    sync = syncer(store, service, clock)
+
+    first = sync.run_once()
+    early = sync.run_once()
+    batches_before_due = len(service.batches)
+    clock.advance(30)
+    second = sync.run_once()
+    clock.advance(second.retry_in or 0)
+    third = sync.run_once()
+
+    assert first.retry_in == 30.0, "Retry-After is honoured"
+    assert early.sent == 0 and batches_before_due == 1, "nothing is sent before it is due"
+    assert second.error and second.retry_in is not None and 1.0 <= second.retry_in <= 4.0
+    assert third.acknowledged == 3
+    assert sorted(service.stored) == sorted(ids)
+    assert Outbox(store).get(ids)[0].attempts == 2
+
+
+def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:
+    backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(1))
+    delays = [backoff.next_delay() for _ in range(10)]
+    assert all(0.5 * min(60, 2**i) <= d <= min(60, 2**i) for i, d in enumerate(delays))
+    assert delays[-1] <= 60
+    backoff.reset()
+    assert backoff.next_delay() <= 1.0
+
+
+def test_lost_answer_resends_and_the_service_keeps_one_copy(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 4)
+    service.lose_answer_once = True
+    sync = syncer(store, service, clock)
+
+    lost = sync.run_once()
+    clock.advance(lost.retry_in or 0)
+    again = sync.run_once()
+
+    assert lost.error and again.duplicates == 4
+    assert len(service.stored) == 4
+    assert Outbox(store).stats().pending == 0
+    assert sorted(service.stored) == sorted(ids)
+
+
+def test_rejected_events_go_to_dead_letter_and_the_rest_flows(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 3)
+    service.reject = {ids[1]}
+
+    report = syncer(store, service, clock).run_once()
+
+    assert report.rejected == 1 and report.acknowledged == 2
+    stats = Outbox(store).stats()
+    assert (stats.pending, stats.dead) == (0, 1)
+    assert Outbox(store).dead()[0].dead_reason == "bad venue"
+    assert [a.kind for a in Alerts(store).unseen()] == [AlertKind.DEAD_LETTER]
+    assert Outbox(store).retry_dead() == 1
+
+
+def test_a_batch_refused_whole_is_split_to_isolate_the_bad_event(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 8)
+    service.refuse_whole_batch_with = {ids[5]}
+
+    syncer(store, service, clock).run_once()
+
+    assert set(service.stored) == set(ids) - {ids[5]}
+    assert [e.id for e in Outbox(store).dead()] == [ids[5]]
+
+
+def test_unregistered_device_stops_retrying_for_a_long_while(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    queue(store, 2)
+    service.failures = [DeviceNotRegistered()]
+
+    report = syncer(store, service, clock).run_once()
+
+    assert report.fatal and report.error == "this device is not registered"
+    assert Outbox(store).stats().pending == 2
+    assert service.batches and len(service.batches) == 1
+
+
+def test_unverified_check_in_later_found_red_raises_alert_and_queues_report(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    source = FakeSource(online=False)
+    issuer = PassIssuer()
+    reception = Reception(
+        DeskSettings(desk=DESK, policy=Policy()), store, clock, lambda: issuer.trust, source
+    )
+    pending = reception.check(GREEN_IIN, Method.SCANNER)
+    admitted = reception.record(pending, StaffInput(StaffAnswer.ADMIT, "aigerim"))
+    service.statuses[GREEN_IIN] = Status.RED
+    sync = syncer(store, service, clock)
+
+    report = sync.run_once()
+
+    assert report.retroactive_red == 1
+    alerts = Alerts(store).unseen()
+    assert [a.kind for a in alerts] == [AlertKind.RETROACTIVE_RED]
+    assert alerts[0].data["check_in"] == admitted.event_ids[0]
+    assert alerts[0].data["masked_id"] == "••••••••0005"
+    assert GREEN_IIN not in str(alerts[0].data)
+    reports = [e for e in service.stored.values() if e["type"] == "red_report"]
+    assert len(reports) == 1 and reports[0]["iin"] == GREEN_IIN
+    assert reports[0]["data"]["check_in"] == admitted.event_ids[0]
+
+    sync.run_once()
+    assert len([e for e in service.stored.values() if e["type"] == "red_report"]) == 1
