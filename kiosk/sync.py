@@ -141,7 +141,6 @@ class Syncer:
                 continue
             totals = self._settle(batch, answer, totals)
             size = self._batch_size
-        self.backoff.reset()
         if totals.sent:
             self._store.set_meta(LAST_SYNC_KEY, repr(self._clock.now()))
         return totals
@@ -180,7 +179,9 @@ class Syncer:
                     conn,
                     Alert(AlertKind.DEAD_LETTER, now, {"events": [i for i, _ in dead]}),
                 )
-        if unanswered:
+        if not unanswered:
+            self.backoff.reset()
+        else:
             delay = self.backoff.next_delay()
             self._outbox.defer(sorted(unanswered), error="not answered", next_attempt=now + delay)
         self._store.checkpoint()  # erased IINs must not linger in the WAL
