@@ -174,6 +174,10 @@ class Reception:
             candidate -= dt.timedelta(days=1)
         return candidate.timestamp()
 
+    def tick(self) -> int:
+        """Periodic housekeeping while idle: the end-of-day close-out when due."""
+        return self.close_out_due(self._clock.now())
+
     def close_out_due(self, now: float) -> int:
         """Check out everyone who entered before the last closing time."""
         closing = self.last_closing(now)

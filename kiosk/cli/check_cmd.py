@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 
-from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
+from kiosk.cli.common import (
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    CliError,
+    add_command,
+    login_name,
+    print_json,
+)
 from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Method, StaffInput
 from kiosk.events import rfc3339
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     method = Method(args.method) if args.method else default_method
     staff = None
     if args.staff:
-        staff = StaffInput(StaffAnswer(args.staff), args.operator or _login(), args.reason)
+        staff = StaffInput(StaffAnswer(args.staff), args.operator or login_name(), args.reason)
     from kiosk.cli.online import api_client, live_status, refresh_trust_if_stale
 
     app = open_app(args)
@@ -71,10 +77,3 @@ def run(args: argparse.Namespace) -> int:
     out["at"] = rfc3339(decision.decided_at)
     print_json(out)
     return EXIT_OK if decision.admitted else EXIT_NEGATIVE
-
-
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "staff"

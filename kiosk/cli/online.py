@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.api import ApiClient, ApiError
-from kiosk.live import LiveStatus
+from kiosk.live import LiveStatus, translate
+from kiosk.store import Store
+from kiosk.sync import Syncer, SyncWorker
 
 if TYPE_CHECKING:
     from config.settings import Settings
@@ -36,3 +38,18 @@ def refresh_trust_if_stale(app: App, client: ApiClient) -> str | None:
 
 def live_status(app: App, client: ApiClient) -> LiveStatus:
     return LiveStatus(client, deadline=app.settings.service.status_deadline)
+
+
+def sync_worker(app: App, client: ApiClient) -> SyncWorker:
+    """The background outbox sync, with its own database connection."""
+    path = app.store.path
+
+    def make_syncer(store: Store) -> Syncer:
+        return Syncer(store, client, app.clock, translate=translate)
+
+    return SyncWorker(
+        lambda: Store(path),
+        make_syncer,
+        app.clock,
+        interval=app.settings.service.sync_interval,
+    )

@@ -1,0 +1,140 @@
+"""`ashyq-kiosk run`: the kiosk's main job.
+
+Without screens it is a headless desk: codes arrive from the camera (when
+one is configured) and from the terminal (a keyboard-wedge scanner types a
+code and Enter), decisions are printed as JSON lines, and the outbox syncs
+in the background. An `ask_staff` case waits for the operator to type
+`admit` or `refuse` (or `a` / `r`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from kiosk.cli.common import EXIT_OK, CliError, add_command, login_name, print_json
+from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
+from kiosk.decision import Decision, Method, StaffInput
+from kiosk.events import rfc3339
+from kiosk.policy import StaffAnswer
+from kiosk.store import StoreError
+
+if TYPE_CHECKING:
+    from kiosk.reception import Reception
+
+_ANSWERS = {
+    "a": StaffAnswer.ADMIT,
+    "admit": StaffAnswer.ADMIT,
+    "r": StaffAnswer.REFUSE,
+    "refuse": StaffAnswer.REFUSE,
+}
+_IDLE_TICK = 30.0
+
+
+@dataclass(frozen=True)
+class Input:
+    text: str
+    method: Method
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = add_command(sub, "run", "Run the kiosk (headless: codes from the terminal).")
+    parser.add_argument("--operator", help="who answers ask_staff cases (default: login name)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.cli.online import api_client, live_status, refresh_trust_if_stale, sync_worker
+
+    app = open_app(args)
+    client = api_client(app.settings)
+    source = live_status(app, client)
+    inputs: queue.Queue[Input | None] = queue.Queue()
+    stop = threading.Event()
+    sync_client = api_client(app.settings)  # sessions are not shared across threads
+    worker = sync_worker(app, sync_client)
+    reader = threading.Thread(target=_read_terminal, args=(inputs,), name="terminal", daemon=True)
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+        inputs.put(None)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, on_signal)
+    try:
+        refresh_trust_if_stale(app, client)
+        reception = app.reception(source)
+        worker.start()
+        reader.start()
+        print(
+            f"ashyq-kiosk: {app.settings.venue.name}, desk {app.settings.venue.desk}: "
+            "scan or type a code, then Enter (Ctrl-C to stop)",
+            file=sys.stderr,
+        )
+        _desk_loop(reception, inputs, stop, worker.nudge, args.operator or login_name())
+    except StoreError as exc:
+        raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
+    finally:
+        worker.stop()
+        source.close()
+        client.close()
+        sync_client.close()
+        app.close()
+    return EXIT_OK
+
+
+def _desk_loop(
+    reception: Reception,
+    inputs: queue.Queue[Input | None],
+    stop: threading.Event,
+    recorded: Callable[[], None],
+    operator: str,
+) -> None:
+    pending: Decision | None = None
+    while not stop.is_set():
+        try:
+            item = inputs.get(timeout=_IDLE_TICK)
+        except queue.Empty:
+            reception.tick()
+            continue
+        if item is None:
+            break
+        answer = _ANSWERS.get(item.text.strip().lower())
+        if pending is not None:
+            staff = StaffInput(answer, operator) if answer else None
+            _show(reception.record(pending, staff))
+            pending = None
+            if answer:
+                recorded()
+                continue
+        if answer:
+            continue
+        decision = reception.check(item.text, item.method)
+        if decision.awaiting_staff:
+            pending = decision
+            print("staff: type admit or refuse", file=sys.stderr)
+        _show(decision)
+        recorded()
+    if pending is not None:  # stopping with a question open: keep the visit on record
+        _show(reception.record(pending, None))
+
+
+def _show(decision: Decision) -> None:
+    out = decision.to_json()
+    out["at"] = rfc3339(decision.decided_at)
+    print_json(out)
+
+
+def _read_terminal(inputs: queue.Queue[Input | None]) -> None:
+    for line in sys.stdin:
+        text = line.rstrip("\r\n")
+        if text.strip():
+            inputs.put(Input(text, Method.SCANNER))
+    inputs.put(None)
