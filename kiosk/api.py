@@ -124,8 +124,13 @@ class ApiClient:
     """Calls the national service with one `requests.Session`.
 
     Each call has (connect, read) time-outs; TLS is verified against
-    *ca_bundle* or the system's store. Every answer's `Date` header updates
-    `clock_skew`. A client is meant for one worker thread at a time.
+    *ca_bundle* or the system's store; nothing is retried here (the caller
+    decides, from the error's kind and `retry_after`). Every answer's `Date`
+    header updates `clock_skew`.
+
+    Calls may come from several worker threads at once: they share only the
+    session's connection pool (thread-safe; no cookies, no adapters mounted
+    after construction) and the skew estimate, which is locked.
     """
 
     def __init__(
@@ -239,7 +244,7 @@ class ApiClient:
     ) -> Any:
         headers = {
             "Authorization": f"Bearer {self._token}",
-            "Accept": "application/json",
+            "Accept": "application/json, application/problem+json",
             "User-Agent": USER_AGENT,
         }
         if data is not None:
@@ -271,6 +276,8 @@ class ApiClient:
             raise TransientError(f"TLS failed: {exc}") from None
         except requests.exceptions.RequestException as exc:
             raise TransientError(f"no answer from the service: {exc}") from None
+        except UnicodeError as exc:  # a token or address that HTTP headers cannot carry
+            raise PermanentError(f"bad service address or token: {exc}") from None
         self._note_date(response.headers.get("Date"), sent_at, self._clock.now())
         return self._interpret(response)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import threading
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -37,7 +38,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--port", type=int, default=DEFAULT_PORT, help="port (0: any free port); default 8765"
     )
     parser.add_argument(
-        "--db", metavar="FILE", help="the sandbox's SQLite file; default: sandbox.sqlite3 "
+        "--db",
+        metavar="FILE",
+        help="the sandbox's SQLite file; default: sandbox.sqlite3 "
         "in --data-dir or the user data directory",
     )
     parser.add_argument(
@@ -63,9 +66,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     issue.add_argument("--png", metavar="FILE", help="also draw the pass as a QR code (PNG)")
     issue.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help="as above")
-    issue.add_argument(
-        "--lifetime", type=int, default=300, metavar="SECONDS", help="default 300"
-    )
+    issue.add_argument("--lifetime", type=int, default=300, metavar="SECONDS", help="default 300")
     issue.set_defaults(func=run_pass)
 
 
@@ -106,7 +107,10 @@ def run_server(args: argparse.Namespace) -> int:
         server.request_stop()
 
     # SIGINT and SIGTERM exist on Windows too (Ctrl+C, and what `taskkill` sends).
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    # Handlers can only be set from the main thread (not when embedded in a test).
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         print_json(
             {
@@ -130,6 +134,7 @@ def run_server(args: argparse.Namespace) -> int:
 
 def run_pass(args: argparse.Namespace) -> int:
     from sandbox.service import SandboxService
+    from sandbox.wire import format_time
 
     try:
         parse_iin(args.iin)
@@ -153,7 +158,7 @@ def run_pass(args: argparse.Namespace) -> int:
         "iin": issued.iin,
         "name": person.name if person is not None else None,
         "status": issued.status.value,
-        "expires_at": issued.expires_at,
+        "expires_at": format_time(issued.expires_at),
         "kid": issued.kid,
     }
     if args.png:

@@ -1,0 +1,347 @@
+"""The sandbox's HTTP interface (docs/api.yaml) as a WSGI application on werkzeug routing."""
+
+from __future__ import annotations
+
+import hmac
+import http
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from kiosk.iin import InvalidIin, mask_iin, parse_iin
+from kiosk.passes import DEFAULT_LIFETIME
+from kiosk.status import parse_status
+from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
+from sandbox.events import MAX_BATCH
+from sandbox.service import SandboxService
+from sandbox.wire import BadJson, dump_json, format_time, is_bin, load_json, parse_time
+
+MAX_BODY = 1 << 20  # 1 MiB: 500 events of about 2 KiB each
+MAX_LISTED = 10_000
+DEFAULT_LISTED = 1_000
+BUSY_RETRY_AFTER = 1
+MAX_PASS_LIFETIME = 86_400
+JSON = "application/json"
+PROBLEM_JSON = "application/problem+json"
+
+_log = logging.getLogger(__name__)
+
+# (path, endpoint, method); the Rule objects are made per application, since a
+# werkzeug Rule belongs to one Map.
+ROUTES: tuple[tuple[str, str, str], ...] = (
+    ("/v1/status/<iin>", "status", "GET"),
+    ("/v1/events", "post_events", "POST"),
+    ("/v1/keys", "keys", "GET"),
+    ("/v1/venues/<venue_id>/occupancy", "occupancy", "GET"),
+    ("/v1/sandbox/people", "people", "GET"),
+    ("/v1/sandbox/people/<iin>", "get_person", "GET"),
+    ("/v1/sandbox/people/<iin>", "put_person", "PUT"),
+    ("/v1/sandbox/passes", "issue_pass", "POST"),
+    ("/v1/sandbox/events", "list_events", "GET"),
+    ("/v1/sandbox/keys/rotate", "rotate_keys", "POST"),
+)
+
+
+class Problem(Exception):
+    """An error answer (RFC 9457) raised anywhere in a handler."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        code: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.code = code
+        self.headers = dict(headers or {})
+
+    def response(self) -> Response:
+        body: dict[str, Any] = {
+            "type": "about:blank",
+            "title": http.HTTPStatus(self.status).phrase,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        if self.code:
+            body["code"] = self.code
+        response = Response(dump_json(body), status=self.status, content_type=PROBLEM_JSON)
+        response.headers.update(self.headers)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+def json_response(obj: Any, status: int = 200) -> Response:
+    response = Response(dump_json(obj), status=status, content_type=JSON)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+class SandboxApp:
+    """The WSGI application: auth, routing, bodies and answers; the work is the service's."""
+
+    def __init__(
+        self, service: SandboxService, tokens: Iterable[str], *, max_body: int = MAX_BODY
+    ) -> None:
+        self._service = service
+        self._tokens = tuple(t.encode("utf-8") for t in tokens)
+        if not self._tokens:
+            raise ValueError("the sandbox needs at least one device token")
+        self._max_body = max_body
+        rules = [Rule(path, endpoint=name, methods=[method]) for path, name, method in ROUTES]
+        self._map = Map(rules, merge_slashes=False)
+        self._handlers: dict[str, Callable[..., Response]] = {
+            name: getattr(self, f"_on_{name}") for _, name, _ in ROUTES
+        }
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        request = Request(environ)
+        return self.respond(request)(environ, start_response)
+
+    def respond(self, request: Request) -> Response:
+        """Answer one request; whatever goes wrong becomes a problem+json answer."""
+        try:
+            if request.path == "/v1" or request.path.startswith("/v1/"):
+                self._authenticate(request)
+            endpoint, values = self._map.bind_to_environ(request.environ).match()
+            return self._handlers[str(endpoint)](request, **values)
+        except Problem as problem:
+            return problem.response()
+        except MethodNotAllowed as exc:
+            allow = ", ".join(sorted(exc.valid_methods or ()))
+            detail = f"{request.method} is not allowed here; use {allow}"
+            return Problem(405, detail, headers={"Allow": allow}).response()
+        except HTTPException as exc:
+            status = exc.code or 500
+            detail = f"no such resource: {request.path}" if status == 404 else str(exc.description)
+            return Problem(status, detail).response()
+        except DatabaseBusy:
+            retry = {"Retry-After": str(BUSY_RETRY_AFTER)}
+            return Problem(503, "the database is busy", headers=retry).response()
+        except Exception:
+            _log.exception("sandbox request %s %s failed", request.method, request.path)
+            return Problem(500, "the sandbox failed to handle this request").response()
+
+    def _authenticate(self, request: Request) -> None:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        given = token.strip().encode("utf-8")
+        # compare with every token, without stopping early, so timing tells nothing
+        known = False
+        for candidate in self._tokens:
+            known |= hmac.compare_digest(given, candidate)
+        if scheme.lower() != "bearer" or not given or not known:
+            raise Problem(
+                401,
+                "missing or unknown device token",
+                code="device_not_registered",
+                headers={"WWW-Authenticate": 'Bearer realm="ashyq-sandbox"'},
+            )
+
+    def _json_body(self, request: Request) -> Any:
+        length = request.content_length
+        if length is not None and length > self._max_body:
+            raise Problem(413, f"the body is over {self._max_body} bytes", code="body_too_large")
+        stream = request.environ["wsgi.input"]
+        body = stream.read(self._max_body + 1 if length is None else length)
+        if len(body) > self._max_body:
+            raise Problem(413, f"the body is over {self._max_body} bytes", code="body_too_large")
+        try:
+            return load_json(body)
+        except BadJson as exc:
+            raise Problem(400, str(exc), code="bad_json") from None
+
+    def _object_body(self, request: Request) -> dict[str, Any]:
+        body = self._json_body(request)
+        if not isinstance(body, dict):
+            raise Problem(400, "the body must be a JSON object", code="bad_body")
+        return body
+
+    # --- the national service --------------------------------------------
+
+    def _on_status(self, request: Request, iin: str) -> Response:
+        _require_iin(iin)
+        known = self._service.status_of(iin)
+        return json_response(
+            {
+                "iin": iin,
+                "status": known.status.value,
+                "valid_until": _time_or_none(known.valid_until),
+                "checked_at": format_time(self._service.now()),
+            }
+        )
+
+    def _on_post_events(self, request: Request) -> Response:
+        body = self._object_body(request)
+        events = body.get("events")
+        if not isinstance(events, list):
+            raise Problem(400, "the body needs an 'events' array", code="bad_body")
+        if not events:
+            raise Problem(400, "the batch is empty", code="bad_body")
+        if len(events) > MAX_BATCH:
+            raise Problem(413, f"a batch holds at most {MAX_BATCH} events", code="batch_too_large")
+        outcome = self._service.intake(events)
+        return json_response(
+            {
+                "accepted": outcome.accepted,
+                "duplicate": outcome.duplicate,
+                "rejected": [
+                    {"id": r.id, "reason": r.reason, "index": r.index} for r in outcome.rejected
+                ],
+                "statuses": {
+                    event_id: {
+                        "status": known.status.value,
+                        "valid_until": _time_or_none(known.valid_until),
+                    }
+                    for event_id, known in outcome.statuses.items()
+                },
+            }
+        )
+
+    def _on_keys(self, request: Request) -> Response:
+        return json_response(self._service.jwks())
+
+    def _on_occupancy(self, request: Request, venue_id: str) -> Response:
+        if not is_bin(venue_id):
+            raise Problem(400, "the venue id is a BIN: 12 digits", code="bad_venue")
+        count = self._service.occupancy(venue_id)
+        return json_response(
+            {
+                "venue": count.venue_bin,
+                "inside": count.inside,
+                "desks": count.desks,
+                "as_of": format_time(count.as_of),
+            }
+        )
+
+    # --- sandbox only ---------------------------------------------------------
+
+    def _on_people(self, request: Request) -> Response:
+        return json_response({"people": [self._person(p) for p in self._service.people()]})
+
+    def _on_get_person(self, request: Request, iin: str) -> Response:
+        _require_iin(iin)
+        row = self._service.person(iin)
+        if row is None:
+            raise Problem(404, "the sandbox knows no person with this IIN", code="unknown_person")
+        return json_response(self._person(row))
+
+    def _on_put_person(self, request: Request, iin: str) -> Response:
+        _require_iin(iin)
+        body = self._object_body(request)
+        status = parse_status(body.get("status"))
+        if status is None:
+            raise Problem(400, "status must be green, blue, yellow or red", code="bad_status")
+        name = body.get("name")
+        if name is not None and (not isinstance(name, str) or not 0 < len(name) <= 64):
+            raise Problem(400, "name must be a short text", code="bad_name")
+        return json_response(self._person(self._service.set_status(iin, status, name=name)))
+
+    def _on_issue_pass(self, request: Request) -> Response:
+        body = self._object_body(request)
+        iin = body.get("iin")
+        if not isinstance(iin, str):
+            raise Problem(400, "iin is required", code="invalid_iin")
+        _require_iin(iin)
+        status = None
+        if body.get("status") is not None:
+            status = parse_status(body["status"])
+            if status is None:
+                raise Problem(400, "status must be green, blue, yellow or red", code="bad_status")
+        lifetime = body.get("lifetime", DEFAULT_LIFETIME)
+        if (
+            not isinstance(lifetime, int)
+            or isinstance(lifetime, bool)
+            or not 0 < lifetime <= MAX_PASS_LIFETIME
+        ):
+            raise Problem(400, f"lifetime is 1 to {MAX_PASS_LIFETIME} seconds", code="bad_body")
+        issued_at = None
+        if body.get("issued_at") is not None:
+            issued_at = parse_time(body["issued_at"])
+            if issued_at is None:
+                raise Problem(400, "issued_at must be an RFC 3339 time", code="bad_body")
+        issued = self._service.issue_pass(
+            iin, status=status, lifetime=lifetime, issued_at=issued_at
+        )
+        return json_response(
+            {
+                "pass": issued.text,
+                "expires_at": format_time(issued.expires_at),
+                "iin": issued.iin,
+                "status": issued.status.value,
+                "valid_until": _time_or_none(issued.valid_until),
+                "kid": issued.kid,
+            }
+        )
+
+    def _on_list_events(self, request: Request) -> Response:
+        venue = request.args.get("venue")
+        if venue is not None and not is_bin(venue):
+            raise Problem(400, "venue is a BIN: 12 digits", code="bad_venue")
+        after = _int_arg(request, "after", 0, 0, 2**62)
+        limit = _int_arg(request, "limit", DEFAULT_LISTED, 1, MAX_LISTED)
+        events = self._service.events(venue, after=after, limit=limit)
+        return json_response(
+            {
+                "events": [_stored_event(e) for e in events],
+                "next_after": events[-1].seq if events else after,
+            }
+        )
+
+    def _on_rotate_keys(self, request: Request) -> Response:
+        kid = self._service.rotate_keys()
+        return json_response({"current": kid, **self._service.jwks()})
+
+    def _person(self, row: PersonRow) -> dict[str, Any]:
+        known = self._service.status_of(row.iin)
+        return {
+            "iin": row.iin,
+            "name": row.name,
+            "status": known.status.value,
+            "valid_until": _time_or_none(known.valid_until),
+            "updated_at": format_time(row.updated_at),
+            "demo": row.demo,
+        }
+
+
+def _require_iin(text: str) -> None:
+    try:
+        parse_iin(text)
+    except InvalidIin as exc:
+        raise Problem(400, f"not a valid IIN: {exc.problem.value}", code="invalid_iin") from None
+
+
+def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> int:
+    text = request.args.get(name)
+    if text is None:
+        return default
+    if not (0 < len(text) <= 19 and text.isascii() and text.isdigit()) or not (
+        low <= int(text) <= high
+    ):
+        raise Problem(400, f"{name} must be a whole number from {low} to {high}", code="bad_query")
+    return int(text)
+
+
+def _time_or_none(unix: float | None) -> str | None:
+    return None if unix is None else format_time(unix)
+
+
+def _stored_event(event: StoredEvent) -> dict[str, Any]:
+    return {
+        "seq": event.seq,
+        "id": event.id,
+        "type": event.type,
+        "venue_bin": event.venue_bin,
+        "entrance": event.entrance,
+        "desk": event.desk,
+        "occurred_at": format_time(event.occurred_at),
+        "received_at": format_time(event.received_at),
+        "iin_masked": None if event.iin is None else mask_iin(event.iin),
+        "data": event.data,
+    }

@@ -1,0 +1,328 @@
+"""The sandbox's SQLite file: people, signing keys and the events kiosks uploaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.status import Status
+from sandbox.events import ValidEvent
+
+SCHEMA_VERSION = 1
+KEYS_KEPT = 2  # the current signing key and the one before it
+
+_SCHEMA = """
+CREATE TABLE people (
+    iin TEXT PRIMARY KEY,
+    name TEXT,
+    status TEXT NOT NULL,
+    valid_until REAL,
+    updated_at REAL NOT NULL,
+    demo INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE signing_keys (
+    generation INTEGER PRIMARY KEY AUTOINCREMENT,
+    kid TEXT NOT NULL UNIQUE,
+    private_key BLOB NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    venue_bin TEXT NOT NULL,
+    entrance TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    occurred_at REAL NOT NULL,
+    received_at REAL NOT NULL,
+    iin TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX events_by_venue ON events (venue_bin, occurred_at, seq);
+"""
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database for longer than the busy time-out."""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    iin: str
+    name: str | None
+    status: Status
+    valid_until: float | None
+    updated_at: float
+    demo: bool
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    seq: int
+    id: str
+    type: str
+    venue_bin: str
+    entrance: str
+    desk: str
+    occurred_at: float
+    received_at: float
+    iin: str | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PresenceRow:
+    """One check-in or check-out of a venue, as occupancy needs it."""
+
+    iin: str
+    type: str
+    decision: object
+    entrance: str
+    desk: str
+
+
+class SandboxDb:
+    """One SQLite connection (WAL) shared by the server's threads under a lock.
+
+    Writes are serialised by SQLite anyway; one connection keeps the
+    sandbox simple and lets the `sandbox pass` command open the same file
+    from another process (WAL readers never block the writer).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float = 10.0) -> None:
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        self._closed = False
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction that holds the write lock from its start (no upgrade dead-lock)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise DatabaseBusy(str(exc)) from None
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise DatabaseBusy(str(exc)) from None
+                raise
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                # statement by statement: executescript() would commit the transaction
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"the sandbox database has schema {version}; this version knows "
+                    f"{SCHEMA_VERSION} (use a newer ashyq-kiosk or another --db)"
+                )
+
+    # --- people ---------------------------------------------------------
+
+    def person(self, iin: str) -> PersonRow | None:
+        rows = self._read(
+            "SELECT iin, name, status, valid_until, updated_at, demo FROM people WHERE iin = ?",
+            (iin,),
+        )
+        return _person(rows[0]) if rows else None
+
+    def people(self) -> list[PersonRow]:
+        rows = self._read(
+            "SELECT iin, name, status, valid_until, updated_at, demo FROM people "
+            "ORDER BY demo DESC, rowid"
+        )
+        return [_person(row) for row in rows]
+
+    def people_by_iin(self, iins: Iterable[str]) -> dict[str, PersonRow]:
+        wanted = sorted(set(iins))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._read(
+            "SELECT iin, name, status, valid_until, updated_at, demo FROM people "
+            f"WHERE iin IN ({marks})",
+            wanted,
+        )
+        return {row[0]: _person(row) for row in rows}
+
+    def put_person(
+        self,
+        iin: str,
+        status: Status,
+        valid_until: float | None,
+        now: float,
+        *,
+        name: str | None = None,
+    ) -> PersonRow:
+        """Set a person's status (creating the person); keep the name unless one is given."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO people (iin, name, status, valid_until, updated_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (iin) DO UPDATE SET "
+                "name = coalesce(excluded.name, people.name), status = excluded.status, "
+                "valid_until = excluded.valid_until, updated_at = excluded.updated_at",
+                (iin, name, status.value, valid_until, now),
+            )
+            row = conn.execute(
+                "SELECT iin, name, status, valid_until, updated_at, demo FROM people WHERE iin = ?",
+                (iin,),
+            ).fetchone()
+        return _person(row)
+
+    def seed_person(
+        self, iin: str, name: str, status: Status, valid_until: float | None, now: float
+    ) -> None:
+        """Add a demo person, or give back their documented status once it has lapsed."""
+        with self._write() as conn:
+            row = conn.execute("SELECT valid_until FROM people WHERE iin = ?", (iin,)).fetchone()
+            if row is None:
+                conn.execute(
+                    "INSERT INTO people (iin, name, status, valid_until, updated_at, demo) "
+                    "VALUES (?, ?, ?, ?, ?, 1)",
+                    (iin, name, status.value, valid_until, now),
+                )
+            elif row[0] is not None and row[0] < now:
+                conn.execute(
+                    "UPDATE people SET name = ?, status = ?, valid_until = ?, updated_at = ?, "
+                    "demo = 1 WHERE iin = ?",
+                    (name, status.value, valid_until, now, iin),
+                )
+
+    # --- signing keys -----------------------------------------------------
+
+    def signing_keys(self) -> list[tuple[str, bytes]]:
+        """(kid, raw Ed25519 private key) pairs, the current key first."""
+        rows = self._read("SELECT kid, private_key FROM signing_keys ORDER BY generation DESC")
+        return [(str(kid), bytes(raw)) for kid, raw in rows]
+
+    def add_signing_key(self, kid: str, raw: bytes, now: float, *, only_if_none: bool) -> None:
+        """Make *kid* the current key and drop all but the newest KEYS_KEPT.
+
+        With `only_if_none`, do nothing when a key exists already: two
+        processes starting on a fresh file must not make two "first" keys.
+        """
+        with self._write() as conn:
+            if only_if_none and conn.execute("SELECT 1 FROM signing_keys LIMIT 1").fetchone():
+                return
+            conn.execute(
+                "INSERT INTO signing_keys (kid, private_key, created_at) VALUES (?, ?, ?)",
+                (kid, raw, now),
+            )
+            conn.execute(
+                "DELETE FROM signing_keys WHERE generation NOT IN "
+                "(SELECT generation FROM signing_keys ORDER BY generation DESC LIMIT ?)",
+                (KEYS_KEPT,),
+            )
+
+    # --- events -----------------------------------------------------------
+
+    def insert_events(self, events: Sequence[ValidEvent], received_at: float) -> list[bool]:
+        """Store a batch in one transaction; per event, whether it was new (else a duplicate)."""
+        inserted: list[bool] = []
+        with self._write() as conn:
+            for event in events:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO events (id, type, venue_bin, entrance, desk, "
+                    "occurred_at, received_at, iin, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        event.key,
+                        event.type,
+                        event.venue_bin,
+                        event.entrance,
+                        event.desk,
+                        event.occurred_at,
+                        received_at,
+                        event.iin,
+                        json.dumps(event.data, ensure_ascii=False),
+                    ),
+                )
+                inserted.append(cursor.rowcount == 1)
+        return inserted
+
+    def events(self, venue_bin: str | None, *, after: int, limit: int) -> list[StoredEvent]:
+        """Stored events in the order they arrived, after sequence number *after*."""
+        params: list[object]
+        where, params = "seq > ?", [after]
+        if venue_bin is not None:
+            where += " AND venue_bin = ?"
+            params.append(venue_bin)
+        rows = self._read(
+            "SELECT seq, id, type, venue_bin, entrance, desk, occurred_at, received_at, iin, "
+            f"data FROM events WHERE {where} ORDER BY seq LIMIT ?",
+            [*params, limit],
+        )
+        return [
+            StoredEvent(
+                seq=row[0],
+                id=row[1],
+                type=row[2],
+                venue_bin=row[3],
+                entrance=row[4],
+                desk=row[5],
+                occurred_at=row[6],
+                received_at=row[7],
+                iin=row[8],
+                data=json.loads(row[9]),
+            )
+            for row in rows
+        ]
+
+    def presence_events(self, venue_bin: str) -> list[PresenceRow]:
+        """A venue's check-ins and check-outs with an IIN, in the order they happened."""
+        rows = self._read(
+            "SELECT iin, type, json_extract(data, '$.decision'), entrance, desk FROM events "
+            "WHERE venue_bin = ? AND iin IS NOT NULL AND type IN ('check_in', 'check_out') "
+            "ORDER BY occurred_at, seq",
+            (venue_bin,),
+        )
+        return [PresenceRow(*row) for row in rows]
+
+    def venue_desks(self, venue_bin: str) -> list[tuple[str, str]]:
+        rows = self._read(
+            "SELECT DISTINCT entrance, desk FROM events WHERE venue_bin = ? "
+            "AND type IN ('check_in', 'check_out') ORDER BY entrance, desk",
+            (venue_bin,),
+        )
+        return [(str(entrance), str(desk)) for entrance, desk in rows]
+
+
+def _person(row: tuple[Any, ...]) -> PersonRow:
+    iin, name, status, valid_until, updated_at, demo = row
+    return PersonRow(iin, name, Status(status), valid_until, updated_at, bool(demo))

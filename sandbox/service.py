@@ -1,0 +1,228 @@
+"""What the stand-in national service does, apart from HTTP: statuses, passes, intake."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+from kiosk.clock import Clock, SystemClock
+from kiosk.passes import DEFAULT_LIFETIME, key_id, public_jwk, sign_pass
+from kiosk.status import Status
+from sandbox.db import PersonRow, SandboxDb, StoredEvent
+from sandbox.events import Rejection, ValidEvent, validate_event
+from sandbox.people import DEMO_PEOPLE, effective_status, valid_until_for
+
+ISSUER = "ashyq-sandbox"
+
+
+@dataclass(frozen=True)
+class KnownStatus:
+    """A person's status as the service reports it now."""
+
+    status: Status
+    valid_until: float | None
+
+
+@dataclass(frozen=True)
+class IssuedPass:
+    text: str
+    iin: str
+    status: Status
+    valid_until: float | None
+    expires_at: float
+    kid: str
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What became of each event of an uploaded batch (ids as the kiosk sent them)."""
+
+    accepted: list[str] = field(default_factory=list)
+    duplicate: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    statuses: dict[str, KnownStatus] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VenueOccupancy:
+    venue_bin: str
+    inside: int
+    desks: dict[str, int]
+    as_of: float
+
+
+class SandboxService:
+    """The service's behaviour over its SQLite file, with time injected."""
+
+    def __init__(self, db: SandboxDb, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        clock: Clock | None = None,
+        busy_timeout: float = 10.0,
+    ) -> SandboxService:
+        """Open (or create) a sandbox file with its demo people and a signing key.
+
+        *busy_timeout*: how long to wait for another process that holds the
+        file before answering 503.
+        """
+        db = SandboxDb(path, busy_timeout=busy_timeout)
+        try:
+            service = cls(db, clock or SystemClock())
+            service.prepare()
+        except BaseException:
+            db.close()
+            raise
+        return service
+
+    def prepare(self) -> None:
+        """Seed the demo people and make the first signing key when there is none."""
+        now = self._clock.now()
+        for person in DEMO_PEOPLE:
+            until = valid_until_for(person.status, now)
+            self._db.seed_person(person.iin, person.name, person.status, until, now)
+        if not self._db.signing_keys():
+            kid, raw = _new_key()
+            self._db.add_signing_key(kid, raw, now, only_if_none=True)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def now(self) -> float:
+        return self._clock.now()
+
+    # --- people -------------------------------------------------------------
+
+    def status_of(self, iin: str) -> KnownStatus:
+        """The status now; people the service has never heard of are blue."""
+        return self._known(self._db.person(iin))
+
+    def person(self, iin: str) -> PersonRow | None:
+        return self._db.person(iin)
+
+    def set_status(self, iin: str, status: Status, *, name: str | None = None) -> PersonRow:
+        now = self._clock.now()
+        return self._db.put_person(iin, status, valid_until_for(status, now), now, name=name)
+
+    def people(self) -> list[PersonRow]:
+        return self._db.people()
+
+    def _known(self, row: PersonRow | None) -> KnownStatus:
+        if row is None:
+            return KnownStatus(Status.BLUE, None)
+        status = effective_status(row.status, row.valid_until, self._clock.now())
+        return KnownStatus(status, row.valid_until if status is row.status else None)
+
+    # --- passes and keys ------------------------------------------------------
+
+    def issue_pass(
+        self,
+        iin: str,
+        *,
+        status: Status | None = None,
+        lifetime: float = DEFAULT_LIFETIME,
+        issued_at: float | None = None,
+    ) -> IssuedPass:
+        """Sign a pass for *iin* with the current key (setting the status first if given).
+
+        `issued_at` back-dates a pass, for demos of the "expired code" screen.
+        """
+        if status is not None:
+            self.set_status(iin, status)
+        row = self._db.person(iin)
+        known = self._known(row)
+        kid, key = self.current_key()
+        now = self._clock.now() if issued_at is None else issued_at
+        text = sign_pass(
+            key,
+            kid,
+            iin=iin,
+            status=known.status,
+            issued_at=now,
+            status_valid_until=known.valid_until,
+            lifetime=lifetime,
+            issuer=ISSUER,
+            name=row.name if row is not None else None,
+        )
+        return IssuedPass(text, iin, known.status, known.valid_until, int(now + lifetime), kid)
+
+    def current_key(self) -> tuple[str, Ed25519PrivateKey]:
+        keys = self._db.signing_keys()
+        if not keys:
+            self.prepare()
+            keys = self._db.signing_keys()
+        kid, raw = keys[0]
+        return kid, Ed25519PrivateKey.from_private_bytes(raw)
+
+    def jwks(self) -> dict[str, Any]:
+        """The public keys that verify passes: the current key, then the previous one."""
+        entries = []
+        for kid, raw in self._db.signing_keys():
+            public = Ed25519PrivateKey.from_private_bytes(raw).public_key()
+            entries.append(public_jwk(public, kid))
+        return {"keys": entries}
+
+    def rotate_keys(self) -> str:
+        """Make a new current key; the previous one stays, older ones go. Returns its kid."""
+        kid, raw = _new_key()
+        self._db.add_signing_key(kid, raw, self._clock.now(), only_if_none=False)
+        return kid
+
+    # --- events -----------------------------------------------------------
+
+    def intake(self, raw_events: Sequence[object]) -> BatchOutcome:
+        """Validate and store a batch: idempotent by event UUID, one transaction."""
+        outcome = BatchOutcome()
+        valid: list[ValidEvent] = []
+        for index, raw in enumerate(raw_events):
+            checked = validate_event(index, raw)
+            if isinstance(checked, Rejection):
+                outcome.rejected.append(checked)
+            else:
+                valid.append(checked)
+        inserted = self._db.insert_events(valid, self._clock.now())
+        for event, new in zip(valid, inserted, strict=True):
+            (outcome.accepted if new else outcome.duplicate).append(event.id)
+        check_ins = [e for e in valid if e.type == "check_in" and e.iin is not None]
+        rows = self._db.people_by_iin(e.iin for e in check_ins if e.iin is not None)
+        for event in check_ins:
+            assert event.iin is not None
+            outcome.statuses[event.id] = self._known(rows.get(event.iin))
+        return outcome
+
+    def events(self, venue_bin: str | None, *, after: int = 0, limit: int) -> list[StoredEvent]:
+        return self._db.events(venue_bin, after=after, limit=limit)
+
+    def occupancy(self, venue_bin: str) -> VenueOccupancy:
+        """People inside now: admitted check-ins less check-outs, per person, in time order.
+
+        Each person inside counts at the desk that admitted them, so the desk
+        counts add up to the venue's. Events without an IIN cannot be paired
+        and are left out; an exit without an entry changes nothing.
+        """
+        inside: dict[str, tuple[str, str]] = {}
+        for row in self._db.presence_events(venue_bin):
+            if row.type == "check_in" and row.decision == "admit":
+                inside[row.iin] = (row.entrance, row.desk)
+            elif row.type == "check_out":
+                inside.pop(row.iin, None)
+        desks = {f"{e}/{d}": 0 for e, d in self._db.venue_desks(venue_bin)}
+        for entrance, desk in inside.values():
+            desks[f"{entrance}/{desk}"] += 1
+        return VenueOccupancy(venue_bin, len(inside), desks, self._clock.now())
+
+
+def _new_key() -> tuple[str, bytes]:
+    key = Ed25519PrivateKey.generate()
+    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return key_id(key.public_key()), raw

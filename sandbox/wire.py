@@ -1,0 +1,96 @@
+"""How values look on the wire: RFC 3339 times, UUIDs, BINs, JSON bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})"
+)
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_BIN = re.compile(r"[0-9]{12}")
+
+
+def format_time(unix: float) -> str:
+    """Unix seconds as an RFC 3339 UTC time with milliseconds: 2026-11-22T03:10:00.123Z."""
+    millis = round(unix * 1000)
+    seconds, ms = divmod(millis, 1000)
+    stamp = dt.datetime.fromtimestamp(seconds, dt.UTC)
+    return f"{stamp:%Y-%m-%dT%H:%M:%S}.{ms:03d}Z"
+
+
+def parse_time(text: object) -> float | None:
+    """Unix seconds of an RFC 3339 date-time (any offset), or None when it is not one."""
+    if not isinstance(text, str) or len(text) > 40:
+        return None
+    match = _RFC3339.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
+    fraction, offset = match.group(7), match.group(8)
+    if offset in ("Z", "z"):
+        zone = dt.UTC
+    else:
+        sign = 1 if offset[0] == "+" else -1
+        hours, minutes = int(offset[1:3]), int(offset[4:6])
+        if hours > 23 or minutes > 59:
+            return None
+        zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    try:
+        stamp = dt.datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    except ValueError:
+        return None
+    return stamp.timestamp() + (float(fraction) if fraction else 0.0)
+
+
+def canonical_uuid(text: object) -> str | None:
+    """The lower-case 8-4-4-4-12 form of a UUID text, or None when it is not one."""
+    if isinstance(text, str) and _UUID.fullmatch(text):
+        return text.lower()
+    return None
+
+
+def is_bin(text: object) -> bool:
+    """A venue BIN as the wire carries it: exactly 12 ASCII digits."""
+    return isinstance(text, str) and _BIN.fullmatch(text) is not None
+
+
+class BadJson(ValueError):
+    """The body is not the JSON the endpoint needs."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise BadJson(f"{name} is not JSON")
+
+
+def load_json(body: bytes) -> Any:
+    """Parse a request body; raise BadJson for anything that is not strict JSON."""
+    if not body:
+        raise BadJson("the body is empty")
+    try:
+        text = body.decode("utf-8")  # RFC 8259: JSON between systems is UTF-8
+    except UnicodeDecodeError:
+        raise BadJson("the body is not UTF-8 text") from None
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise BadJson("the JSON is nested too deeply") from None
+    except BadJson:
+        raise
+    except ValueError as exc:  # JSONDecodeError, over-long integers
+        raise BadJson(f"the body is not valid JSON ({exc})") from None
+    try:
+        # "\ud800" escapes decode to lone surrogates, which SQLite and UTF-8 refuse
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadJson("the JSON holds a lone surrogate, which is not text") from None
+    except RecursionError:
+        raise BadJson("the JSON is nested too deeply") from None
+    return value
+
+
+def dump_json(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
