@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kiosk.cli import check_cmd, demo_cmd, iin_cmd, pin_cmd, report_cmd, sync_cmd
+from kiosk.cli import (
+    check_cmd,
+    demo_cmd,
+    iin_cmd,
+    pin_cmd,
+    report_cmd,
+    run_cmd,
+    sandbox_cmd,
+    sync_cmd,
+)
 
-MODULES: tuple[ModuleType, ...] = (demo_cmd, iin_cmd, check_cmd, sync_cmd, report_cmd, pin_cmd)
+MODULES: tuple[ModuleType, ...] = (
+    run_cmd,
+    demo_cmd,
+    iin_cmd,
+    check_cmd,
+    sync_cmd,
+    report_cmd,
+    sandbox_cmd,
+    pin_cmd,
+)
