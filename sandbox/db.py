@@ -305,14 +305,20 @@ class SandboxDb:
         ]
 
     def presence_events(self, venue_bin: str) -> list[PresenceRow]:
-        """A venue's check-ins and check-outs with an IIN, in the order they happened."""
+        """A venue's check-ins and check-outs by person, in the order they happened.
+
+        A check-out without an IIN (the kiosk's automatic end-of-day close-out
+        keeps none) names the check-in it ends in `data.check_in`.
+        """
         rows = self._read(
-            "SELECT iin, type, json_extract(data, '$.decision'), entrance, desk FROM events "
-            "WHERE venue_bin = ? AND iin IS NOT NULL AND type IN ('check_in', 'check_out') "
-            "ORDER BY occurred_at, seq",
+            "SELECT coalesce(e.iin, (SELECT c.iin FROM events c "
+            "WHERE c.id = json_extract(e.data, '$.check_in'))) AS person, e.type, "
+            "json_extract(e.data, '$.decision'), e.entrance, e.desk FROM events e "
+            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out') "
+            "ORDER BY e.occurred_at, e.seq",
             (venue_bin,),
         )
-        return [PresenceRow(*row) for row in rows]
+        return [PresenceRow(*row) for row in rows if row[0] is not None]
 
     def venue_desks(self, venue_bin: str) -> list[tuple[str, str]]:
         rows = self._read(
