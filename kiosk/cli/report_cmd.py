@@ -54,10 +54,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from kiosk.cli.online import api_client
+    from kiosk.occupancy import VenueOccupancy
+
     app = open_app(args)
+    client = api_client(app.settings)
     try:
         stats = Outbox(app.store).stats()
         reception = app.reception()
+        venue_count = VenueOccupancy(
+            client, app.settings.venue.bin, reception.occupancy, app.clock
+        ).read()
         last_sync = app.store.get_meta(LAST_SYNC_KEY)
         venue = app.settings.venue
         print_json(
@@ -66,6 +73,8 @@ def run_status(args: argparse.Namespace) -> int:
                 "dead_letter": stats.dead,
                 "oldest_unsent": _time_or_none(stats.oldest_pending_at),
                 "occupancy": reception.occupancy(),
+                "venue_occupancy": venue_count.inside,
+                "venue_occupancy_source": venue_count.source.value,
                 "capacity": venue.capacity,
                 "last_sync": _time_or_none(float(last_sync)) if last_sync else None,
                 "last_acknowledged": _time_or_none(stats.last_acked_at),
@@ -86,6 +95,7 @@ def run_status(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
+        client.close()
         app.close()
     return EXIT_OK
 

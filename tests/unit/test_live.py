@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import DeviceNotRegistered, StatusAnswer, TransientError
+from kiosk.api import DeviceNotRegistered, Occupancy, StatusAnswer, TransientError
 from kiosk.live import LiveStatus
 from kiosk.lookup import LookupFailed
+from kiosk.occupancy import OccupancySource, VenueOccupancy
 from kiosk.passes import TrustList, public_jwk
 from kiosk.status import Status
 from kiosk.store import Store
@@ -104,3 +105,21 @@ def test_pinned_keys_stay_trusted_whatever_the_service_says(tmp_path: Path) -> N
     keeper.refresh(KeysApi(PassIssuer("k-service")))
     assert keeper.current().kids == ("k-pinned", "k-service")
     store.close()
+
+
+class OccupancyApi:
+    def __init__(self, inside: int | None) -> None:
+        self.inside = inside
+
+    def get_occupancy(self, venue_bin: str) -> Occupancy:
+        if self.inside is None:
+            raise TransientError("no answer")
+        return Occupancy(inside=self.inside, as_of=1.0, venue=venue_bin)
+
+
+def test_occupancy_comes_from_the_venue_when_online_and_says_so() -> None:
+    clock = FakeClock()
+    online = VenueOccupancy(OccupancyApi(17), "150340012345", lambda: 3, clock).read()
+    offline = VenueOccupancy(OccupancyApi(None), "150340012345", lambda: 3, clock).read()
+    assert (online.inside, online.source) == (17, OccupancySource.VENUE)
+    assert (offline.inside, offline.source) == (3, OccupancySource.LOCAL)
