@@ -44,6 +44,17 @@ class Alerts:
         with self._store.transaction() as conn:
             raise_alert(conn, alert)
 
+    def add_once(self, alert: Alert) -> bool:
+        """Add unless an unseen alert of the same kind is already waiting."""
+        with self._store.transaction() as conn:
+            waiting = conn.execute(
+                "SELECT 1 FROM alerts WHERE kind = ? AND seen_at IS NULL", (alert.kind.value,)
+            ).fetchone()
+            if waiting:
+                return False
+            raise_alert(conn, alert)
+            return True
+
     def unseen(self) -> list[Alert]:
         rows = self._store.query(
             "SELECT id, kind, created_at, data FROM alerts WHERE seen_at IS NULL ORDER BY id"
@@ -67,3 +78,12 @@ class Alerts:
 
 def _float(value: object) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
+
+
+def note_clock_skew(alerts: Alerts, skew: float | None, allowance: float, now: float) -> bool:
+    """Alert staff when this PC's clock is off by more than passes allow."""
+    if skew is None or abs(skew) <= allowance:
+        return False
+    return alerts.add_once(
+        Alert(AlertKind.CLOCK_SKEW, now, {"skew_s": round(skew, 1), "allowance_s": allowance})
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kiosk.alerts import Alert, AlertKind, raise_alert
+from kiosk.alerts import Alert, AlertKind, Alerts, note_clock_skew, raise_alert
 from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
 from kiosk.lookup import StatusFacts, remember
@@ -106,6 +106,8 @@ class Syncer:
         translate: Callable[[Exception], SendFailed | None],
         batch_size: int = MAX_BATCH,
         backoff: Backoff | None = None,
+        clock_skew: Callable[[], float | None] | None = None,
+        skew_allowance: float = 120.0,
     ) -> None:
         self._store = store
         self._outbox = Outbox(store)
@@ -115,6 +117,8 @@ class Syncer:
         self._batch_size = min(batch_size, MAX_BATCH)
         self.backoff = backoff or Backoff()
         self._subject = store.subject_hasher()
+        self._clock_skew = clock_skew
+        self._skew_allowance = skew_allowance
 
     def run_once(self) -> SyncReport:
         """Send due events until the queue is empty or the service fails."""
@@ -143,6 +147,10 @@ class Syncer:
             size = self._batch_size
         if totals.sent:
             self._store.set_meta(LAST_SYNC_KEY, repr(self._clock.now()))
+            if self._clock_skew is not None:
+                skew = self._clock_skew()
+                alerts = Alerts(self._store)
+                note_clock_skew(alerts, skew, self._skew_allowance, self._clock.now())
         return totals
 
     def _failed(

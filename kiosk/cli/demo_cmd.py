@@ -52,10 +52,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
     from config.settings import parse_settings
     from kiosk.cli.context import App
-    from kiosk.cli.online import api_client, live_status
-    from kiosk.live import translate
+    from kiosk.cli.online import api_client, live_status, syncer
     from kiosk.store import Store, StoreError
-    from kiosk.sync import Syncer
     from sandbox.people import DEMO_PEOPLE, demo_person
     from sandbox.server import SandboxServer
 
@@ -112,7 +110,8 @@ def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
             show("staff admitted while offline", answered, visitor=offline.name)
             server.start()
             server.service.set_status(offline.iin, Status.RED)
-            report = Syncer(app.store, client, clock, translate=translate).run_once()
+            sync = syncer(app, app.store, client)
+            report = sync.run_once()
             print_json(
                 {
                     "scene": "back online: outbox synced",
@@ -126,7 +125,7 @@ def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
 
             for alert in Alerts(app.store).unseen():
                 print_json({"scene": "alert for staff", "alert": alert.kind.value, **alert.data})
-            Syncer(app.store, client, clock, translate=translate).run_once()
+            sync.run_once()
             occupancy = client.get_occupancy(DEMO_BIN)
             print_json({"scene": "venue occupancy (service)", "inside": occupancy.inside})
         finally:

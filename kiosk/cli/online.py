@@ -45,11 +45,22 @@ def sync_worker(app: App, client: ApiClient) -> SyncWorker:
     path = app.store.path
 
     def make_syncer(store: Store) -> Syncer:
-        return Syncer(store, client, app.clock, translate=translate)
+        return syncer(app, store, client)
 
     return SyncWorker(
         lambda: Store(path),
         make_syncer,
         app.clock,
         interval=app.settings.service.sync_interval,
+    )
+
+
+def syncer(app: App, store: Store, client: ApiClient) -> Syncer:
+    return Syncer(
+        store,
+        client,
+        app.clock,
+        translate=translate,
+        clock_skew=lambda: client.clock_skew,
+        skew_allowance=app.settings.policy.pass_clock_skew,
     )

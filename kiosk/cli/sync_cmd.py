@@ -31,9 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.cli.online import api_client
-    from kiosk.live import translate
-    from kiosk.sync import Syncer
+    from kiosk.cli.online import api_client, syncer
 
     app = open_app(args)
     client = api_client(app.settings)
@@ -43,11 +41,11 @@ def run(args: argparse.Namespace) -> int:
             print_json({"requeued": outbox.retry_dead()})
         # Due now, whatever backoff an earlier run left: a person asked for it.
         app.store.conn.execute("UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL")
-        syncer = Syncer(app.store, client, app.clock, translate=translate)
+        sync = syncer(app, app.store, client)
         if args.once:
-            report = _pass(app, syncer, client)
+            report = _pass(app, sync, client)
             return EXIT_OK if outbox.stats().pending == 0 and not report.error else EXIT_NEGATIVE
-        return _loop(app, syncer, client)
+        return _loop(app, sync, client)
     except StoreError as exc:
         raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
@@ -76,7 +74,8 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
     skew = client.clock_skew
     if skew is not None:
         out["clock_skew_s"] = round(skew, 1)
-        if abs(skew) > app.settings.policy.pass_clock_skew:
+        allowance = app.settings.policy.pass_clock_skew
+        if abs(skew) > allowance:
             out["clock_warning"] = "this PC's clock differs from the service's: fix it"
     out["at"] = rfc3339(app.clock.now())
     print_json(out)
