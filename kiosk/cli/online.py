@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.alerts import Alert, AlertKind, Alerts
 from kiosk.api import ApiClient, ApiError
 from kiosk.live import LiveStatus, translate
 from kiosk.store import Store
@@ -32,6 +33,12 @@ def refresh_trust_if_stale(app: App, client: ApiClient) -> str | None:
     try:
         app.keeper.refresh(client)
     except ApiError as exc:
+        fetched = app.keeper.fetched_at()
+        Alerts(app.store).add_once(
+            Alert(
+                AlertKind.TRUST_STALE, app.clock.now(), {"fetched_at": fetched, "error": str(exc)}
+            )
+        )
         return str(exc)
     return None
 

@@ -78,7 +78,14 @@ def run(args: argparse.Namespace) -> int:
             "scan or type a code, then Enter (Ctrl-C to stop)",
             file=sys.stderr,
         )
-        _desk_loop(reception, inputs, stop, worker.nudge, args.operator or login_name())
+        _desk_loop(
+            reception,
+            inputs,
+            stop,
+            worker.nudge,
+            lambda: refresh_trust_if_stale(app, client),
+            args.operator or login_name(),
+        )
     except StoreError as exc:
         raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
@@ -95,6 +102,7 @@ def _desk_loop(
     inputs: queue.Queue[Input | None],
     stop: threading.Event,
     recorded: Callable[[], None],
+    idle: Callable[[], object],
     operator: str,
 ) -> None:
     pending: Decision | None = None
@@ -103,6 +111,7 @@ def _desk_loop(
             item = inputs.get(timeout=_IDLE_TICK)
         except queue.Empty:
             reception.tick()
+            idle()
             continue
         if item is None:
             break
