@@ -162,14 +162,6 @@ class Outbox:
         )
         return [_to_event({**row, "iin": None}) for row in rows]
 
-    def purge(self, *, before: float) -> int:
-        """Delete acknowledged events that happened before *before* (retention)."""
-        with self._store.transaction() as conn:
-            cursor = conn.execute(
-                "DELETE FROM outbox WHERE acked_at IS NOT NULL AND occurred_at < ?", (before,)
-            )
-            return cursor.rowcount
-
 
 def _to_event(row: dict[str, Any]) -> StoredEvent:
     return StoredEvent(

@@ -24,9 +24,12 @@ from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Decision, Method, StaffInput
 from kiosk.events import rfc3339
 from kiosk.policy import StaffAnswer
+from kiosk.retention import purge_if_due
 from kiosk.store import StoreError
 
 if TYPE_CHECKING:
+    from kiosk.api import ApiClient
+    from kiosk.cli.context import App
     from kiosk.reception import Reception
 
 _ANSWERS = {
@@ -83,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             inputs,
             stop,
             worker.nudge,
-            lambda: refresh_trust_if_stale(app, client),
+            lambda: _housekeeping(app, client),
             args.operator or login_name(),
         )
     except StoreError as exc:
@@ -147,3 +150,11 @@ def _read_terminal(inputs: queue.Queue[Input | None]) -> None:
         if text.strip():
             inputs.put(Input(text, Method.SCANNER))
     inputs.put(None)
+
+
+def _housekeeping(app: App, client: ApiClient) -> None:
+    """While idle: keep the key list fresh and old records purged."""
+    from kiosk.cli.online import refresh_trust_if_stale
+
+    refresh_trust_if_stale(app, client)
+    purge_if_due(app.store, now=app.clock.now(), retention_days=app.settings.data.retention_days)

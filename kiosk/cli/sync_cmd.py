@@ -12,6 +12,7 @@ from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, prin
 from kiosk.cli.context import EXIT_CANNOT_RECORD, App, open_app
 from kiosk.events import rfc3339
 from kiosk.outbox import Outbox
+from kiosk.retention import purge_if_due
 from kiosk.store import StoreError
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
 
     key_error = refresh_trust_if_stale(app, client)
     report = syncer.run_once()
+    purge_if_due(app.store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
     stats = Outbox(app.store).stats()
     out: dict[str, object] = {
         "sent": report.sent,

@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.outbox import Outbox
+from kiosk.retention import purge, purge_if_due
 from kiosk.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, StoreProblem
 from tests.fakes import GREEN_IIN, START
 
@@ -160,9 +161,9 @@ def test_retention_purges_only_acknowledged_old_events(store: Store) -> None:
     outbox.add([old_acked, old_pending, recent], desk=DESK, now=START)
     outbox.acknowledge([old_acked.id, recent.id], now=START)
 
-    purged = outbox.purge(before=START - 90 * 86400)
+    purged = purge(store, now=START, retention_days=90)
 
-    assert purged == 1
+    assert purged.events == 1
     remaining = {e.id for e in outbox.between(0, START + 1)}
     assert remaining == {old_pending.id, recent.id}
 
@@ -177,3 +178,9 @@ def test_subject_hash_is_stable_per_install_and_differs_between_installs(tmp_pat
     finally:
         a.close()
         b.close()
+
+
+def test_purge_runs_at_most_once_a_day(store: Store) -> None:
+    assert purge_if_due(store, now=START, retention_days=90) is not None
+    assert purge_if_due(store, now=START + 3600, retention_days=90) is None
+    assert purge_if_due(store, now=START + 86400, retention_days=90) is not None
