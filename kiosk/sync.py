@@ -157,6 +157,10 @@ class Syncer:
         self, batch: Sequence[StoredEvent], failure: SendFailed, totals: SyncReport
     ) -> SyncReport:
         now = self._clock.now()
+        if failure.fatal:
+            Alerts(self._store).add_once(
+                Alert(AlertKind.DEVICE_NOT_REGISTERED, now, {"error": str(failure)})
+            )
         delay = self.backoff.next_delay(failure.retry_after)
         self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
         return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)

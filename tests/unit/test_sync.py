@@ -203,6 +203,7 @@ def test_unregistered_device_stops_retrying_for_a_long_while(
     report = syncer(store, service, clock).run_once()
 
     assert report.fatal and report.error == "this device is not registered"
+    assert [a.kind for a in Alerts(store).unseen()] == [AlertKind.DEVICE_NOT_REGISTERED]
     assert Outbox(store).stats().pending == 2
     assert service.batches and len(service.batches) == 1
 
