@@ -119,9 +119,17 @@ class Syncer:
         self._subject = store.subject_hasher()
         self._clock_skew = clock_skew
         self._skew_allowance = skew_allowance
+        self._paused: tuple[float, SendFailed] | None = None  # (until, why) after a failure
 
     def run_once(self) -> SyncReport:
         """Send due events until the queue is empty or the service fails."""
+        now = self._clock.now()
+        if self._paused is not None and now < self._paused[0]:
+            # The service asked for quiet (Retry-After) or keeps failing: a nudge
+            # for a new event must not knock early, nor let it jump the queue.
+            until, why = self._paused
+            return SyncReport(error=str(why), retry_in=until - now, fatal=why.fatal)
+        self._paused = None
         totals = SyncReport()
         size = self._batch_size
         while True:
@@ -162,6 +170,7 @@ class Syncer:
                 Alert(AlertKind.DEVICE_NOT_REGISTERED, now, {"error": str(failure)})
             )
         delay = self.backoff.next_delay(failure.retry_after)
+        self._paused = (now + delay, failure)
         self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
         return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)
 
