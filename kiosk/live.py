@@ -66,5 +66,15 @@ def translate(exc: Exception) -> SendFailed | None:
     if isinstance(exc, TransientError):
         return SendFailed(str(exc), transient=True, retry_after=exc.retry_after)
     if isinstance(exc, PermanentError):
-        return SendFailed(str(exc), transient=False)
+        if exc.status in _REFUSES_THE_BATCH:
+            return SendFailed(str(exc), transient=False)
+        # 403, 404, 405…: the service (or a portal, or a server mid-migration)
+        # is not usable as configured, whatever the events; splitting the batch
+        # would dead-letter the whole queue. Keep the events and back off.
+        return SendFailed(str(exc), transient=True)
     return None
+
+
+# Answers that blame the batch itself (a bad event, a body too large); None: the
+# client could not even encode it.
+_REFUSES_THE_BATCH = frozenset({None, 400, 413, 422})

@@ -43,7 +43,7 @@ from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, wait_until
 
 MakeClient = Callable[..., ApiClient]
 BATCH = 4
-READ_TIMEOUT = 0.5
+READ_TIMEOUT = 1.0
 DESK = DeskIdentity(VENUE_BIN, "main", "desk-1")
 
 
@@ -341,6 +341,29 @@ def test_an_event_the_service_rejects_is_dead_lettered_and_shown_by_status(
     assert code == 0
     assert (status["pending"], status["dead_letter"]) == (0, 1)
     assert "dead_letter" in [a["kind"] for a in status["alerts"]]
+
+
+@pytest.mark.parametrize("status", [403, 404, 405])
+def test_an_answer_that_blames_no_event_parks_none_of_them(
+    status: int, desk: Desk, client: ApiClient, fault_proxy: FaultProxy, sandbox: SandboxServer
+) -> None:
+    # A wrong path in the URL, a portal, a placeholder server during a
+    # migration: it says nothing about the events, so none is dead-lettered.
+    fault_proxy.set(Fault.respond(status))
+    before = fault_proxy.connections
+
+    refused = desk.syncer(client).run_once()
+
+    assert refused.error and refused.rejected == 0 and not refused.fatal
+    assert fault_proxy.connections - before == 1, "no batch splitting"
+    stats = Outbox(desk.store).stats()
+    assert (stats.pending, stats.dead) == (13, 0)
+
+    fault_proxy.set(Fault.forward())
+    desk.clock.advance(refused.retry_in or 0)
+    sync = desk.syncer(client)
+    assert sync.run_once().acknowledged == 13
+    assert_delivered_exactly_once(desk, sandbox)
 
 
 def _check_in_data() -> dict[str, Any]:
