@@ -75,6 +75,13 @@ class Service(_Section):
     status_deadline: float = Field(1.5, gt=0, description="hard limit for a status lookup, s")
     sync_interval: float = Field(5.0, gt=0, description="seconds between outbox syncs")
 
+    @field_validator("token")
+    @classmethod
+    def _header_safe(cls, value: str) -> str:
+        if not value or not all("!" <= c <= "~" for c in value):
+            raise ValueError("must be printable ASCII without spaces (it goes in an HTTP header)")
+        return value
+
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:

@@ -53,6 +53,7 @@ def test_airport_desk_is_a_boarding_entry_desk_offering_referrals() -> None:
         ({"policy": {"table": {"blue": {}}}}, "policy.table.blue.admit: required"),
         ({"hours": {"close": "25:00"}}, "hours.close"),
         ({"service": {"url": "ftp://x"}}, "service.url"),
+        ({"service": {"token": "токен"}}, "service.token"),
         ({"pins": {"admin": "1234"}}, "pins.admin"),
         ({"schema_version": 99}, "schema_version"),
         ({"extra_section": {}}, "extra_section: unknown key"),
