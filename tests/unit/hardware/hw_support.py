@@ -1,0 +1,147 @@
+"""Hand-written fakes and generated images for the hardware tests."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import cv2
+import numpy as np
+import segno
+
+Image = np.ndarray[Any, np.dtype[np.uint8]]
+
+
+class FakeClock:
+    """Monotonic seconds that move only when told to."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+        self.waits: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+    def wait(self, seconds: float) -> bool:
+        """Stands in for Event.wait: records the wait and lets the time pass."""
+        self.waits.append(seconds)
+        self.now += seconds
+        return False
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Bounded wait for a condition set by another thread."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        pause.wait(0.005)
+    return True
+
+
+# ---------------------------------------------------------------- images
+
+
+def qr_gray(
+    text: str, module_px: int = 4, *, quiet: int = 4, inverted: bool = False, micro: bool = False
+) -> Image:
+    """A clean grey QR image of ``text`` (segno)."""
+    qr = segno.make_micro(text) if micro else segno.make_qr(text, error="m")
+    modules = np.array(qr.matrix, dtype=bool)
+    modules = np.pad(modules, quiet, constant_values=False)
+    dark, light = (255, 0) if inverted else (0, 255)
+    image = np.where(modules, dark, light).astype(np.uint8)
+    return cv2.resize(
+        image, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST
+    ).astype(np.uint8)
+
+
+def camera_scene(code: Image, *, seed: int = 1, size: tuple[int, int] = (1280, 720)) -> Image:
+    """The code on a bright screen, tilted in perspective, blurred and noisy, in a BGR frame."""
+    rng = np.random.default_rng(seed)
+    width, height = size
+    h, w = code.shape
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    cx, cy = width / 2, height / 2
+    jitter = rng.uniform(-0.08, 0.08, (4, 2)) * (w, h)
+    dst = (src - (w / 2, h / 2) + jitter + (cx, cy)).astype(np.float32)
+    warp = cv2.getPerspectiveTransform(src, dst)
+    background = np.full((height, width), 120, np.uint8)
+    warped = cv2.warpPerspective(
+        code, warp, (width, height), flags=cv2.INTER_LINEAR, borderValue=120
+    )
+    mask = cv2.warpPerspective(np.full_like(code, 255), warp, (width, height))
+    scene = np.where(mask > 0, warped, background).astype(np.float32)
+    scene = cv2.GaussianBlur(scene, (0, 0), 0.8)
+    scene += rng.normal(0, 4, scene.shape).astype(np.float32)
+    gray = np.clip(scene, 0, 255).astype(np.uint8)
+    return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+
+
+def iin(first11: str) -> str:
+    """A valid IIN from its first 11 digits (check digit per the IIN rules)."""
+    digits = [int(c) for c in first11]
+    for weights in (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)):
+        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
+        if check != 10:
+            return first11 + str(check)
+    raise ValueError("no valid check digit")
+
+
+JWS_PASS = "eyJhbGciOiJFZERTQSIsImtpZCI6ImsxIn0.eyJzdWIiOiIwMDAxMDE1MDAwMDIifQ.AbC-_x9"
+
+
+# ---------------------------------------------------------------- pipeline fakes
+
+
+class Recorder:
+    """Collects pipeline callbacks with their arrival times; waits for them."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self.codes: list[tuple[float, str]] = []
+        self.states: list[tuple[float, Any]] = []
+        self.previews: list[Image] = []
+        self.threads: set[str] = set()
+
+    def on_code(self, code: Any) -> None:
+        """A DecodedCode (camera) or a plain text (serial scanner)."""
+        text = code if isinstance(code, str) else code.text
+        self._add(self.codes, (time.monotonic(), text))
+
+    def on_state(self, state: Any) -> None:
+        self._add(self.states, (time.monotonic(), state))
+
+    def on_preview(self, frame: Image) -> None:
+        self._add(self.previews, frame)
+
+    def _add(self, target: list[Any], item: Any) -> None:
+        with self._cond:
+            self.threads.add(threading.current_thread().name)
+            target.append(item)
+            self._cond.notify_all()
+
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+        with self._cond:
+            return self._cond.wait_for(predicate, timeout)
+
+    def state_names(self) -> list[str]:
+        with self._cond:
+            return [state.value for _, state in self.states]
+
+    def texts(self) -> list[str]:
+        with self._cond:
+            return [text for _, text in self.codes]
+
+    def first(self, state_name: str, after: float = 0.0) -> float | None:
+        with self._cond:
+            for when, state in self.states:
+                if state.value == state_name and when >= after:
+                    return when
+        return None
