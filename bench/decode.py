@@ -1,0 +1,671 @@
+"""Decoder benchmark: speed on empty frames, read rate on phone screens and
+real photographs, side by side for zxing-cpp, pyzbar and OpenCV; and a soak
+run of the capture+decode pipeline for memory growth.
+
+    .venv/bin/python bench/decode.py [--quick] [--soak] [--soak-frames N]
+                                     [--testdata DIR]
+
+Every generated image comes from fixed seeds, so runs are comparable. The
+real photographs live outside the repository (see --testdata); the group is
+skipped when the folder is missing. Single-threaded: cv2.setNumThreads(1),
+and zxing-cpp decodes on the calling thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import functools
+import json
+import statistics
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from hardware.decoder import DecodedCode, DecoderUnavailable, make_decoder  # noqa: E402
+from hardware.imagefile import ImageUnreadable, load_bgr  # noqa: E402
+from hardware.pipeline import decode_frame  # noqa: E402
+from hardware.synthetic import code_image  # noqa: E402
+
+DEFAULT_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "qr-real"
+RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
+TEXTURES = ("flat", "office", "cluttered")
+CONDITIONS = (
+    "clean",
+    "perspective",
+    "blur",
+    "noise",
+    "glare",
+    "moire",
+    "low_contrast",
+    "dark_mode",
+)
+MODULE_SIZES = (2, 3, 4, 5, 6, 8, 12)
+
+Image = np.ndarray[Any, np.dtype[np.uint8]]
+
+
+@dataclass
+class Sample:
+    group: str
+    image: Image  # BGR for generated frames and photographs
+    expected: str | None  # None: nothing must be read
+    condition: str = ""
+    px_per_module: int = 0
+    loose_newlines: bool = False
+
+
+# ---------------------------------------------------------------- test content
+
+
+def iin_check_digit(first11: str) -> int | None:
+    """IIN check digit, or None when the number cannot be valid."""
+    digits = [int(c) for c in first11]
+    for weights in (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)):
+        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
+        if check != 10:
+            return check
+    return None
+
+
+def make_iins(rng: np.random.Generator, count: int) -> list[str]:
+    iins: list[str] = []
+    while len(iins) < count:
+        year = int(rng.integers(0, 100))
+        month = int(rng.integers(1, 13))
+        day = int(rng.integers(1, 29))
+        century = int(rng.integers(3, 7))
+        serial = int(rng.integers(0, 10000))
+        first11 = f"{year:02d}{month:02d}{day:02d}{century}{serial:04d}"
+        check = iin_check_digit(first11)
+        if check is not None:
+            iins.append(first11 + str(check))
+    return iins
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def make_pass(rng: np.random.Generator, iin: str) -> str:
+    """A signed-pass-shaped text: JWS compact form, ~350 characters."""
+    header = {"alg": "EdDSA", "kid": "ashyq-2021-k1", "typ": "JWT"}
+    issued = 1_620_000_000 + int(rng.integers(0, 10_000_000))
+    claims = {
+        "iss": "kz.ashyq.passes",
+        "sub": iin,
+        "st": str(rng.choice(["green", "blue", "yellow", "red"])),
+        "sv": issued + 3 * 86400,
+        "iat": issued,
+        "exp": issued + 300,
+        "nm": "Бекболат М.",
+        "jti": _b64(rng.bytes(12)),
+    }
+    signing_input = (
+        _b64(json.dumps(header, separators=(",", ":")).encode())
+        + "."
+        + _b64(json.dumps(claims, ensure_ascii=False, separators=(",", ":")).encode())
+    )
+    return signing_input + "." + _b64(rng.bytes(64))
+
+
+# ---------------------------------------------------------------- scenes
+
+
+def background(rng: np.random.Generator, width: int, height: int, texture: str) -> Image:
+    """A camera's view of the desk with nothing to read."""
+    base = rng.integers(90, 200)
+    xs = np.linspace(-1, 1, width, dtype=np.float32)
+    ys = np.linspace(-1, 1, height, dtype=np.float32)
+    gx, gy = rng.uniform(-25, 25, 2)
+    light = base + gx * xs[np.newaxis, :] + gy * ys[:, np.newaxis]
+    tint = rng.uniform(0.85, 1.1, 3)
+    frame = to_uint8(light[:, :, np.newaxis] * tint.astype(np.float32))
+    if texture in ("office", "cluttered"):
+        shapes = 12 if texture == "office" else 60
+        for _ in range(shapes):
+            colour = tuple(int(c) for c in rng.integers(0, 256, 3))
+            x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
+            w, h = int(rng.integers(20, width // 3)), int(rng.integers(20, height // 3))
+            kind = rng.integers(0, 3)
+            if kind == 0:
+                cv2.rectangle(frame, (x, y), (x + w, y + h), colour, -1)
+            elif kind == 1:
+                cv2.circle(frame, (x, y), max(w, h) // 3, colour, -1)
+            else:
+                cv2.line(frame, (x, y), (x + w, y + h), colour, int(rng.integers(1, 6)))
+        lines = 10 if texture == "office" else 60
+        for _ in range(lines):  # printed paper, posters, keyboards
+            text = "".join(chr(int(c)) for c in rng.integers(48, 91, int(rng.integers(5, 25))))
+            org = (int(rng.integers(0, width)), int(rng.integers(0, height)))
+            scale = float(rng.uniform(0.4, 1.6))
+            ink = tuple(int(c) for c in rng.integers(0, 90, 3))
+            cv2.putText(frame, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, ink, 1, cv2.LINE_AA)
+        if texture == "cluttered":
+            for _ in range(6):  # checked fabric, blinds, shelving
+                x, y = int(rng.integers(0, width - 40)), int(rng.integers(0, height - 40))
+                size, cell = int(rng.integers(40, 200)), int(rng.integers(3, 12))
+                yy, xx = np.mgrid[0:size, 0:size]
+                pattern = (((yy // cell) + (xx // cell)) % 2 * 200 + 30).astype(np.uint8)
+                patch = frame[y : y + size, x : x + size]
+                patch[:] = pattern[: patch.shape[0], : patch.shape[1], np.newaxis]
+        frame = cv2.GaussianBlur(frame, (0, 0), 0.8)
+    sigma = {"flat": 2.0, "office": 3.0, "cluttered": 6.0}[texture]
+    return add_noise(rng, frame, sigma)
+
+
+@functools.lru_cache(maxsize=4)
+def _noise_field(height: int, width: int, channels: int) -> np.ndarray[Any, Any]:
+    rng = np.random.default_rng(height * 10_000 + width)
+    return rng.standard_normal((height + 64, width + 64, channels), dtype=np.float32)
+
+
+def add_noise(rng: np.random.Generator, frame: Image | np.ndarray[Any, Any], sigma: float) -> Image:
+    """Sensor noise: a crop of a fixed Gaussian field at a random offset (fast, seeded)."""
+    height, width, channels = frame.shape
+    dy, dx = rng.integers(0, 64, 2)
+    noise = _noise_field(height, width, channels)[dy : dy + height, dx : dx + width]
+    noisy = cv2.scaleAdd(noise, float(sigma), frame.astype(np.float32))
+    return to_uint8(noisy)
+
+
+def to_uint8(image: np.ndarray[Any, Any]) -> Image:
+    clipped: Image = cv2.convertScaleAbs(np.maximum(image, 0.0, out=image))
+    return clipped
+
+
+@functools.lru_cache(maxsize=64)
+def _code(text: str, module_px: int, dark: bool) -> Image:
+    return code_image(text, module_px=module_px, dark_mode=dark)
+
+
+def phone_scene(
+    rng: np.random.Generator,
+    text: str,
+    px: int,
+    condition: str,
+    width: int,
+    height: int,
+) -> Image | None:
+    """A phone held up to the camera showing ``text`` at about ``px`` pixels per module."""
+    ss = 3  # supersampling of the phone image before it is warped into the frame
+    dark = condition == "dark_mode"
+    code = _code(text, px * ss, dark)
+    side = code.shape[0]
+    margin_x, margin_y = side // 8, side // 3
+    screen = np.full((side + 2 * margin_y, side + 2 * margin_x), 20 if dark else 245, np.uint8)
+    screen[margin_y : margin_y + side, margin_x : margin_x + side] = code
+    bezel = side // 14
+    phone = np.pad(screen, bezel, constant_values=15).astype(np.float32)
+    if condition == "low_contrast":
+        low, high = rng.uniform(55, 80), rng.uniform(125, 150)
+        phone = low + (high - low) * phone / 255.0
+    if condition == "moire":
+        # The screen's pixel grid, sampled by the camera's own grid without
+        # optical low-pass, beats into coarse stripes.
+        pitch = ss * rng.choice([rng.uniform(0.86, 0.95), rng.uniform(1.05, 1.14)])
+        yy, xx = np.mgrid[0 : phone.shape[0], 0 : phone.shape[1]].astype(np.float32)
+        grid = 0.5 + 0.5 * np.cos(2 * np.pi * xx / pitch) * np.cos(2 * np.pi * yy / pitch)
+        phone = phone * (0.65 + 0.35 * grid)
+    else:
+        phone = cv2.GaussianBlur(phone, (0, 0), 0.5 * ss)
+    ph, pw = phone.shape
+    scale = 1.0 / ss
+    out_w, out_h = pw * scale, ph * scale
+    if out_h > height * 0.98 or out_w > width * 0.98:
+        return None
+    angle = np.deg2rad(rng.uniform(-25, 25))
+    skew = 0.22 if condition == "perspective" else 0.06
+    corners = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], np.float32)
+    corners -= (out_w / 2, out_h / 2)
+    corners *= 1 + rng.uniform(-skew, skew, (4, 1)).astype(np.float32)
+    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    corners = (corners @ rotation.T).astype(np.float32)
+    span_x = max(0.0, (width - (corners[:, 0].max() - corners[:, 0].min())) / 2 - 2)
+    span_y = max(0.0, (height - (corners[:, 1].max() - corners[:, 1].min())) / 2 - 2)
+    centre = (width / 2 + rng.uniform(-span_x, span_x), height / 2 + rng.uniform(-span_y, span_y))
+    dst = corners + np.array(centre, np.float32)
+    if dst[:, 0].min() < 0 or dst[:, 1].min() < 0:
+        return None
+    if dst[:, 0].max() >= width or dst[:, 1].max() >= height:
+        return None
+    src = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], np.float32)
+    warp = cv2.getPerspectiveTransform(src, dst)
+    warped = cv2.warpPerspective(phone, warp, (width, height), flags=cv2.INTER_LINEAR)
+    mask = cv2.warpPerspective(np.ones_like(phone), warp, (width, height), flags=cv2.INTER_LINEAR)
+    frame = background(rng, width, height, str(rng.choice(["flat", "office"]))).astype(np.float32)
+    mask3 = mask[:, :, np.newaxis]
+    frame = frame * (1 - mask3) + warped[:, :, np.newaxis] * mask3
+    if condition == "glare":
+        qx, qy = dst.mean(axis=0) + rng.uniform(-0.25, 0.25, 2) * (out_w, out_w)
+        radius = rng.uniform(0.12, 0.22) * out_w
+        xx = np.arange(width, dtype=np.float32)[np.newaxis, :] - qx
+        yy = np.arange(height, dtype=np.float32)[:, np.newaxis] - qy
+        blob = np.exp(-(xx**2 + yy**2) / (2 * radius**2))
+        frame += (rng.uniform(120, 190) * blob)[:, :, np.newaxis]
+    sigma = 0.6
+    if condition == "blur":
+        sigma = rng.uniform(1.1, 1.6)
+    frame = cv2.GaussianBlur(frame, (0, 0), sigma)
+    noise = rng.uniform(9, 14) if condition == "noise" else 2.5
+    return add_noise(rng, frame, noise)
+
+
+# ---------------------------------------------------------------- sample sets
+
+
+def empty_samples(quick: bool) -> list[Sample]:
+    rng = np.random.default_rng(20210401)
+    per = 3 if quick else 8
+    samples = []
+    for width, height in RESOLUTIONS:
+        for texture in TEXTURES:
+            for _ in range(per):
+                frame = background(rng, width, height, texture)
+                samples.append(Sample(f"empty {height}p {texture}", frame, None, texture))
+    return samples
+
+
+def phone_samples(quick: bool) -> list[Sample]:
+    rng = np.random.default_rng(20210402)
+    texts_per_kind = 1 if quick else 3
+    iins = make_iins(rng, texts_per_kind)
+    passes = [make_pass(rng, iin) for iin in make_iins(rng, texts_per_kind)]
+    samples = []
+    turn = 0
+    for px in MODULE_SIZES:
+        for condition in CONDITIONS:
+            for text in iins + passes:
+                # Cycle through the camera resolutions; move up when the code does not fit.
+                turn += 1
+                frame = None
+                for width, height in RESOLUTIONS[turn % len(RESOLUTIONS) :]:
+                    for _ in range(3):
+                        frame = phone_scene(rng, text, px, condition, width, height)
+                        if frame is not None:
+                            break
+                    if frame is not None:
+                        break
+                if frame is None:
+                    continue
+                group = f"phone {px}px/module"
+                samples.append(Sample(group, frame, text, condition, px))
+    return samples
+
+
+def real_samples(folder: Path) -> list[Sample]:
+    samples = []
+    images = [p for p in folder.rglob("*") if p.suffix.lower() in (".webp", ".png", ".jpg")]
+    for path in sorted(images):
+        expected_path = path.with_suffix(".txt")
+        if not expected_path.exists():
+            continue
+        try:
+            image = load_bgr(path)
+        except ImageUnreadable as error:
+            print(f"  skipped {error}")
+            continue
+        expected = expected_path.read_bytes().decode("utf-8")
+        samples.append(Sample("real photographs", image, expected, path.name, 0, True))
+    return samples
+
+
+# ---------------------------------------------------------------- backends
+
+
+class OpenCvDecoder:
+    """OpenCV's own QR detector, for comparison only (slow, reads fewer codes)."""
+
+    def __init__(self) -> None:
+        self._detector = cv2.QRCodeDetector()
+
+    def read(self, gray: Image) -> list[DecodedCode]:
+        try:
+            ok, texts, points, _ = self._detector.detectAndDecodeBytesMulti(gray)
+        except (cv2.error, AttributeError):
+            try:
+                ok, texts, points, _ = self._detector.detectAndDecodeMulti(gray)
+            except cv2.error:
+                return []
+        except Exception:
+            return []
+        if not ok:
+            return []
+        codes = []
+        for raw, quad in zip(texts, points if points is not None else [], strict=False):
+            text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+            if text:
+                corners = tuple((int(x), int(y)) for x, y in quad)
+                codes.append(DecodedCode(text, "QRCode", corners))
+        return codes
+
+
+@dataclass
+class Runner:
+    name: str
+    decode: Callable[[Image], list[DecodedCode]]
+    takes_colour: bool = False  # True: timed from the BGR frame, gray conversion included
+    times: dict[str, list[float]] = field(default_factory=dict)
+
+
+def build_runners(chosen: str) -> list[Runner]:
+    runners: list[Runner] = []
+    zxing = make_decoder("zxing", second_pass=chosen)
+    runners.append(Runner("zxing-cpp", zxing.read))
+    try:
+        zbar = make_decoder("pyzbar", second_pass="invert")
+        runners.append(Runner("pyzbar", zbar.read))
+    except DecoderUnavailable as error:
+        print(f"pyzbar skipped: {error}")
+    runners.append(Runner("opencv", OpenCvDecoder().read))
+    runners.append(Runner("pipeline", lambda frame: decode_frame(zxing, frame), takes_colour=True))
+    return runners
+
+
+# ---------------------------------------------------------------- measuring
+
+
+@dataclass
+class Outcome:
+    times_ms: list[float] = field(default_factory=list)
+    frames: int = 0
+    expected: int = 0
+    read: int = 0
+    misread: int = 0
+    false_positive: int = 0
+    other: int = 0  # a second, genuine code in a multi-code image
+    misread_files: list[str] = field(default_factory=list)
+    missed_files: list[str] = field(default_factory=list)
+
+
+# Images in the real set that hold more than one code: (file, start of the
+# other code's text). 16.webp is a "double QR": a QR code drawn inside
+# another; the expected text is the inner one, the outer one is real too.
+OTHER_CODES = {("16.webp", "[外側QRコード]")}
+
+
+def is_other_code(text: str, sample: Sample) -> bool:
+    return any(sample.condition == name and text.startswith(start) for name, start in OTHER_CODES)
+
+
+def matches(text: str, sample: Sample) -> bool:
+    if text == sample.expected:
+        return True
+    if sample.loose_newlines and sample.expected is not None:
+        return text.replace("\r\n", "\n") == sample.expected.replace("\r\n", "\n")
+    return False
+
+
+def measure(runner: Runner, samples: Sequence[Sample], repeat: int) -> dict[str, Outcome]:
+    """Per frame: best of ``repeat`` runs (the timeit convention: the least
+    disturbed run), then medians and 95th percentiles across frames."""
+    outcomes: dict[str, Outcome] = {}
+    for sample in samples:
+        image = sample.image if runner.takes_colour else _gray(sample)
+        best = float("inf")
+        codes: list[DecodedCode] = []
+        for attempt in range(repeat):
+            started = time.perf_counter()
+            found = runner.decode(image)
+            best = min(best, time.perf_counter() - started)
+            if attempt == 0:
+                codes = found
+        for key in (sample.group, *_extra_groups(sample)):
+            outcome = outcomes.setdefault(key, Outcome())
+            outcome.times_ms.append(best * 1000)
+            outcome.frames += 1
+            if sample.expected is None:
+                outcome.false_positive += bool(codes)
+            else:
+                outcome.expected += 1
+                found = any(matches(c.text, sample) for c in codes)
+                outcome.read += found
+                if not found and key == sample.group:
+                    outcome.missed_files.append(sample.condition or sample.group)
+                wrong = [c.text for c in codes if not matches(c.text, sample)]
+                outcome.other += sum(is_other_code(text, sample) for text in wrong)
+                if any(not is_other_code(text, sample) for text in wrong):
+                    outcome.misread += 1
+                    if key == sample.group:
+                        outcome.misread_files.append(sample.condition or sample.group)
+    return outcomes
+
+
+def _gray(sample: Sample) -> Image:
+    cached = getattr(sample, "_gray", None)
+    if cached is None:
+        cached = cv2.cvtColor(sample.image, cv2.COLOR_BGR2GRAY)
+        sample._gray = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _extra_groups(sample: Sample) -> Iterable[str]:
+    if sample.group.startswith("empty"):
+        yield " ".join(sample.group.split()[:2]) + " (all)"
+    if sample.px_per_module >= 4:
+        yield "phone >=4px/module (all)"
+        yield f"  >=4px {sample.condition}"
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def cell(outcome: Outcome | None) -> str:
+    if outcome is None:
+        return f"{'-':^30}"
+    med = statistics.median(outcome.times_ms)
+    p95 = _percentile(outcome.times_ms, 95)
+    if outcome.expected:
+        rate = f"{100 * outcome.read / outcome.expected:5.1f}%"
+        errors = f"mis {outcome.misread}"
+    else:
+        rate = "   -  "
+        errors = f"FP {outcome.false_positive}"
+    return f"{med:7.2f} {p95:7.2f} {rate} {errors:>6}"
+
+
+def print_table(title: str, groups: Sequence[str], results: dict[str, dict[str, Outcome]]) -> None:
+    names = list(results)
+    print(f"\n{title}")
+    header = f"{'group':<30} {'n':>4} | " + " | ".join(f"{n:^30}" for n in names)
+    sub = f"{'':<30} {'':>4} | " + " | ".join(
+        f"{'med ms':>7} {'p95 ms':>7} {'read':>6} {'errors':>6}" for _ in names
+    )
+    print(header)
+    print(sub)
+    print("-" * len(sub))
+    for group in groups:
+        first = next((r[group] for r in results.values() if group in r), None)
+        if first is None:
+            continue
+        row = " | ".join(cell(results[n].get(group)) for n in names)
+        print(f"{group:<30} {first.frames:>4} | {row}")
+
+
+# ---------------------------------------------------------------- soak
+
+
+def soak(frames_target: int) -> float:
+    """Unpaced stand-in camera through capture+decode; returns RSS growth in MB."""
+    import psutil
+
+    from hardware.pipeline import CapturePipeline, PipelineSettings
+    from hardware.sources import FrameListSource
+    from hardware.synthetic import blank_frame, phone_frame
+
+    rng = np.random.default_rng(20210403)
+    texts = make_iins(rng, 3) + [make_pass(rng, iin) for iin in make_iins(rng, 2)]
+    blank = blank_frame(640, 480)
+    frames: list[Image] = []
+    for text in texts:
+        frames += [phone_frame(text, width=640, height=480, module_px=4)] * 10 + [blank] * 20
+    codes = 0
+
+    def on_code(code: DecodedCode) -> None:
+        nonlocal codes
+        codes += 1
+
+    pipeline = CapturePipeline(
+        FrameListSource(frames, fps=None),
+        make_decoder(),
+        on_code=on_code,
+        on_preview=lambda frame: None,
+        # Unpaced, a whole loop of the list takes milliseconds: with no debounce
+        # window every frame showing a code is reported, exercising the callbacks.
+        settings=PipelineSettings(debounce_window_s=0.0),
+    )
+    process = psutil.Process()
+    pause = threading.Event()
+    warm_up = min(5000, frames_target // 10)
+    started = time.perf_counter()
+    pipeline.start()
+    rss_warm = 0
+    checkpoints = [frames_target * q // 4 for q in (1, 2, 3)]
+    trace: list[str] = []
+    while (decoded := pipeline.stats().frames_decoded) < frames_target:
+        pause.wait(0.25)
+        rss = process.memory_info().rss
+        if not rss_warm and decoded >= warm_up:
+            rss_warm = rss
+            trace.append(f"{decoded}: {rss / 2**20:.1f}")
+        if checkpoints and decoded >= checkpoints[0]:
+            checkpoints.pop(0)
+            trace.append(f"{decoded}: {rss / 2**20:.1f}")
+    rss_end = process.memory_info().rss
+    pipeline.stop()
+    elapsed = time.perf_counter() - started
+    stats = pipeline.stats()
+    rss_stopped = process.memory_info().rss
+    growth = (rss_end - rss_warm) / 2**20
+    print(
+        f"soak: {stats.frames_decoded} frames decoded ({stats.frames_captured} captured, "
+        f"{stats.frames_dropped} dropped as stale) in {elapsed:.0f} s, {codes} codes read"
+    )
+    print(
+        f"soak: RSS (MB) by frames decoded: {'; '.join(trace)}; {stats.frames_decoded}: "
+        f"{rss_end / 2**20:.1f}"
+    )
+    print(
+        f"soak: RSS after warm-up {rss_warm / 2**20:.1f} MB, at the last frame "
+        f"{rss_end / 2**20:.1f} MB, after stop {rss_stopped / 2**20:.1f} MB; "
+        f"growth {growth:+.1f} MB (target <= 5 MB)"
+    )
+    return growth
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer frames, fewer repeats")
+    parser.add_argument("--soak", action="store_true", help="also run the memory soak")
+    parser.add_argument("--soak-frames", type=int, default=108_000, metavar="N")
+    parser.add_argument("--testdata", type=Path, default=DEFAULT_TESTDATA, metavar="DIR")
+    parser.add_argument("--repeat", type=int, default=None, help="timing runs per frame")
+    args = parser.parse_args(argv)
+    cv2.setNumThreads(1)
+    repeat = args.repeat or (3 if args.quick else 5)
+    from importlib.metadata import version
+
+    print(
+        f"OpenCV {cv2.__version__}, zxing-cpp {version('zxing-cpp')}, "
+        f"numpy {np.__version__}; cv2 threads {cv2.getNumThreads()}; best of {repeat} runs"
+    )
+    print(
+        "pipeline = BGR frame -> grey (cvtColor) -> zxing-cpp, QR Model 2, plain text, "
+        "try_invert on, try_downscale off"
+    )
+    # The soak runs first, while the process is small, so RSS reflects the pipeline.
+    soak_ok = soak(args.soak_frames) <= 5.0 if args.soak else True
+    samples = empty_samples(args.quick) + phone_samples(args.quick)
+    if args.testdata.is_dir():
+        samples += real_samples(args.testdata)
+    else:
+        print(f"real photographs skipped: {args.testdata} not found")
+    runners = build_runners("none")
+    results = {}
+    for runner in runners:
+        # The comparison backends are 10-100x slower: fewer runs keep the bench short.
+        runs = repeat if runner.name in ("zxing-cpp", "pipeline") else min(repeat, 2)
+        results[runner.name] = measure(runner, samples, runs)
+
+    empty_groups = [f"empty {h}p {t}" for _, h in RESOLUTIONS for t in TEXTURES]
+    empty_groups += [f"empty {h}p (all)" for _, h in RESOLUTIONS]
+    print_table("Empty frames (nothing may be reported)", empty_groups, results)
+    phone_groups = [f"phone {px}px/module" for px in MODULE_SIZES]
+    phone_groups += ["phone >=4px/module (all)", "real photographs"]
+    print_table("Codes (read = exact text; mis = a wrong text reported)", phone_groups, results)
+    print_table(
+        "Phone frames >= 4 px/module by condition", [f"  >=4px {c}" for c in CONDITIONS], results
+    )
+    for name, outcomes in results.items():
+        real = outcomes.get("real photographs")
+        if real is not None:
+            print(
+                f"  real photographs, {name}: not read {', '.join(real.missed_files) or '-'}; "
+                f"misread {', '.join(real.misread_files) or '-'}; "
+                f"second code of a multi-code image also read: {real.other}"
+            )
+    ok = check_targets(results["pipeline"], "real photographs" in results["pipeline"])
+    return 0 if ok and soak_ok else 1
+
+
+def check_targets(chosen: dict[str, Outcome], with_real: bool) -> bool:
+    checks = [
+        (
+            "empty 720p median <= 1.5 ms",
+            statistics.median(chosen["empty 720p (all)"].times_ms),
+            1.5,
+            "max",
+        ),
+        (
+            "empty 1080p median <= 3 ms",
+            statistics.median(chosen["empty 1080p (all)"].times_ms),
+            3.0,
+            "max",
+        ),
+        (
+            "phone >= 4 px/module read >= 95 %",
+            _rate(chosen["phone >=4px/module (all)"]),
+            95.0,
+            "min",
+        ),
+    ]
+    if with_real:
+        checks.append(
+            ("real photographs read >= 90 %", _rate(chosen["real photographs"]), 90.0, "min")
+        )
+    misreads = sum(o.misread for k, o in chosen.items() if not k.startswith(" "))
+    false_pos = sum(o.false_positive for k, o in chosen.items() if "(all)" in k)
+    checks.append(("no misreads", float(misreads), 0.0, "max"))
+    checks.append(("nothing reported on empty frames", float(false_pos), 0.0, "max"))
+    print("\nTargets for the chosen pipeline (one core):")
+    ok = True
+    for label, value, limit, kind in checks:
+        passed = value <= limit if kind == "max" else value >= limit
+        ok = ok and passed
+        print(f"  {'PASS' if passed else 'FAIL'}  {label}: {value:.2f}")
+    return ok
+
+
+def _rate(outcome: Outcome) -> float:
+    return 100.0 * outcome.read / max(1, outcome.expected)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
