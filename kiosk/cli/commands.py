@@ -6,6 +6,7 @@ from types import ModuleType
 
 from kiosk.cli import (
     check_cmd,
+    decode_cmd,
     demo_cmd,
     iin_cmd,
     pin_cmd,
@@ -20,6 +21,7 @@ MODULES: tuple[ModuleType, ...] = (
     demo_cmd,
     iin_cmd,
     check_cmd,
+    decode_cmd,
     sync_cmd,
     report_cmd,
     sandbox_cmd,
