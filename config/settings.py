@@ -133,7 +133,7 @@ class Display(_Section):
 
 class Camera(_Section):
     device: str = Field("0", description="camera index or device path; 'none' to disable")
-    backend: Literal["any", "dshow", "msmf", "v4l2"] = "any"
+    backend: Literal["any", "dshow", "msmf", "v4l2", "avfoundation", "gstreamer", "ffmpeg"] = "any"
     width: int = Field(1280, ge=160, le=7680)
     height: int = Field(720, ge=120, le=4320)
     fps: int = Field(30, ge=1, le=120)
@@ -144,11 +144,17 @@ class Decoder(_Section):
     backend: Literal["zxing", "pyzbar"] = "zxing"
     formats: list[str] = Field(default_factory=lambda: ["qr"], min_length=1)
     debounce_s: float = Field(3.0, ge=0, description="same code within this time counts once")
+    confirm_frames: int = Field(1, ge=1, le=10, description="frames a code must be seen in")
+    second_pass: Literal["none", "invert", "upscale"] = Field(
+        "none", description="extra pass when nothing is found ('invert' helps pyzbar)"
+    )
 
 
 class Scanner(_Section):
     wedge: bool = Field(True, description="read keyboard-wedge (HID) scanners")
     layout: Literal["auto", "us", "ru", "kk"] = "auto"
+    wedge_max_gap_ms: float = Field(35, gt=0, le=500, description="slower keys are typing")
+    wedge_min_length: int = Field(8, ge=1, description="shorter bursts are typing")
     serial_port: str = Field("", description="COM3, /dev/ttyACM0…; empty: no serial scanner")
     baud: int = Field(9600, gt=0)
 

@@ -10,6 +10,7 @@ iin` starts fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -30,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 negative, 2 bad input)."""
+    # OpenCV's own warnings (a camera that is not there yet) are not for the desk.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -9,14 +9,18 @@ Headless, it prints each decision as a JSON line.
 from __future__ import annotations
 
 import argparse
+import queue
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import EXIT_OK, CliError, add_command, print_json
 from kiosk.decision import Decision, Method, StaffInput
 from kiosk.policy import StaffAnswer
+
+if TYPE_CHECKING:
+    from config.settings import Settings
 
 DEMO_BIN = "150340012345"
 
@@ -74,7 +78,7 @@ def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
         app = App(settings, data_dir, store, clock)
         client = api_client(settings)
         source = live_status(app, client)
-        camera = _camera()
+        camera = _camera(settings)
         try:
             app.keeper.refresh(client)
             reception = app.reception(source)
@@ -137,18 +141,26 @@ def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
     return EXIT_OK
 
 
-def _camera() -> Callable[[str], str]:
-    """A simulated camera: draws the code on a phone in a frame, decodes the frame."""
-    from hardware.decoder import make_decoder
-    from hardware.pipeline import decode_frame
-    from hardware.synthetic import phone_frame
+def _camera(settings: Settings) -> Callable[[str], str]:
+    """A simulated camera: a phone showing the code in front of it, for a moment.
 
-    decoder = make_decoder()
+    Frames go through the real capture pipeline (capture thread, newest
+    frame wins, decoder, debounce), exactly as a USB camera's would.
+    """
+    from hardware.sources import FrameListSource
+    from hardware.synthetic import demo_frames
+    from kiosk.cli.devices import capture_pipeline
 
     def read(text: str) -> str:
-        codes = decode_frame(decoder, phone_frame(text, width=1280, height=720, module_px=4))
-        if not codes:
-            raise CliError("the simulated camera could not read a demo code")
-        return codes[0].text
+        seen: queue.Queue[str] = queue.Queue()
+        frames = demo_frames([text], width=1280, height=720, module_px=4, show_frames=20)
+        pipeline = capture_pipeline(settings, FrameListSource(frames, fps=30.0), seen.put)
+        pipeline.start()
+        try:
+            return seen.get(timeout=10)
+        except queue.Empty:
+            raise CliError("the simulated camera could not read a demo code") from None
+        finally:
+            pipeline.stop()
 
     return read

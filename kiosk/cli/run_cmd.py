@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import EXIT_OK, CliError, add_command, login_name, print_json
 from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
@@ -28,6 +28,8 @@ from kiosk.retention import purge_if_due
 from kiosk.store import StoreError
 
 if TYPE_CHECKING:
+    from config.settings import Settings
+    from hardware.state import DeviceState
     from kiosk.api import ApiClient
     from kiosk.cli.context import App
     from kiosk.reception import Reception
@@ -50,6 +52,9 @@ class Input:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = add_command(sub, "run", "Run the kiosk (headless: codes from the terminal).")
     parser.add_argument("--operator", help="who answers ask_staff cases (default: login name)")
+    parser.add_argument(
+        "--no-camera", action="store_true", help="read codes from the terminal and scanners only"
+    )
     parser.set_defaults(func=run)
 
 
@@ -71,11 +76,14 @@ def run(args: argparse.Namespace) -> int:
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, on_signal)
+    readers = _readers(app.settings, inputs, camera=not args.no_camera)
     try:
         refresh_trust_if_stale(app, client)
         reception = app.reception(source)
         worker.start()
         reader.start()
+        for device in readers:
+            device.start()
         print(
             f"ashyq-kiosk: {app.settings.venue.name}, desk {app.settings.venue.desk}: "
             "scan or type a code, then Enter (Ctrl-C to stop)",
@@ -92,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
+        for device in readers:
+            device.stop()
         worker.stop()
         source.close()
         client.close()
@@ -158,3 +168,41 @@ def _housekeeping(app: App, client: ApiClient) -> None:
 
     refresh_trust_if_stale(app, client)
     purge_if_due(app.store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
+
+
+def _readers(settings: Settings, inputs: queue.Queue[Input | None], *, camera: bool) -> list[Any]:
+    """The camera pipeline and the serial scanner, as configured (each may be absent)."""
+    from hardware.decoder import DecoderUnavailable
+    from hardware.state import DeviceState
+    from kiosk.cli.devices import camera_source, capture_pipeline, serial_scanner
+
+    def reported(name: str) -> Callable[[DeviceState], None]:
+        words = {
+            DeviceState.STARTING: "starting",
+            DeviceState.RUNNING: "ready",
+            DeviceState.LOST: "lost: check its cable; retrying",
+            DeviceState.BACK: "back",
+            DeviceState.STOPPED: "stopped",
+        }
+        return lambda state: print(f"ashyq-kiosk: {name} {words[state]}", file=sys.stderr)
+
+    readers: list[Any] = []
+    source = camera_source(settings) if camera else None
+    if source is not None:
+        try:
+            readers.append(
+                capture_pipeline(
+                    settings,
+                    source,
+                    lambda text: inputs.put(Input(text, Method.CAMERA)),
+                    reported("camera"),
+                )
+            )
+        except DecoderUnavailable as exc:
+            print(f"ashyq-kiosk: camera off: {exc}", file=sys.stderr)
+    scanner = serial_scanner(
+        settings, lambda text: inputs.put(Input(text, Method.SCANNER)), reported("scanner")
+    )
+    if scanner is not None:
+        readers.append(scanner)
+    return readers
