@@ -32,10 +32,13 @@ unit: $(STAMP)
 	ASHYQ_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytest-qt tests/unit
 
 rest: $(STAMP)
-	$(BIN)/python -m pytest tests/integration tests/ui
+	$(BIN)/python -m pytest tests/integration $(wildcard tests/ui)
 
 bench: $(STAMP)
 	$(BIN)/python bench/desk_flow.py
+	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/sandbox_intake.py
+	$(BIN)/python bench/decode.py
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \
