@@ -21,7 +21,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from kiosk.api import ApiClient, ApiError, format_time
+from kiosk.api import ApiClient, ApiError
+from kiosk.wiretime import format_time
 from sandbox.people import DEMO_PEOPLE
 from sandbox.server import SandboxServer
 

@@ -26,7 +26,7 @@ from hardware.backoff import Backoff, BackoffPolicy, Clock, monotonic
 from hardware.debounce import Debouncer
 from hardware.decoder import DecodedCode, Decoder
 from hardware.frames import Frame, FrameSource, bgr_to_gray, fit_width
-from hardware.state import DeviceState
+from hardware.state import DeviceState, call_safely
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +335,4 @@ class CapturePipeline:
 
     @staticmethod
     def _call(callback: Callable[[Any], object], value: object) -> None:
-        try:
-            callback(value)
-        except Exception:
-            log.exception("a camera callback failed")
+        call_safely(callback, value, log, "camera")

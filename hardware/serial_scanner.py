@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from hardware.backoff import Backoff, BackoffPolicy
 from hardware.debounce import Debouncer
-from hardware.state import DeviceState
+from hardware.state import DeviceState, call_safely
 
 log = logging.getLogger(__name__)
 
@@ -204,10 +204,7 @@ class SerialScanner:
 
     @staticmethod
     def _call(callback: Callable[[Any], object], value: object) -> None:
-        try:
-            callback(value)
-        except Exception:
-            log.exception("a serial scanner callback failed")
+        call_safely(callback, value, log, "serial scanner")
 
 
 def _close(port: SerialPort) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+import logging
+from collections.abc import Callable
+from typing import Any
 
 
 class DeviceState(enum.Enum):
@@ -24,3 +27,13 @@ class DeviceState(enum.Enum):
     def delivering(self) -> bool:
         """True while the device delivers (``RUNNING`` or ``BACK``)."""
         return self in (DeviceState.RUNNING, DeviceState.BACK)
+
+
+def call_safely(
+    callback: Callable[[Any], object], value: object, log: logging.Logger, what: str
+) -> None:
+    """Run a listener's callback on a device thread; its failure must not stop the device."""
+    try:
+        callback(value)
+    except Exception:
+        log.exception("a %s callback failed", what)

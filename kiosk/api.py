@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
-import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,16 +24,13 @@ import requests
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.status import Status, parse_status
+from kiosk.wiretime import parse_time
 
 DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_READ_TIMEOUT = 5.0
 MAX_RETRY_AFTER = 86_400.0
 USER_AGENT = "ashyq-kiosk/0.1"
 DEVICE_NOT_REGISTERED = "this device is not registered"
-
-_RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})"
-)
 
 
 class ApiError(Exception):
@@ -325,34 +321,6 @@ class ApiClient:
 
 
 # --- wire values ------------------------------------------------------------
-
-
-def format_time(unix: float) -> str:
-    """Unix seconds as the wire writes times: RFC 3339 UTC with milliseconds."""
-    millis = round(unix * 1000)
-    seconds, ms = divmod(millis, 1000)
-    stamp = dt.datetime.fromtimestamp(seconds, dt.UTC)
-    return f"{stamp:%Y-%m-%dT%H:%M:%S}.{ms:03d}Z"
-
-
-def parse_time(text: object) -> float | None:
-    """Unix seconds of an RFC 3339 time, or None when *text* is not one."""
-    if not isinstance(text, str) or len(text) > 40:
-        return None
-    match = _RFC3339.fullmatch(text)
-    if match is None:
-        return None
-    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
-    fraction, offset = match.group(7), match.group(8)
-    zone = dt.UTC
-    if offset not in ("Z", "z"):
-        sign = 1 if offset[0] == "+" else -1
-        zone = dt.timezone(sign * dt.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
-    try:
-        stamp = dt.datetime(year, month, day, hour, minute, second, tzinfo=zone)
-    except ValueError:
-        return None
-    return stamp.timestamp() + (float(fraction) if fraction else 0.0)
 
 
 def parse_retry_after(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from kiosk.wiretime import format_time
 
 
 class EventType(StrEnum):
@@ -62,18 +63,7 @@ class StoredEvent:
             "venue_bin": self.desk.venue_bin,
             "entrance": self.desk.entrance,
             "desk": self.desk.desk,
-            "occurred_at": rfc3339(self.occurred_at),
+            "occurred_at": format_time(self.occurred_at),
             "iin": self.iin,
             "data": dict(self.data),
         }
-
-
-def rfc3339(timestamp: float) -> str:
-    """UTC time with milliseconds, as the API writes times."""
-    moment = dt.datetime.fromtimestamp(timestamp, tz=dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
-def parse_rfc3339(text: str) -> float:
-    """Unix seconds from an RFC 3339 time; raises ValueError."""
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()

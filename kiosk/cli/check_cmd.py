@@ -14,10 +14,10 @@ from kiosk.cli.common import (
 )
 from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Method, StaffInput
-from kiosk.events import rfc3339
 from kiosk.iin import InvalidIin, parse_iin
 from kiosk.policy import StaffAnswer
 from kiosk.store import StoreError
+from kiosk.wiretime import format_time
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,6 +74,6 @@ def run(args: argparse.Namespace) -> int:
         client.close()
         app.close()
     out = decision.to_json()
-    out["at"] = rfc3339(decision.decided_at)
+    out["at"] = format_time(decision.decided_at)
     print_json(out)
     return EXIT_OK if decision.admitted else EXIT_NEGATIVE

@@ -12,9 +12,10 @@ from pathlib import Path
 from kiosk.alerts import Alerts
 from kiosk.cli.common import EXIT_OK, CliError, add_command, print_json
 from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
-from kiosk.events import StoredEvent, rfc3339
+from kiosk.events import StoredEvent
 from kiosk.outbox import Outbox
 from kiosk.store import StoreError
+from kiosk.wiretime import format_time
 
 LAST_SYNC_KEY = "last_sync_ok"
 EXPORT_COLUMNS = (
@@ -85,7 +86,7 @@ def run_status(args: argparse.Namespace) -> int:
                 "trusted_keys": len(app.trust()),
                 "trust_stale": app.keeper.is_stale(),
                 "alerts": [
-                    {"kind": a.kind.value, "at": rfc3339(a.created_at), **a.data}
+                    {"kind": a.kind.value, "at": format_time(a.created_at), **a.data}
                     for a in Alerts(app.store).unseen()
                 ],
                 "schema_version": app.store.schema_version,
@@ -183,4 +184,4 @@ def _date(text: str) -> dt.date:
 
 
 def _time_or_none(value: float | None) -> str | None:
-    return rfc3339(value) if value is not None else None
+    return format_time(value) if value is not None else None

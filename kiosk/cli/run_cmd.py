@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 from kiosk.cli.common import EXIT_OK, CliError, add_command, login_name, print_json
 from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Decision, Method, StaffInput
-from kiosk.events import rfc3339
 from kiosk.policy import StaffAnswer
 from kiosk.retention import purge_if_due
 from kiosk.store import StoreError
+from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
     from config.settings import Settings
@@ -150,7 +150,7 @@ def _desk_loop(
 
 def _show(decision: Decision) -> None:
     out = decision.to_json()
-    out["at"] = rfc3339(decision.decided_at)
+    out["at"] = format_time(decision.decided_at)
     print_json(out)
 
 

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
 from kiosk.cli.context import EXIT_CANNOT_RECORD, App, open_app
-from kiosk.events import rfc3339
 from kiosk.outbox import Outbox
 from kiosk.retention import purge_if_due
 from kiosk.store import StoreError
+from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
     from kiosk.api import ApiClient
@@ -79,7 +79,7 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
         allowance = app.settings.policy.pass_clock_skew
         if abs(skew) > allowance:
             out["clock_warning"] = "this PC's clock differs from the service's: fix it"
-    out["at"] = rfc3339(app.clock.now())
+    out["at"] = format_time(app.clock.now())
     print_json(out)
     return report
 

@@ -34,8 +34,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from kiosk.api import ApiClient, format_time
+from kiosk.api import ApiClient
 from kiosk.status import Status
+from kiosk.wiretime import format_time
 from sandbox.people import demo_person
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import FaultProxy

@@ -15,12 +15,11 @@ from kiosk.api import (
     PermanentError,
     StatusAnswer,
     TransientError,
-    format_time,
     parse_retry_after,
-    parse_time,
 )
 from kiosk.passes import TrustList, verify_pass
 from kiosk.status import Status
+from kiosk.wiretime import format_time, parse_time
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, checked_session, new_event
 

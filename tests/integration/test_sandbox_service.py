@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import parse_time
 from kiosk.iin import is_valid_iin
 from kiosk.passes import PassProblem, PassRejected, TrustList, verify_pass
 from kiosk.status import Status
+from kiosk.wiretime import parse_time
 from sandbox.people import DEMO_PEOPLE
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import (

@@ -4,9 +4,7 @@ close-out, red reports, unverified policies and staff overrides."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -35,18 +33,6 @@ PEOPLE = {
     YELLOW_IIN: Status.YELLOW,
     RED_IIN: Status.RED,
 }
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.sqlite3")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,6 @@ from kiosk.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, StoreProb
 from tests.fakes import GREEN_IIN, START
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.sqlite3")
-    yield s
-    s.close()
 
 
 def check_in(at: float = START, iin: str | None = GREEN_IIN) -> NewEvent:

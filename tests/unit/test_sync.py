@@ -4,8 +4,7 @@ letters, lost answers and retroactive red alerts."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -70,18 +69,6 @@ class ScriptedService:
             self.lose_answer_once = False
             raise TransientError("read timed out")
         return BatchResult(tuple(accepted), tuple(duplicate), tuple(rejected), statuses)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.sqlite3")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
