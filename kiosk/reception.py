@@ -7,6 +7,7 @@ returned only after the events it implies are committed to the store.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -130,13 +131,7 @@ class Reception:
             )
             flags.add(Flag.RED_REPORT_QUEUED)
         with self._store.transaction() as conn:
-            insert_events(
-                conn,
-                events,
-                desk=self.settings.desk,
-                subject_of=self._subject,
-                now=self._clock.now(),
-            )
+            self._insert(conn, events)
             if decision.status is not None and decision.provenance in (
                 Provenance.PASS,
                 Provenance.LIVE,
@@ -193,18 +188,17 @@ class Reception:
             for s in stays
         ]
         with self._store.transaction() as conn:
-            insert_events(
-                conn,
-                events,
-                desk=self.settings.desk,
-                subject_of=self._subject,
-                now=self._clock.now(),
-            )
+            self._insert(conn, events)
             for stay in stays:
                 leave(conn, stay.subject)
         return len(stays)
 
     # -- steps ------------------------------------------------------------
+
+    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent]) -> None:
+        insert_events(
+            conn, events, desk=self.settings.desk, subject_of=self._subject, now=self._clock.now()
+        )
 
     def _unreadable(self, parsed: ParsedCode, method: Method, now: float) -> Decision:
         outcome = Outcome.EXPIRED_CODE if parsed.kind is CodeKind.EXPIRED else Outcome.INVALID_CODE
@@ -244,7 +238,7 @@ class Reception:
             flags = frozenset({Flag.NOT_INSIDE})
         event = NewEvent(EventType.CHECK_OUT, now, data, iin)
         with self._store.transaction() as conn:
-            insert_events(conn, [event], desk=self.settings.desk, subject_of=self._subject, now=now)
+            self._insert(conn, [event])
             leave(conn, subject)
         return Decision(
             outcome=Outcome.ADMIT,

@@ -42,11 +42,6 @@ class TrustKeeper:
         self._current = self._load()
         return self._current
 
-    def reload(self) -> TrustList:
-        """Pick up a list another thread stored."""
-        self._current = self._load()
-        return self._current
-
     def fetched_at(self) -> float | None:
         value = self._store.get_meta(FETCHED_AT_KEY)
         return float(value) if value else None

@@ -29,9 +29,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = add_command(
         sub, "demo", "Run the kiosk against an embedded sandbox and a simulated camera."
     )
-    parser.add_argument(
-        "--headless", action="store_true", help="no screens: print decisions as JSON lines"
-    )
     parser.set_defaults(func=run)
 
 
