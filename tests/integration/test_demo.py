@@ -15,7 +15,7 @@ def test_demo_prints_every_kind_of_decision(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path)}
     env.pop("DISPLAY", None)
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from kiosk.cli import main; sys.exit(main(['demo']))"],
+        [sys.executable, "-c", "import sys; from app import main; sys.exit(main(['demo']))"],
         capture_output=True,
         text=True,
         env=env,

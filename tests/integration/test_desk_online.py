@@ -2,7 +2,7 @@
 a day with the service down, a red status found after the fact, occupancy
 over several desks, and a service too slow to wait for.
 
-The command-line tests run `ashyq-kiosk` in this process (`kiosk.cli.main`)
+The command-line tests run `ashyq-kiosk` in this process (`app.main`)
 with a settings file and a data folder in tmp_path, and read its JSON.
 """
 
@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from app import main
 from kiosk.api import ApiClient
-from kiosk.cli import main
 from kiosk.clock import SystemClock
 from kiosk.codes import CodeKind, parse_code
 from kiosk.decision import Method

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.cli import main
+from app import main
 from kiosk.passes import TrustList, verify_pass
 from kiosk.status import Status
 from sandbox.people import DEMO_PEOPLE
@@ -103,7 +103,7 @@ class _Process:
     """The sandbox command in a child process, its stdout read line by line."""
 
     def __init__(self, *argv: str) -> None:
-        command = [sys.executable, "-c", "import sys; from kiosk.cli import main; sys.exit(main())"]
+        command = [sys.executable, "-c", "import sys; from app import main; sys.exit(main())"]
         self.proc = subprocess.Popen(
             [*command, *argv],
             cwd=REPO,

@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
+from app import main
 from kiosk.alerts import AlertKind, Alerts
 from kiosk.api import ApiClient
-from kiosk.cli import main
 from kiosk.clock import SystemClock
 from kiosk.decision import Method
 from kiosk.events import DeskIdentity, EventType, NewEvent

@@ -9,8 +9,8 @@ import cv2
 import numpy as np
 import pytest
 
+from app import main
 from hardware.synthetic import phone_frame
-from kiosk.cli import main
 from tests.fakes import GREEN_IIN
 
 

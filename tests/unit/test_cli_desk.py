@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from app import main
 from tests.fakes import GREEN_IIN
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from app import main
 
 REPO = Path(__file__).resolve().parents[2]
 # Hand-checked in test_iin.py.
@@ -108,7 +108,7 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 HEAVY = ("PySide6", "shiboken6", "cv2", "ui", "hardware", "sandbox")
 SCRIPT = f"""
 import json, sys
-from kiosk.cli import main
+from app import main
 code = main(["iin", "{MALE_1990}", "123"])
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r})
 print("IMPORTED " + json.dumps(heavy))

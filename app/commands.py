@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kiosk.cli import (
+from app import (
     check_cmd,
     decode_cmd,
     demo_cmd,

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from kiosk.cli.common import (
+from app.common import (
     EXIT_OK,
     CliError,
     add_command,

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from kiosk.cli.common import EXIT_OK, CliError, add_command, login_name, print_json
-from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
+from app.common import EXIT_OK, CliError, add_command, login_name, print_json
+from app.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Decision, Method, StaffInput
 from kiosk.policy import StaffAnswer
 from kiosk.retention import purge_if_due
@@ -28,10 +28,10 @@ from kiosk.store import StoreError
 from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
+    from app.context import App
     from config.settings import Settings
     from hardware.state import DeviceState
     from kiosk.api import ApiClient
-    from kiosk.cli.context import App
     from kiosk.reception import Reception
 
 _ANSWERS = {
@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.cli.online import api_client, live_status, refresh_trust_if_stale, sync_worker
+    from app.online import api_client, live_status, refresh_trust_if_stale, sync_worker
 
     app = open_app(args)
     client = api_client(app.settings)
@@ -164,7 +164,7 @@ def _read_terminal(inputs: queue.Queue[Input | None]) -> None:
 
 def _housekeeping(app: App, client: ApiClient) -> None:
     """While idle: keep the key list fresh and old records purged."""
-    from kiosk.cli.online import refresh_trust_if_stale
+    from app.online import refresh_trust_if_stale
 
     refresh_trust_if_stale(app, client)
     purge_if_due(app.store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
@@ -172,9 +172,9 @@ def _housekeeping(app: App, client: ApiClient) -> None:
 
 def _readers(settings: Settings, inputs: queue.Queue[Input | None], *, camera: bool) -> list[Any]:
     """The camera pipeline and the serial scanner, as configured (each may be absent)."""
+    from app.devices import camera_source, capture_pipeline, serial_scanner
     from hardware.decoder import DecoderUnavailable
     from hardware.state import DeviceState
-    from kiosk.cli.devices import camera_source, capture_pipeline, serial_scanner
 
     def reported(name: str) -> Callable[[DeviceState], None]:
         words = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kiosk.cli.common import (
+from app.common import (
     EXIT_NEGATIVE,
     EXIT_OK,
     CliError,
@@ -12,7 +12,7 @@ from kiosk.cli.common import (
     login_name,
     print_json,
 )
-from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
+from app.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Method, StaffInput
 from kiosk.iin import InvalidIin, parse_iin
 from kiosk.policy import StaffAnswer
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     staff = None
     if args.staff:
         staff = StaffInput(StaffAnswer(args.staff), args.operator or login_name(), args.reason)
-    from kiosk.cli.online import api_client, live_status, refresh_trust_if_stale
+    from app.online import api_client, live_status, refresh_trust_if_stale
 
     app = open_app(args)
     client = api_client(app.settings)

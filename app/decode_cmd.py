@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from kiosk.cli.common import (
+from app.common import (
     EXIT_BAD_INPUT,
     EXIT_NEGATIVE,
     EXIT_OK,
@@ -36,9 +36,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.context import load_settings
     from hardware.decoder import DecoderUnavailable, UnsupportedFormat, make_decoder
     from hardware.imagefile import ImageUnreadable, load_gray
-    from kiosk.cli.context import load_settings
     from kiosk.codes import parse_code
 
     settings = load_settings(args)
@@ -76,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _trust(args: argparse.Namespace, settings: Settings) -> TrustList:
     """The desk's trust list when its database exists; the pinned keys otherwise."""
+    from app.context import data_dir
     from config.build import pinned_trust
-    from kiosk.cli.context import data_dir
     from kiosk.clock import SystemClock
     from kiosk.store import DB_FILENAME, Store, StoreError
     from kiosk.trust import TrustKeeper

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.cli.common import EXIT_OK, CliError, add_command, print_json
+from app.common import EXIT_OK, CliError, add_command, print_json
 from kiosk.decision import Decision, Method, StaffInput
 from kiosk.policy import StaffAnswer
 
@@ -51,9 +51,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
+    from app.context import App
+    from app.online import api_client, live_status, syncer
     from config.settings import parse_settings
-    from kiosk.cli.context import App
-    from kiosk.cli.online import api_client, live_status, syncer
     from kiosk.store import Store, StoreError
     from sandbox.people import DEMO_PEOPLE, demo_person
     from sandbox.server import SandboxServer
@@ -144,9 +144,9 @@ def _camera(settings: Settings) -> Callable[[str], str]:
     Frames go through the real capture pipeline (capture thread, newest
     frame wins, decoder, debounce), exactly as a USB camera's would.
     """
+    from app.devices import capture_pipeline
     from hardware.sources import FrameListSource
     from hardware.synthetic import demo_frames
-    from kiosk.cli.devices import capture_pipeline
 
     def read(text: str) -> str:
         seen: queue.Queue[str] = queue.Queue()

@@ -9,9 +9,9 @@ import io
 import sys
 from pathlib import Path
 
+from app.common import EXIT_OK, CliError, add_command, print_json
+from app.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.alerts import Alerts
-from kiosk.cli.common import EXIT_OK, CliError, add_command, print_json
-from kiosk.cli.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.events import StoredEvent
 from kiosk.outbox import Outbox
 from kiosk.store import StoreError
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from kiosk.cli.online import api_client
+    from app.online import api_client
     from kiosk.occupancy import VenueOccupancy
 
     app = open_app(args)

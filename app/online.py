@@ -11,8 +11,8 @@ from kiosk.store import Store
 from kiosk.sync import Syncer, SyncWorker
 
 if TYPE_CHECKING:
+    from app.context import App
     from config.settings import Settings
-    from kiosk.cli.context import App
 
 
 def api_client(settings: Settings) -> ApiClient:

@@ -8,8 +8,8 @@ import threading
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
-from kiosk.cli.context import EXIT_CANNOT_RECORD, App, open_app
+from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
+from app.context import EXIT_CANNOT_RECORD, App, open_app
 from kiosk.outbox import Outbox
 from kiosk.retention import purge_if_due
 from kiosk.store import StoreError
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.cli.online import api_client, syncer
+    from app.online import api_client, syncer
 
     app = open_app(args)
     client = api_client(app.settings)
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
-    from kiosk.cli.online import refresh_trust_if_stale
+    from app.online import refresh_trust_if_stale
 
     key_error = refresh_trust_if_stale(app, client)
     report = syncer.run_once()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kiosk.cli.common import EXIT_NEGATIVE, EXIT_OK, add_command, print_json
+from app.common import EXIT_NEGATIVE, EXIT_OK, add_command, print_json
 from kiosk.iin import InvalidIin, parse_iin
 
 

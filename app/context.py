@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from kiosk.cli.common import CliError
+from app.common import CliError
 from kiosk.clock import Clock, SystemClock
 from kiosk.lookup import StatusSource
 from kiosk.passes import TrustList

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kiosk.cli import commands, common
+from app import commands, common
 
 
 def build_parser() -> argparse.ArgumentParser:

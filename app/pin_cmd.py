@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from kiosk.cli.common import EXIT_OK, CliError, add_command
+from app.common import EXIT_OK, CliError, add_command
 from kiosk.pins import hash_pin
 
 
