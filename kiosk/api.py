@@ -22,13 +22,13 @@ from urllib.parse import quote
 
 import requests
 
+from kiosk.backoff import MAX_RETRY_AFTER, cap_retry_after
 from kiosk.clock import Clock, SystemClock
 from kiosk.status import Status, parse_status
 from kiosk.wiretime import parse_time
 
 DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_READ_TIMEOUT = 5.0
-MAX_RETRY_AFTER = 86_400.0
 USER_AGENT = "ashyq-kiosk/0.1"
 DEVICE_NOT_REGISTERED = "this device is not registered"
 
@@ -340,7 +340,7 @@ def parse_retry_after(
     if when is None:
         return None
     base = server_date if server_date is not None else now
-    return min(max(0.0, when - base), MAX_RETRY_AFTER)
+    return cap_retry_after(when - base)
 
 
 def _http_date(value: str | None) -> float | None:

@@ -7,13 +7,13 @@ the service rejects as invalid go to a visible dead-letter state.
 
 from __future__ import annotations
 
-import random
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.alerts import Alert, AlertKind, Alerts, note_clock_skew, raise_alert
+from kiosk.backoff import Backoff
 from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
 from kiosk.lookup import StatusFacts, remember
@@ -60,26 +60,6 @@ class SendFailed(Exception):
         self.transient = transient
         self.retry_after = retry_after
         self.fatal = fatal
-
-
-@dataclass
-class Backoff:
-    """Exponential backoff with jitter; `Retry-After` wins when the service sends it."""
-
-    base: float = 1.0
-    cap: float = 300.0
-    rng: random.Random = field(default_factory=random.Random)
-    failures: int = 0
-
-    def next_delay(self, retry_after: float | None = None) -> float:
-        self.failures += 1
-        if retry_after is not None:
-            return min(max(retry_after, 0.0), 3600.0)
-        ceiling = min(self.cap, self.base * 2.0 ** min(self.failures - 1, 30))
-        return ceiling / 2 + self.rng.uniform(0, ceiling / 2)
-
-    def reset(self) -> None:
-        self.failures = 0
 
 
 @dataclass(frozen=True)

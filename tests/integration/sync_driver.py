@@ -17,11 +17,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kiosk.api import ApiClient, BatchResult
+from kiosk.backoff import Backoff
 from kiosk.clock import SystemClock
 from kiosk.live import translate
 from kiosk.outbox import Outbox
 from kiosk.store import Store
-from kiosk.sync import Backoff, Syncer
+from kiosk.sync import Syncer
 
 
 def say(**what: object) -> None:

@@ -25,6 +25,7 @@ import pytest
 from app import main
 from kiosk.alerts import AlertKind, Alerts
 from kiosk.api import ApiClient
+from kiosk.backoff import Backoff
 from kiosk.clock import SystemClock
 from kiosk.decision import Method
 from kiosk.events import DeskIdentity, EventType, NewEvent
@@ -35,7 +36,7 @@ from kiosk.passes import TrustList
 from kiosk.policy import Outcome, Policy
 from kiosk.reception import DeskSettings, Reception
 from kiosk.store import Store
-from kiosk.sync import Backoff, Syncer, SyncReport, SyncState, SyncWorker
+from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
 from sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy

@@ -17,6 +17,7 @@ from kiosk.api import (
     PermanentError,
     TransientError,
 )
+from kiosk.backoff import Backoff
 from kiosk.decision import Method, StaffInput
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.live import translate
@@ -25,7 +26,7 @@ from kiosk.policy import Policy, StaffAnswer
 from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
 from kiosk.store import Store
-from kiosk.sync import Backoff, Syncer
+from kiosk.sync import Syncer
 from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
