@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -38,11 +39,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         args = parser.parse_args([*args_list, "run"])
+    from kiosk.storeerrors import StoreError, classify
+
     try:
         code: int = args.func(args)
     except common.CliError as exc:
         print(f"ashyq-kiosk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except StoreError as exc:
+        # Every command: a database that cannot be used is exit 3, with why.
+        print(f"ashyq-kiosk: {exc}", file=sys.stderr)
+        return common.EXIT_CANNOT_RECORD
+    except sqlite3.Error as exc:
+        print(f"ashyq-kiosk: {classify(exc)}", file=sys.stderr)
+        return common.EXIT_CANNOT_RECORD
     except KeyboardInterrupt:
         return 130
     return code

@@ -12,12 +12,8 @@ from app.common import (
     login_name,
     print_json,
 )
-from app.context import EXIT_CANNOT_RECORD, open_app
 from kiosk.decision import Method, StaffInput
-from kiosk.iin import InvalidIin, parse_iin
 from kiosk.policy import StaffAnswer
-from kiosk.store import StoreError
-from kiosk.wiretime import format_time
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +39,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.context import open_app
+    from app.online import api_client, live_status, refresh_trust_within
+    from kiosk.iin import InvalidIin, parse_iin
+    from kiosk.jsonlines import decision_line
+
     if args.iin is not None:
         try:
             parse_iin(args.iin)
@@ -55,25 +56,19 @@ def run(args: argparse.Namespace) -> int:
     staff = None
     if args.staff:
         staff = StaffInput(StaffAnswer(args.staff), args.operator or login_name(), args.reason)
-    from app.online import api_client, live_status, refresh_trust_if_stale
-
     app = open_app(args)
     client = api_client(app.settings)
     source = live_status(app, client)
     try:
-        refresh_trust_if_stale(app, client)
+        refresh_trust_within(app, client)
         reception = app.reception(source)
         decision = reception.check(text, method, staff)
         if decision.awaiting_staff:
             # Nobody at the terminal to answer: keep the visit on record, not admitted.
             decision = reception.record(decision, None)
-    except StoreError as exc:
-        raise CliError(f"the check-in was not recorded: {exc}", EXIT_CANNOT_RECORD) from None
     finally:
         source.close()
         client.close()
         app.close()
-    out = decision.to_json()
-    out["at"] = format_time(decision.decided_at)
-    print_json(out)
+    print_json(decision_line(decision))
     return EXIT_OK if decision.admitted else EXIT_NEGATIVE

@@ -11,6 +11,7 @@ from typing import Any
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_BAD_INPUT = 2
+EXIT_CANNOT_RECORD = 3
 
 
 class CliError(Exception):

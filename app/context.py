@@ -7,21 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
-
-from app.common import CliError
-from kiosk.clock import Clock, SystemClock
-from kiosk.lookup import StatusSource
-from kiosk.passes import TrustList
-from kiosk.reception import Reception
-from kiosk.store import Store, StoreError
-from kiosk.trust import TrustKeeper
+from app.common import EXIT_CANNOT_RECORD, CliError
 
 if TYPE_CHECKING:
     from config.settings import Settings
+    from kiosk.clock import Clock
+    from kiosk.lookup import StatusSource
+    from kiosk.passes import TrustList
+    from kiosk.reception import Reception
+    from kiosk.store import Store
+    from kiosk.trust import TrustKeeper
 
 APP_NAME = "ashyq-kiosk"
-EXIT_CANNOT_RECORD = 3
 
 
 @dataclass
@@ -35,8 +32,9 @@ class App:
 
     def __post_init__(self) -> None:
         from config.build import pinned_trust
+        from kiosk.trust import TrustKeeper
 
-        self.keeper = TrustKeeper(
+        self.keeper: TrustKeeper = TrustKeeper(
             self.store,
             self.clock,
             pinned_trust(self.settings),
@@ -47,11 +45,19 @@ class App:
         """Pinned keys plus the list last fetched from the service (cached on disk)."""
         return self.keeper.current()
 
-    def reception(self, source: StatusSource | None = None) -> Reception:
+    def reception(
+        self, source: StatusSource | None = None, store: Store | None = None
+    ) -> Reception:
+        """The desk flow on *store* (default: this command's own connection)."""
         from config.build import desk_settings
+        from kiosk.reception import Reception
 
         return Reception(
-            desk_settings(self.settings), self.store, self.clock, self.keeper.current, source
+            desk_settings(self.settings),
+            store or self.store,
+            self.clock,
+            self.keeper.current,
+            source,
         )
 
     def close(self) -> None:
@@ -70,14 +76,33 @@ def load_settings(args: argparse.Namespace) -> Settings:
 
 def data_dir(args: argparse.Namespace) -> Path:
     explicit = getattr(args, "data_dir", None)
-    return Path(explicit) if explicit else Path(user_data_dir(APP_NAME, appauthor=False))
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def open_app(args: argparse.Namespace, clock: Clock | None = None) -> App:
-    settings = load_settings(args)
-    folder = data_dir(args)
+def open_store(folder: Path, *, check: bool = True) -> Store:
+    """The data folder's database; a damaged one is refused before anything is written."""
+    from kiosk.store import Store, StoreError
+
     try:
         store = Store.in_dir(folder)
     except StoreError as exc:
         raise CliError(f"{folder}: {exc}", EXIT_CANNOT_RECORD) from None
-    return App(settings, folder, store, clock or SystemClock())
+    if check:
+        try:
+            store.check_integrity()
+        except StoreError as exc:
+            store.close()
+            raise CliError(f"{folder}: {exc}", EXIT_CANNOT_RECORD) from None
+    return store
+
+
+def open_app(args: argparse.Namespace, clock: Clock | None = None) -> App:
+    from kiosk.clock import SystemClock
+
+    settings = load_settings(args)
+    folder = data_dir(args)
+    return App(settings, folder, open_store(folder), clock or SystemClock())

@@ -123,9 +123,10 @@ def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
                 }
             )
             from kiosk.alerts import Alerts
+            from kiosk.jsonlines import alert_line
 
             for alert in Alerts(app.store).unseen():
-                print_json({"scene": "alert for staff", "alert": alert.kind.value, **alert.data})
+                print_json({"scene": "alert for staff", **alert_line(alert)})
             sync.run_once()
             occupancy = client.get_occupancy(DEMO_BIN)
             print_json({"scene": "venue occupancy (service)", "inside": occupancy.inside})

@@ -45,6 +45,8 @@ def capture_pipeline(
     source: FrameSource,
     on_text: Callable[[str], None],
     on_state: Callable[[DeviceState], None] | None = None,
+    *,
+    on_preview: Callable[[Any], None] | None = None,
 ) -> CapturePipeline:
     from hardware.pipeline import CapturePipeline, PipelineSettings
 
@@ -53,9 +55,11 @@ def capture_pipeline(
         decoder(settings),
         on_code=lambda code: on_text(code.text),
         on_state=on_state,
+        on_preview=on_preview,
         settings=PipelineSettings(
             debounce_window_s=settings.decoder.debounce_s,
             confirm_frames=settings.decoder.confirm_frames,
+            preview_fps=15.0 if on_preview is not None else 0.0,
         ),
     )
 

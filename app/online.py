@@ -1,18 +1,26 @@
-"""The national service as the command line and the kiosk use it."""
+"""The national service as the commands and the desk use it."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.alerts import Alert, AlertKind, Alerts
+from kiosk.alerts import Alerts, TrustStale
 from kiosk.api import ApiClient, ApiError
 from kiosk.live import LiveStatus, translate
+from kiosk.retention import purge_if_due
 from kiosk.store import Store
-from kiosk.sync import Syncer, SyncWorker
+from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
 
 if TYPE_CHECKING:
     from app.context import App
     from config.settings import Settings
+    from kiosk.api import Occupancy
+    from kiosk.occupancy import OccupancyReading
+
+OCCUPANCY_EVERY = 30.0
+"""Seconds between asking the service for the whole venue's count."""
 
 
 def api_client(settings: Settings) -> ApiClient:
@@ -26,43 +34,64 @@ def api_client(settings: Settings) -> ApiClient:
     )
 
 
-def refresh_trust_if_stale(app: App, client: ApiClient) -> str | None:
-    """Fetch the signing keys when the cached list is old; the error, if any."""
+def refresh_trust(app: App, client: ApiClient, store: Store | None = None) -> str | None:
+    """Fetch the signing keys when the cached list is old; the error, if any.
+
+    Bounded by the status lookup's deadline: a service that does not answer
+    leaves the cached list in use, and says so in a `trust_stale` alert.
+    """
     if not app.keeper.is_stale():
         return None
+    deadline = app.settings.service.status_deadline
     try:
-        app.keeper.refresh(client)
+        app.keeper.refresh(Deadlined(client, deadline), store)
     except ApiError as exc:
-        fetched = app.keeper.fetched_at()
-        Alerts(app.store).add_once(
-            Alert(
-                AlertKind.TRUST_STALE, app.clock.now(), {"fetched_at": fetched, "error": str(exc)}
-            )
+        Alerts(store or app.store).add_once(
+            TrustStale(app.keeper.fetched_at(), str(exc)), now=app.clock.now()
         )
         return str(exc)
     return None
+
+
+class Deadlined:
+    """The client's calls a desk waits for, with their time-outs capped by the
+    status lookup's deadline: an unreachable service costs ~1.5 s, not 7."""
+
+    def __init__(self, client: ApiClient, deadline: float) -> None:
+        self._client = client
+        self._deadline = deadline
+
+    def get_keys(self) -> dict[str, object]:
+        return self._client.get_keys(deadline=self._deadline)
+
+    def get_occupancy(self, venue_bin: str) -> Occupancy:
+        return self._client.get_occupancy(venue_bin, deadline=self._deadline)
+
+
+def refresh_trust_within(app: App, client: ApiClient) -> None:
+    """For one-shot commands: refresh a stale key list on a helper thread and
+    wait no longer than the lookup's deadline (then use the cached list)."""
+    if not app.keeper.is_stale():
+        return
+    path = app.store.path
+
+    def refresh() -> None:
+        store = Store(path)
+        try:
+            refresh_trust(app, client, store)
+        finally:
+            store.close()
+
+    worker = threading.Thread(target=refresh, name="key-refresh", daemon=True)
+    worker.start()
+    worker.join(app.settings.service.status_deadline)
 
 
 def live_status(app: App, client: ApiClient) -> LiveStatus:
     return LiveStatus(client, deadline=app.settings.service.status_deadline)
 
 
-def sync_worker(app: App, client: ApiClient) -> SyncWorker:
-    """The background outbox sync, with its own database connection."""
-    path = app.store.path
-
-    def make_syncer(store: Store) -> Syncer:
-        return syncer(app, store, client)
-
-    return SyncWorker(
-        lambda: Store(path),
-        make_syncer,
-        app.clock,
-        interval=app.settings.service.sync_interval,
-    )
-
-
-def syncer(app: App, store: Store, client: ApiClient) -> Syncer:
+def syncer(app: App, store: Store, client: ApiClient, *, lock_wait: float = 0.0) -> Syncer:
     return Syncer(
         store,
         client,
@@ -70,4 +99,50 @@ def syncer(app: App, store: Store, client: ApiClient) -> Syncer:
         translate=translate,
         clock_skew=lambda: client.clock_skew,
         skew_allowance=app.settings.policy.pass_clock_skew,
+        lock_wait=lock_wait,
     )
+
+
+def sync_worker(
+    app: App,
+    client: ApiClient,
+    *,
+    on_report: Callable[[SyncReport, SyncState], None] | None = None,
+    on_occupancy: Callable[[OccupancyReading], None] | None = None,
+) -> SyncWorker:
+    """The desk's network thread: outbox sync, then key refresh, venue
+    occupancy and the daily purge, with its own database connection."""
+    path = app.store.path
+    return SyncWorker(
+        lambda: Store(path),
+        lambda store: syncer(app, store, client),
+        app.clock,
+        interval=app.settings.service.sync_interval,
+        on_report=on_report,
+        chores=network_chores(app, client, on_occupancy),
+    )
+
+
+def network_chores(
+    app: App, client: ApiClient, on_occupancy: Callable[[OccupancyReading], None] | None
+) -> list[Chore]:
+    from kiosk.occupancy import OccupancySource, VenueOccupancy
+
+    def keys(store: Store) -> None:
+        refresh_trust(app, client, store)
+
+    def purge(store: Store) -> None:
+        purge_if_due(store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
+
+    last_asked = [-OCCUPANCY_EVERY]
+
+    def occupancy(store: Store) -> None:
+        now = app.clock.now()
+        if on_occupancy is None or now - last_asked[0] < OCCUPANCY_EVERY:
+            return
+        last_asked[0] = now
+        reading = VenueOccupancy(client, app.settings.venue.bin, lambda: 0, app.clock).read()
+        if reading.source is OccupancySource.VENUE:
+            on_occupancy(reading)
+
+    return [keys, occupancy, purge]

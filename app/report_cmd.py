@@ -10,14 +10,12 @@ import sys
 from pathlib import Path
 
 from app.common import EXIT_OK, CliError, add_command, print_json
-from app.context import EXIT_CANNOT_RECORD, open_app
+from app.context import open_app
 from kiosk.alerts import Alerts
 from kiosk.events import StoredEvent
 from kiosk.outbox import Outbox
-from kiosk.store import StoreError
 from kiosk.wiretime import format_time
 
-LAST_SYNC_KEY = "last_sync_ok"
 EXPORT_COLUMNS = (
     "time",
     "type",
@@ -55,18 +53,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from app.online import api_client
+    from app.online import Deadlined, api_client
+    from kiosk.alerts import payload_to_json
     from kiosk.occupancy import VenueOccupancy
+    from kiosk.outbox import Outbox
+    from kiosk.sync import LAST_SYNC_KEY
 
     app = open_app(args)
     client = api_client(app.settings)
     try:
         stats = Outbox(app.store).stats()
         reception = app.reception()
+        capped = Deadlined(client, app.settings.service.status_deadline)
         venue_count = VenueOccupancy(
-            client, app.settings.venue.bin, reception.occupancy, app.clock
+            capped, app.settings.venue.bin, reception.occupancy, app.clock
         ).read()
-        last_sync = app.store.get_meta(LAST_SYNC_KEY)
+        last_sync = app.store.get_meta(LAST_SYNC_KEY)  # written by the sync
         venue = app.settings.venue
         print_json(
             {
@@ -86,15 +88,18 @@ def run_status(args: argparse.Namespace) -> int:
                 "trusted_keys": len(app.trust()),
                 "trust_stale": app.keeper.is_stale(),
                 "alerts": [
-                    {"kind": a.kind.value, "at": format_time(a.created_at), **a.data}
+                    {
+                        "kind": a.kind.value,
+                        "id": a.id,
+                        "at": format_time(a.created_at),
+                        **payload_to_json(a.payload),
+                    }
                     for a in Alerts(app.store).unseen()
                 ],
                 "schema_version": app.store.schema_version,
                 "data_dir": str(app.data_dir),
             }
         )
-    except StoreError as exc:
-        raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
         client.close()
         app.close()
@@ -106,11 +111,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError("--to is before --from")
     start = dt.datetime.combine(args.start, dt.time()).astimezone().timestamp()
     end = dt.datetime.combine(args.end + dt.timedelta(days=1), dt.time()).astimezone().timestamp()
+
     app = open_app(args)
     try:
         events = Outbox(app.store).between(start, end)
-    except StoreError as exc:
-        raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
         app.close()
     rows = [export_row(event) for event in events]
@@ -126,11 +130,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_close_out(args: argparse.Namespace) -> int:
+
     app = open_app(args)
     try:
         count = app.reception().close_out(app.clock.now())
-    except StoreError as exc:
-        raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
         app.close()
     print_json({"checked_out": count})

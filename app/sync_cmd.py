@@ -8,14 +8,11 @@ import threading
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, print_json
-from app.context import EXIT_CANNOT_RECORD, App, open_app
-from kiosk.outbox import Outbox
-from kiosk.retention import purge_if_due
-from kiosk.store import StoreError
+from app.common import EXIT_NEGATIVE, EXIT_OK, add_command, print_json
 from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
+    from app.context import App
     from kiosk.api import ApiClient
     from kiosk.sync import Syncer, SyncReport
 
@@ -32,7 +29,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.context import open_app
     from app.online import api_client, syncer
+    from kiosk.outbox import Outbox
 
     app = open_app(args)
     client = api_client(app.settings)
@@ -41,23 +40,26 @@ def run(args: argparse.Namespace) -> int:
         if args.retry_dead:
             print_json({"requeued": outbox.retry_dead()})
         # Due now, whatever backoff an earlier run left: a person asked for it.
-        app.store.conn.execute("UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL")
-        sync = syncer(app, app.store, client)
+        outbox.due_now()
+        service = app.settings.service
+        sync = syncer(app, app.store, client, lock_wait=2 * service.read_timeout + 5)
+        sync.clear_pause()
         if args.once:
             report = _pass(app, sync, client)
-            return EXIT_OK if outbox.stats().pending == 0 and not report.error else EXIT_NEGATIVE
+            done = outbox.stats().pending == 0 and not report.error and not report.busy
+            return EXIT_OK if done else EXIT_NEGATIVE
         return _loop(app, sync, client)
-    except StoreError as exc:
-        raise CliError(str(exc), EXIT_CANNOT_RECORD) from None
     finally:
         client.close()
         app.close()
 
 
 def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
-    from app.online import refresh_trust_if_stale
+    from app.online import refresh_trust
+    from kiosk.outbox import Outbox
+    from kiosk.retention import purge_if_due
 
-    key_error = refresh_trust_if_stale(app, client)
+    key_error = refresh_trust(app, client)
     report = syncer.run_once()
     purge_if_due(app.store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
     stats = Outbox(app.store).stats()
@@ -71,6 +73,8 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
         "dead_letter": stats.dead,
         "error": report.error or key_error,
     }
+    if report.busy:
+        out["error"] = "another sync of this data folder is running; try again later"
     if report.retry_in is not None:
         out["retry_in_s"] = round(report.retry_in, 1)
     skew = client.clock_skew

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from config.settings import Settings, SettingsError, closing_time
+from config.settings import Settings, closing_time
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Mode, Policy, Rule, UnverifiedPolicy
-from kiosk.reception import DeskRole, DeskSettings
+from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.status import Status
 
 
@@ -31,13 +31,9 @@ def policy(settings: Settings) -> Policy:
 
 
 def timezone(settings: Settings) -> dt.tzinfo | None:
+    """The venue's zone (checked when the settings were read), or None: the PC's."""
     name = settings.hours.timezone
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"hours.timezone: unknown time zone {name!r}") from None
+    return ZoneInfo(name) if name else None
 
 
 def desk_settings(settings: Settings) -> DeskSettings:
@@ -49,6 +45,8 @@ def desk_settings(settings: Settings) -> DeskSettings:
         pass_skew=settings.policy.pass_clock_skew,
         cache_max_age=settings.policy.cache_max_age_min * 60,
         passback_window=settings.venue.passback_window_min * 60,
+        passback=PassbackPolicy(settings.policy.passback),
+        rescan_window=settings.venue.rescan_window_s,
         closing_time=closing_time(settings),
         timezone=timezone(settings),
     )

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from platformdirs import user_config_dir
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from kiosk.pins import is_pin_hash
 
@@ -44,6 +51,12 @@ class Venue(_Section):
     passback_window_min: float = Field(
         10, ge=0, description="minutes in which a scan at another entrance is a pass-back"
     )
+    rescan_window_s: float = Field(
+        20,
+        ge=0,
+        le=600,
+        description="the same person again within this time is a repeat: shown, not recorded",
+    )
 
     @field_validator("bin")
     @classmethod
@@ -65,6 +78,20 @@ class Hours(_Section):
             raise ValueError("must be a time like 23:00")
         return value
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(
+                    "unknown time zone; use an IANA name such as Asia/Almaty"
+                ) from None
+        return value
+
 
 class Service(_Section):
     url: str = Field("http://127.0.0.1:8765", description="base URL of the national service")
@@ -80,6 +107,13 @@ class Service(_Section):
     def _header_safe(cls, value: str) -> str:
         if not value or not all("!" <= c <= "~" for c in value):
             raise ValueError("must be printable ASCII without spaces (it goes in an HTTP header)")
+        return value
+
+    @field_validator("ca_bundle")
+    @classmethod
+    def _readable_file(cls, value: str) -> str:
+        if value and not Path(value).is_file():
+            raise ValueError("no such file: give the path of a PEM bundle, or leave it empty")
         return value
 
     @field_validator("url")
@@ -104,6 +138,9 @@ class Policy(_Section):
         720, ge=0, description="oldest cached status used when offline, minutes"
     )
     pass_clock_skew: float = Field(120, ge=0, description="clock-skew allowance for passes, s")
+    passback: Literal["ask_staff", "admit_flagged"] = Field(
+        "ask_staff", description="an entry scan of someone already inside: ask staff, or admit"
+    )
     table: dict[Literal["green", "blue", "yellow", "red"], Cell] = Field(
         default_factory=dict, description="cells that differ from the mode's default table"
     )
@@ -122,13 +159,25 @@ class Trust(_Section):
     max_age_h: float = Field(24, gt=0, description="warn when the key list is older, hours")
 
 
-class Display(_Section):
+class Screens(_Section):
     languages: list[Language] = Field(
-        default_factory=lambda: list(LANGUAGES), min_length=1, description="kk, ru, en"
+        default_factory=lambda: list(LANGUAGES),
+        min_length=1,
+        description="the visitor's languages (kk, ru, en); the first is the staff default",
     )
     status_seconds: float = Field(5, gt=0, le=120, description="status screen time, s")
-    fullscreen: bool = True
-    sounds: bool = True
+    question_timeout_s: float = Field(
+        60, gt=0, le=3600, description="unanswered Admit/Refuse is recorded as ask_staff after"
+    )
+    fullscreen: bool = Field(True, description="a locked, full-screen kiosk")
+    visitor_screen: Literal["auto", "same", "second"] = Field(
+        "auto", description="where the visitor's status goes: auto (second monitor if any)"
+    )
+
+
+class Sounds(_Section):
+    mute: bool = Field(False, description="no sounds at all")
+    volume: int = Field(80, ge=0, le=100, description="percent")
 
 
 class Camera(_Section):
@@ -190,7 +239,8 @@ class Settings(_Section):
     service: Service = Service()
     policy: Policy = Policy()
     trust: Trust = Trust()
-    display: Display = Display()
+    screens: Screens = Screens()
+    sounds: Sounds = Sounds()
     camera: Camera = Camera()
     decoder: Decoder = Decoder()
     scanner: Scanner = Scanner()
@@ -198,6 +248,24 @@ class Settings(_Section):
     pins: Pins = Pins()
     ses: Ses = Ses()
     boarding: Boarding = Boarding()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_display_section(cls, data: Any) -> Any:
+        """`[display]` (first release) is read as `[screens]` and `[sounds]`."""
+        if not isinstance(data, dict) or not isinstance(data.get("display"), dict):
+            return data
+        data = dict(data)
+        display = dict(data.pop("display"))
+        if "sounds" in display:
+            sounds = dict(data.get("sounds") or {})
+            sounds.setdefault("mute", not display.pop("sounds"))
+            data["sounds"] = sounds
+        screens = dict(data.get("screens") or {})
+        for key, value in display.items():
+            screens.setdefault(key, value)
+        data["screens"] = screens
+        return data
 
 
 class SettingsError(Exception):

@@ -1,10 +1,15 @@
-"""Alerts for staff: a retroactive red status, sync trouble, a wrong clock…"""
+"""Alerts for staff: a red report queued, a retroactive red status, a lost camera…
+
+Each kind has a typed payload (a frozen dataclass); the database keeps the
+payload as JSON, and :func:`payload_to_json` / :func:`payload_from_json`
+are the only translation between the two. Payloads never hold a raw IIN.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -14,66 +19,261 @@ from kiosk.store import Store
 
 class AlertKind(StrEnum):
     RETROACTIVE_RED = "retroactive_red"
+    RED_REPORT_QUEUED = "red_report_queued"
+    PASSBACK = "passback"
+    CAPACITY_REACHED = "capacity_reached"
+    DEVICE_LOST = "device_lost"
+    SYNC_TROUBLE = "sync_trouble"
     CLOCK_SKEW = "clock_skew"
     DEVICE_NOT_REGISTERED = "device_not_registered"
     DEAD_LETTER = "dead_letter"
     TRUST_STALE = "trust_stale"
+    DATABASE_RESCUED = "database_rescued"
+    REFERRAL_RESOLVED = "referral_resolved"
+
+
+@dataclass(frozen=True)
+class RetroactiveRed:
+    """An unverified visitor let in while offline turned out to be red."""
+
+    check_in: str = ""
+    masked_id: str | None = None
+    checked_in_at: float | None = None
+    decision: str | None = None
+    red_report: str | None = None
+
+
+@dataclass(frozen=True)
+class RedReportQueued:
+    """A red-status visitor was reported to the sanitary service (staff should call)."""
+
+    check_in: str = ""
+    red_report: str = ""
+    masked_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Passback:
+    """Someone already inside tried to enter again."""
+
+    masked_id: str | None = None
+    entered_at: float | None = None
+    entrance: str | None = None
+    desk: str | None = None
+
+
+@dataclass(frozen=True)
+class CapacityReached:
+    inside: int = 0
+    capacity: int = 0
+
+
+@dataclass(frozen=True)
+class DeviceLost:
+    """A code reader stopped delivering (unplugged, driver hung)."""
+
+    device: str = "camera"
+
+
+@dataclass(frozen=True)
+class SyncTrouble:
+    """Events have been waiting for the service for a long time."""
+
+    error: str | None = None
+    pending: int = 0
+    since: float | None = None
+
+
+@dataclass(frozen=True)
+class ClockSkew:
+    skew_s: float = 0.0
+    allowance_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class DeviceNotRegistered:
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """Events the service refused as invalid: kept, not retried."""
+
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrustStale:
+    fetched_at: float | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class DatabaseRescued:
+    """The database files were removed or replaced under the running desk."""
+
+    what: str = ""
+    rescue_file: str | None = None
+
+
+@dataclass(frozen=True)
+class ReferralResolved:
+    """The doctor room resolved a referral this desk opened."""
+
+    referral_id: str = ""
+    ticket: str = ""
+    outcome: str = ""
+    masked_id: str | None = None
+
+
+AlertPayload = (
+    RetroactiveRed
+    | RedReportQueued
+    | Passback
+    | CapacityReached
+    | DeviceLost
+    | SyncTrouble
+    | ClockSkew
+    | DeviceNotRegistered
+    | DeadLetter
+    | TrustStale
+    | DatabaseRescued
+    | ReferralResolved
+)
+
+PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
+    AlertKind.RETROACTIVE_RED: RetroactiveRed,
+    AlertKind.RED_REPORT_QUEUED: RedReportQueued,
+    AlertKind.PASSBACK: Passback,
+    AlertKind.CAPACITY_REACHED: CapacityReached,
+    AlertKind.DEVICE_LOST: DeviceLost,
+    AlertKind.SYNC_TROUBLE: SyncTrouble,
+    AlertKind.CLOCK_SKEW: ClockSkew,
+    AlertKind.DEVICE_NOT_REGISTERED: DeviceNotRegistered,
+    AlertKind.DEAD_LETTER: DeadLetter,
+    AlertKind.TRUST_STALE: TrustStale,
+    AlertKind.DATABASE_RESCUED: DatabaseRescued,
+    AlertKind.REFERRAL_RESOLVED: ReferralResolved,
+}
+_KINDS = {cls: kind for kind, cls in PAYLOADS.items()}
 
 
 @dataclass(frozen=True)
 class Alert:
-    kind: AlertKind
+    """One alert; its kind follows from the payload's type."""
+
+    payload: AlertPayload
     created_at: float
-    data: Mapping[str, Any]
     id: int = 0
+    seen_at: float | None = None
+
+    @property
+    def kind(self) -> AlertKind:
+        return _KINDS[type(self.payload)]
 
 
-def raise_alert(conn: sqlite3.Connection, alert: Alert) -> None:
-    """Store an alert inside the caller's transaction (data must hold no raw IIN)."""
-    conn.execute(
+def payload_to_json(payload: AlertPayload) -> dict[str, Any]:
+    out = dataclasses.asdict(payload)
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
+
+
+def payload_from_json(kind: AlertKind, data: dict[str, Any]) -> AlertPayload:
+    """The typed payload; unknown keys are dropped, missing ones take defaults."""
+    cls: Any = PAYLOADS[kind]
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
+    try:
+        payload: AlertPayload = cls(**values)
+    except TypeError:
+        payload = cls()
+    return payload
+
+
+def raise_alert(conn: sqlite3.Connection, alert: Alert) -> int:
+    """Store an alert inside the caller's transaction; its new id."""
+    cursor = conn.execute(
         "INSERT INTO alerts (kind, created_at, data) VALUES (?, ?, ?)",
-        (alert.kind.value, alert.created_at, json.dumps(dict(alert.data), ensure_ascii=False)),
+        (
+            alert.kind.value,
+            alert.created_at,
+            json.dumps(payload_to_json(alert.payload), ensure_ascii=False),
+        ),
     )
+    return int(cursor.lastrowid or 0)
+
+
+def raise_once(conn: sqlite3.Connection, alert: Alert) -> int | None:
+    """Store unless an unseen alert of the same kind is waiting; the new id, or None."""
+    waiting = conn.execute(
+        "SELECT 1 FROM alerts WHERE kind = ? AND seen_at IS NULL", (alert.kind.value,)
+    ).fetchone()
+    return None if waiting else raise_alert(conn, alert)
 
 
 class Alerts:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def add(self, alert: Alert) -> None:
+    def add(self, payload: AlertPayload, *, now: float) -> Alert:
         with self._store.transaction() as conn:
-            raise_alert(conn, alert)
+            new_id = raise_alert(conn, Alert(payload, now))
+        return Alert(payload, now, new_id)
 
-    def add_once(self, alert: Alert) -> bool:
+    def add_once(self, payload: AlertPayload, *, now: float) -> Alert | None:
         """Add unless an unseen alert of the same kind is already waiting."""
         with self._store.transaction() as conn:
-            waiting = conn.execute(
-                "SELECT 1 FROM alerts WHERE kind = ? AND seen_at IS NULL", (alert.kind.value,)
-            ).fetchone()
-            if waiting:
-                return False
-            raise_alert(conn, alert)
-            return True
+            new_id = raise_once(conn, Alert(payload, now))
+        return None if new_id is None else Alert(payload, now, new_id)
 
     def unseen(self) -> list[Alert]:
-        rows = self._store.query(
-            "SELECT id, kind, created_at, data FROM alerts WHERE seen_at IS NULL ORDER BY id"
-        )
-        return [
-            Alert(
-                AlertKind(str(r["kind"])),
-                _float(r["created_at"]),
-                json.loads(str(r["data"])),
-                int(str(r["id"])),
-            )
-            for r in rows
-        ]
+        return self._select("WHERE seen_at IS NULL")
 
-    def mark_seen(self, ids: list[int], *, now: float) -> None:
+    def get(self, alert_id: int) -> Alert | None:
+        found = self._select("WHERE id = ?", (alert_id,))
+        return found[0] if found else None
+
+    def since(self, alert_id: int) -> list[Alert]:
+        """Alerts newer than *alert_id* (raised by another thread or process)."""
+        return self._select("WHERE id > ?", (alert_id,))
+
+    def last_id(self) -> int:
+        rows = self._store.query("SELECT coalesce(max(id), 0) AS n FROM alerts")
+        return int(str(rows[0]["n"]))
+
+    def mark_seen(self, ids: list[int], *, now: float) -> list[int]:
+        """Acknowledge alerts; the ids that were still unseen (a second call is a no-op)."""
         with self._store.transaction() as conn:
+            marks = ",".join("?" * len(ids))
+            fresh = [
+                int(row[0])
+                for row in conn.execute(
+                    f"SELECT id FROM alerts WHERE seen_at IS NULL AND id IN ({marks})", ids
+                )
+            ]
             conn.executemany(
-                "UPDATE alerts SET seen_at = ? WHERE id = ?", [(now, alert_id) for alert_id in ids]
+                "UPDATE alerts SET seen_at = ? WHERE id = ?", [(now, i) for i in fresh]
             )
+        return fresh
+
+    def _select(self, where: str, params: tuple[object, ...] = ()) -> list[Alert]:
+        rows = self._store.query(
+            f"SELECT id, kind, created_at, data, seen_at FROM alerts {where} ORDER BY id", params
+        )
+        alerts = []
+        for r in rows:
+            try:
+                kind = AlertKind(str(r["kind"]))
+            except ValueError:
+                continue  # written by a newer version: not this one's to show
+            alerts.append(
+                Alert(
+                    payload_from_json(kind, json.loads(str(r["data"]))),
+                    _float(r["created_at"]),
+                    int(str(r["id"])),
+                    _float(r["seen_at"]) if r["seen_at"] is not None else None,
+                )
+            )
+        return alerts
 
 
 def _float(value: object) -> float:
@@ -84,6 +284,5 @@ def note_clock_skew(alerts: Alerts, skew: float | None, allowance: float, now: f
     """Alert staff when this PC's clock is off by more than passes allow."""
     if skew is None or abs(skew) <= allowance:
         return False
-    return alerts.add_once(
-        Alert(AlertKind.CLOCK_SKEW, now, {"skew_s": round(skew, 1), "allowance_s": allowance})
-    )
+    payload = ClockSkew(round(skew, 1), allowance)
+    return alerts.add_once(payload, now=now) is not None

@@ -179,10 +179,8 @@ class ApiClient:
 
     def get_status(self, iin: str, *, deadline: float | None = None) -> StatusAnswer:
         """Look up a person's status. *deadline* (seconds) caps this call's time-outs."""
-        timeout = self._timeout
-        if deadline is not None:
-            timeout = (min(self._timeout[0], deadline), min(self._timeout[1], deadline))
-        body = _object(self._call("GET", f"/v1/status/{quote(iin, safe='')}", timeout=timeout))
+        path = f"/v1/status/{quote(iin, safe='')}"
+        body = _object(self._call("GET", path, timeout=self._capped(deadline)))
         if body.get("iin") != iin:
             raise TransientError("the status answer is for another IIN")
         known = _known_status(body)
@@ -209,14 +207,15 @@ class ApiClient:
             raise TransientError(f"unexpected answer: no {exc}") from None
         return BatchResult(accepted, duplicate, rejected, MappingProxyType(statuses))
 
-    def get_keys(self) -> dict[str, Any]:
-        """The pass-signing keys as a JWKS document."""
-        body = _object(self._call("GET", "/v1/keys"))
+    def get_keys(self, *, deadline: float | None = None) -> dict[str, Any]:
+        """The pass-signing keys as a JWKS document. *deadline* caps the time-outs."""
+        body = _object(self._call("GET", "/v1/keys", timeout=self._capped(deadline)))
         _list(body.get("keys"))
         return body
 
-    def get_occupancy(self, venue_bin: str) -> Occupancy:
-        body = _object(self._call("GET", f"/v1/venues/{quote(venue_bin, safe='')}/occupancy"))
+    def get_occupancy(self, venue_bin: str, *, deadline: float | None = None) -> Occupancy:
+        path = f"/v1/venues/{quote(venue_bin, safe='')}/occupancy"
+        body = _object(self._call("GET", path, timeout=self._capped(deadline)))
         inside = body.get("inside")
         desks = _object(body.get("desks", {}))
         if not isinstance(inside, int) or not all(_is_count(n) for n in [inside, *desks.values()]):
@@ -229,6 +228,12 @@ class ApiClient:
         )
 
     # --- transport ------------------------------------------------------------
+
+    def _capped(self, deadline: float | None) -> tuple[float, float]:
+        """The (connect, read) time-outs, each no longer than *deadline*."""
+        if deadline is None:
+            return self._timeout
+        return (min(self._timeout[0], deadline), min(self._timeout[1], deadline))
 
     def _call(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.iin import IIN_LENGTH, InvalidIin, parse_iin
+from kiosk.iin import IIN_LENGTH, IinProblem, InvalidIin, parse_iin
 from kiosk.passes import (
     DEFAULT_SKEW,
     PassProblem,
@@ -26,12 +26,38 @@ class CodeKind(StrEnum):
     INVALID = "invalid"
 
 
-class CodeProblem(StrEnum):
-    """Why a code is invalid (pass problems are reported by their own names)."""
+class CodeReason(StrEnum):
+    """Why a code is invalid or expired: one vocabulary for screens, JSON and logs.
+
+    The values are the JSON words of `reason` (DESIGN.md section 9).
+    """
 
     EMPTY = "empty"
     TOO_LONG = "too_long"
     UNKNOWN_FORMAT = "unknown_format"
+    UNREADABLE = "unreadable"
+    IIN_LENGTH = "iin_length"
+    IIN_NON_DIGIT = "iin_non_digit"
+    IIN_CENTURY = "iin_century_digit"
+    IIN_DATE = "iin_date"
+    IIN_CHECKSUM = "iin_checksum"
+    MALFORMED_PASS = "malformed_pass"
+    BAD_ALGORITHM = "bad_algorithm"
+    UNKNOWN_KEY = "unknown_key"
+    BAD_SIGNATURE = "bad_signature"
+    MISSING_CLAIM = "missing_claim"
+    ISSUED_IN_FUTURE = "issued_in_future"
+    EXPIRED = "expired"
+    BAD_IIN = "bad_iin"
+    BAD_STATUS = "bad_status"
+
+    @classmethod
+    def of_pass(cls, problem: PassProblem) -> CodeReason:
+        return cls(problem.value)
+
+    @classmethod
+    def of_iin(cls, problem: IinProblem) -> CodeReason:
+        return cls(f"iin_{problem.value}")
 
 
 @dataclass(frozen=True)
@@ -41,13 +67,13 @@ class ParsedCode:
     kind: CodeKind
     iin: str | None = None
     visitor_pass: VisitorPass | None = None
-    reason: str | None = None
+    reason: CodeReason | None = None
 
     def describe(self) -> dict[str, object]:
         """A JSON-ready summary without the raw IIN."""
         out: dict[str, object] = {"kind": self.kind.value}
         if self.reason:
-            out["reason"] = self.reason
+            out["reason"] = self.reason.value
         if self.visitor_pass is not None:
             out["status"] = self.visitor_pass.status.value
             out["kid"] = self.visitor_pass.kid
@@ -61,30 +87,30 @@ def parse_code(
     """Classify decoded *text*. Never raises, whatever the text."""
     try:
         return _parse(text, trust, now=now, skew=skew)
-    except Exception as exc:  # a parser bug must not take down the desk
-        return ParsedCode(CodeKind.INVALID, reason=f"unreadable: {type(exc).__name__}")
+    except Exception:  # a parser bug must not take down the desk
+        return ParsedCode(CodeKind.INVALID, reason=CodeReason.UNREADABLE)
 
 
 def _parse(text: str, trust: TrustList, *, now: float, skew: float) -> ParsedCode:
     if not isinstance(text, str):
-        return ParsedCode(CodeKind.INVALID, reason=CodeProblem.UNKNOWN_FORMAT.value)
+        return ParsedCode(CodeKind.INVALID, reason=CodeReason.UNKNOWN_FORMAT)
     if len(text) > MAX_CODE_LENGTH:
-        return ParsedCode(CodeKind.INVALID, reason=CodeProblem.TOO_LONG.value)
+        return ParsedCode(CodeKind.INVALID, reason=CodeReason.TOO_LONG)
     # Scanners end a read with CR/LF/Tab; phones sometimes pad with spaces.
     text = text.strip()
     if not text:
-        return ParsedCode(CodeKind.INVALID, reason=CodeProblem.EMPTY.value)
+        return ParsedCode(CodeKind.INVALID, reason=CodeReason.EMPTY)
     if text.startswith(_JWS_PREFIX) and text.count(".") == 2:
         try:
             visitor_pass = verify_pass(text, trust, now=now, skew=skew)
         except PassRejected as exc:
             kind = CodeKind.EXPIRED if exc.problem is PassProblem.EXPIRED else CodeKind.INVALID
-            return ParsedCode(kind, reason=exc.problem.value)
+            return ParsedCode(kind, reason=CodeReason.of_pass(exc.problem))
         return ParsedCode(CodeKind.PASS, iin=visitor_pass.iin, visitor_pass=visitor_pass)
     if len(text) == IIN_LENGTH and text.isascii() and text.isdigit():
         try:
             parse_iin(text)
         except InvalidIin as exc:
-            return ParsedCode(CodeKind.INVALID, reason=f"iin_{exc.problem.value}")
+            return ParsedCode(CodeKind.INVALID, reason=CodeReason.of_iin(exc.problem))
         return ParsedCode(CodeKind.IIN, iin=text)
-    return ParsedCode(CodeKind.INVALID, reason=CodeProblem.UNKNOWN_FORMAT.value)
+    return ParsedCode(CodeKind.INVALID, reason=CodeReason.UNKNOWN_FORMAT)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kiosk.codes import CodeReason
 from kiosk.policy import Outcome, StaffAnswer
 from kiosk.status import Provenance, Status
 
@@ -31,6 +33,7 @@ class Flag(StrEnum):
     RED_REPORT_QUEUED = "red_report_queued"
     NOT_INSIDE = "not_inside"
     STATUS_EXPIRED_IN_PASS = "status_expired_in_pass"
+    REPEAT = "repeat"  # the same person again within the re-scan window: nothing recorded
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,13 @@ class StaffInput:
 
 @dataclass(frozen=True)
 class Decision:
-    """The outcome of one check at the desk."""
+    """The outcome of one check at the desk.
+
+    `id` is given at assessment: the check-in it becomes takes it, and it
+    names the staff question while one is open. A `repeat` shows an earlier
+    decision again (`decided_at` is that decision's time, `repeat_of` its
+    event) and records nothing.
+    """
 
     outcome: Outcome
     direction: Direction
@@ -56,7 +65,7 @@ class Decision:
     status_valid_until: float | None = None
     masked_id: str | None = None
     name: str | None = None
-    reason: str | None = None
+    reason: CodeReason | None = None
     offer_referral: bool = False
     report_to_ses: bool = False
     flags: frozenset[Flag] = frozenset()
@@ -65,12 +74,19 @@ class Decision:
     policy_outcome: Outcome | None = None
     event_ids: tuple[str, ...] = ()
     occupancy: int = 0
+    inside_since: float | None = None
+    repeat_of: str | None = None
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
     iin: str | None = field(default=None, repr=False)
 
     @property
     def awaiting_staff(self) -> bool:
         """An `ask_staff` case that nobody has answered (nothing recorded yet)."""
         return self.outcome is Outcome.ASK_STAFF and self.staff is None and not self.event_ids
+
+    @property
+    def repeat(self) -> bool:
+        return Flag.REPEAT in self.flags
 
     @property
     def admitted(self) -> bool:
@@ -90,7 +106,7 @@ class Decision:
         if self.name:
             out["name"] = self.name
         if self.reason:
-            out["reason"] = self.reason
+            out["reason"] = self.reason.value
         if self.offer_referral:
             out["referral_offered"] = True
         out["flags"] = sorted(flag.value for flag in self.flags)
@@ -101,4 +117,6 @@ class Decision:
         out["method"] = self.method.value
         out["occupancy"] = self.occupancy
         out["event_ids"] = list(self.event_ids)
+        if self.repeat_of:
+            out["repeat_of"] = self.repeat_of
         return out

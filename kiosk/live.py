@@ -8,7 +8,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Protocol
 
 from kiosk.api import ApiError, DeviceNotRegistered, PermanentError, StatusAnswer, TransientError
-from kiosk.lookup import LookupFailed
+from kiosk.lookup import LookupFailed, ServiceProblem
 from kiosk.sync import SendFailed
 
 
@@ -33,25 +33,28 @@ class LiveStatus:
     def lookup(self, iin: str) -> StatusAnswer:
         if not self._busy.acquire(blocking=False):
             # Every worker is stuck on a slow answer: don't queue behind it.
-            raise LookupFailed("service_slow")
+            raise LookupFailed(ServiceProblem.SLOW)
         future: Future[StatusAnswer]
         try:
             future = self._pool.submit(self._api.get_status, iin, deadline=self._deadline)
         except RuntimeError:
             self._busy.release()
-            raise LookupFailed("closed") from None
+            raise LookupFailed(ServiceProblem.CLOSED) from None
         future.add_done_callback(lambda _: self._busy.release())
         try:
             answer = future.result(timeout=self._deadline)
         except FutureTimeout:
             self.last_error = "deadline"
-            raise LookupFailed("deadline") from None
+            raise LookupFailed(ServiceProblem.SLOW) from None
         except DeviceNotRegistered:
             self.last_error = "device_not_registered"
-            raise LookupFailed("device_not_registered") from None
+            raise LookupFailed(ServiceProblem.NOT_REGISTERED) from None
+        except TransientError as exc:
+            self.last_error = str(exc)
+            raise LookupFailed(ServiceProblem.OFFLINE) from None
         except ApiError as exc:
             self.last_error = str(exc)
-            raise LookupFailed("service_error") from None
+            raise LookupFailed(ServiceProblem.REFUSED) from None
         self.last_error = None
         return answer
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 
 from kiosk.status import Status, parse_status
@@ -20,12 +21,22 @@ class StatusFacts(Protocol):
     def valid_until(self) -> float | None: ...
 
 
+class ServiceProblem(StrEnum):
+    """Why the national service could not be used just now."""
+
+    OFFLINE = "offline"  # no connection, a time-out, 5xx
+    SLOW = "slow"  # no answer within the lookup's deadline
+    NOT_REGISTERED = "device_not_registered"  # the device token was refused
+    REFUSED = "refused"  # the service answered with an error
+    CLOSED = "closed"  # the desk is stopping
+
+
 class LookupFailed(Exception):
     """No answer from the online source (offline, slow, refused); `reason` says which."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: ServiceProblem | str) -> None:
+        super().__init__(str(reason))
+        self.reason = ServiceProblem(reason)
 
 
 class StatusSource(Protocol):

@@ -59,8 +59,12 @@ def insert_events(
 
 def acknowledge_in(conn: sqlite3.Connection, ids: Sequence[str], *, now: float) -> None:
     """Mark events delivered and erase their raw IINs, in the caller's transaction."""
+    # An event from before the day's key was replaced (no subject any more)
+    # also loses its masked id and name: nothing of it links to a person.
     conn.executemany(
-        "UPDATE outbox SET acked_at = ?, iin = NULL, last_error = NULL WHERE id = ?",
+        "UPDATE outbox SET acked_at = ?, iin = NULL, last_error = NULL, data = CASE "
+        "WHEN subject IS NULL THEN json_remove(data, '$.masked_id', '$.name') ELSE data END "
+        "WHERE id = ?",
         [(now, event_id) for event_id in ids],
     )
 
@@ -81,9 +85,11 @@ class Outbox:
         self._store = store
 
     def add(self, events: Sequence[NewEvent], *, desk: DeskIdentity, now: float) -> None:
-        subject_of = self._store.subject_hasher()
+        keys = self._store.keys
         with self._store.transaction() as conn:
-            insert_events(conn, events, desk=desk, subject_of=subject_of, now=now)
+            insert_events(
+                conn, events, desk=desk, subject_of=lambda iin: keys.subject(iin, now), now=now
+            )
 
     def pending(self, *, now: float, limit: int = MAX_BATCH) -> list[StoredEvent]:
         """The oldest unacknowledged events that are due, in creation order."""
@@ -121,6 +127,11 @@ class Outbox:
         """Park events the service rejected as invalid: shown to staff, not retried."""
         with self._store.transaction() as conn:
             dead_letter_in(conn, reasons, now=now)
+
+    def due_now(self) -> None:
+        """Every waiting event is due now, whatever backoff an earlier pass left."""
+        with self._store.transaction() as conn:
+            conn.execute("UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL")
 
     def retry_dead(self) -> int:
         """Put dead-lettered events back in the queue (after a fix upstream)."""

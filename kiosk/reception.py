@@ -7,6 +7,7 @@ returned only after the events it implies are committed to the store.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ from typing import Any
 
 from kiosk.clock import Clock
 from kiosk.codes import CodeKind, ParsedCode, parse_code
+from kiosk.dayend import BusinessDay, DayEnd
 from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import mask_iin
@@ -23,7 +25,7 @@ from kiosk.outbox import insert_events
 from kiosk.passes import DEFAULT_SKEW, TrustList
 from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
 from kiosk.presence import Presence, Stay, enter, leave
-from kiosk.status import Provenance, Status
+from kiosk.status import Provenance, Status, parse_status
 from kiosk.store import Store
 
 
@@ -31,6 +33,13 @@ class DeskRole(StrEnum):
     ENTRY = "entry"
     EXIT = "exit"
     BOTH = "both"
+
+
+class PassbackPolicy(StrEnum):
+    """What an entry scan of someone already inside does (a shared screenshot?)."""
+
+    ASK_STAFF = "ask_staff"
+    ADMIT_FLAGGED = "admit_flagged"
 
 
 @dataclass(frozen=True)
@@ -44,8 +53,14 @@ class DeskSettings:
     pass_skew: float = DEFAULT_SKEW
     cache_max_age: float = 12 * 3600
     passback_window: float = 10 * 60
+    passback: PassbackPolicy = PassbackPolicy.ASK_STAFF
+    rescan_window: float = 20.0
     closing_time: dt.time | None = None
     timezone: dt.tzinfo | None = None
+
+
+class AlreadyRecorded(ValueError):
+    """This assessed visit was recorded before (a second staff answer)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +72,7 @@ class _Resolved:
 
 
 class Reception:
-    """One desk's check-in service."""
+    """One desk's check-in service (used from one thread: the store's)."""
 
     def __init__(
         self,
@@ -74,7 +89,9 @@ class Reception:
         self._source = source
         self._presence = Presence(store)
         self._cache = StatusCache(store)
-        self._subject = store.subject_hasher()
+        self.day_end = DayEnd(
+            store, settings.desk, BusinessDay(settings.closing_time, settings.timezone)
+        )
 
     # -- the flow ---------------------------------------------------------
 
@@ -82,11 +99,15 @@ class Reception:
         """Run one code through the desk. Unanswered `ask_staff` cases come back
         unrecorded (`awaiting_staff`); finish them with `record`."""
         now = self._clock.now()
-        self.close_out_due(now)
+        self.day_end.run_if_due(now)
         parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
         if parsed.iin is None:
             return self._unreadable(parsed, method, now)
-        subject = self._subject(parsed.iin)
+        subject = self._subject(parsed.iin, now)
+        # A staff answer given with the scan is deliberate (an override): never a repeat.
+        repeat = None if staff is not None else self._repeat(parsed.iin, subject, method, now)
+        if repeat is not None:
+            return repeat
         stay = self._presence.find(subject)
         if self._is_exit(stay, now):
             return self._check_out(parsed.iin, subject, stay, method, now)
@@ -95,14 +116,31 @@ class Reception:
             return pending
         return self.record(pending, staff)
 
+    def check_out(self, text: str, method: Method) -> Decision:
+        """A staff check-out (a typed IIN or a shown code): the person leaves,
+        whatever the desk's role."""
+        now = self._clock.now()
+        self.day_end.run_if_due(now)
+        parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
+        if parsed.iin is None:
+            return self._unreadable(parsed, method, now)
+        subject = self._subject(parsed.iin, now)
+        return self._check_out(parsed.iin, subject, self._presence.find(subject), method, now)
+
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
-        """Apply a staff answer (or none) to an assessed entry and write it down."""
+        """Apply a staff answer (or none) to an assessed entry and write it down.
+
+        The check-in takes the assessment's id, so the same visit can be
+        recorded once only: a second call raises :class:`AlreadyRecorded`.
+        """
         if pending.event_ids or pending.direction is not Direction.ENTRY or pending.iin is None:
             raise ValueError("only an assessed, unrecorded entry can be recorded")
         decision = _with_staff(pending, staff)
         iin = pending.iin
-        subject = self._subject(iin)
-        check_in = NewEvent(EventType.CHECK_IN, decision.decided_at, _check_in_data(decision), iin)
+        subject = self._subject(iin, decision.decided_at)
+        check_in = NewEvent(
+            EventType.CHECK_IN, decision.decided_at, _check_in_data(decision), iin, id=pending.id
+        )
         events = [check_in]
         flags = set(decision.flags)
         if decision.staff is not None and decision.override:
@@ -131,6 +169,8 @@ class Reception:
             )
             flags.add(Flag.RED_REPORT_QUEUED)
         with self._store.transaction() as conn:
+            if conn.execute("SELECT 1 FROM outbox WHERE id = ?", (check_in.id,)).fetchone():
+                raise AlreadyRecorded(check_in.id)
             self._insert(conn, events)
             if decision.status is not None and decision.provenance in (
                 Provenance.PASS,
@@ -152,52 +192,28 @@ class Reception:
     def occupancy(self) -> int:
         return self._presence.count()
 
-    # -- end of day -------------------------------------------------------
-
-    def last_closing(self, now: float) -> float | None:
-        """The most recent closing time at or before *now*, if the venue closes."""
-        closing = self.settings.closing_time
-        if closing is None:
-            return None
-        local_now = dt.datetime.fromtimestamp(now, tz=self.settings.timezone).astimezone(
-            self.settings.timezone
-        )
-        candidate = local_now.replace(
-            hour=closing.hour, minute=closing.minute, second=closing.second, microsecond=0
-        )
-        if candidate > local_now:
-            candidate -= dt.timedelta(days=1)
-        return candidate.timestamp()
+    def close_out(self, at: float) -> int:
+        """Check out everyone inside as automatic exits at *at* (end of day)."""
+        return self.day_end.close_out(at, now=self._clock.now())
 
     def tick(self) -> int:
-        """Periodic housekeeping while idle: the end-of-day close-out when due."""
-        return self.close_out_due(self._clock.now())
-
-    def close_out_due(self, now: float) -> int:
-        """Check out everyone who entered before the last closing time."""
-        closing = self.last_closing(now)
-        return 0 if closing is None else self.close_out(closing)
-
-    def close_out(self, at: float) -> int:
-        """Check out, as automatic exits at *at*, everyone who entered before it."""
-        stays = self._presence.entered_before(at)
-        if not stays:
-            return 0
-        events = [
-            NewEvent(EventType.CHECK_OUT, at, {"check_in": s.event_id, "automatic": True})
-            for s in stays
-        ]
-        with self._store.transaction() as conn:
-            self._insert(conn, events)
-            for stay in stays:
-                leave(conn, stay.subject)
-        return len(stays)
+        """Periodic housekeeping while idle: the end of the day when due."""
+        return self.day_end.run_if_due(self._clock.now())
 
     # -- steps ------------------------------------------------------------
 
+    def _subject(self, iin: str, now: float) -> str:
+        return self._store.keys.subject(iin, now)
+
     def _insert(self, conn: sqlite3.Connection, events: list[NewEvent]) -> None:
+        now = self._clock.now()
+        keys = self._store.keys
         insert_events(
-            conn, events, desk=self.settings.desk, subject_of=self._subject, now=self._clock.now()
+            conn,
+            events,
+            desk=self.settings.desk,
+            subject_of=lambda iin: keys.subject(iin, now),
+            now=now,
         )
 
     def _unreadable(self, parsed: ParsedCode, method: Method, now: float) -> Decision:
@@ -209,6 +225,44 @@ class Reception:
             decided_at=now,
             reason=parsed.reason,
             occupancy=self._presence.count(),
+        )
+
+    def _repeat(self, iin: str, subject: str, method: Method, now: float) -> Decision | None:
+        """The same person again at this desk within the re-scan window: show the
+        last decision again, record nothing (a double read, a code shown twice)."""
+        desk = self.settings.desk
+        rows = self._store.query(
+            "SELECT id, type, occurred_at, data FROM outbox WHERE subject = ? "
+            "AND occurred_at >= ? AND type IN ('check_in', 'check_out') AND venue_bin = ? "
+            "AND entrance = ? AND desk = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1",
+            (subject, now - self.settings.rescan_window, desk.venue_bin, desk.entrance, desk.desk),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        data: dict[str, Any] = json.loads(str(row["data"]))
+        outcome = Outcome(data.get("decision", Outcome.ADMIT.value))
+        if outcome is Outcome.ASK_STAFF:
+            return None  # nobody answered last time: ask again
+        status = parse_status(data.get("status"))
+        exit_ = row["type"] == EventType.CHECK_OUT.value
+        ruling = self.settings.policy.for_status(status) if status else Ruling(outcome)
+        flags = {Flag(f) for f in data.get("flags", []) if f in Flag.__members__.values()}
+        age = data.get("status_age_s")
+        return Decision(
+            outcome=outcome,
+            direction=Direction.EXIT if exit_ else Direction.ENTRY,
+            method=method,
+            decided_at=float(str(row["occurred_at"])),
+            status=status,
+            provenance=Provenance(data.get("provenance", Provenance.NONE.value)),
+            status_age=float(age) if isinstance(age, int | float) else None,
+            masked_id=mask_iin(iin),
+            offer_referral=ruling.offer_referral and not exit_,
+            flags=frozenset({*flags, Flag.REPEAT}),
+            occupancy=self._presence.count(),
+            iin=iin,
+            repeat_of=str(row["id"]),
         )
 
     def _is_exit(self, stay: Stay | None, now: float) -> bool:
@@ -257,14 +311,20 @@ class Reception:
     ) -> Decision:
         assert parsed.iin is not None
         flags: set[Flag] = set()
-        if stay is not None:
-            flags.add(Flag.PASSBACK)
         resolved = self._resolve(parsed, subject, now, flags)
         policy = self.settings.policy
         if resolved.status is None:
             ruling = policy.for_unverified()
         else:
             ruling = policy.for_status(resolved.status)
+        if stay is not None:
+            flags.add(Flag.PASSBACK)
+            if (
+                ruling.outcome is Outcome.ADMIT
+                and self.settings.passback is PassbackPolicy.ASK_STAFF
+            ):
+                # One screenshot must not walk a second person in: staff look.
+                ruling = Ruling(Outcome.ASK_STAFF, ruling.offer_referral, ruling.report_to_ses)
         occupancy = self._presence.count()
         capacity = self.settings.capacity
         if ruling.outcome is Outcome.ADMIT and capacity and occupancy >= capacity:
@@ -288,6 +348,7 @@ class Reception:
             policy_outcome=ruling.outcome,
             occupancy=occupancy,
             iin=parsed.iin,
+            inside_since=stay.entered_at if stay is not None else None,
         )
 
     def _resolve(self, parsed: ParsedCode, subject: str, now: float, flags: set[Flag]) -> _Resolved:

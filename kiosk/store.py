@@ -4,19 +4,31 @@ One file in the user data directory, WAL mode, `synchronous=FULL` so a
 check-in the screen showed survives a power cut, and `secure_delete` so
 erased IINs cannot be read back from the file. Each thread opens its own
 `Store` (connections are not shared across threads).
+
+The files are watched: a write-ahead log removed under a running desk (a
+clean-up tool, an antivirus) is folded back into the main file through the
+still-open connection before anything else is confirmed; a main file
+removed or replaced is copied out to a rescue file and the store refuses
+to go on (`StoreProblem.REPLACED`).
 """
 
 from __future__ import annotations
 
-import hmac
-import secrets
+import datetime as dt
+import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+from kiosk.storeerrors import StoreError, StoreProblem, classify
+from kiosk.subjects import KEY_FILENAME, SubjectKeys
+
+__all__ = ["Store", "StoreError", "StoreProblem", "classify"]
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -89,47 +101,7 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreProblem(StrEnum):
-    FULL = "disk_full"
-    LOCKED = "locked"
-    UNREADABLE = "unreadable"
-    READ_ONLY = "read_only"
-    TOO_NEW = "schema_too_new"
-    OTHER = "database_error"
-
-
-class StoreError(Exception):
-    """The database cannot do what was asked; nothing already written is lost."""
-
-    def __init__(self, problem: StoreProblem, detail: str) -> None:
-        super().__init__(f"{_PROBLEM_TEXT[problem]} ({detail})")
-        self.problem = problem
-
-
-_PROBLEM_TEXT = {
-    StoreProblem.FULL: "the disk is full: free some space; nothing recorded so far is lost",
-    StoreProblem.LOCKED: "the database is locked by another program: close it and retry",
-    StoreProblem.UNREADABLE: "the database file is damaged or not a kiosk database",
-    StoreProblem.READ_ONLY: "the database cannot be written: check the folder's permissions",
-    StoreProblem.TOO_NEW: "the database was written by a newer ashyq-kiosk: update this one",
-    StoreProblem.OTHER: "the database failed",
-}
-
-
-def classify(exc: sqlite3.Error) -> StoreError:
-    """Map an sqlite3 error to a StoreError with a clear message."""
-    text = str(exc).lower()
-    if "full" in text:
-        problem = StoreProblem.FULL
-    elif "locked" in text or "busy" in text:
-        problem = StoreProblem.LOCKED
-    elif "not a database" in text or "malformed" in text or "corrupt" in text:
-        problem = StoreProblem.UNREADABLE
-    elif "readonly" in text or "read-only" in text or "unable to open" in text:
-        problem = StoreProblem.READ_ONLY
-    else:
-        problem = StoreProblem.OTHER
-    return StoreError(problem, str(exc))
+FileId = tuple[int, int]
 
 
 class Store:
@@ -137,24 +109,36 @@ class Store:
 
     def __init__(self, path: Path | str, *, migrations: tuple[str, ...] = MIGRATIONS) -> None:
         self.path = Path(path)
+        self._on_disk = str(path) != ":memory:"
+        self.keys = SubjectKeys(self.path.with_name(KEY_FILENAME) if self._on_disk else None)
+        """The day's subject key, in its own file beside the database."""
+        self.rescues: list[str] = []
+        """What the store had to rescue since the owner last looked (then cleared)."""
+        self._open(migrations)
+
+    def _open(self, migrations: tuple[str, ...] = MIGRATIONS) -> None:
+        import sqlite_utils  # ~0.2 s of imports: only for commands that open the store
+
         try:
-            if str(path) != ":memory:":
+            if self._on_disk:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
+            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=True)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(StoreProblem.READ_ONLY, f"{path}: {exc}") from None
+            raise StoreError(StoreProblem.READ_ONLY, f"{self.path}: {exc}") from None
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self.db: sqlite_utils.Database = sqlite_utils.Database(conn)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA foreign_keys = ON")
+            self._files = self._file_ids()
             self._migrate(migrations)
         except sqlite3.Error as exc:
             conn.close()
             raise classify(exc) from None
+        self._files = self._file_ids()
 
     @classmethod
     def in_dir(cls, data_dir: Path) -> Store:
@@ -162,6 +146,71 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    # -- the files under the connection --------------------------------------
+
+    @property
+    def wal_path(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
+
+    def _file_ids(self) -> tuple[FileId | None, FileId | None]:
+        if not self._on_disk:
+            return (None, None)
+        return (_file_id(self.path), _file_id(self.wal_path))
+
+    def guard(self) -> None:
+        """Make sure the connection still writes to the files on disk.
+
+        A write-ahead log removed under us is folded into the main file
+        through this connection (which still holds it), then the store
+        reopens; a main file removed or replaced cannot be written any more:
+        what this connection sees is copied to a rescue file and
+        `StoreError(REPLACED)` is raised.
+        """
+        if not self._on_disk:
+            return
+        main, wal = self._file_ids()
+        known_main, known_wal = self._files
+        if main != known_main:
+            rescue = self._copy_out()
+            self.conn.close()
+            raise StoreError(StoreProblem.REPLACED, f"{self.path}; rescue file: {rescue}")
+        if wal == known_wal:
+            return
+        if known_wal is None:  # the log appeared (first write after open): now it is ours
+            self._files = (main, wal)
+            return
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            rescue = self._copy_out()
+            raise StoreError(StoreProblem.REPLACED, f"{exc}; rescue file: {rescue}") from None
+        self.conn.close()
+        self._open()
+        self.rescues.append("wal_removed")
+
+    def _copy_out(self) -> str:
+        """Copy what this connection sees to a new file beside the database."""
+        stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}-rescued-{stamp}{self.path.suffix}")
+        try:
+            with sqlite3.connect(str(target)) as copy:
+                self.conn.backup(copy)
+            copy.close()
+        except (OSError, sqlite3.Error) as exc:
+            return f"(could not write {target}: {exc})"
+        self.rescues.append("database_replaced")
+        return str(target)
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged database (`PRAGMA quick_check`), before anything is written."""
+        try:
+            rows = self.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as exc:
+            raise classify(exc) from None
+        if [tuple(r) for r in rows] != [("ok",)]:
+            detail = "; ".join(str(r[0]) for r in rows[:3])
+            raise StoreError(StoreProblem.UNREADABLE, f"integrity check: {detail}")
 
     @property
     def schema_version(self) -> int:
@@ -180,7 +229,12 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic, durable write: BEGIN IMMEDIATE … COMMIT, or nothing."""
+        """One atomic, durable write: BEGIN IMMEDIATE … COMMIT, or nothing.
+
+        The files are checked before and after: a commit reported back is in
+        the database file's log on disk, not in a log someone deleted.
+        """
+        self.guard()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -194,6 +248,7 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise classify(exc) from None
             raise
+        self.guard()
 
     def query(
         self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
@@ -222,23 +277,15 @@ class Store:
         except sqlite3.Error as exc:
             raise classify(exc) from None
 
-    def subject_hasher(self) -> Callable[[str], str]:
-        """HMAC-SHA256 of an IIN with this install's secret: the local key for a person."""
-        secret_hex = self.get_meta("subject_secret")
-        if secret_hex is None:
-            secret_hex = secrets.token_hex(32)
-            with self.transaction() as conn:
-                conn.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('subject_secret', ?)",
-                    (secret_hex,),
-                )
-            secret_hex = self.get_meta("subject_secret") or secret_hex
-        key = bytes.fromhex(secret_hex)
 
-        def subject(iin: str) -> str:
-            return hmac.new(key, iin.encode("ascii", "replace"), "sha256").hexdigest()
-
-        return subject
+def _file_id(path: Path) -> FileId | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return (-1, -1)
+    return (info.st_dev, info.st_ino)
 
 
 def _statements(script: str) -> list[str]:

@@ -7,12 +7,22 @@ the service rejects as invalid go to a visible dead-letter state.
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kiosk.alerts import Alert, AlertKind, Alerts, note_clock_skew, raise_alert
+from kiosk.alerts import (
+    Alert,
+    Alerts,
+    DeadLetter,
+    DeviceNotRegistered,
+    RetroactiveRed,
+    note_clock_skew,
+    raise_alert,
+)
 from kiosk.backoff import Backoff
 from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
@@ -22,6 +32,7 @@ from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
 
 LAST_SYNC_KEY = "last_sync_ok"
+_log = logging.getLogger(__name__)
 
 
 class BatchAnswer(Protocol):
@@ -72,6 +83,11 @@ class SyncReport:
     error: str | None = None
     retry_in: float | None = None
     fatal: bool = False
+    busy: bool = False  # another sync of this data folder was running: nothing done
+
+
+PAUSE_KEY = "sync_paused"
+LOCK_FILENAME = "sync.lock"
 
 
 class Syncer:
@@ -88,7 +104,10 @@ class Syncer:
         backoff: Backoff | None = None,
         clock_skew: Callable[[], float | None] | None = None,
         skew_allowance: float = 120.0,
+        lock_wait: float = 0.0,
     ) -> None:
+        """*lock_wait*: how long to wait for another sync of the same data
+        folder (another process, or the desk's own worker) to finish."""
         self._store = store
         self._outbox = Outbox(store)
         self._api = api
@@ -96,20 +115,47 @@ class Syncer:
         self._translate = translate
         self._batch_size = min(batch_size, MAX_BATCH)
         self.backoff = backoff or Backoff()
-        self._subject = store.subject_hasher()
         self._clock_skew = clock_skew
         self._skew_allowance = skew_allowance
-        self._paused: tuple[float, SendFailed] | None = None  # (until, why) after a failure
+        self._lock_wait = lock_wait
+        # (until, why) after a failure; kept in the database so a restarted
+        # kiosk does not knock at once on a service that asked for quiet.
+        self._paused: tuple[float, SendFailed] | None = _load_pause(store)
 
     def run_once(self) -> SyncReport:
-        """Send due events until the queue is empty or the service fails."""
+        """Send due events until the queue is empty or the service fails.
+
+        One sync at a time per data folder, across processes: a second one
+        returns a `busy` report instead of sending the same events again.
+        """
+        from filelock import FileLock, Timeout
+
+        if self._store.path.name == ":memory:":
+            return self._run_once()
+        lock = FileLock(self._store.path.with_name(LOCK_FILENAME))
+        try:
+            lock.acquire(timeout=self._lock_wait)
+        except Timeout:
+            return SyncReport(busy=True)
+        try:
+            return self._run_once()
+        finally:
+            lock.release()
+
+    def clear_pause(self) -> None:
+        """Forget a failure's pause (a person asked for a sync now)."""
+        self._paused = None
+        self._store.set_meta(PAUSE_KEY, "")
+
+    def _run_once(self) -> SyncReport:
         now = self._clock.now()
         if self._paused is not None and now < self._paused[0]:
             # The service asked for quiet (Retry-After) or keeps failing: a nudge
             # for a new event must not knock early, nor let it jump the queue.
             until, why = self._paused
             return SyncReport(error=str(why), retry_in=until - now, fatal=why.fatal)
-        self._paused = None
+        if self._paused is not None:
+            self.clear_pause()
         totals = SyncReport()
         size = self._batch_size
         while True:
@@ -146,11 +192,13 @@ class Syncer:
     ) -> SyncReport:
         now = self._clock.now()
         if failure.fatal:
-            Alerts(self._store).add_once(
-                Alert(AlertKind.DEVICE_NOT_REGISTERED, now, {"error": str(failure)})
-            )
+            Alerts(self._store).add_once(DeviceNotRegistered(str(failure)), now=now)
         delay = self.backoff.next_delay(failure.retry_after)
         self._paused = (now + delay, failure)
+        self._store.set_meta(
+            PAUSE_KEY,
+            json.dumps({"until": now + delay, "error": str(failure), "fatal": failure.fatal}),
+        )
         self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
         return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)
 
@@ -168,18 +216,15 @@ class Syncer:
                 event = by_id.get(event_id)
                 if event is None or event.iin is None or event.type is not EventType.CHECK_IN:
                     continue
-                subject = self._subject(event.iin)
+                subject = self._store.keys.subject(event.iin, now)
                 remember(conn, subject, facts.status, facts.valid_until, now)
                 if _was_unverified(event) and facts.status is Status.RED:
                     retro += 1
-                    _queue_retroactive_report(conn, event, now, self._subject)
+                    _queue_retroactive_report(conn, event, now, subject)
             acknowledge_in(conn, done, now=now)
             dead_letter_in(conn, dead, now=now)
             if dead:
-                raise_alert(
-                    conn,
-                    Alert(AlertKind.DEAD_LETTER, now, {"events": [i for i, _ in dead]}),
-                )
+                raise_alert(conn, Alert(DeadLetter(tuple(i for i, _ in dead)), now))
         if not unanswered:
             self.backoff.reset()
         else:
@@ -196,32 +241,41 @@ class Syncer:
         )
 
 
+def _load_pause(store: Store) -> tuple[float, SendFailed] | None:
+    text = store.get_meta(PAUSE_KEY)
+    if not text:
+        return None
+    try:
+        saved = json.loads(text)
+        failure = SendFailed(str(saved["error"]), transient=True, fatal=bool(saved["fatal"]))
+        return float(saved["until"]), failure
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def _was_unverified(event: StoredEvent) -> bool:
     return event.data.get("provenance") == Provenance.UNVERIFIED.value
 
 
-def _queue_retroactive_report(
-    conn: Any, event: StoredEvent, now: float, subject_of: Callable[[str], str]
-) -> None:
+def _queue_retroactive_report(conn: Any, event: StoredEvent, now: float, subject: str) -> None:
     report = NewEvent(
         EventType.RED_REPORT,
         now,
         {"check_in": event.id, "provenance": "retroactive", "checked_in_at": event.occurred_at},
         event.iin,
     )
-    insert_events(conn, [report], desk=event.desk, subject_of=subject_of, now=now)
+    insert_events(conn, [report], desk=event.desk, subject_of=lambda _: subject, now=now)
     raise_alert(
         conn,
         Alert(
-            AlertKind.RETROACTIVE_RED,
+            RetroactiveRed(
+                check_in=event.id,
+                masked_id=event.data.get("masked_id"),
+                checked_in_at=event.occurred_at,
+                decision=event.data.get("decision"),
+                red_report=report.id,
+            ),
             now,
-            {
-                "check_in": event.id,
-                "masked_id": event.data.get("masked_id"),
-                "checked_in_at": event.occurred_at,
-                "decision": event.data.get("decision"),
-                "red_report": report.id,
-            },
         ),
     )
 
@@ -247,8 +301,14 @@ class SyncState:
     running: bool = False
 
 
+Chore = Callable[[Store], None]
+"""Network housekeeping run after each sync pass on the worker's thread (key
+refresh, venue occupancy, purge): it never holds up the desk."""
+
+
 class SyncWorker:
-    """Runs sync passes in its own thread, with its own database connection."""
+    """Runs sync passes, then the chores, in its own thread, with its own
+    database connection: the desk's one network thread."""
 
     def __init__(
         self,
@@ -258,7 +318,9 @@ class SyncWorker:
         *,
         interval: float = 5.0,
         on_report: Callable[[SyncReport, SyncState], None] | None = None,
+        chores: Sequence[Chore] = (),
     ) -> None:
+        self._chores = tuple(chores)
         self._open_store = open_store
         self._make_syncer = make_syncer
         self._clock = clock
@@ -309,6 +371,13 @@ class SyncWorker:
                 except StoreError as exc:
                     report = SyncReport(error=str(exc), retry_in=self._interval)
                 self._publish(report, store)
+                for chore in self._chores:
+                    if self._stopping.is_set():
+                        break
+                    try:
+                        chore(store)
+                    except Exception:  # one chore's failure must not stop the sync
+                        _log.exception("a network chore failed")
                 wait = self._interval if report.retry_in is None else report.retry_in
                 if report.fatal:
                     wait = max(wait, 300.0)

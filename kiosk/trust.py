@@ -19,7 +19,8 @@ class KeysApi(Protocol):
 
 
 class TrustKeeper:
-    """Answers `current()` for the desk flow; `refresh()` runs off the UI thread."""
+    """Answers `current()` for the desk flow (any thread); `refresh()` runs on a
+    network thread and writes through that thread's own store."""
 
     def __init__(
         self, store: Store, clock: Clock, pinned: TrustList, *, max_age: float = 24 * 3600
@@ -28,30 +29,37 @@ class TrustKeeper:
         self._clock = clock
         self._pinned = pinned.to_jwks()["keys"]
         self._max_age = max_age
-        self._current = self._load()
+        text = store.get_meta(JWKS_KEY)
+        fetched = store.get_meta(FETCHED_AT_KEY)
+        self._fetched_at = float(fetched) if fetched else None
+        self._current = self._merge(json.loads(text).get("keys", []) if text else [])
 
     def current(self) -> TrustList:
         return self._current
 
-    def refresh(self, api: KeysApi) -> TrustList:
-        """Replace the cached list with the service's (a key removed upstream goes)."""
+    def refresh(self, api: KeysApi, store: Store | None = None) -> TrustList:
+        """Replace the cached list with the service's (a key removed upstream goes).
+
+        *store*: the calling thread's connection (default: the one given at
+        construction, for single-threaded commands).
+        """
         jwks = api.get_keys()
-        fetched = TrustList.from_jwks(jwks)
-        self._store.set_meta(JWKS_KEY, json.dumps(fetched.to_jwks()))
-        self._store.set_meta(FETCHED_AT_KEY, repr(self._clock.now()))
-        self._current = self._load()
+        fetched = TrustList.from_jwks(jwks).to_jwks()
+        now = self._clock.now()
+        target = store or self._store
+        target.set_meta(JWKS_KEY, json.dumps(fetched))
+        target.set_meta(FETCHED_AT_KEY, repr(now))
+        self._fetched_at = now
+        self._current = self._merge(fetched["keys"])  # one reference swap: safe to read
         return self._current
 
     def fetched_at(self) -> float | None:
-        value = self._store.get_meta(FETCHED_AT_KEY)
-        return float(value) if value else None
+        return self._fetched_at
 
     def is_stale(self) -> bool:
         """The cached list is older than allowed (or was never fetched)."""
-        fetched = self.fetched_at()
+        fetched = self._fetched_at
         return fetched is None or self._clock.now() - fetched > self._max_age
 
-    def _load(self) -> TrustList:
-        text = self._store.get_meta(JWKS_KEY)
-        cached = json.loads(text).get("keys", []) if text else []
+    def _merge(self, cached: list[Any]) -> TrustList:
         return TrustList.from_jwks({"keys": [*cached, *self._pinned]})

@@ -78,6 +78,7 @@ def cli_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[[str
         config = tmp_path / "desk.toml"
         config.write_text(
             f'[venue]\nbin = "{VENUE_BIN}"\nentrance = "main"\ndesk = "desk-1"\n'
+            "rescan_window_s = 0\n"  # a scripted day: each scan is a new visit
             f'[service]\nurl = "{url}"\nconnect_timeout = 1.0\nread_timeout = 2.0\n'
             "status_deadline = 1.0\n",
             encoding="utf-8",

@@ -332,7 +332,7 @@ def test_an_event_the_service_rejects_is_dead_lettered_and_shown_by_status(
     assert [e.id for e in dead] == [bad.id] and dead[0].dead_reason == "bad_venue_bin"
     assert_delivered_exactly_once(desk, sandbox, expected=[*good, *(e.id for e in more)], dead=1)
     alerts = [a for a in Alerts(desk.store).unseen() if a.kind is AlertKind.DEAD_LETTER]
-    assert [a.data["events"] for a in alerts] == [[bad.id]]
+    assert [list(a.payload.events) for a in alerts] == [[bad.id]]
 
     config = tmp_path / "desk.toml"
     config.write_text(f'[venue]\nbin = "{VENUE_BIN}"\n[service]\nurl = "{fault_proxy.url}"\n')

@@ -71,12 +71,15 @@ def test_status_reports_queue_and_occupancy(
     assert status["last_sync"] is None
 
 
-def test_export_csv_has_no_raw_iin(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
-    run(capsys, "--data-dir", str(data_dir), "check", "--iin", GREEN_IIN, "--staff", "admit")
-    run(capsys, "--data-dir", str(data_dir), "check", "--iin", GREEN_IIN)
-    code = main(
-        ["--data-dir", str(data_dir), "export", "--from", "2000-01-01", "--to", "2100-01-01"]
-    )
+def test_export_csv_has_no_raw_iin(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "desk.toml"
+    config.write_text("[venue]\nrescan_window_s = 0\n", encoding="utf-8")  # leave at once
+    where = ["--config", str(config), "--data-dir", str(data_dir)]
+    run(capsys, *where, "check", "--iin", GREEN_IIN, "--staff", "admit")
+    run(capsys, *where, "check", "--iin", GREEN_IIN)
+    code = main([*where, "export", "--from", "2000-01-01", "--to", "2100-01-01"])
     out = capsys.readouterr().out
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -10,9 +10,15 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import DeviceNotRegistered, Occupancy, StatusAnswer, TransientError
+from kiosk.api import (
+    DeviceNotRegistered,
+    Occupancy,
+    PermanentError,
+    StatusAnswer,
+    TransientError,
+)
 from kiosk.live import LiveStatus
-from kiosk.lookup import LookupFailed
+from kiosk.lookup import LookupFailed, ServiceProblem
 from kiosk.occupancy import OccupancySource, VenueOccupancy
 from kiosk.passes import TrustList, public_jwk
 from kiosk.status import Status
@@ -40,11 +46,13 @@ def test_a_hanging_service_is_abandoned_at_the_deadline() -> None:
     live = LiveStatus(api, deadline=0.2, workers=1)
     try:
         began = time.monotonic()
-        with pytest.raises(LookupFailed, match="deadline"):
+        with pytest.raises(LookupFailed) as first:
             live.lookup(GREEN_IIN)
+        assert first.value.reason is ServiceProblem.SLOW and live.last_error == "deadline"
         assert time.monotonic() - began < 1.0
-        with pytest.raises(LookupFailed, match="service_slow"):
+        with pytest.raises(LookupFailed) as second:
             live.lookup(GREEN_IIN)  # the only worker is still stuck: fail at once
+        assert second.value.reason is ServiceProblem.SLOW
     finally:
         api.release.set()
         live.close()
@@ -60,7 +68,10 @@ def test_answers_and_errors_map_to_lookup_results() -> None:
         with pytest.raises(LookupFailed, match="device_not_registered"):
             live.lookup(GREEN_IIN)
         api.error = TransientError("503")
-        with pytest.raises(LookupFailed, match="service_error"):
+        with pytest.raises(LookupFailed, match="offline"):
+            live.lookup(GREEN_IIN)
+        api.error = PermanentError("HTTP 404", status=404)
+        with pytest.raises(LookupFailed, match="refused"):
             live.lookup(GREEN_IIN)
     finally:
         live.close()

@@ -160,13 +160,18 @@ def test_retention_purges_only_acknowledged_old_events(store: Store) -> None:
     assert remaining == {old_pending.id, recent.id}
 
 
-def test_subject_hash_is_stable_per_install_and_differs_between_installs(tmp_path: Path) -> None:
-    a = Store(tmp_path / "a.sqlite3")
-    b = Store(tmp_path / "b.sqlite3")
+def test_subject_key_is_stable_per_folder_differs_between_folders_and_lives_apart(
+    tmp_path: Path,
+) -> None:
+    a = Store(tmp_path / "a" / "kiosk.sqlite3")
+    b = Store(tmp_path / "b" / "kiosk.sqlite3")
     try:
-        assert a.subject_hasher()(GREEN_IIN) == a.subject_hasher()(GREEN_IIN)
-        assert a.subject_hasher()(GREEN_IIN) != b.subject_hasher()(GREEN_IIN)
-        assert GREEN_IIN not in a.subject_hasher()(GREEN_IIN)
+        now = 1_790_000_000.0
+        assert a.keys.subject(GREEN_IIN, now) == a.keys.subject(GREEN_IIN, now + 60)
+        assert a.keys.subject(GREEN_IIN, now) != b.keys.subject(GREEN_IIN, now)
+        assert GREEN_IIN not in a.keys.subject(GREEN_IIN, now)
+        assert a.keys.path == tmp_path / "a" / "subject.key"
+        assert not a.query("SELECT * FROM meta WHERE key LIKE '%secret%'")
     finally:
         a.close()
         b.close()

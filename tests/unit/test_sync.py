@@ -214,9 +214,9 @@ def test_unverified_check_in_later_found_red_raises_alert_and_queues_report(
     assert report.retroactive_red == 1
     alerts = Alerts(store).unseen()
     assert [a.kind for a in alerts] == [AlertKind.RETROACTIVE_RED]
-    assert alerts[0].data["check_in"] == admitted.event_ids[0]
-    assert alerts[0].data["masked_id"] == "••••••••0005"
-    assert GREEN_IIN not in str(alerts[0].data)
+    assert alerts[0].payload.check_in == admitted.event_ids[0]
+    assert alerts[0].payload.masked_id == "••••••••0005"
+    assert GREEN_IIN not in str(alerts[0].payload)
     reports = [e for e in service.stored.values() if e["type"] == "red_report"]
     assert len(reports) == 1 and reports[0]["iin"] == GREEN_IIN
     assert reports[0]["data"]["check_in"] == admitted.event_ids[0]

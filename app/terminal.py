@@ -1,0 +1,336 @@
+"""The terminal desk (`ashyq-kiosk run --headless`): the desk controller driven
+from a terminal, decisions and alerts printed as JSON lines.
+
+Codes and staff answers never share a channel:
+
+- at an interactive terminal, every key is timed: a fast burst ending in
+  Enter is a keyboard-wedge scan (its text recovered whatever the keyboard
+  layout); slower typing is staff at the keyboard, a command line:
+  `a`/`admit`, `r`/`refuse` (answer the open question), `out IIN`
+  (check-out), `ack ID`/`ack all`, a typed IIN (manual entry), `help`;
+- when the input is not a terminal (a pipe, a file), each line is a scanned
+  code and nothing answers staff questions: they time out and are recorded
+  as `ask_staff`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
+
+from kiosk.decision import Decision, Method
+from kiosk.jsonlines import alert_line, decision_line, question_line
+from kiosk.news import (
+    AnswerIgnored,
+    DeskFailure,
+    DeskListener,
+    DeviceCondition,
+    DeviceReport,
+    QuestionEnd,
+    ServiceState,
+    StaffQuestion,
+)
+from kiosk.policy import StaffAnswer
+
+if TYPE_CHECKING:
+    from hardware.wedge import KeyPress, WedgeDetector
+    from kiosk.alerts import Alert
+    from kiosk.desk import DeskController
+
+HELP = (
+    "staff keys: a | admit, r | refuse [reason]  answer the open question;  "
+    "out IIN  check a person out;  ack ID | ack all  acknowledge alerts;  "
+    "a typed IIN  manual entry;  quit"
+)
+_ANSWERS = {
+    "a": StaffAnswer.ADMIT,
+    "admit": StaffAnswer.ADMIT,
+    "r": StaffAnswer.REFUSE,
+    "refuse": StaffAnswer.REFUSE,
+}
+_DEVICE_WORDS = {
+    DeviceCondition.STARTING: "starting",
+    DeviceCondition.RUNNING: "ready",
+    DeviceCondition.LOST: "lost: check its cable; retrying",
+    DeviceCondition.BACK: "back",
+    DeviceCondition.STOPPED: "stopped",
+    DeviceCondition.ABSENT: "not in use",
+}
+
+
+class TerminalListener(DeskListener):
+    """Prints what the desk tells: JSON lines on *out*, words for people on *err*."""
+
+    def __init__(self, out: IO[str], err: IO[str]) -> None:
+        self._out = out
+        self._err = err
+        self._lock = threading.Lock()
+        self.questions: dict[str, StaffQuestion] = {}
+        self.alerts: list[int] = []
+        self.failed = threading.Event()
+        self.failure: DeskFailure | None = None
+
+    def decision_shown(self, decision: Decision) -> None:
+        self._json(decision_line(decision))
+
+    def question_asked(self, question: StaffQuestion) -> None:
+        self.questions[question.id] = question
+        who = question.decision.masked_id or "the visitor"
+        self._say(f"staff: {who} needs a decision: type a (admit) or r (refuse), then Enter")
+        self._json(question_line(question))
+
+    def question_closed(
+        self, question_id: str, end: QuestionEnd, decision: Decision | None
+    ) -> None:
+        self.questions.pop(question_id, None)
+        if end is not QuestionEnd.ANSWERED and decision is not None:
+            self._say(f"staff: no answer ({end.value}); the visit is recorded as ask_staff")
+            self._json(decision_line(decision))
+
+    def answer_ignored(self, question_id: str, why: AnswerIgnored) -> None:
+        self._say(f"staff: that answer changed nothing ({why.value})")
+
+    def alert_raised(self, alert: Alert) -> None:
+        self.alerts.append(alert.id)
+        self._json(alert_line(alert))
+
+    def alert_acknowledged(self, alert_id: int) -> None:
+        if alert_id in self.alerts:
+            self.alerts.remove(alert_id)
+        self._say(f"alert {alert_id} acknowledged")
+
+    def service_changed(self, state: ServiceState) -> None:
+        if state.online is None:
+            return
+        words = "online" if state.online else f"offline ({state.problem or 'no answer'})"
+        self._say(f"service: {words}; {state.pending} event(s) waiting")
+
+    def device_changed(self, report: DeviceReport) -> None:
+        self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.condition]}")
+
+    def desk_failed(self, failure: DeskFailure) -> None:
+        self.failure = failure
+        self._say(f"the desk stopped: {failure.message}")
+        self.failed.set()
+
+    def say(self, text: str) -> None:
+        self._say(text)
+
+    def _json(self, obj: dict[str, Any]) -> None:
+        with self._lock:
+            self._out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            self._out.flush()
+
+    def _say(self, text: str) -> None:
+        with self._lock:
+            self._err.write(f"ashyq-kiosk: {text}\n")
+            self._err.flush()
+
+
+@dataclass(frozen=True)
+class Line:
+    """A whole line of input: a scanned code (input that is not a terminal)."""
+
+    text: str
+
+
+Item = Line | Any  # Line, or a hardware.wedge.KeyPress; None ends the input
+
+
+class TerminalDesk:
+    """Feeds the controller from terminal input until it ends, `quit`, or a stop."""
+
+    def __init__(
+        self,
+        desk: DeskController,
+        listener: TerminalListener,
+        *,
+        operator: str,
+        recover: Callable[[str], str],
+        wedge: WedgeDetector | None = None,
+        echo: IO[str] | None = None,
+    ) -> None:
+        self._desk = desk
+        self._listener = listener
+        self._operator = operator
+        self._recover = recover
+        self._wedge = wedge
+        self._echo = echo
+        self._typed: list[str] = []
+        self.stop = threading.Event()
+
+    def run(self, items: queue.Queue[Item | None]) -> None:
+        while not self.stop.is_set() and not self._listener.failed.is_set():
+            try:
+                item = items.get(timeout=self._wait())
+            except queue.Empty:
+                self._flush_wedge()
+                continue
+            if item is None:
+                self._flush_wedge(release=True)
+                return
+            if isinstance(item, Line):
+                if item.text.strip():
+                    self._desk.submit(self._recover(item.text), Method.SCANNER)
+            else:
+                self._key(item)
+
+    # -- keys -----------------------------------------------------------------
+
+    def _wait(self) -> float:
+        deadline = self._wedge.deadline() if self._wedge is not None else None
+        if deadline is None:
+            return 0.5
+        return max(0.0, deadline - time.monotonic())
+
+    def _key(self, key: KeyPress) -> None:
+        assert self._wedge is not None
+        self._handle(self._wedge.feed(key))
+
+    def _flush_wedge(self, *, release: bool = False) -> None:
+        if self._wedge is None:
+            return
+        events = self._wedge.release() if release else self._wedge.flush(time.monotonic())
+        self._handle(events)
+
+    def _handle(self, events: list[Any]) -> None:
+        from hardware.wedge import Scan
+
+        for event in events:
+            if isinstance(event, Scan):
+                self._desk.submit(event.text, Method.SCANNER)
+                continue
+            for key in event.keys:
+                self._typing(key.text)
+
+    def _typing(self, char: str) -> None:
+        if char in ("\r", "\n"):
+            self._write("\n")
+            line, self._typed = "".join(self._typed), []
+            self.command(line)
+        elif char in ("\x7f", "\b"):
+            if self._typed:
+                self._typed.pop()
+                self._write("\b \b")
+        elif char == "\x04":  # Ctrl-D
+            self.stop.set()
+        elif char.isprintable():
+            self._typed.append(char)
+            self._write(char)
+
+    def _write(self, text: str) -> None:
+        if self._echo is not None:
+            self._echo.write(text)
+            self._echo.flush()
+
+    # -- staff commands ---------------------------------------------------------
+
+    def command(self, line: str) -> None:
+        """One line typed by staff."""
+        words = line.strip().split(maxsplit=1)
+        if not words:
+            return
+        verb, rest = words[0].lower(), (words[1] if len(words) > 1 else "")
+        if verb in _ANSWERS:
+            self._answer(_ANSWERS[verb], rest.strip() or None)
+        elif verb in ("out", "o") and rest:
+            self._desk.check_out(rest.strip(), Method.MANUAL)
+        elif verb == "ack" and rest:
+            self._acknowledge(rest.strip())
+        elif verb in ("quit", "q", "exit"):
+            self.stop.set()
+        elif verb in ("help", "?"):
+            self._listener.say(HELP)
+        elif verb.isdigit() and not rest:
+            self._desk.submit(verb, Method.MANUAL)
+        else:
+            self._listener.say(f"not a staff command: {line.strip()!r}; {HELP}")
+
+    def _answer(self, answer: StaffAnswer, reason: str | None) -> None:
+        questions = self._listener.questions
+        if not questions:
+            self._listener.say("no visitor is waiting for a decision")
+            return
+        latest = list(questions)[-1]
+        self._desk.answer(latest, answer, self._operator, reason)
+
+    def _acknowledge(self, which: str) -> None:
+        ids = list(self._listener.alerts) if which == "all" else []
+        if which.isdigit():
+            ids = [int(which)]
+        if not ids:
+            self._listener.say("no such alert")
+        for alert_id in ids:
+            self._desk.acknowledge(alert_id)
+
+
+# -- reading the terminal ----------------------------------------------------------
+
+
+def read_lines(stream: IO[str], items: queue.Queue[Item | None]) -> threading.Thread:
+    """Each line of a pipe or file is a scanned code."""
+
+    def loop() -> None:
+        for line in stream:
+            items.put(Line(line.rstrip("\r\n")))
+        items.put(None)
+
+    return _daemon(loop, "terminal-lines")
+
+
+def read_keys(items: queue.Queue[Item | None]) -> tuple[threading.Thread, Callable[[], None]]:
+    """Every key of the interactive terminal, timed on arrival; and how to restore it."""
+    from hardware.wedge import KeyPress
+
+    if sys.platform == "win32":
+        import msvcrt
+
+        def loop() -> None:
+            while True:
+                char = msvcrt.getwch()
+                if char in ("\x00", "\xe0"):  # a function or arrow key: two codes
+                    msvcrt.getwch()
+                    continue
+                if char == "\x1a":  # Ctrl-Z
+                    items.put(None)
+                    return
+                items.put(KeyPress(char, time.monotonic()))
+
+        return _daemon(loop, "terminal-keys"), lambda: None
+
+    import termios
+    import tty
+
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd)  # keys one by one, no echo; Ctrl-C still stops the desk
+
+    def loop_posix() -> None:
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        while True:
+            byte = os.read(fd, 1)
+            if not byte:
+                items.put(None)
+                return
+            for char in decoder.decode(byte):
+                items.put(KeyPress(char, time.monotonic()))
+
+    def restore() -> None:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+    return _daemon(loop_posix, "terminal-keys"), restore
+
+
+def _daemon(target: Callable[[], None], name: str) -> threading.Thread:
+    # Blocked in a read of the terminal, it cannot be woken: it ends with the process.
+    thread = threading.Thread(target=target, name=name, daemon=True)
+    thread.start()
+    return thread

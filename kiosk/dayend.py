@@ -1,0 +1,101 @@
+"""The end of a business day: everyone still inside is checked out, and the
+day's subject key is replaced so that today's records cannot be linked to
+anyone tomorrow.
+
+A business day ends at the venue's closing time, or at local midnight
+when the venue sets none. The end is caught up at the next scan or idle
+tick when the kiosk was off at that moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.outbox import insert_events
+from kiosk.presence import Presence
+from kiosk.store import Store
+
+
+@dataclass(frozen=True)
+class BusinessDay:
+    """When the venue's day ends: its closing time, else midnight, in its zone."""
+
+    closing_time: dt.time | None = None
+    timezone: dt.tzinfo | None = None
+
+    def last_end(self, now: float) -> float:
+        """The most recent end of a business day at or before *now*."""
+        end = self.closing_time or dt.time(0, 0)
+        local_now = dt.datetime.fromtimestamp(now, tz=self.timezone).astimezone(self.timezone)
+        candidate = local_now.replace(
+            hour=end.hour, minute=end.minute, second=end.second, microsecond=0
+        )
+        if candidate > local_now:
+            candidate -= dt.timedelta(days=1)
+        return candidate.timestamp()
+
+
+class DayEnd:
+    """Close-out and key rotation for one desk's data folder."""
+
+    def __init__(self, store: Store, desk: DeskIdentity, day: BusinessDay) -> None:
+        self._store = store
+        self._desk = desk
+        self.day = day
+        self._presence = Presence(store)
+
+    def due(self, now: float) -> bool:
+        """Today's key was made before the last end of a business day."""
+        return self._store.keys.current(now).created_at < self.day.last_end(now)
+
+    def run_if_due(self, now: float) -> int:
+        """Close the day if it has ended since the key was made; people checked out."""
+        if not self.due(now):
+            return 0
+        return self.close_out(self.day.last_end(now), now=now, only_if_due=True)
+
+    def close_out(self, at: float, *, now: float, only_if_due: bool = False) -> int:
+        """Check out everyone inside as automatic exits at *at*; then turn the key."""
+        stays = self._presence.entered_before(float("inf"))
+        events = [
+            NewEvent(EventType.CHECK_OUT, at, {"check_in": s.event_id, "automatic": True})
+            for s in stays
+        ]
+        with self._store.transaction() as conn:
+            if only_if_due and not self.due(now):
+                return 0  # another desk process closed the day first
+            insert_events(conn, events, desk=self._desk, subject_of=_no_subject, now=now)
+            forget_the_day(conn)
+        # The database no longer needs the old key: replace it (a crash before
+        # this line only repeats the close-out, which then finds nobody inside).
+        self._store.keys.replace(now)
+        self._store.checkpoint()
+        return len(stays)
+
+
+def forget_the_day(conn: sqlite3.Connection) -> None:
+    """Drop everything keyed by today's subjects, and the masked ids of delivered events.
+
+    Presence, the status cache and local referral links exist for today
+    only; events waiting for the service keep what they must deliver.
+    """
+    conn.execute("DELETE FROM presence")
+    conn.execute("DELETE FROM status_cache")
+    conn.execute("UPDATE referrals SET subject = '' WHERE subject != ''")
+    conn.execute("UPDATE outbox SET subject = NULL WHERE subject IS NOT NULL")
+    conn.execute(
+        "UPDATE outbox SET data = json_remove(data, '$.masked_id', '$.name') "
+        "WHERE acked_at IS NOT NULL AND (json_extract(data, '$.masked_id') IS NOT NULL "
+        "OR json_extract(data, '$.name') IS NOT NULL)"
+    )
+    conn.execute(
+        "UPDATE alerts SET data = json_remove(data, '$.masked_id') "
+        "WHERE seen_at IS NOT NULL AND json_extract(data, '$.masked_id') IS NOT NULL"
+    )
+
+
+def _no_subject(iin: str) -> str:
+    raise AssertionError("automatic check-outs carry no IIN")

@@ -1,0 +1,461 @@
+"""The desk controller: the one owner of a desk's state.
+
+Code texts (camera, scanner, typed IIN), staff answers, check-outs, alert
+acknowledgements, device and service reports all come in through its
+methods, from any thread; each is handled on the desk's own thread, in
+arrival order, against the desk's own database connection. What the desk
+has to say goes out to :class:`kiosk.news.DeskListener` callbacks on that
+thread. The terminal desk and the Qt screens both drive it and hold no
+desk logic of their own.
+
+    code text ─► DeskController.submit ─► Reception (parse → status → policy
+    → events on disk) ─► listeners: decision_shown / question_asked … ─► screen
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kiosk.alerts import (
+    AlertPayload,
+    Alerts,
+    CapacityReached,
+    DatabaseRescued,
+    DeviceLost,
+    Passback,
+    RedReportQueued,
+    SyncTrouble,
+)
+from kiosk.clock import Clock
+from kiosk.decision import Decision, Flag, Method, StaffInput
+from kiosk.lookup import LookupFailed, ServiceProblem, StatusFacts, StatusSource
+from kiosk.news import (
+    AnswerIgnored,
+    DeskFailure,
+    DeskListener,
+    DeviceCondition,
+    DeviceReport,
+    OccupancyState,
+    QuestionEnd,
+    RecentEvent,
+    ServiceState,
+    StaffQuestion,
+)
+from kiosk.occupancy import OccupancyReading
+from kiosk.policy import StaffAnswer
+from kiosk.recent import recent_events
+from kiosk.reception import AlreadyRecorded, Reception
+from kiosk.store import Store, StoreError
+from kiosk.sync import SyncReport, SyncState
+
+_log = logging.getLogger(__name__)
+DAY = 86_400.0
+
+
+@dataclass(frozen=True)
+class DeskOptions:
+    """Timings of the desk (seconds)."""
+
+    question_timeout: float = 60.0
+    """Unanswered for this long, a visit is recorded as `ask_staff` (not admitted)."""
+    idle_tick: float = 1.0
+    """Real time between the desk's own ticks (time-outs, files, end of day)."""
+    sync_trouble_after: float = 15 * 60
+    """Events waiting this long for the service raise a `sync_trouble` alert."""
+    integrity_every: float = DAY
+    recent_limit: int = 20
+
+
+class DeskController:
+    """Drives one desk. Every public method is thread-safe and returns at once."""
+
+    def __init__(
+        self,
+        open_store: Callable[[], Store],
+        make_reception: Callable[[Store, StatusSource | None], Reception],
+        clock: Clock,
+        *,
+        source: StatusSource | None = None,
+        options: DeskOptions | None = None,
+        recorded: Callable[[], None] | None = None,
+    ) -> None:
+        """*recorded* is called (on the desk thread) after each new event: nudge the sync."""
+        self._open_store = open_store
+        self._make_reception = make_reception
+        self._clock = clock
+        self._source = source
+        self._options = options or DeskOptions()
+        self._recorded = recorded
+        self._listeners: list[DeskListener] = []
+        self._inputs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self.failure: DeskFailure | None = None
+        # Desk-thread state: only touched by the desk thread.
+        self._store: Store | None = None
+        self._reception: Reception | None = None
+        self._alerts: Alerts | None = None
+        self._questions: dict[str, StaffQuestion] = {}
+        self._closed: dict[str, QuestionEnd] = {}
+        self._service = ServiceState()
+        self._occupancy = OccupancyState()
+        self._last_alert = 0
+        self._last_integrity = 0.0
+        self._trouble_since: float | None = None
+
+    # -- wiring -------------------------------------------------------------
+
+    def add_listener(self, listener: DeskListener) -> None:
+        """Add before :meth:`start`."""
+        self._listeners.append(listener)
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="desk", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish what was queued, record open questions, close the store. Idempotent."""
+        thread = self._thread
+        if thread is None:
+            return
+        self._inputs.put(None)
+        thread.join(timeout)
+        self._thread = None
+
+    def wait_ready(self, timeout: float = 10.0) -> bool:
+        """Wait until the desk has opened its store (or failed to)."""
+        return self._ready.wait(timeout)
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every input given before this call has been handled."""
+        done = _Barrier()
+        self._inputs.put(done)
+        return done.wait(timeout)
+
+    # -- inputs (any thread) ------------------------------------------------------
+
+    def submit(self, text: str, method: Method) -> None:
+        """A code text from the camera, a scanner, or typed by staff."""
+        self._put(self._on_submit, text, method)
+
+    def answer(
+        self, question_id: str, answer: StaffAnswer, operator: str, reason: str | None = None
+    ) -> None:
+        """Staff's Admit or Refuse; a second answer to the same question is ignored."""
+        self._put(self._on_answer, question_id, StaffInput(answer, operator, reason))
+
+    def check_out(self, text: str, method: Method = Method.MANUAL) -> None:
+        """Staff check a person out (typed IIN or shown code)."""
+        self._put(self._on_check_out, text, method)
+
+    def acknowledge(self, alert_id: int) -> None:
+        self._put(self._on_acknowledge, alert_id)
+
+    def tick(self) -> None:
+        """Time-outs, file checks, end of day (the desk also ticks by itself)."""
+        self._put(self._on_tick)
+
+    def device_changed(self, report: DeviceReport) -> None:
+        self._put(self._on_device, report)
+
+    def sync_reported(self, report: SyncReport, state: SyncState) -> None:
+        """From the sync worker's thread, after each pass."""
+        self._put(self._on_sync, report, state)
+
+    def venue_occupancy_reported(self, reading: OccupancyReading) -> None:
+        """From the network thread: the whole venue's count from the service."""
+        self._put(self._on_venue_occupancy, reading)
+
+    def _put(self, handler: Callable[..., None], *args: Any) -> None:
+        self._inputs.put(lambda: handler(*args))
+
+    # -- the desk thread ----------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._store = self._open_store()
+            self._store.check_integrity()
+            self._last_integrity = self._clock.now()
+            watched = _WatchedSource(self._source, self._on_lookup) if self._source else None
+            self._reception = self._make_reception(self._store, watched)
+            self._alerts = Alerts(self._store)
+            self._occupancy = OccupancyState(
+                local=self._reception.occupancy(), capacity=self._reception.settings.capacity
+            )
+            self._started()
+        except StoreError as exc:
+            self._fail(exc)
+        finally:
+            self._ready.set()
+        while True:
+            try:
+                item = self._inputs.get(timeout=self._options.idle_tick)
+            except queue.Empty:
+                item = self._on_tick
+            if item is None:
+                break
+            if self.failure is not None and not isinstance(item, _Barrier):
+                continue  # failed: nothing more is recorded; wait to be stopped
+            try:
+                item()
+                self._note_rescues()
+            except StoreError as exc:
+                self._fail(exc)
+            except Exception:  # a bug must not take the desk down with it
+                _log.exception("the desk failed to handle an input")
+        self._finish()
+
+    def _started(self) -> None:
+        assert self._alerts is not None
+        self._tell("service_changed", self._service)
+        self._tell("occupancy_changed", self._occupancy)
+        self._tell("recent_changed", self._recent())
+        for alert in self._alerts.unseen():
+            self._tell("alert_raised", alert)
+        self._last_alert = self._alerts.last_id()
+
+    def _finish(self) -> None:
+        if self.failure is None and self._reception is not None:
+            for question in list(self._questions.values()):
+                try:
+                    self._close_question(question, None, QuestionEnd.STOPPED)
+                except StoreError as exc:
+                    self._fail(exc)
+                    break
+        if self._store is not None:
+            self._store.close()
+
+    def _fail(self, exc: StoreError) -> None:
+        self.failure = DeskFailure(exc.problem, str(exc))
+        self._tell("desk_failed", self.failure)
+
+    # -- handlers ---------------------------------------------------------------
+
+    def _on_submit(self, text: str, method: Method) -> None:
+        reception = self._desk()
+        decision = reception.check(text, method)
+        if not decision.awaiting_staff:
+            self._shown(decision)
+            return
+        same = next((q for q in self._questions.values() if q.decision.iin == decision.iin), None)
+        if same is not None:  # shown again while staff decide: the same question
+            self._tell("decision_shown", same.decision)
+            self._tell("question_asked", same)
+            return
+        now = self._clock.now()
+        question = StaffQuestion(decision.id, decision, now, now + self._options.question_timeout)
+        self._questions[question.id] = question
+        self._tell("decision_shown", decision)
+        self._tell("question_asked", question)
+
+    def _on_answer(self, question_id: str, staff: StaffInput) -> None:
+        question = self._questions.get(question_id)
+        if question is None:
+            end = self._closed.get(question_id)
+            why = (
+                {
+                    QuestionEnd.ANSWERED: AnswerIgnored.ALREADY_ANSWERED,
+                    QuestionEnd.TIMED_OUT: AnswerIgnored.TIMED_OUT,
+                    QuestionEnd.STOPPED: AnswerIgnored.TIMED_OUT,
+                }.get(end, AnswerIgnored.UNKNOWN_QUESTION)
+                if end
+                else AnswerIgnored.UNKNOWN_QUESTION
+            )
+            self._tell("answer_ignored", question_id, why)
+            return
+        decision = self._close_question(question, staff, QuestionEnd.ANSWERED)
+        if decision is not None:
+            self._tell("decision_shown", decision)
+
+    def _on_check_out(self, text: str, method: Method) -> None:
+        self._shown(self._desk().check_out(text, method))
+
+    def _on_acknowledge(self, alert_id: int) -> None:
+        assert self._alerts is not None
+        for fresh in self._alerts.mark_seen([alert_id], now=self._clock.now()):
+            self._tell("alert_acknowledged", fresh)
+
+    def _on_tick(self) -> None:
+        reception = self._desk()
+        assert self._store is not None
+        self._store.guard()
+        now = self._clock.now()
+        for question in list(self._questions.values()):
+            if question.deadline <= now:
+                self._close_question(question, None, QuestionEnd.TIMED_OUT)
+        if reception.tick():
+            self._changed()
+        if now - self._last_integrity >= self._options.integrity_every:
+            self._store.check_integrity()
+            self._last_integrity = now
+
+    def _on_device(self, report: DeviceReport) -> None:
+        self._tell("device_changed", report)
+        if report.condition is DeviceCondition.LOST:
+            self._raise_once(DeviceLost(report.kind.value))
+
+    def _on_sync(self, report: SyncReport, state: SyncState) -> None:
+        if report.busy:
+            return
+        problem = None
+        if report.error is not None:
+            problem = ServiceProblem.NOT_REGISTERED if report.fatal else ServiceProblem.OFFLINE
+        self._set_service(
+            online=problem is None,
+            problem=problem,
+            detail=report.error,
+            pending=state.pending,
+            dead=state.dead,
+            last_sync=state.last_success,
+            retry_in=report.retry_in,
+        )
+        self._check_sync_trouble(state)
+        self._emit_new_alerts()
+        if report.retroactive_red:
+            self._tell("recent_changed", self._recent())
+
+    def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
+        self._occupancy = replace(self._occupancy, venue=reading.inside, venue_as_of=reading.as_of)
+        self._tell("occupancy_changed", self._occupancy)
+
+    def _on_lookup(self, problem: ServiceProblem | None) -> None:
+        if problem is ServiceProblem.CLOSED:
+            return
+        self._set_service(online=problem is None, problem=problem, detail=None)
+
+    # -- steps ------------------------------------------------------------------
+
+    def _desk(self) -> Reception:
+        assert self._reception is not None
+        return self._reception
+
+    def _shown(self, decision: Decision) -> None:
+        self._tell("decision_shown", decision)
+        if decision.event_ids:
+            self._after_recorded(decision)
+
+    def _close_question(
+        self, question: StaffQuestion, staff: StaffInput | None, end: QuestionEnd
+    ) -> Decision | None:
+        del self._questions[question.id]
+        self._closed[question.id] = end
+        if len(self._closed) > 100:
+            self._closed.pop(next(iter(self._closed)))
+        try:
+            decision: Decision | None = self._desk().record(question.decision, staff)
+        except AlreadyRecorded:
+            decision = None
+        self._tell("question_closed", question.id, end, decision)
+        if decision is not None:
+            self._after_recorded(decision)
+        return decision
+
+    def _after_recorded(self, decision: Decision) -> None:
+        """Alerts the decision calls for, the new counts, a nudge to the sync."""
+        flags = decision.flags
+        if Flag.RED_REPORT_QUEUED in flags:
+            self._raise(
+                RedReportQueued(decision.event_ids[0], decision.event_ids[-1], decision.masked_id)
+            )
+        if Flag.PASSBACK in flags:
+            self._raise(Passback(decision.masked_id, decision.inside_since))
+        if Flag.CAPACITY_REACHED in flags:
+            self._raise_once(CapacityReached(decision.occupancy, self._occupancy.capacity))
+        self._changed()
+        if self._recorded is not None:
+            self._recorded()
+
+    def _changed(self) -> None:
+        self._occupancy = replace(self._occupancy, local=self._desk().occupancy())
+        self._tell("occupancy_changed", self._occupancy)
+        self._tell("recent_changed", self._recent())
+
+    def _recent(self) -> tuple[RecentEvent, ...]:
+        assert self._store is not None and self._reception is not None
+        since = self._reception.day_end.day.last_end(self._clock.now())
+        return recent_events(self._store, since=since, limit=self._options.recent_limit)
+
+    def _raise(self, payload: AlertPayload) -> None:
+        assert self._alerts is not None
+        self._alerts.add(payload, now=self._clock.now())
+        self._emit_new_alerts()
+
+    def _raise_once(self, payload: AlertPayload) -> None:
+        assert self._alerts is not None
+        if self._alerts.add_once(payload, now=self._clock.now()) is not None:
+            self._emit_new_alerts()
+
+    def _emit_new_alerts(self) -> None:
+        assert self._alerts is not None
+        for alert in self._alerts.since(self._last_alert):
+            self._last_alert = max(self._last_alert, alert.id)
+            if alert.seen_at is None:
+                self._tell("alert_raised", alert)
+
+    def _note_rescues(self) -> None:
+        store = self._store
+        if store is None or not store.rescues:
+            return
+        for what in store.rescues:
+            self._raise(DatabaseRescued(what))
+        store.rescues.clear()
+
+    def _set_service(self, **changes: Any) -> None:
+        state = replace(self._service, **changes)
+        if state != self._service:
+            self._service = state
+            self._tell("service_changed", state)
+
+    def _check_sync_trouble(self, state: SyncState) -> None:
+        now = self._clock.now()
+        if state.pending == 0 or self._service.online:
+            self._trouble_since = None
+            return
+        if self._trouble_since is None:
+            self._trouble_since = now
+        elif now - self._trouble_since >= self._options.sync_trouble_after:
+            self._raise_once(SyncTrouble(self._service.detail, state.pending, self._trouble_since))
+
+    def _tell(self, what: str, *args: Any) -> None:
+        for listener in self._listeners:
+            try:
+                getattr(listener, what)(*args)
+            except Exception:  # a listener's bug must not stop the desk
+                _log.exception("a desk listener failed in %s", what)
+
+
+class _Barrier:
+    """An input that only tells a waiting caller that everything before it is done."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+
+    def __call__(self) -> None:
+        self._done.set()
+
+    def wait(self, timeout: float) -> bool:
+        return self._done.wait(timeout)
+
+
+class _WatchedSource:
+    """The live status source, telling the desk whether the service answered."""
+
+    def __init__(self, inner: StatusSource, noted: Callable[[ServiceProblem | None], None]) -> None:
+        self._inner = inner
+        self._noted = noted
+
+    def lookup(self, iin: str) -> StatusFacts:
+        try:
+            facts = self._inner.lookup(iin)
+        except LookupFailed as exc:
+            self._noted(exc.reason)
+            raise
+        self._noted(None)
+        return facts

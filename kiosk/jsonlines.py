@@ -1,0 +1,49 @@
+"""The one place where the desk's values become JSON lines (DESIGN.md section 9)."""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import Enum
+from typing import Any
+
+from kiosk.alerts import Alert, payload_to_json
+from kiosk.decision import Decision
+from kiosk.news import DeviceReport, ServiceState, StaffQuestion
+from kiosk.wiretime import format_time
+
+
+def decision_line(decision: Decision) -> dict[str, Any]:
+    """A decision with its time; no raw IIN."""
+    out = decision.to_json()
+    out["at"] = format_time(decision.decided_at)
+    return out
+
+
+def question_line(question: StaffQuestion) -> dict[str, Any]:
+    return {
+        "question": question.id,
+        "masked_id": question.decision.masked_id,
+        "flags": sorted(flag.value for flag in question.decision.flags),
+        "deadline": format_time(question.deadline),
+    }
+
+
+def alert_line(alert: Alert) -> dict[str, Any]:
+    return {
+        "alert": alert.kind.value,
+        "id": alert.id,
+        "at": format_time(alert.created_at),
+        **payload_to_json(alert.payload),
+    }
+
+
+def service_line(state: ServiceState) -> dict[str, Any]:
+    return {"service": _plain(state)}
+
+
+def device_line(report: DeviceReport) -> dict[str, Any]:
+    return {"device": report.kind.value, "state": report.condition.value, "detail": report.detail}
+
+
+def _plain(value: Any) -> dict[str, Any]:
+    return {k: v.value if isinstance(v, Enum) else v for k, v in dataclasses.asdict(value).items()}

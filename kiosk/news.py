@@ -1,0 +1,166 @@
+"""What the desk controller tells its listeners: typed values, no display text.
+
+A screen translates these enums and dataclasses into words, colours and
+sounds; the terminal desk prints them as JSON lines (:mod:`kiosk.jsonlines`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.alerts import Alert
+from kiosk.decision import Decision
+from kiosk.lookup import ServiceProblem
+from kiosk.store import StoreProblem
+
+__all__ = ["ServiceProblem"]  # the service's problems are the lookup's vocabulary
+
+
+class DeviceKind(StrEnum):
+    CAMERA = "camera"
+    SCANNER = "scanner"
+
+
+class DeviceCondition(StrEnum):
+    """A code reader's life: the hardware layer's states, plus `absent` (not configured)."""
+
+    STARTING = "starting"
+    RUNNING = "running"
+    LOST = "lost"
+    BACK = "back"
+    STOPPED = "stopped"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True)
+class DeviceReport:
+    kind: DeviceKind
+    condition: DeviceCondition
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class ServiceState:
+    """The service as this desk last saw it, and the outbox behind it.
+
+    `online` is None until the first call; `last_sync` the last time the
+    outbox was delivered; `retry_in` when the next attempt is due.
+    """
+
+    online: bool | None = None
+    problem: ServiceProblem | None = None
+    detail: str | None = None
+    pending: int = 0
+    dead: int = 0
+    last_sync: float | None = None
+    retry_in: float | None = None
+
+
+@dataclass(frozen=True)
+class OccupancyState:
+    """People inside: this desk's own count now, and the whole venue's from the
+    service (None when unknown), against the venue's capacity (0: no limit)."""
+
+    local: int = 0
+    venue: int | None = None
+    venue_as_of: float | None = None
+    capacity: int = 0
+
+    @property
+    def inside(self) -> int:
+        return self.venue if self.venue is not None else self.local
+
+
+@dataclass(frozen=True)
+class StaffQuestion:
+    """Staff must decide (unverified visitor, pass-back): Admit or Refuse.
+
+    `id` is the decision's id; after `deadline` the visit is recorded as
+    `ask_staff` (not admitted)."""
+
+    id: str
+    decision: Decision
+    asked_at: float
+    deadline: float
+
+
+class QuestionEnd(StrEnum):
+    ANSWERED = "answered"
+    TIMED_OUT = "timed_out"
+    STOPPED = "stopped"  # the desk stopped with the question open
+
+
+class AnswerIgnored(StrEnum):
+    """Why a staff answer changed nothing (a double tap, a late answer)."""
+
+    ALREADY_ANSWERED = "already_answered"
+    TIMED_OUT = "timed_out"
+    UNKNOWN_QUESTION = "unknown_question"
+
+
+@dataclass(frozen=True)
+class RecentEvent:
+    """One of today's events for the staff panel: masked, no raw IIN."""
+
+    id: str
+    type: str
+    occurred_at: float
+    decision: str | None = None
+    status: str | None = None
+    masked_id: str | None = None
+    method: str | None = None
+    automatic: bool = False
+    operator: str | None = None
+    synced: bool = False
+
+
+@dataclass(frozen=True)
+class DeskFailure:
+    """The desk cannot record any more: it has stopped (exit 3 for a command)."""
+
+    problem: StoreProblem
+    message: str
+
+
+class DeskListener:
+    """Receives what the desk controller tells, on the desk's thread.
+
+    Override what you need; every method does nothing by default. A Qt
+    screen re-emits each call as a queued signal; nothing here may block.
+    """
+
+    def decision_shown(self, decision: Decision) -> None:
+        """A decision to show (or, with `repeat`, to show again)."""
+
+    def question_asked(self, question: StaffQuestion) -> None:
+        """Staff must answer: Admit or Refuse."""
+
+    def question_closed(
+        self, question_id: str, end: QuestionEnd, decision: Decision | None
+    ) -> None:
+        """A question was answered, timed out or dropped; the recorded decision."""
+
+    def answer_ignored(self, question_id: str, why: AnswerIgnored) -> None:
+        """An answer came for a question that is no longer open."""
+
+    def alert_raised(self, alert: Alert) -> None:
+        """An alert for staff (also each unseen one when the desk starts)."""
+
+    def alert_acknowledged(self, alert_id: int) -> None:
+        """Staff acknowledged an alert."""
+
+    def service_changed(self, state: ServiceState) -> None:
+        """Online/offline, the last problem, the queue."""
+
+    def occupancy_changed(self, state: OccupancyState) -> None:
+        """People inside changed (or the venue's count arrived)."""
+
+    def device_changed(self, report: DeviceReport) -> None:
+        """A camera or scanner started, was lost, came back."""
+
+    def recent_changed(self, events: tuple[RecentEvent, ...]) -> None:
+        """Today's latest events, newest first."""
+
+    def desk_failed(self, failure: DeskFailure) -> None:
+        """The database failed: nothing more will be recorded."""

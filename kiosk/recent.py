@@ -1,0 +1,41 @@
+"""Today's latest events for the staff panel: masked, without raw IINs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kiosk.news import RecentEvent
+from kiosk.store import Store
+
+
+def recent_events(store: Store, *, since: float, limit: int = 20) -> tuple[RecentEvent, ...]:
+    """Check-ins and check-outs since *since*, newest first."""
+    rows = store.query(
+        "SELECT id, type, occurred_at, data, acked_at FROM outbox "
+        "WHERE occurred_at >= ? AND type IN ('check_in', 'check_out') "
+        "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
+        (since, limit),
+    )
+    return tuple(_recent(row) for row in rows)
+
+
+def _recent(row: dict[str, Any]) -> RecentEvent:
+    data: dict[str, Any] = json.loads(str(row["data"]))
+    staff = data.get("staff")
+    return RecentEvent(
+        id=str(row["id"]),
+        type=str(row["type"]),
+        occurred_at=float(row["occurred_at"]),
+        decision=_text(data.get("decision")),
+        status=_text(data.get("status")),
+        masked_id=_text(data.get("masked_id")),
+        method=_text(data.get("method")),
+        automatic=bool(data.get("automatic")),
+        operator=_text(staff.get("operator")) if isinstance(staff, dict) else None,
+        synced=row["acked_at"] is not None,
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
