@@ -12,8 +12,7 @@ from app.common import (
     login_name,
     print_json,
 )
-from kiosk.decision import Method, StaffInput
-from kiosk.policy import StaffAnswer
+from kiosk.vocabulary import Method, StaffAnswer
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client, live_status, refresh_trust_within
+    from kiosk.decision import StaffInput
     from kiosk.iin import InvalidIin, parse_iin
     from kiosk.jsonlines import decision_line
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import sys
 from typing import Any
 
@@ -50,12 +48,16 @@ def add_command(
 
 def print_json(obj: dict[str, Any]) -> None:
     """One JSON object per line, UTF-8, flushed (other programs read it)."""
+    import json
+
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, sort_keys=False) + "\n")
     sys.stdout.flush()
 
 
 def login_name() -> str:
     """The operator's login name, for staff answers given at this terminal."""
+    import getpass
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):

@@ -9,18 +9,15 @@ Headless, it prints each decision as a JSON line.
 from __future__ import annotations
 
 import argparse
-import queue
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.common import EXIT_OK, CliError, add_command, print_json
-from kiosk.decision import Decision, Method, StaffInput
-from kiosk.policy import StaffAnswer
 
 if TYPE_CHECKING:
     from config.settings import Settings
+    from kiosk.decision import Decision
 
 DEMO_BIN = "150340012345"
 
@@ -46,6 +43,8 @@ class OffsetClock:
 
 
 def run(args: argparse.Namespace) -> int:
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="ashyq-demo-") as scratch:
         return _run_headless(args, Path(scratch))
 
@@ -54,6 +53,8 @@ def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
     from app.context import App
     from app.online import api_client, live_status, syncer
     from config.settings import parse_settings
+    from kiosk.decision import Method, StaffInput
+    from kiosk.policy import StaffAnswer
     from kiosk.store import Store, StoreError
     from sandbox.people import DEMO_PEOPLE, demo_person
     from sandbox.server import SandboxServer
@@ -145,6 +146,8 @@ def _camera(settings: Settings) -> Callable[[str], str]:
     Frames go through the real capture pipeline (capture thread, newest
     frame wins, decoder, debounce), exactly as a USB camera's would.
     """
+    import queue
+
     from app.devices import capture_pipeline
     from hardware.sources import FrameListSource
     from hardware.synthetic import demo_frames

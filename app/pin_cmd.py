@@ -7,7 +7,6 @@ import getpass
 import sys
 
 from app.common import EXIT_OK, CliError, add_command
-from kiosk.pins import hash_pin
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +17,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk.pins import hash_pin
+
     if sys.stdin.isatty():
         pin = getpass.getpass("PIN: ")
         if getpass.getpass("Again: ") != pin:

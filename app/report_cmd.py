@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.common import EXIT_OK, CliError, add_command, print_json
-from app.context import open_app
-from kiosk.alerts import Alerts
-from kiosk.events import StoredEvent
-from kiosk.outbox import Outbox
 from kiosk.wiretime import format_time
+
+if TYPE_CHECKING:
+    from kiosk.events import StoredEvent
 
 EXPORT_COLUMNS = (
     "time",
@@ -53,8 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from app.context import open_app
     from app.online import Deadlined, api_client
-    from kiosk.alerts import payload_to_json
+    from kiosk.alerts import Alerts, payload_to_json
     from kiosk.occupancy import VenueOccupancy
     from kiosk.outbox import Outbox
     from kiosk.sync import LAST_SYNC_KEY
@@ -111,6 +110,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError("--to is before --from")
     start = dt.datetime.combine(args.start, dt.time()).astimezone().timestamp()
     end = dt.datetime.combine(args.end + dt.timedelta(days=1), dt.time()).astimezone().timestamp()
+    from app.context import open_app
+    from kiosk.outbox import Outbox
 
     app = open_app(args)
     try:
@@ -130,6 +131,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_close_out(args: argparse.Namespace) -> int:
+    from app.context import open_app
 
     app = open_app(args)
     try:
@@ -166,6 +168,9 @@ def export_row(event: StoredEvent) -> dict[str, str]:
 
 
 def _csv(rows: list[dict[str, str]]) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()

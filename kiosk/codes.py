@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.iin import IIN_LENGTH, IinProblem, InvalidIin, parse_iin
+from kiosk.iin import IIN_LENGTH, InvalidIin, parse_iin
 from kiosk.passes import (
     DEFAULT_SKEW,
     PassProblem,
@@ -14,6 +14,7 @@ from kiosk.passes import (
     VisitorPass,
     verify_pass,
 )
+from kiosk.reasons import CodeReason
 
 MAX_CODE_LENGTH = 4096
 _JWS_PREFIX = "eyJ"  # base64url of '{"': every JWS header starts so
@@ -24,40 +25,6 @@ class CodeKind(StrEnum):
     IIN = "iin"
     EXPIRED = "expired"
     INVALID = "invalid"
-
-
-class CodeReason(StrEnum):
-    """Why a code is invalid or expired: one vocabulary for screens, JSON and logs.
-
-    The values are the JSON words of `reason` (DESIGN.md section 9).
-    """
-
-    EMPTY = "empty"
-    TOO_LONG = "too_long"
-    UNKNOWN_FORMAT = "unknown_format"
-    UNREADABLE = "unreadable"
-    IIN_LENGTH = "iin_length"
-    IIN_NON_DIGIT = "iin_non_digit"
-    IIN_CENTURY = "iin_century_digit"
-    IIN_DATE = "iin_date"
-    IIN_CHECKSUM = "iin_checksum"
-    MALFORMED_PASS = "malformed_pass"
-    BAD_ALGORITHM = "bad_algorithm"
-    UNKNOWN_KEY = "unknown_key"
-    BAD_SIGNATURE = "bad_signature"
-    MISSING_CLAIM = "missing_claim"
-    ISSUED_IN_FUTURE = "issued_in_future"
-    EXPIRED = "expired"
-    BAD_IIN = "bad_iin"
-    BAD_STATUS = "bad_status"
-
-    @classmethod
-    def of_pass(cls, problem: PassProblem) -> CodeReason:
-        return cls(problem.value)
-
-    @classmethod
-    def of_iin(cls, problem: IinProblem) -> CodeReason:
-        return cls(f"iin_{problem.value}")
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kiosk.codes import CodeReason
 from kiosk.policy import Outcome, StaffAnswer
+
+__all__ = ["Decision", "Direction", "Flag", "Method", "StaffInput"]
+from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
+from kiosk.vocabulary import Method
 
 
 class Direction(StrEnum):
     ENTRY = "entry"
     EXIT = "exit"
-
-
-class Method(StrEnum):
-    """How the code reached the desk."""
-
-    CAMERA = "camera"
-    SCANNER = "scanner"
-    MANUAL = "manual"
 
 
 class Flag(StrEnum):

@@ -201,8 +201,10 @@ class DeskController:
                 item = self._on_tick
             if item is None:
                 break
-            if self.failure is not None and not isinstance(item, _Barrier):
-                continue  # failed: nothing more is recorded; wait to be stopped
+            if self.failure is not None:  # nothing more is recorded; wait to be stopped
+                if isinstance(item, _Barrier):
+                    item()
+                continue
             try:
                 item()
                 self._note_rescues()

@@ -8,6 +8,9 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from kiosk.status import Status
+from kiosk.vocabulary import StaffAnswer
+
+__all__ = ["Mode", "Outcome", "Policy", "Rule", "Ruling", "StaffAnswer", "UnverifiedPolicy"]
 
 
 class Outcome(StrEnum):
@@ -31,11 +34,6 @@ class UnverifiedPolicy(StrEnum):
     STAFF_DECIDES = "staff_decides"
     ADMIT_UNVERIFIED = "admit_unverified"
     DENY = "deny"
-
-
-class StaffAnswer(StrEnum):
-    ADMIT = "admit"
-    REFUSE = "refuse"
 
 
 @dataclass(frozen=True)
