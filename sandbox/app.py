@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hmac
-import http
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -17,16 +16,15 @@ from kiosk.passes import DEFAULT_LIFETIME
 from kiosk.status import parse_status
 from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
 from sandbox.events import MAX_BATCH
+from sandbox.problem import Problem, json_response
 from sandbox.service import SandboxService
-from sandbox.wire import BadJson, dump_json, format_time, is_bin, load_json, parse_time
+from sandbox.wire import BadJson, format_time, is_bin, load_json, parse_time
 
 MAX_BODY = 1 << 20  # 1 MiB: 500 events of about 2 KiB each
 MAX_LISTED = 10_000
 DEFAULT_LISTED = 1_000
 BUSY_RETRY_AFTER = 1
 MAX_PASS_LIFETIME = 86_400
-JSON = "application/json"
-PROBLEM_JSON = "application/problem+json"
 
 _log = logging.getLogger(__name__)
 
@@ -44,44 +42,6 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/v1/sandbox/events", "list_events", "GET"),
     ("/v1/sandbox/keys/rotate", "rotate_keys", "POST"),
 )
-
-
-class Problem(Exception):
-    """An error answer (RFC 9457) raised anywhere in a handler."""
-
-    def __init__(
-        self,
-        status: int,
-        detail: str,
-        *,
-        code: str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.code = code
-        self.headers = dict(headers or {})
-
-    def response(self) -> Response:
-        body: dict[str, Any] = {
-            "type": "about:blank",
-            "title": http.HTTPStatus(self.status).phrase,
-            "status": self.status,
-            "detail": self.detail,
-        }
-        if self.code:
-            body["code"] = self.code
-        response = Response(dump_json(body), status=self.status, content_type=PROBLEM_JSON)
-        response.headers.update(self.headers)
-        response.headers["Cache-Control"] = "no-store"
-        return response
-
-
-def json_response(obj: Any, status: int = 200) -> Response:
-    response = Response(dump_json(obj), status=status, content_type=JSON)
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 class SandboxApp:
