@@ -97,13 +97,16 @@ class BatchResult:
     """What the service did with each event of a batch, by event id.
 
     `rejected` pairs an id (None when the event had no usable id) with the
-    reason; `statuses` holds the current status for each check-in with an IIN.
+    reason; `statuses` holds the current status for each check-in with an IIN;
+    `received_at` is when the service stored the batch, by its clock (None
+    from a service too old to say).
     """
 
     accepted: tuple[str, ...]
     duplicate: tuple[str, ...]
     rejected: tuple[tuple[str | None, str], ...]
     statuses: Mapping[str, KnownStatus] = field(default_factory=lambda: MappingProxyType({}))
+    received_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,8 @@ class ApiClient:
             }
         except KeyError as exc:
             raise TransientError(f"unexpected answer: no {exc}") from None
-        return BatchResult(accepted, duplicate, rejected, MappingProxyType(statuses))
+        received_at = _time_or_none(body.get("received_at"))
+        return BatchResult(accepted, duplicate, rejected, MappingProxyType(statuses), received_at)
 
     def get_keys(self) -> dict[str, Any]:
         """The pass-signing keys as a JWKS document."""
@@ -399,8 +403,7 @@ def _known_status(body: Mapping[str, Any]) -> KnownStatus:
     status = parse_status(body.get("status"))
     if status is None:
         raise TransientError(f"unexpected answer: unknown status {body.get('status')!r}")
-    raw_until = body.get("valid_until")
-    return KnownStatus(status, None if raw_until is None else _time(raw_until))
+    return KnownStatus(status, _time_or_none(body.get("valid_until")))
 
 
 def _time(value: object) -> float:
@@ -408,6 +411,10 @@ def _time(value: object) -> float:
     if unix is None:
         raise TransientError(f"unexpected answer: {value!r} is not a time")
     return unix
+
+
+def _time_or_none(value: object) -> float | None:
+    return None if value is None else _time(value)
 
 
 def _is_count(value: object) -> bool:

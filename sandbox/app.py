@@ -161,6 +161,7 @@ class SandboxApp:
                     }
                     for event_id, known in outcome.statuses.items()
                 },
+                "received_at": format_time(outcome.received_at),
             }
         )
 

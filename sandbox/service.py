@@ -40,8 +40,12 @@ class IssuedPass:
 
 @dataclass(frozen=True)
 class BatchOutcome:
-    """What became of each event of an uploaded batch (ids as the kiosk sent them)."""
+    """What became of each event of an uploaded batch (ids as the kiosk sent them).
 
+    `received_at`: when the service stored the batch, by its own clock.
+    """
+
+    received_at: float
     accepted: list[str] = field(default_factory=list)
     duplicate: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
@@ -182,7 +186,8 @@ class SandboxService:
 
     def intake(self, raw_events: Sequence[object]) -> BatchOutcome:
         """Validate and store a batch: idempotent by event UUID, one transaction."""
-        outcome = BatchOutcome()
+        received_at = self._clock.now()
+        outcome = BatchOutcome(received_at)
         valid: list[ValidEvent] = []
         for index, raw in enumerate(raw_events):
             checked = validate_event(index, raw)
@@ -190,7 +195,7 @@ class SandboxService:
                 outcome.rejected.append(checked)
             else:
                 valid.append(checked)
-        inserted = self._db.insert_events(valid, self._clock.now())
+        inserted = self._db.insert_events(valid, received_at)
         for event, new in zip(valid, inserted, strict=True):
             (outcome.accepted if new else outcome.duplicate).append(event.id)
         check_ins = [e for e in valid if e.type == "check_in" and e.iin is not None]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import email.utils
+import json
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -188,3 +190,31 @@ def test_retry_after_as_a_date_is_read_against_the_servers_date(
         client.get_keys()
     assert caught.value.retry_after is not None and 18 <= caught.value.retry_after <= 21
     assert client.clock_skew is not None and abs(client.clock_skew - 600) < 2
+
+
+def _edit_json(change: Callable[[dict[str, Any]], object]) -> Fault:
+    """Forward, then answer with the JSON body as *change* leaves it (changed in place)."""
+
+    def edit(body: bytes) -> bytes:
+        value = json.loads(body)
+        change(value)
+        return json.dumps(value).encode()
+
+    return Fault.rewrite(edit)
+
+
+def test_a_batch_answer_from_an_older_service_has_no_receipt_time(
+    client: ApiClient, fault_proxy: FaultProxy
+) -> None:
+    event = new_event()
+    fault_proxy.push(_edit_json(lambda body: body.pop("received_at")))
+    result = client.post_events([event])
+    assert (result.accepted, result.received_at) == ((event["id"],), None)
+
+
+def test_a_receipt_time_that_is_not_a_time_is_transient(
+    client: ApiClient, fault_proxy: FaultProxy
+) -> None:
+    fault_proxy.push(_edit_json(lambda body: body.update(received_at="yesterday")))
+    with pytest.raises(TransientError):
+        client.post_events([new_event()])
