@@ -35,6 +35,7 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/v1/events", "post_events", "POST"),
     ("/v1/keys", "keys", "GET"),
     ("/v1/venues/<venue_id>/occupancy", "occupancy", "GET"),
+    ("/v1/venues/<venue_id>/presence/<iin>", "presence", "GET"),
     ("/v1/sandbox/people", "people", "GET"),
     ("/v1/sandbox/people/<iin>", "get_person", "GET"),
     ("/v1/sandbox/people/<iin>", "put_person", "PUT"),
@@ -169,8 +170,7 @@ class SandboxApp:
         return json_response(self._service.jwks())
 
     def _on_occupancy(self, request: Request, venue_id: str) -> Response:
-        if not is_bin(venue_id):
-            raise Problem(400, "the venue id is a BIN: 12 digits", code="bad_venue")
+        _require_bin(venue_id)
         count = self._service.occupancy(venue_id)
         return json_response(
             {
@@ -178,6 +178,23 @@ class SandboxApp:
                 "inside": count.inside,
                 "desks": count.desks,
                 "as_of": format_time(count.as_of),
+            }
+        )
+
+    def _on_presence(self, request: Request, venue_id: str, iin: str) -> Response:
+        _require_bin(venue_id)
+        _require_iin(iin, code="bad_iin")
+        found = self._service.presence(venue_id, iin)
+        stay = found.stay
+        return json_response(
+            {
+                "venue": found.venue_bin,
+                "iin_inside": stay is not None,
+                "entered_at": None if stay is None else format_time(stay.entered_at),
+                "entrance": None if stay is None else stay.entrance,
+                "desk": None if stay is None else stay.desk,
+                "check_in": None if stay is None else stay.check_in,
+                "as_of": format_time(found.as_of),
             }
         )
 
@@ -271,11 +288,16 @@ class SandboxApp:
         }
 
 
-def _require_iin(text: str) -> None:
+def _require_iin(text: str, *, code: str = "invalid_iin") -> None:
     try:
         parse_iin(text)
     except InvalidIin as exc:
-        raise Problem(400, f"not a valid IIN: {exc.problem.value}", code="invalid_iin") from None
+        raise Problem(400, f"not a valid IIN: {exc.problem.value}", code=code) from None
+
+
+def _require_bin(venue_id: str) -> None:
+    if not is_bin(venue_id):
+        raise Problem(400, "the venue id is a BIN: 12 digits", code="bad_venue")
 
 
 def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> int:

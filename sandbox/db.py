@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk.status import Status
 from sandbox.events import ValidEvent
+from sandbox.presence import PresenceRow
 
 SCHEMA_VERSION = 1
 KEYS_KEPT = 2  # the current signing key and the one before it
@@ -74,17 +75,6 @@ class StoredEvent:
     received_at: float
     iin: str | None
     data: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class PresenceRow:
-    """One check-in or check-out of a venue, as occupancy needs it."""
-
-    iin: str
-    type: str
-    decision: object
-    entrance: str
-    desk: str
 
 
 class SandboxDb:
@@ -304,21 +294,24 @@ class SandboxDb:
             for row in rows
         ]
 
-    def presence_events(self, venue_bin: str) -> list[PresenceRow]:
-        """A venue's check-ins and check-outs by person, in the order they happened.
+    def presence_events(self, venue_bin: str, *, person: str | None = None) -> list[PresenceRow]:
+        """A venue's check-ins and check-outs with the person each is about (or one person's).
 
-        A check-out without an IIN (the kiosk's automatic end-of-day close-out
-        keeps none) names the check-in it ends in `data.check_in`.
+        A check-out may name the check-in it ends in `data.check_in`: that
+        check-in gives the person when the check-out has no IIN (the kiosk's
+        automatic end-of-day close-out keeps none), and its time.
         """
         rows = self._read(
-            "SELECT coalesce(e.iin, (SELECT c.iin FROM events c "
-            "WHERE c.id = json_extract(e.data, '$.check_in'))) AS person, e.type, "
-            "json_extract(e.data, '$.decision'), e.entrance, e.desk FROM events e "
-            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out') "
-            "ORDER BY e.occurred_at, e.seq",
-            (venue_bin,),
+            "SELECT * FROM (SELECT e.id, coalesce(e.iin, c.iin) AS person, e.type, "
+            "json_extract(e.data, '$.decision'), e.entrance, e.desk, e.occurred_at, e.seq, "
+            "c.occurred_at FROM events e LEFT JOIN events c "
+            "ON e.type = 'check_out' AND c.id = lower(json_extract(e.data, '$.check_in')) "
+            "AND c.type = 'check_in' AND c.venue_bin = e.venue_bin "
+            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out')) "
+            "WHERE person IS NOT NULL AND (? IS NULL OR person = ?)",
+            (venue_bin, person, person),
         )
-        return [PresenceRow(*row) for row in rows if row[0] is not None]
+        return [PresenceRow(*row) for row in rows]
 
     def venue_desks(self, venue_bin: str) -> list[tuple[str, str]]:
         rows = self._read(

@@ -16,6 +16,7 @@ from kiosk.status import Status
 from sandbox.db import PersonRow, SandboxDb, StoredEvent
 from sandbox.events import Rejection, ValidEvent, validate_event
 from sandbox.people import DEMO_PEOPLE, effective_status, valid_until_for
+from sandbox.presence import Stay, stays
 
 ISSUER = "ashyq-sandbox"
 
@@ -58,6 +59,20 @@ class VenueOccupancy:
     inside: int
     desks: dict[str, int]
     as_of: float
+
+
+@dataclass(frozen=True)
+class VenuePresence:
+    """Whether one person is inside a venue now; `stay` is their entry when they are."""
+
+    venue_bin: str
+    iin: str
+    stay: Stay | None
+    as_of: float
+
+    @property
+    def inside(self) -> bool:
+        return self.stay is not None
 
 
 class SandboxService:
@@ -212,19 +227,19 @@ class SandboxService:
         """People inside now: admitted check-ins less check-outs, per person, in time order.
 
         Each person inside counts at the desk that admitted them, so the desk
-        counts add up to the venue's. Events without an IIN cannot be paired
-        and are left out; an exit without an entry changes nothing.
+        counts add up to the venue's. Events that name no person (no IIN, no
+        check-in named) cannot be paired and are left out.
         """
-        inside: dict[str, tuple[str, str]] = {}
-        for row in self._db.presence_events(venue_bin):
-            if row.type == "check_in" and row.decision == "admit":
-                inside[row.iin] = (row.entrance, row.desk)
-            elif row.type == "check_out":
-                inside.pop(row.iin, None)
+        inside = stays(self._db.presence_events(venue_bin))
         desks = {f"{e}/{d}": 0 for e, d in self._db.venue_desks(venue_bin)}
-        for entrance, desk in inside.values():
-            desks[f"{entrance}/{desk}"] += 1
+        for stay in inside.values():
+            desks[f"{stay.entrance}/{stay.desk}"] += 1
         return VenueOccupancy(venue_bin, len(inside), desks, self._clock.now())
+
+    def presence(self, venue_bin: str, iin: str) -> VenuePresence:
+        """Whether *iin* is inside *venue_bin* now, entered at any of its desks."""
+        stay = stays(self._db.presence_events(venue_bin, person=iin)).get(iin)
+        return VenuePresence(venue_bin, iin, stay, self._clock.now())
 
 
 def _new_key() -> tuple[str, bytes]:

@@ -32,6 +32,7 @@ PROTECTED = [
     ("POST", "/v1/events"),
     ("GET", "/v1/keys"),
     ("GET", "/v1/venues/201040000123/occupancy"),
+    ("GET", f"/v1/venues/201040000123/presence/{DEMO_IIN['green']}"),
     ("GET", "/v1/sandbox/people"),
     ("PUT", f"/v1/sandbox/people/{DEMO_IIN['green']}"),
     ("POST", "/v1/sandbox/passes"),
