@@ -17,8 +17,18 @@ from kiosk.status import parse_status
 from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
 from sandbox.events import MAX_BATCH
 from sandbox.problem import Problem, json_response
+from sandbox.referral_wire import (
+    already_resolved,
+    parse_resolution,
+    parse_since,
+    parse_state,
+    referral_json,
+    referral_key,
+    unknown_referral,
+)
+from sandbox.referrals import Applied
 from sandbox.service import SandboxService
-from sandbox.wire import BadJson, format_time, is_bin, load_json, parse_time
+from sandbox.wire import BadJson, format_time, is_bin, load_json, parse_time, time_or_none
 
 MAX_BODY = 1 << 20  # 1 MiB: 500 events of about 2 KiB each
 MAX_LISTED = 10_000
@@ -36,6 +46,8 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/v1/keys", "keys", "GET"),
     ("/v1/venues/<venue_id>/occupancy", "occupancy", "GET"),
     ("/v1/venues/<venue_id>/presence/<iin>", "presence", "GET"),
+    ("/v1/venues/<venue_id>/referrals", "referrals", "GET"),
+    ("/v1/referrals/<referral_id>/resolution", "resolve_referral", "POST"),
     ("/v1/sandbox/people", "people", "GET"),
     ("/v1/sandbox/people/<iin>", "get_person", "GET"),
     ("/v1/sandbox/people/<iin>", "put_person", "PUT"),
@@ -133,7 +145,7 @@ class SandboxApp:
             {
                 "iin": iin,
                 "status": known.status.value,
-                "valid_until": _time_or_none(known.valid_until),
+                "valid_until": time_or_none(known.valid_until),
                 "checked_at": format_time(self._service.now()),
             }
         )
@@ -158,7 +170,7 @@ class SandboxApp:
                 "statuses": {
                     event_id: {
                         "status": known.status.value,
-                        "valid_until": _time_or_none(known.valid_until),
+                        "valid_until": time_or_none(known.valid_until),
                     }
                     for event_id, known in outcome.statuses.items()
                 },
@@ -197,6 +209,30 @@ class SandboxApp:
                 "as_of": format_time(found.as_of),
             }
         )
+
+    def _on_referrals(self, request: Request, venue_id: str) -> Response:
+        _require_bin(venue_id)
+        state = parse_state(request.args.get("state"))
+        since = parse_since(request.args.get("since"))
+        limit = _int_arg(request, "limit", DEFAULT_LISTED, 1, MAX_LISTED)
+        found = self._service.referrals(venue_id, state, since, limit=limit)
+        return json_response(
+            {
+                "venue": found.venue_bin,
+                "as_of": format_time(found.as_of),
+                "referrals": [referral_json(r) for r in found.referrals],
+            }
+        )
+
+    def _on_resolve_referral(self, request: Request, referral_id: str) -> Response:
+        key = referral_key(referral_id)
+        resolution = parse_resolution(key, self._object_body(request), self._service.now())
+        result = self._service.resolve(resolution)
+        if result.referral is None:
+            raise unknown_referral()
+        if result.applied is Applied.CONFLICT:
+            raise already_resolved(result.referral)
+        return json_response(referral_json(result.referral))
 
     # --- sandbox only ---------------------------------------------------------
 
@@ -253,7 +289,7 @@ class SandboxApp:
                 "expires_at": format_time(issued.expires_at),
                 "iin": issued.iin,
                 "status": issued.status.value,
-                "valid_until": _time_or_none(issued.valid_until),
+                "valid_until": time_or_none(issued.valid_until),
                 "kid": issued.kid,
             }
         )
@@ -282,7 +318,7 @@ class SandboxApp:
             "iin": row.iin,
             "name": row.name,
             "status": known.status.value,
-            "valid_until": _time_or_none(known.valid_until),
+            "valid_until": time_or_none(known.valid_until),
             "updated_at": format_time(row.updated_at),
             "demo": row.demo,
         }
@@ -309,10 +345,6 @@ def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> 
     ):
         raise Problem(400, f"{name} must be a whole number from {low} to {high}", code="bad_query")
     return int(text)
-
-
-def _time_or_none(unix: float | None) -> str | None:
-    return None if unix is None else format_time(unix)
 
 
 def _stored_event(event: StoredEvent) -> dict[str, Any]:

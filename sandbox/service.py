@@ -300,7 +300,12 @@ class SandboxService:
         if referral_key is None:
             return ResolutionResult(Applied.UNKNOWN, None)
         at = self._clock.now() if resolved_at is None else resolved_at
-        resolution = Resolution(key, referral_key, outcome, note, at, venue_bin, entrance, desk)
+        return self.resolve(
+            Resolution(key, referral_key, outcome, note, at, venue_bin, entrance, desk)
+        )
+
+    def resolve(self, resolution: Resolution) -> ResolutionResult:
+        """Apply a checked resolution (what the HTTP interface and the events share)."""
         return self._referrals.resolve(resolution)
 
 
