@@ -18,13 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType, TracebackType
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import requests
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.status import Status, parse_status
-from kiosk.wiretime import parse_time
+from kiosk.wiretime import format_time, parse_time
 
 DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_READ_TIMEOUT = 5.0
@@ -74,6 +74,18 @@ class DeviceNotRegistered(PermanentError):
         super().__init__(DEVICE_NOT_REGISTERED, status=401, title="Unauthorized", detail=detail)
 
 
+class AlreadyResolved(PermanentError):
+    """Another resolution of the referral came first (409): the first resolution wins.
+
+    `detail` says with which outcome; `referral` is the referral as that
+    resolution left it, when the answer carried a readable one (else None).
+    """
+
+    def __init__(self, message: str, *, referral: RemoteReferral | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.referral = referral
+
+
 @dataclass(frozen=True)
 class KnownStatus:
     """A status as the service knows it now."""
@@ -117,6 +129,63 @@ class Occupancy:
     as_of: float
     venue: str = ""
     desks: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class RemoteReferral:
+    """A doctor referral as the service holds it; times are Unix seconds.
+
+    `iin` is raw (the venue's own devices get it): keep a keyed hash of it and
+    show `masked_id`. `state` is `open` or `resolved`; once resolved,
+    `outcome` is `cleared` or `confirmed` and holds until `valid_until`.
+    """
+
+    id: str
+    ticket: str
+    state: str
+    iin: str
+    masked_id: str
+    name: str | None
+    status_shown: Status | None
+    provenance: str
+    reason: str
+    note: str | None
+    entrance: str
+    desk: str
+    opened_at: float
+    check_in: str | None
+    outcome: str | None
+    resolution_note: str | None
+    resolved_at: float | None
+    resolved_by_entrance: str | None
+    resolved_by_desk: str | None
+    valid_until: float | None
+
+
+@dataclass(frozen=True)
+class ReferralPull:
+    """A venue's referrals and the service's time of the answer.
+
+    Pass `as_of` as the next pull's `since`: the service then also returns
+    referrals that desks uploaded late, which a `since` from this PC's clock
+    could miss.
+    """
+
+    venue: str
+    as_of: float
+    referrals: tuple[RemoteReferral, ...]
+
+
+@dataclass(frozen=True)
+class VenuePresence:
+    """Whether a person is inside the venue now, and the check-in that let them in."""
+
+    inside: bool
+    entered_at: float | None
+    entrance: str | None
+    desk: str | None
+    check_in: str | None
+    as_of: float
 
 
 class ApiClient:
@@ -182,9 +251,7 @@ class ApiClient:
 
     def get_status(self, iin: str, *, deadline: float | None = None) -> StatusAnswer:
         """Look up a person's status. *deadline* (seconds) caps this call's time-outs."""
-        timeout = self._timeout
-        if deadline is not None:
-            timeout = (min(self._timeout[0], deadline), min(self._timeout[1], deadline))
+        timeout = self._timeout_within(deadline)
         body = _object(self._call("GET", f"/v1/status/{quote(iin, safe='')}", timeout=timeout))
         if body.get("iin") != iin:
             raise TransientError("the status answer is for another IIN")
@@ -193,12 +260,7 @@ class ApiClient:
 
     def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
         """Upload a batch (at most 500); safe to resend after any TransientError."""
-        try:
-            payload = json.dumps(
-                {"events": [dict(e) for e in events]}, ensure_ascii=False, allow_nan=False
-            ).encode("utf-8")
-        except (TypeError, ValueError) as exc:
-            raise PermanentError(f"the events cannot be sent as JSON: {exc}") from None
+        payload = _json_body({"events": [dict(e) for e in events]}, "the events")
         body = _object(self._call("POST", "/v1/events", data=payload))
         try:
             accepted = _strings(body["accepted"])
@@ -232,7 +294,97 @@ class ApiClient:
             desks=MappingProxyType({str(k): int(v) for k, v in desks.items()}),
         )
 
+    def get_presence(
+        self, venue_bin: str, iin: str, *, deadline: float | None = None
+    ) -> VenuePresence:
+        """Whether *iin* is inside the venue now, entered at any of its desks.
+
+        *deadline* (seconds) caps this call's time-outs, as for `get_status`.
+        """
+        path = f"/v1/venues/{quote(venue_bin, safe='')}/presence/{quote(iin, safe='')}"
+        body = _object(self._call("GET", path, timeout=self._timeout_within(deadline)))
+        if body.get("venue") != venue_bin:
+            raise TransientError("the presence answer is for another venue")
+        inside = body.get("iin_inside")
+        if not isinstance(inside, bool):
+            raise TransientError("unexpected answer: iin_inside is not true or false")
+        return VenuePresence(
+            inside=inside,
+            entered_at=_time_or_none(body.get("entered_at")),
+            entrance=_optional_text(body, "entrance"),
+            desk=_optional_text(body, "desk"),
+            check_in=_optional_text(body, "check_in"),
+            as_of=_time(body.get("as_of")),
+        )
+
+    def list_referrals(
+        self, venue_bin: str, *, state: str | None = None, since: float | None = None
+    ) -> list[RemoteReferral]:
+        """The venue's doctor referrals by opened_at; *state* `open`, `resolved` or `all`.
+
+        *since* (Unix seconds) keeps those that changed at or after it; for
+        incremental pulls use `pull_referrals`, whose `as_of` is the safe next
+        *since*.
+        """
+        return list(self.pull_referrals(venue_bin, state=state, since=since).referrals)
+
+    def pull_referrals(
+        self, venue_bin: str, *, state: str | None = None, since: float | None = None
+    ) -> ReferralPull:
+        """`list_referrals` with the service's time of the answer (`as_of`)."""
+        query = {"state": state, "since": None if since is None else format_time(since)}
+        path = f"/v1/venues/{quote(venue_bin, safe='')}/referrals"
+        given = {name: value for name, value in query.items() if value is not None}
+        body = _object(self._call("GET", path + ("?" + urlencode(given) if given else "")))
+        if body.get("venue") != venue_bin:
+            raise TransientError("the referral list is for another venue")
+        referrals = tuple(_referral(item) for item in _list(body.get("referrals")))
+        return ReferralPull(venue_bin, _time(body.get("as_of")), referrals)
+
+    def resolve_referral(
+        self,
+        referral_id: str,
+        *,
+        resolution_id: str,
+        outcome: str,
+        note: str,
+        resolved_at: float | None = None,
+        venue_bin: str | None = None,
+        entrance: str | None = None,
+        desk: str | None = None,
+    ) -> RemoteReferral:
+        """Send the doctor's decision; the referral as it stands after it.
+
+        *resolution_id* is the idempotency key (the `referral_resolved` event's
+        id, when the same decision also waits in the outbox): sending it again
+        is safe after any TransientError. Raises `AlreadyResolved` when another
+        resolution came first, and a `PermanentError` with code
+        `unknown_referral` when the service holds no such referral.
+        """
+        optional = {
+            "resolved_at": None if resolved_at is None else format_time(resolved_at),
+            "venue_bin": venue_bin,
+            "entrance": entrance,
+            "desk": desk,
+        }
+        request = {"id": resolution_id, "outcome": outcome, "note": note}
+        request |= {name: value for name, value in optional.items() if value is not None}
+        path = f"/v1/referrals/{quote(referral_id, safe='')}/resolution"
+        response = self._send("POST", path, data=_json_body(request, "the resolution"))
+        if response.status_code == 409:
+            raise _already_resolved(response)
+        referral = _referral(self._interpret(response))
+        if referral.id.lower() != referral_id.lower() or referral.state != "resolved":
+            raise TransientError("the resolution answer is not this referral, resolved")
+        return referral
+
     # --- transport ------------------------------------------------------------
+
+    def _timeout_within(self, deadline: float | None) -> tuple[float, float]:
+        """The (connect, read) time-outs, each cut to *deadline* seconds when one is given."""
+        if deadline is None:
+            return self._timeout
+        return (min(self._timeout[0], deadline), min(self._timeout[1], deadline))
 
     def _call(
         self,
@@ -242,6 +394,17 @@ class ApiClient:
         data: bytes | None = None,
         timeout: tuple[float, float] | None = None,
     ) -> Any:
+        return self._interpret(self._send(method, path, data=data, timeout=timeout))
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: bytes | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> requests.Response:
+        """One request; a transport failure is an ApiError, any HTTP answer is returned."""
         headers = {
             "Authorization": f"Bearer {self._token}",
             "Accept": "application/json, application/problem+json",
@@ -279,7 +442,7 @@ class ApiClient:
         except UnicodeError as exc:  # a token or address that HTTP headers cannot carry
             raise PermanentError(f"bad service address or token: {exc}") from None
         self._note_date(response.headers.get("Date"), sent_at, self._clock.now())
-        return self._interpret(response)
+        return response
 
     def _interpret(self, response: requests.Response) -> Any:
         status = response.status_code
@@ -359,17 +522,98 @@ def _http_date(value: str | None) -> float | None:
     return stamp.timestamp()
 
 
+def _json_body(value: object, what: str) -> bytes:
+    """A request body; what JSON cannot carry (NaN, objects) is the caller's error."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        raise PermanentError(f"{what} cannot be sent as JSON: {exc}") from None
+
+
 def _problem(response: requests.Response) -> tuple[str | None, str | None, str | None]:
     """title, detail and code of an RFC 9457 body, when the body is one."""
-    try:
-        body = json.loads(response.content)
-    except (ValueError, RecursionError):
-        return None, None, None
-    if not isinstance(body, dict):
-        return None, None, None
+    body = _problem_body(response)
     found = (body.get("title"), body.get("detail"), body.get("code"))
     title, detail, code = (v if isinstance(v, str) else None for v in found)
     return title, detail, code
+
+
+def _problem_body(response: requests.Response) -> dict[str, Any]:
+    """An error answer's JSON object (empty when the body is none)."""
+    try:
+        body = json.loads(response.content)
+    except (ValueError, RecursionError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _already_resolved(response: requests.Response) -> AlreadyResolved:
+    title, detail, code = _problem(response)
+    try:
+        winner: RemoteReferral | None = _referral(_problem_body(response).get("referral"))
+    except TransientError:
+        winner = None  # the words alone still say what happened
+    words = detail or title or response.reason or "the referral is resolved already"
+    return AlreadyResolved(
+        f"HTTP 409: {words}",
+        referral=winner,
+        status=409,
+        title=title,
+        detail=detail,
+        code=code,
+    )
+
+
+def _referral(value: object) -> RemoteReferral:
+    """A referral object of an answer; anything off the contract is a TransientError."""
+    body = _object(value)
+    state, outcome = _text(body, "state"), _optional_text(body, "outcome")
+    if (state, outcome) not in _REFERRAL_STATES:
+        raise TransientError(f"unexpected answer: a referral {state} with outcome {outcome}")
+    shown = body.get("status_shown")
+    status_shown = parse_status(shown)
+    if shown is not None and status_shown is None:
+        raise TransientError(f"unexpected answer: unknown status {shown!r}")
+    resolved_by = body.get("resolved_by")
+    by = {} if resolved_by is None else _object(resolved_by)
+    return RemoteReferral(
+        id=_text(body, "id"),
+        ticket=_text(body, "ticket"),
+        state=state,
+        iin=_text(body, "iin"),
+        masked_id=_text(body, "masked_id"),
+        name=_optional_text(body, "name"),
+        status_shown=status_shown,
+        provenance=_text(body, "provenance"),
+        reason=_text(body, "reason"),
+        note=_optional_text(body, "note"),
+        entrance=_text(body, "entrance"),
+        desk=_text(body, "desk"),
+        opened_at=_time(body.get("opened_at")),
+        check_in=_optional_text(body, "check_in"),
+        outcome=outcome,
+        resolution_note=_optional_text(body, "resolution_note"),
+        resolved_at=_time_or_none(body.get("resolved_at")),
+        resolved_by_entrance=_optional_text(by, "entrance"),
+        resolved_by_desk=_optional_text(by, "desk"),
+        valid_until=_time_or_none(body.get("valid_until")),
+    )
+
+
+# A referral's state and outcome go together: the kiosk lets a passenger board
+# on "cleared", so an answer that mixes them up is not believed.
+_REFERRAL_STATES = frozenset({("open", None), ("resolved", "cleared"), ("resolved", "confirmed")})
+
+
+def _text(body: Mapping[str, Any], name: str) -> str:
+    value = body.get(name)
+    if not isinstance(value, str):
+        raise TransientError(f"unexpected answer: {name} is not a text")
+    return value
+
+
+def _optional_text(body: Mapping[str, Any], name: str) -> str | None:
+    return None if body.get(name) is None else _text(body, name)
 
 
 def _object(value: object) -> dict[str, Any]:

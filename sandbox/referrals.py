@@ -11,6 +11,7 @@ the event id as the resolution id).
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
@@ -192,7 +193,9 @@ class ReferralStore:
             "ORDER BY opened_at, rowid LIMIT ?"
         )
         with self._db.locked():
-            as_of = self._clock.now()
+            # cut to the millisecond the wire carries: rounded up, a change in
+            # that fraction of a millisecond would fall before the next `since`
+            as_of = math.floor(self._clock.now() * 1000) / 1000
             rows = self._db.read(sql, [*params, -1 if limit is None else limit])
         return ReferralList(venue_bin, as_of, [Referral(*row) for row in rows])
 
