@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 from urllib.parse import urlsplit
 
 _IO_TIMEOUT = 5.0
@@ -100,6 +101,17 @@ class Fault:
     def rewrite(cls, edit: Callable[[bytes], bytes]) -> Fault:
         """Forward (the service acts on the request), then answer with `edit(body)`."""
         return cls(FaultKind.REWRITE, edit=edit)
+
+    @classmethod
+    def edit_json(cls, change: Callable[[Any], object]) -> Fault:
+        """`rewrite` for a JSON answer: *change* edits the parsed body in place."""
+
+        def edit(body: bytes) -> bytes:
+            value = json.loads(body)
+            change(value)
+            return json.dumps(value).encode()
+
+        return cls.rewrite(edit)
 
 
 class FaultProxy:
