@@ -15,105 +15,64 @@ import email.utils
 import json
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType, TracebackType
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import requests
 
+from kiosk.apierrors import (
+    DEVICE_NOT_REGISTERED,
+    AlreadyResolved,
+    ApiError,
+    DeviceNotRegistered,
+    PermanentError,
+    TransientError,
+)
+from kiosk.apiwire import (
+    BatchResult,
+    KnownStatus,
+    Occupancy,
+    ReferralPull,
+    RemoteReferral,
+    StatusAnswer,
+    VenuePresence,
+    as_list,
+    as_object,
+    as_strings,
+    as_time,
+    as_time_or_none,
+    is_count,
+    known_status_from,
+    optional_text,
+    referral_from,
+    rejection_from,
+)
 from kiosk.backoff import MAX_RETRY_AFTER, cap_retry_after
 from kiosk.clock import Clock, SystemClock
-from kiosk.status import Status, parse_status
-from kiosk.wiretime import parse_time
+from kiosk.wiretime import format_time
+
+__all__ = [
+    "DEVICE_NOT_REGISTERED",
+    "AlreadyResolved",
+    "ApiClient",
+    "ApiError",
+    "BatchResult",
+    "DeviceNotRegistered",
+    "KnownStatus",
+    "Occupancy",
+    "PermanentError",
+    "ReferralPull",
+    "RemoteReferral",
+    "StatusAnswer",
+    "TransientError",
+    "VenuePresence",
+    "parse_retry_after",
+]
 
 DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_READ_TIMEOUT = 5.0
 USER_AGENT = "ashyq-kiosk/0.1"
-DEVICE_NOT_REGISTERED = "this device is not registered"
-
-
-class ApiError(Exception):
-    """The service could not be used for this call."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int | None = None,
-        title: str | None = None,
-        detail: str | None = None,
-        code: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.detail = detail
-        self.code = code
-
-
-class TransientError(ApiError):
-    """Worth retrying later: no connection, a time-out, 5xx, 408, 429, a cut-off answer.
-
-    `retry_after` is the wait the service asked for (seconds), if it did.
-    """
-
-    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
-        super().__init__(message, **kw)
-        self.retry_after = retry_after
-
-
-class PermanentError(ApiError):
-    """Sending the same request again will fail again (a 4xx with the problem's words)."""
-
-
-class DeviceNotRegistered(PermanentError):
-    """The service refused the device token (401)."""
-
-    def __init__(self, *, detail: str | None = None) -> None:
-        super().__init__(DEVICE_NOT_REGISTERED, status=401, title="Unauthorized", detail=detail)
-
-
-@dataclass(frozen=True)
-class KnownStatus:
-    """A status as the service knows it now."""
-
-    status: Status
-    valid_until: float | None
-
-
-@dataclass(frozen=True)
-class StatusAnswer:
-    """The answer to a status look-up; times are Unix seconds."""
-
-    iin: str
-    status: Status
-    valid_until: float | None
-    checked_at: float
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    """What the service did with each event of a batch, by event id.
-
-    `rejected` pairs an id (None when the event had no usable id) with the
-    reason; `statuses` holds the current status for each check-in with an IIN.
-    """
-
-    accepted: tuple[str, ...]
-    duplicate: tuple[str, ...]
-    rejected: tuple[tuple[str | None, str], ...]
-    statuses: Mapping[str, KnownStatus] = field(default_factory=lambda: MappingProxyType({}))
-
-
-@dataclass(frozen=True)
-class Occupancy:
-    """People inside a venue now, in total and by the desk that admitted them."""
-
-    inside: int
-    as_of: float
-    venue: str = ""
-    desks: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
 
 class ApiClient:
@@ -179,58 +138,138 @@ class ApiClient:
 
     def get_status(self, iin: str, *, deadline: float | None = None) -> StatusAnswer:
         """Look up a person's status. *deadline* (seconds) caps this call's time-outs."""
-        path = f"/v1/status/{quote(iin, safe='')}"
-        body = _object(self._call("GET", path, timeout=self._capped(deadline)))
+        timeout = self._timeout_within(deadline)
+        body = as_object(self._call("GET", f"/v1/status/{quote(iin, safe='')}", timeout=timeout))
         if body.get("iin") != iin:
             raise TransientError("the status answer is for another IIN")
-        known = _known_status(body)
-        return StatusAnswer(iin, known.status, known.valid_until, _time(body.get("checked_at")))
+        known = known_status_from(body)
+        return StatusAnswer(iin, known.status, known.valid_until, as_time(body.get("checked_at")))
 
     def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
         """Upload a batch (at most 500); safe to resend after any TransientError."""
+        payload = _json_body({"events": [dict(e) for e in events]}, "the events")
+        body = as_object(self._call("POST", "/v1/events", data=payload))
         try:
-            payload = json.dumps(
-                {"events": [dict(e) for e in events]}, ensure_ascii=False, allow_nan=False
-            ).encode("utf-8")
-        except (TypeError, ValueError) as exc:
-            raise PermanentError(f"the events cannot be sent as JSON: {exc}") from None
-        body = _object(self._call("POST", "/v1/events", data=payload))
-        try:
-            accepted = _strings(body["accepted"])
-            duplicate = _strings(body["duplicate"])
-            rejected = tuple(_rejection(r) for r in _list(body["rejected"]))
+            accepted = as_strings(body["accepted"])
+            duplicate = as_strings(body["duplicate"])
+            rejected = tuple(rejection_from(r) for r in as_list(body["rejected"]))
             statuses = {
-                str(event_id): _known_status(_object(known))
-                for event_id, known in _object(body["statuses"]).items()
+                str(event_id): known_status_from(as_object(known))
+                for event_id, known in as_object(body["statuses"]).items()
             }
         except KeyError as exc:
             raise TransientError(f"unexpected answer: no {exc}") from None
-        return BatchResult(accepted, duplicate, rejected, MappingProxyType(statuses))
+        received_at = as_time_or_none(body.get("received_at"))
+        return BatchResult(accepted, duplicate, rejected, MappingProxyType(statuses), received_at)
 
     def get_keys(self, *, deadline: float | None = None) -> dict[str, Any]:
         """The pass-signing keys as a JWKS document. *deadline* caps the time-outs."""
-        body = _object(self._call("GET", "/v1/keys", timeout=self._capped(deadline)))
-        _list(body.get("keys"))
+        body = as_object(self._call("GET", "/v1/keys", timeout=self._timeout_within(deadline)))
+        as_list(body.get("keys"))
         return body
 
     def get_occupancy(self, venue_bin: str, *, deadline: float | None = None) -> Occupancy:
         path = f"/v1/venues/{quote(venue_bin, safe='')}/occupancy"
-        body = _object(self._call("GET", path, timeout=self._capped(deadline)))
+        body = as_object(self._call("GET", path, timeout=self._timeout_within(deadline)))
         inside = body.get("inside")
-        desks = _object(body.get("desks", {}))
-        if not isinstance(inside, int) or not all(_is_count(n) for n in [inside, *desks.values()]):
+        desks = as_object(body.get("desks", {}))
+        if not isinstance(inside, int) or not all(is_count(n) for n in [inside, *desks.values()]):
             raise TransientError("unexpected answer: counts are not whole numbers")
         return Occupancy(
             inside=inside,
-            as_of=_time(body.get("as_of")),
+            as_of=as_time(body.get("as_of")),
             venue=str(body.get("venue", venue_bin)),
             desks=MappingProxyType({str(k): int(v) for k, v in desks.items()}),
         )
 
+    def get_presence(
+        self, venue_bin: str, iin: str, *, deadline: float | None = None
+    ) -> VenuePresence:
+        """Whether *iin* is inside the venue now, entered at any of its desks.
+
+        *deadline* (seconds) caps this call's time-outs, as for `get_status`.
+        """
+        path = f"/v1/venues/{quote(venue_bin, safe='')}/presence/{quote(iin, safe='')}"
+        body = as_object(self._call("GET", path, timeout=self._timeout_within(deadline)))
+        if body.get("venue") != venue_bin:
+            raise TransientError("the presence answer is for another venue")
+        inside = body.get("iin_inside")
+        if not isinstance(inside, bool):
+            raise TransientError("unexpected answer: iin_inside is not true or false")
+        return VenuePresence(
+            inside=inside,
+            entered_at=as_time_or_none(body.get("entered_at")),
+            entrance=optional_text(body, "entrance"),
+            desk=optional_text(body, "desk"),
+            check_in=optional_text(body, "check_in"),
+            as_of=as_time(body.get("as_of")),
+        )
+
+    def list_referrals(
+        self, venue_bin: str, *, state: str | None = None, since: float | None = None
+    ) -> list[RemoteReferral]:
+        """The venue's doctor referrals by opened_at; *state* `open`, `resolved` or `all`.
+
+        *since* (Unix seconds) keeps those that changed at or after it; for
+        incremental pulls use `pull_referrals`, whose `as_of` is the safe next
+        *since*.
+        """
+        return list(self.pull_referrals(venue_bin, state=state, since=since).referrals)
+
+    def pull_referrals(
+        self, venue_bin: str, *, state: str | None = None, since: float | None = None
+    ) -> ReferralPull:
+        """`list_referrals` with the service's time of the answer (`as_of`)."""
+        query = {"state": state, "since": None if since is None else format_time(since)}
+        path = f"/v1/venues/{quote(venue_bin, safe='')}/referrals"
+        given = {name: value for name, value in query.items() if value is not None}
+        body = as_object(self._call("GET", path + ("?" + urlencode(given) if given else "")))
+        if body.get("venue") != venue_bin:
+            raise TransientError("the referral list is for another venue")
+        referrals = tuple(referral_from(item) for item in as_list(body.get("referrals")))
+        return ReferralPull(venue_bin, as_time(body.get("as_of")), referrals)
+
+    def resolve_referral(
+        self,
+        referral_id: str,
+        *,
+        resolution_id: str,
+        outcome: str,
+        note: str,
+        resolved_at: float | None = None,
+        venue_bin: str | None = None,
+        entrance: str | None = None,
+        desk: str | None = None,
+    ) -> RemoteReferral:
+        """Send the doctor's decision; the referral as it stands after it.
+
+        *resolution_id* is the idempotency key (the `referral_resolved` event's
+        id, when the same decision also waits in the outbox): sending it again
+        is safe after any TransientError. Raises `AlreadyResolved` when another
+        resolution came first, and a `PermanentError` with code
+        `unknown_referral` when the service holds no such referral.
+        """
+        optional = {
+            "resolved_at": None if resolved_at is None else format_time(resolved_at),
+            "venue_bin": venue_bin,
+            "entrance": entrance,
+            "desk": desk,
+        }
+        request = {"id": resolution_id, "outcome": outcome, "note": note}
+        request |= {name: value for name, value in optional.items() if value is not None}
+        path = f"/v1/referrals/{quote(referral_id, safe='')}/resolution"
+        response = self._send("POST", path, data=_json_body(request, "the resolution"))
+        if response.status_code == 409:
+            raise _already_resolved(response)
+        referral = referral_from(self._interpret(response))
+        if referral.id.lower() != referral_id.lower() or referral.state != "resolved":
+            raise TransientError("the resolution answer is not this referral, resolved")
+        return referral
+
     # --- transport ------------------------------------------------------------
 
-    def _capped(self, deadline: float | None) -> tuple[float, float]:
-        """The (connect, read) time-outs, each no longer than *deadline*."""
+    def _timeout_within(self, deadline: float | None) -> tuple[float, float]:
+        """The (connect, read) time-outs, each cut to *deadline* seconds when one is given."""
         if deadline is None:
             return self._timeout
         return (min(self._timeout[0], deadline), min(self._timeout[1], deadline))
@@ -243,6 +282,17 @@ class ApiClient:
         data: bytes | None = None,
         timeout: tuple[float, float] | None = None,
     ) -> Any:
+        return self._interpret(self._send(method, path, data=data, timeout=timeout))
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: bytes | None = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> requests.Response:
+        """One request; a transport failure is an ApiError, any HTTP answer is returned."""
         headers = {
             "Authorization": f"Bearer {self._token}",
             "Accept": "application/json, application/problem+json",
@@ -280,7 +330,7 @@ class ApiClient:
         except UnicodeError as exc:  # a token or address that HTTP headers cannot carry
             raise PermanentError(f"bad service address or token: {exc}") from None
         self._note_date(response.headers.get("Date"), sent_at, self._clock.now())
-        return self._interpret(response)
+        return response
 
     def _interpret(self, response: requests.Response) -> Any:
         status = response.status_code
@@ -360,60 +410,43 @@ def _http_date(value: str | None) -> float | None:
     return stamp.timestamp()
 
 
+def _json_body(value: object, what: str) -> bytes:
+    """A request body; what JSON cannot carry (NaN, objects) is the caller's error."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (TypeError, ValueError) as exc:
+        raise PermanentError(f"{what} cannot be sent as JSON: {exc}") from None
+
+
 def _problem(response: requests.Response) -> tuple[str | None, str | None, str | None]:
     """title, detail and code of an RFC 9457 body, when the body is one."""
-    try:
-        body = json.loads(response.content)
-    except (ValueError, RecursionError):
-        return None, None, None
-    if not isinstance(body, dict):
-        return None, None, None
+    body = _problem_body(response)
     found = (body.get("title"), body.get("detail"), body.get("code"))
     title, detail, code = (v if isinstance(v, str) else None for v in found)
     return title, detail, code
 
 
-def _object(value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TransientError("unexpected answer: not a JSON object")
-    return value
+def _problem_body(response: requests.Response) -> dict[str, Any]:
+    """An error answer's JSON object (empty when the body is none)."""
+    try:
+        body = json.loads(response.content)
+    except (ValueError, RecursionError):
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
-def _list(value: object) -> list[Any]:
-    if not isinstance(value, list):
-        raise TransientError("unexpected answer: not a JSON array")
-    return value
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    items = _list(value)
-    if not all(isinstance(item, str) for item in items):
-        raise TransientError("unexpected answer: ids are not strings")
-    return tuple(items)
-
-
-def _rejection(value: object) -> tuple[str | None, str]:
-    entry = _object(value)
-    event_id, reason = entry.get("id"), entry.get("reason")
-    if not (event_id is None or isinstance(event_id, str)) or not isinstance(reason, str):
-        raise TransientError("unexpected answer: a rejection without id or reason")
-    return event_id, reason
-
-
-def _known_status(body: Mapping[str, Any]) -> KnownStatus:
-    status = parse_status(body.get("status"))
-    if status is None:
-        raise TransientError(f"unexpected answer: unknown status {body.get('status')!r}")
-    raw_until = body.get("valid_until")
-    return KnownStatus(status, None if raw_until is None else _time(raw_until))
-
-
-def _time(value: object) -> float:
-    unix = parse_time(value)
-    if unix is None:
-        raise TransientError(f"unexpected answer: {value!r} is not a time")
-    return unix
-
-
-def _is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+def _already_resolved(response: requests.Response) -> AlreadyResolved:
+    title, detail, code = _problem(response)
+    try:
+        winner: RemoteReferral | None = referral_from(_problem_body(response).get("referral"))
+    except TransientError:
+        winner = None  # the words alone still say what happened
+    words = detail or title or response.reason or "the referral is resolved already"
+    return AlreadyResolved(
+        f"HTTP 409: {words}",
+        referral=winner,
+        status=409,
+        title=title,
+        detail=detail,
+        code=code,
+    )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hmac
-import http
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -17,16 +16,25 @@ from kiosk.passes import DEFAULT_LIFETIME
 from kiosk.status import parse_status
 from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
 from sandbox.events import MAX_BATCH
+from sandbox.problem import Problem, json_response
+from sandbox.referral_wire import (
+    already_resolved,
+    parse_resolution,
+    parse_since,
+    parse_state,
+    referral_json,
+    referral_key,
+    unknown_referral,
+)
+from sandbox.referrals import Applied
 from sandbox.service import SandboxService
-from sandbox.wire import BadJson, dump_json, format_time, is_bin, load_json, parse_time
+from sandbox.wire import BadJson, format_time, is_bin, load_json, parse_time, time_or_none
 
 MAX_BODY = 1 << 20  # 1 MiB: 500 events of about 2 KiB each
 MAX_LISTED = 10_000
 DEFAULT_LISTED = 1_000
 BUSY_RETRY_AFTER = 1
 MAX_PASS_LIFETIME = 86_400
-JSON = "application/json"
-PROBLEM_JSON = "application/problem+json"
 
 _log = logging.getLogger(__name__)
 
@@ -37,6 +45,9 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/v1/events", "post_events", "POST"),
     ("/v1/keys", "keys", "GET"),
     ("/v1/venues/<venue_id>/occupancy", "occupancy", "GET"),
+    ("/v1/venues/<venue_id>/presence/<iin>", "presence", "GET"),
+    ("/v1/venues/<venue_id>/referrals", "referrals", "GET"),
+    ("/v1/referrals/<referral_id>/resolution", "resolve_referral", "POST"),
     ("/v1/sandbox/people", "people", "GET"),
     ("/v1/sandbox/people/<iin>", "get_person", "GET"),
     ("/v1/sandbox/people/<iin>", "put_person", "PUT"),
@@ -44,44 +55,6 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/v1/sandbox/events", "list_events", "GET"),
     ("/v1/sandbox/keys/rotate", "rotate_keys", "POST"),
 )
-
-
-class Problem(Exception):
-    """An error answer (RFC 9457) raised anywhere in a handler."""
-
-    def __init__(
-        self,
-        status: int,
-        detail: str,
-        *,
-        code: str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.code = code
-        self.headers = dict(headers or {})
-
-    def response(self) -> Response:
-        body: dict[str, Any] = {
-            "type": "about:blank",
-            "title": http.HTTPStatus(self.status).phrase,
-            "status": self.status,
-            "detail": self.detail,
-        }
-        if self.code:
-            body["code"] = self.code
-        response = Response(dump_json(body), status=self.status, content_type=PROBLEM_JSON)
-        response.headers.update(self.headers)
-        response.headers["Cache-Control"] = "no-store"
-        return response
-
-
-def json_response(obj: Any, status: int = 200) -> Response:
-    response = Response(dump_json(obj), status=status, content_type=JSON)
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 class SandboxApp:
@@ -172,7 +145,7 @@ class SandboxApp:
             {
                 "iin": iin,
                 "status": known.status.value,
-                "valid_until": _time_or_none(known.valid_until),
+                "valid_until": time_or_none(known.valid_until),
                 "checked_at": format_time(self._service.now()),
             }
         )
@@ -197,10 +170,11 @@ class SandboxApp:
                 "statuses": {
                     event_id: {
                         "status": known.status.value,
-                        "valid_until": _time_or_none(known.valid_until),
+                        "valid_until": time_or_none(known.valid_until),
                     }
                     for event_id, known in outcome.statuses.items()
                 },
+                "received_at": format_time(outcome.received_at),
             }
         )
 
@@ -208,8 +182,7 @@ class SandboxApp:
         return json_response(self._service.jwks())
 
     def _on_occupancy(self, request: Request, venue_id: str) -> Response:
-        if not is_bin(venue_id):
-            raise Problem(400, "the venue id is a BIN: 12 digits", code="bad_venue")
+        _require_bin(venue_id)
         count = self._service.occupancy(venue_id)
         return json_response(
             {
@@ -219,6 +192,47 @@ class SandboxApp:
                 "as_of": format_time(count.as_of),
             }
         )
+
+    def _on_presence(self, request: Request, venue_id: str, iin: str) -> Response:
+        _require_bin(venue_id)
+        _require_iin(iin, code="bad_iin")
+        found = self._service.presence(venue_id, iin)
+        stay = found.stay
+        return json_response(
+            {
+                "venue": found.venue_bin,
+                "iin_inside": stay is not None,
+                "entered_at": None if stay is None else format_time(stay.entered_at),
+                "entrance": None if stay is None else stay.entrance,
+                "desk": None if stay is None else stay.desk,
+                "check_in": None if stay is None else stay.check_in,
+                "as_of": format_time(found.as_of),
+            }
+        )
+
+    def _on_referrals(self, request: Request, venue_id: str) -> Response:
+        _require_bin(venue_id)
+        state = parse_state(request.args.get("state"))
+        since = parse_since(request.args.get("since"))
+        limit = _int_arg(request, "limit", DEFAULT_LISTED, 1, MAX_LISTED)
+        found = self._service.referrals(venue_id, state, since, limit=limit)
+        return json_response(
+            {
+                "venue": found.venue_bin,
+                "as_of": format_time(found.as_of),
+                "referrals": [referral_json(r) for r in found.referrals],
+            }
+        )
+
+    def _on_resolve_referral(self, request: Request, referral_id: str) -> Response:
+        key = referral_key(referral_id)
+        resolution = parse_resolution(key, self._object_body(request), self._service.now())
+        result = self._service.resolve(resolution)
+        if result.referral is None:
+            raise unknown_referral()
+        if result.applied is Applied.CONFLICT:
+            raise already_resolved(result.referral)
+        return json_response(referral_json(result.referral))
 
     # --- sandbox only ---------------------------------------------------------
 
@@ -275,7 +289,7 @@ class SandboxApp:
                 "expires_at": format_time(issued.expires_at),
                 "iin": issued.iin,
                 "status": issued.status.value,
-                "valid_until": _time_or_none(issued.valid_until),
+                "valid_until": time_or_none(issued.valid_until),
                 "kid": issued.kid,
             }
         )
@@ -304,17 +318,22 @@ class SandboxApp:
             "iin": row.iin,
             "name": row.name,
             "status": known.status.value,
-            "valid_until": _time_or_none(known.valid_until),
+            "valid_until": time_or_none(known.valid_until),
             "updated_at": format_time(row.updated_at),
             "demo": row.demo,
         }
 
 
-def _require_iin(text: str) -> None:
+def _require_iin(text: str, *, code: str = "invalid_iin") -> None:
     try:
         parse_iin(text)
     except InvalidIin as exc:
-        raise Problem(400, f"not a valid IIN: {exc.problem.value}", code="invalid_iin") from None
+        raise Problem(400, f"not a valid IIN: {exc.problem.value}", code=code) from None
+
+
+def _require_bin(venue_id: str) -> None:
+    if not is_bin(venue_id):
+        raise Problem(400, "the venue id is a BIN: 12 digits", code="bad_venue")
 
 
 def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> int:
@@ -326,10 +345,6 @@ def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> 
     ):
         raise Problem(400, f"{name} must be a whole number from {low} to {high}", code="bad_query")
     return int(text)
-
-
-def _time_or_none(unix: float | None) -> str | None:
-    return None if unix is None else format_time(unix)
 
 
 def _stored_event(event: StoredEvent) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""The sandbox's SQLite file: people, signing keys and the events kiosks uploaded."""
+"""The sandbox's SQLite file: people, signing keys and the events kiosks uploaded.
+
+Referrals live in the same file; their storage is sandbox/referrals.py.
+"""
 
 from __future__ import annotations
 
@@ -6,46 +9,22 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.status import Status
 from sandbox.events import ValidEvent
+from sandbox.presence import PresenceRow
+from sandbox.schema import MIGRATIONS
 
-SCHEMA_VERSION = 1
 KEYS_KEPT = 2  # the current signing key and the one before it
 
-_SCHEMA = """
-CREATE TABLE people (
-    iin TEXT PRIMARY KEY,
-    name TEXT,
-    status TEXT NOT NULL,
-    valid_until REAL,
-    updated_at REAL NOT NULL,
-    demo INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE signing_keys (
-    generation INTEGER PRIMARY KEY AUTOINCREMENT,
-    kid TEXT NOT NULL UNIQUE,
-    private_key BLOB NOT NULL,
-    created_at REAL NOT NULL
-);
-CREATE TABLE events (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    type TEXT NOT NULL,
-    venue_bin TEXT NOT NULL,
-    entrance TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    occurred_at REAL NOT NULL,
-    received_at REAL NOT NULL,
-    iin TEXT,
-    data TEXT NOT NULL
-);
-CREATE INDEX events_by_venue ON events (venue_bin, occurred_at, seq);
-"""
+
+# What an event does beyond being stored (a referral opened or resolved), run
+# inside the intake transaction; a text refuses the event with that reason.
+EventEffect = Callable[[sqlite3.Connection, ValidEvent], str | None]
 
 
 class DatabaseBusy(RuntimeError):
@@ -76,17 +55,6 @@ class StoredEvent:
     data: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class PresenceRow:
-    """One check-in or check-out of a venue, as occupancy needs it."""
-
-    iin: str
-    type: str
-    decision: object
-    entrance: str
-    desk: str
-
-
 class SandboxDb:
     """One SQLite connection (WAL) shared by the server's threads under a lock.
 
@@ -95,7 +63,13 @@ class SandboxDb:
     from another process (WAL readers never block the writer).
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        busy_timeout: float = 10.0,
+        migrations: Sequence[str] = MIGRATIONS,
+    ) -> None:
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
             path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
@@ -104,7 +78,7 @@ class SandboxDb:
         try:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            self._migrate(migrations)
         except BaseException:
             self._conn.close()
             raise
@@ -139,20 +113,38 @@ class SandboxDb:
                     raise DatabaseBusy(str(exc)) from None
                 raise
 
-    def _migrate(self) -> None:
+    def _migrate(self, migrations: Sequence[str]) -> None:
         with self._write() as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                # statement by statement: executescript() would commit the transaction
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            elif version > SCHEMA_VERSION:
+            if version > len(migrations):
                 raise RuntimeError(
                     f"the sandbox database has schema {version}; this version knows "
-                    f"{SCHEMA_VERSION} (use a newer ashyq-kiosk or another --db)"
+                    f"{len(migrations)} (use a newer ashyq-kiosk or another --db)"
                 )
+            for target, script in enumerate(migrations[version:], start=version + 1):
+                # statement by statement: executescript() would commit the transaction
+                for statement in script.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {target}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._read("PRAGMA user_version")[0][0])
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction on the shared connection, for the modules built on this file."""
+        return self._write()
+
+    def read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        return self._read(sql, params)
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold off every other reader and writer: a time read inside is before all
+        writes not yet visible, which is what makes `as_of` a safe `since`."""
+        with self._lock:
+            yield
 
     # --- people ---------------------------------------------------------
 
@@ -253,13 +245,27 @@ class SandboxDb:
 
     # --- events -----------------------------------------------------------
 
-    def insert_events(self, events: Sequence[ValidEvent], received_at: float) -> list[bool]:
-        """Store a batch in one transaction; per event, whether it was new (else a duplicate)."""
-        inserted: list[bool] = []
+    def insert_events(
+        self, events: Sequence[ValidEvent], received_at: float, effect: EventEffect | None = None
+    ) -> list[bool | str]:
+        """Store a batch in one transaction; per event True (stored), False (a duplicate)
+        or the reason *effect* refused it for (not stored).
+
+        *effect* runs for each event not seen before, before it is stored and
+        inside the same transaction, so what it changes commits with the event.
+        """
+        results: list[bool | str] = []
         with self._write() as conn:
             for event in events:
-                cursor = conn.execute(
-                    "INSERT OR IGNORE INTO events (id, type, venue_bin, entrance, desk, "
+                if conn.execute("SELECT 1 FROM events WHERE id = ?", (event.key,)).fetchone():
+                    results.append(False)
+                    continue
+                refused = None if effect is None else effect(conn, event)
+                if refused is not None:
+                    results.append(refused)
+                    continue
+                conn.execute(
+                    "INSERT INTO events (id, type, venue_bin, entrance, desk, "
                     "occurred_at, received_at, iin, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         event.key,
@@ -273,8 +279,8 @@ class SandboxDb:
                         json.dumps(event.data, ensure_ascii=False),
                     ),
                 )
-                inserted.append(cursor.rowcount == 1)
-        return inserted
+                results.append(True)
+        return results
 
     def events(self, venue_bin: str | None, *, after: int, limit: int) -> list[StoredEvent]:
         """Stored events in the order they arrived, after sequence number *after*."""
@@ -304,21 +310,24 @@ class SandboxDb:
             for row in rows
         ]
 
-    def presence_events(self, venue_bin: str) -> list[PresenceRow]:
-        """A venue's check-ins and check-outs by person, in the order they happened.
+    def presence_events(self, venue_bin: str, *, person: str | None = None) -> list[PresenceRow]:
+        """A venue's check-ins and check-outs with the person each is about (or one person's).
 
-        A check-out without an IIN (the kiosk's automatic end-of-day close-out
-        keeps none) names the check-in it ends in `data.check_in`.
+        A check-out may name the check-in it ends in `data.check_in`: that
+        check-in gives the person when the check-out has no IIN (the kiosk's
+        automatic end-of-day close-out keeps none), and its time.
         """
         rows = self._read(
-            "SELECT coalesce(e.iin, (SELECT c.iin FROM events c "
-            "WHERE c.id = json_extract(e.data, '$.check_in'))) AS person, e.type, "
-            "json_extract(e.data, '$.decision'), e.entrance, e.desk FROM events e "
-            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out') "
-            "ORDER BY e.occurred_at, e.seq",
-            (venue_bin,),
+            "SELECT * FROM (SELECT e.id, coalesce(e.iin, c.iin) AS person, e.type, "
+            "json_extract(e.data, '$.decision'), e.entrance, e.desk, e.occurred_at, e.seq, "
+            "c.occurred_at FROM events e LEFT JOIN events c "
+            "ON e.type = 'check_out' AND c.id = lower(json_extract(e.data, '$.check_in')) "
+            "AND c.type = 'check_in' AND c.venue_bin = e.venue_bin "
+            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out')) "
+            "WHERE person IS NOT NULL AND (? IS NULL OR person = ?)",
+            (venue_bin, person, person),
         )
-        return [PresenceRow(*row) for row in rows if row[0] is not None]
+        return [PresenceRow(*row) for row in rows]
 
     def venue_desks(self, venue_bin: str) -> list[tuple[str, str]]:
         rows = self._read(

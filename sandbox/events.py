@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.iin import InvalidIin, parse_iin
 from kiosk.status import Provenance, Status
-from sandbox.wire import canonical_uuid, is_bin, parse_time
+from sandbox.wire import canonical_uuid, is_bin, is_text, parse_time
 
 MAX_BATCH = 500
 MAX_LABEL = 64
+MAX_TICKET = 16
+MAX_NOTE = 500
 
 EVENT_TYPES = frozenset(
     {
@@ -25,8 +28,12 @@ EVENT_TYPES = frozenset(
 METHODS = frozenset({"camera", "scanner", "manual"})
 PROVENANCES = frozenset(p.value for p in Provenance)
 STATUSES = frozenset(s.value for s in Status)
+REFERRAL_REASONS = frozenset({"status_wrong", "yellow", "red", "unverified", "other"})
+OUTCOMES = frozenset({"cleared", "confirmed"})
 _REQUIRED = ("id", "type", "venue_bin", "entrance", "desk", "occurred_at", "iin", "data")
 _CHECK_IN_DATA = ("decision", "status", "provenance", "method")
+_OPENED_DATA = ("referral_id", "ticket", "status_shown", "provenance", "reason", "masked_id")
+_RESOLVED_DATA = ("referral_id", "outcome", "note")
 
 
 @dataclass(frozen=True)
@@ -107,13 +114,18 @@ def _problem(raw: dict[str, Any]) -> str | None:
         return "bad_field:data"
     if raw["type"] == "check_in":
         return _check_in_problem(data)
+    if raw["type"] == "referral_opened":
+        # the doctor must know whom the desk sent, and the service must be able to tell
+        return "missing_field:iin" if iin is None else _referral_opened_problem(data)
+    if raw["type"] == "referral_resolved":
+        return _referral_resolved_problem(data)
     return None
 
 
 def _check_in_problem(data: dict[str, Any]) -> str | None:
-    for name in _CHECK_IN_DATA:
-        if name not in data:
-            return f"missing_field:data.{name}"
+    missing = _missing(data, _CHECK_IN_DATA)
+    if missing is not None:
+        return missing
     decision = data["decision"]
     if not isinstance(decision, str) or not 0 < len(decision) <= MAX_LABEL:
         return "bad_field:data.decision"
@@ -124,6 +136,53 @@ def _check_in_problem(data: dict[str, Any]) -> str | None:
     if not _one_of(data["method"], METHODS):
         return "bad_field:data.method"
     return None
+
+
+def _referral_opened_problem(data: dict[str, Any]) -> str | None:
+    missing = _missing(data, _OPENED_DATA)
+    if missing is not None:
+        return missing
+    checks = (
+        ("referral_id", canonical_uuid(data["referral_id"]) is not None),
+        ("ticket", is_text(data["ticket"], high=MAX_TICKET)),
+        ("status_shown", data["status_shown"] is None or _one_of(data["status_shown"], STATUSES)),
+        ("provenance", _one_of(data["provenance"], PROVENANCES)),
+        ("reason", _one_of(data["reason"], REFERRAL_REASONS)),
+        ("masked_id", is_text(data["masked_id"], high=MAX_LABEL)),
+        ("note", _absent_or(data, "note", lambda v: is_text(v, low=0, high=MAX_NOTE))),
+        ("name", _absent_or(data, "name", lambda v: is_text(v, high=MAX_LABEL))),
+        ("check_in", _absent_or(data, "check_in", lambda v: canonical_uuid(v) is not None)),
+    )
+    return _first_bad(checks)
+
+
+def _referral_resolved_problem(data: dict[str, Any]) -> str | None:
+    missing = _missing(data, _RESOLVED_DATA)
+    if missing is not None:
+        return missing
+    checks = (
+        ("referral_id", canonical_uuid(data["referral_id"]) is not None),
+        ("outcome", _one_of(data["outcome"], OUTCOMES)),
+        ("note", is_text(data["note"], low=0, high=MAX_NOTE)),
+        ("ticket", _absent_or(data, "ticket", lambda v: is_text(v, high=MAX_TICKET))),
+    )
+    return _first_bad(checks)
+
+
+def _missing(data: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        if name not in data:
+            return f"missing_field:data.{name}"
+    return None
+
+
+def _absent_or(data: dict[str, Any], name: str, check: Callable[[object], bool]) -> bool:
+    """An optional field: absent or null, else it must pass *check*."""
+    return data.get(name) is None or check(data[name])
+
+
+def _first_bad(checks: tuple[tuple[str, bool], ...]) -> str | None:
+    return next((f"bad_field:data.{name}" for name, good in checks if not good), None)
 
 
 def _one_of(value: object, allowed: frozenset[str]) -> bool:

@@ -14,8 +14,19 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.passes import DEFAULT_LIFETIME, key_id, public_jwk, sign_pass
 from kiosk.status import Status
 from sandbox.db import PersonRow, SandboxDb, StoredEvent
-from sandbox.events import Rejection, ValidEvent, validate_event
+from sandbox.events import OUTCOMES, Rejection, ValidEvent, validate_event
 from sandbox.people import DEMO_PEOPLE, effective_status, valid_until_for
+from sandbox.presence import Stay, stays
+from sandbox.referrals import (
+    Applied,
+    Referral,
+    ReferralList,
+    ReferralState,
+    ReferralStore,
+    Resolution,
+    ResolutionResult,
+)
+from sandbox.wire import canonical_uuid
 
 ISSUER = "ashyq-sandbox"
 
@@ -40,8 +51,12 @@ class IssuedPass:
 
 @dataclass(frozen=True)
 class BatchOutcome:
-    """What became of each event of an uploaded batch (ids as the kiosk sent them)."""
+    """What became of each event of an uploaded batch (ids as the kiosk sent them).
 
+    `received_at`: when the service stored the batch, by its own clock.
+    """
+
+    received_at: float
     accepted: list[str] = field(default_factory=list)
     duplicate: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
@@ -56,12 +71,27 @@ class VenueOccupancy:
     as_of: float
 
 
+@dataclass(frozen=True)
+class VenuePresence:
+    """Whether one person is inside a venue now; `stay` is their entry when they are."""
+
+    venue_bin: str
+    iin: str
+    stay: Stay | None
+    as_of: float
+
+    @property
+    def inside(self) -> bool:
+        return self.stay is not None
+
+
 class SandboxService:
     """The service's behaviour over its SQLite file, with time injected."""
 
     def __init__(self, db: SandboxDb, clock: Clock) -> None:
         self._db = db
         self._clock = clock
+        self._referrals = ReferralStore(db, clock)
 
     @classmethod
     def open(
@@ -182,18 +212,25 @@ class SandboxService:
 
     def intake(self, raw_events: Sequence[object]) -> BatchOutcome:
         """Validate and store a batch: idempotent by event UUID, one transaction."""
-        outcome = BatchOutcome()
-        valid: list[ValidEvent] = []
+        received_at = self._clock.now()
+        outcome = BatchOutcome(received_at)
+        valid: list[tuple[int, ValidEvent]] = []
         for index, raw in enumerate(raw_events):
             checked = validate_event(index, raw)
             if isinstance(checked, Rejection):
                 outcome.rejected.append(checked)
             else:
-                valid.append(checked)
-        inserted = self._db.insert_events(valid, self._clock.now())
-        for event, new in zip(valid, inserted, strict=True):
-            (outcome.accepted if new else outcome.duplicate).append(event.id)
-        check_ins = [e for e in valid if e.type == "check_in" and e.iin is not None]
+                valid.append((index, checked))
+        stored = self._db.insert_events(
+            [event for _, event in valid], received_at, self._referrals.on_event
+        )
+        for (index, event), result in zip(valid, stored, strict=True):
+            if isinstance(result, str):
+                outcome.rejected.append(Rejection(index, event.id, result))
+            else:
+                (outcome.accepted if result else outcome.duplicate).append(event.id)
+        outcome.rejected.sort(key=lambda rejection: rejection.index)
+        check_ins = [e for _, e in valid if e.type == "check_in" and e.iin is not None]
         rows = self._db.people_by_iin(e.iin for e in check_ins if e.iin is not None)
         for event in check_ins:
             assert event.iin is not None
@@ -207,19 +244,69 @@ class SandboxService:
         """People inside now: admitted check-ins less check-outs, per person, in time order.
 
         Each person inside counts at the desk that admitted them, so the desk
-        counts add up to the venue's. Events without an IIN cannot be paired
-        and are left out; an exit without an entry changes nothing.
+        counts add up to the venue's. Events that name no person (no IIN, no
+        check-in named) cannot be paired and are left out.
         """
-        inside: dict[str, tuple[str, str]] = {}
-        for row in self._db.presence_events(venue_bin):
-            if row.type == "check_in" and row.decision == "admit":
-                inside[row.iin] = (row.entrance, row.desk)
-            elif row.type == "check_out":
-                inside.pop(row.iin, None)
+        inside = stays(self._db.presence_events(venue_bin))
         desks = {f"{e}/{d}": 0 for e, d in self._db.venue_desks(venue_bin)}
-        for entrance, desk in inside.values():
-            desks[f"{entrance}/{desk}"] += 1
+        for stay in inside.values():
+            desks[f"{stay.entrance}/{stay.desk}"] += 1
         return VenueOccupancy(venue_bin, len(inside), desks, self._clock.now())
+
+    def presence(self, venue_bin: str, iin: str) -> VenuePresence:
+        """Whether *iin* is inside *venue_bin* now, entered at any of its desks."""
+        stay = stays(self._db.presence_events(venue_bin, person=iin)).get(iin)
+        return VenuePresence(venue_bin, iin, stay, self._clock.now())
+
+    # --- referrals --------------------------------------------------------------
+
+    def referrals(
+        self,
+        venue_bin: str,
+        state: ReferralState | None = None,
+        since: float | None = None,
+        *,
+        limit: int | None = None,
+    ) -> ReferralList:
+        """A venue's referrals by opened_at (see `ReferralStore.list` for *since*)."""
+        return self._referrals.list(venue_bin, state=state, since=since, limit=limit)
+
+    def referral(self, referral_id: str) -> Referral | None:
+        key = canonical_uuid(referral_id)
+        return None if key is None else self._referrals.get(key)
+
+    def resolve_referral(
+        self,
+        referral_id: str,
+        *,
+        resolution_id: str,
+        outcome: str,
+        note: str,
+        resolved_at: float | None = None,
+        venue_bin: str | None = None,
+        entrance: str | None = None,
+        desk: str | None = None,
+    ) -> ResolutionResult:
+        """Resolve a referral by the rules a `referral_resolved` event follows too.
+
+        *resolution_id* is the idempotency key: the same id again is a replay
+        (`Applied.REPLAYED`), another id on a resolved referral a conflict.
+        """
+        key, referral_key = canonical_uuid(resolution_id), canonical_uuid(referral_id)
+        if key is None:
+            raise ValueError(f"the resolution id is not a UUID: {resolution_id!r}")
+        if outcome not in OUTCOMES:
+            raise ValueError(f"the outcome is cleared or confirmed, not {outcome!r}")
+        if referral_key is None:
+            return ResolutionResult(Applied.UNKNOWN, None)
+        at = self._clock.now() if resolved_at is None else resolved_at
+        return self.resolve(
+            Resolution(key, referral_key, outcome, note, at, venue_bin, entrance, desk)
+        )
+
+    def resolve(self, resolution: Resolution) -> ResolutionResult:
+        """Apply a checked resolution (what the HTTP interface and the events share)."""
+        return self._referrals.resolve(resolution)
 
 
 def _new_key() -> tuple[str, bytes]:

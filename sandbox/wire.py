@@ -8,10 +8,15 @@ from typing import Any
 
 from kiosk.wiretime import format_time, parse_time
 
-__all__ = ["canonical_uuid", "format_time", "is_bin", "parse_time"]
+__all__ = ["canonical_uuid", "format_time", "is_bin", "is_text", "parse_time", "time_or_none"]
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _BIN = re.compile(r"[0-9]{12}")
+
+
+def time_or_none(unix: float | None) -> str | None:
+    """A wire time, or None for none."""
+    return None if unix is None else format_time(unix)
 
 
 def canonical_uuid(text: object) -> str | None:
@@ -24,6 +29,11 @@ def canonical_uuid(text: object) -> str | None:
 def is_bin(text: object) -> bool:
     """A venue BIN as the wire carries it: exactly 12 ASCII digits."""
     return isinstance(text, str) and _BIN.fullmatch(text) is not None
+
+
+def is_text(value: object, *, low: int = 1, high: int) -> bool:
+    """A string of *low* to *high* characters."""
+    return isinstance(value, str) and low <= len(value) <= high
 
 
 class BadJson(ValueError):

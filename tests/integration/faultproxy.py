@@ -3,7 +3,8 @@
 The faults a kiosk meets on a venue's network: refused or dropped
 connections, 5xx and 429 answers with Retry-After, answers slower than
 the read time-out, bodies cut off, answers lost after the service stored
-the request, and a service clock that differs from ours.
+the request, a service clock that differs from ours, and answers whose
+body says something other than the contract (an older or a broken service).
 
     proxy = FaultProxy(sandbox.url).start()
     proxy.push(Fault.respond(503, retry_after="7"))  # the next request only
@@ -26,8 +27,10 @@ import struct
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 from urllib.parse import urlsplit
 
 _IO_TIMEOUT = 5.0
@@ -44,6 +47,7 @@ class FaultKind(Enum):
     TRUNCATE_JSON = "truncate_json"  # half the body with a matching Content-Length
     DROP_ANSWER = "drop_answer"  # forward (the service stores it), close without answering
     SHIFT_DATE = "shift_date"  # forward, with the Date header moved by `seconds`
+    REWRITE = "rewrite"  # forward, then answer with the body `edit` makes of the real one
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Fault:
     status: int = 0
     retry_after: str | None = None
     seconds: float = 0.0
+    edit: Callable[[bytes], bytes] | None = None
 
     @classmethod
     def forward(cls) -> Fault:
@@ -91,6 +96,22 @@ class Fault:
     @classmethod
     def shift_date(cls, seconds: float) -> Fault:
         return cls(FaultKind.SHIFT_DATE, seconds=seconds)
+
+    @classmethod
+    def rewrite(cls, edit: Callable[[bytes], bytes]) -> Fault:
+        """Forward (the service acts on the request), then answer with `edit(body)`."""
+        return cls(FaultKind.REWRITE, edit=edit)
+
+    @classmethod
+    def edit_json(cls, change: Callable[[Any], object]) -> Fault:
+        """`rewrite` for a JSON answer: *change* edits the parsed body in place."""
+
+        def edit(body: bytes) -> bytes:
+            value = json.loads(body)
+            change(value)
+            return json.dumps(value).encode()
+
+        return cls.rewrite(edit)
 
 
 class FaultProxy:
@@ -181,6 +202,9 @@ class FaultProxy:
             return
         if fault.kind is FaultKind.TRUNCATE_JSON:
             body = body[: len(body) // 2]
+            head = _set_header(head, "Content-Length", str(len(body)))
+        if fault.kind is FaultKind.REWRITE and fault.edit is not None:
+            body = fault.edit(body)
             head = _set_header(head, "Content-Length", str(len(body)))
         if fault.kind is FaultKind.SHIFT_DATE:
             head = _set_header(head, "Date", _http_date(time.time() + fault.seconds))

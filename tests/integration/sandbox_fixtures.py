@@ -13,7 +13,8 @@ Exposed to the tests of this folder by conftest.py:
 - `fault_proxy`: a FaultProxy in front of `sandbox`;
 - `api_contract`: the docs/api.yaml checker.
 
-Helpers: `new_event(...)` builds a wire event, `wait_until(...)` polls,
+Helpers: `new_event(...)` builds a wire event, `referral_opened(...)` and
+`referral_resolved(...)` the two referral events, `wait_until(...)` polls,
 `ManualClock` is a clock to hand to `sandbox_factory(clock=...)`.
 """
 
@@ -35,6 +36,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from kiosk.api import ApiClient
+from kiosk.iin import mask_iin
 from kiosk.status import Status
 from kiosk.wiretime import format_time
 from sandbox.people import demo_person
@@ -97,6 +99,57 @@ def new_event(
         "iin": iin,
         "data": data,
     }
+
+
+def referral_opened(
+    referral_id: str | None = None,
+    *,
+    iin: str | None = DEMO_IIN["yellow"],
+    entrance: str = "boarding",
+    desk: str = "gate-3",
+    occurred_at: float | None = None,
+    **data: Any,
+) -> dict[str, Any]:
+    """A boarding desk's `referral_opened` event (a new referral id unless given)."""
+    data = {
+        "referral_id": referral_id or str(uuid.uuid4()),
+        "ticket": "D-042",
+        "status_shown": "yellow",
+        "provenance": "pass",
+        "reason": "yellow",
+        "masked_id": mask_iin(iin or DEMO_IIN["yellow"]),
+        **data,
+    }
+    return new_event(
+        "referral_opened",
+        iin=iin,
+        entrance=entrance,
+        desk=desk,
+        occurred_at=occurred_at,
+        **data,
+    )
+
+
+def referral_resolved(
+    referral_id: str,
+    outcome: str = "cleared",
+    *,
+    note: str = "PCR negative, status corrected",
+    entrance: str = "medical",
+    desk: str = "doctor",
+    occurred_at: float | None = None,
+    **data: Any,
+) -> dict[str, Any]:
+    """The doctor's kiosk's `referral_resolved` event (no IIN: the doctor needs none)."""
+    data = {"referral_id": referral_id, "outcome": outcome, "note": note, **data}
+    return new_event(
+        "referral_resolved",
+        iin=None,
+        entrance=entrance,
+        desk=desk,
+        occurred_at=occurred_at,
+        **data,
+    )
 
 
 class ApiContract:

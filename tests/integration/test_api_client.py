@@ -38,8 +38,10 @@ def test_post_events_gives_a_typed_batch_result(api_client: ApiClient) -> None:
     check_in = new_event(iin=DEMO_IIN["yellow"])
     bad = new_event() | {"venue_bin": "x"}
     leave = new_event("check_out", automatic=True)
+    before = time.time()
     first = api_client.post_events([check_in, bad, leave])
     assert isinstance(first, BatchResult)
+    assert first.received_at is not None and before - 1 <= first.received_at <= time.time() + 1
     assert first.accepted == (check_in["id"], leave["id"])
     assert first.rejected == ((bad["id"], "bad_venue_bin"),)
     assert dict(first.statuses) == {

@@ -12,7 +12,13 @@ from kiosk.api import ApiClient, DeviceNotRegistered, PermanentError, TransientE
 from kiosk.status import Status
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy, free_port
-from tests.integration.sandbox_fixtures import DEMO_IIN, SandboxHttp, checked_session, new_event
+from tests.integration.sandbox_fixtures import (
+    DEMO_IIN,
+    VENUE_BIN,
+    SandboxHttp,
+    checked_session,
+    new_event,
+)
 
 MakeClient = Callable[..., ApiClient]
 
@@ -104,14 +110,22 @@ def test_a_slow_answer_is_a_transient_read_time_out(
     assert "in time" in str(caught.value)
 
 
-def test_a_status_deadline_caps_the_read_time_out(
-    fault_proxy: FaultProxy, make_client: MakeClient
+@pytest.mark.parametrize(
+    "look_up",
+    [
+        lambda client: client.get_status(DEMO_IIN["green"], deadline=0.3),
+        lambda client: client.get_presence(VENUE_BIN, DEMO_IIN["green"], deadline=0.3),
+    ],
+    ids=["status", "presence"],
+)
+def test_a_deadline_caps_the_read_time_out(
+    fault_proxy: FaultProxy, make_client: MakeClient, look_up: Callable[[ApiClient], object]
 ) -> None:
     client = make_client(fault_proxy.url, read_timeout=10.0)
     fault_proxy.push(Fault.delay(3.0))
     started = time.monotonic()
     with pytest.raises(TransientError):
-        client.get_status(DEMO_IIN["green"], deadline=0.3)
+        look_up(client)
     assert time.monotonic() - started < 2.0
 
 
@@ -188,3 +202,20 @@ def test_retry_after_as_a_date_is_read_against_the_servers_date(
         client.get_keys()
     assert caught.value.retry_after is not None and 18 <= caught.value.retry_after <= 21
     assert client.clock_skew is not None and abs(client.clock_skew - 600) < 2
+
+
+def test_a_batch_answer_from_an_older_service_has_no_receipt_time(
+    client: ApiClient, fault_proxy: FaultProxy
+) -> None:
+    event = new_event()
+    fault_proxy.push(Fault.edit_json(lambda body: body.pop("received_at")))
+    result = client.post_events([event])
+    assert (result.accepted, result.received_at) == ((event["id"],), None)
+
+
+def test_a_receipt_time_that_is_not_a_time_is_transient(
+    client: ApiClient, fault_proxy: FaultProxy
+) -> None:
+    fault_proxy.push(Fault.edit_json(lambda body: body.update(received_at="yesterday")))
+    with pytest.raises(TransientError):
+        client.post_events([new_event()])

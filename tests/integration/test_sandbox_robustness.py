@@ -32,6 +32,9 @@ PROTECTED = [
     ("POST", "/v1/events"),
     ("GET", "/v1/keys"),
     ("GET", "/v1/venues/201040000123/occupancy"),
+    ("GET", f"/v1/venues/201040000123/presence/{DEMO_IIN['green']}"),
+    ("GET", "/v1/venues/201040000123/referrals"),
+    ("POST", "/v1/referrals/5f0c6c1e-8f0a-4c43-9d53-3b1f4c3f9a10/resolution"),
     ("GET", "/v1/sandbox/people"),
     ("PUT", f"/v1/sandbox/people/{DEMO_IIN['green']}"),
     ("POST", "/v1/sandbox/passes"),
@@ -96,6 +99,7 @@ def test_unknown_v1_paths_are_404(http: SandboxHttp, path: str) -> None:
         ("GET", "/v1/events", "POST"),
         ("POST", f"/v1/status/{DEMO_IIN['green']}", "GET, HEAD"),
         ("PATCH", f"/v1/sandbox/people/{DEMO_IIN['green']}", "GET, HEAD, PUT"),
+        ("GET", "/v1/referrals/5f0c6c1e-8f0a-4c43-9d53-3b1f4c3f9a10/resolution", "POST"),
     ],
 )
 def test_wrong_methods_are_405_with_allow(

@@ -23,8 +23,10 @@ from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
     OTHER_VENUE_BIN,
     VENUE_BIN,
+    ApiContract,
     ManualClock,
     SandboxHttp,
+    checked_session,
     new_event,
 )
 
@@ -246,6 +248,23 @@ def test_a_batch_is_stored_once_however_often_it_is_sent(http: SandboxHttp) -> N
     assert second["accepted"] == [] and second["duplicate"] == [e["id"] for e in batch]
     listed = http.get(f"/v1/sandbox/events?venue={VENUE_BIN}").json()["events"]
     assert sorted(e["id"] for e in listed) == sorted(e["id"] for e in batch)
+
+
+def test_the_answer_says_when_the_service_stored_the_batch(
+    sandbox_factory: Callable[..., SandboxServer], api_contract: ApiContract
+) -> None:
+    clock = ManualClock(1_795_317_000.0)  # 2026-11-22T03:10:00Z
+    server = sandbox_factory(clock=clock)
+    with checked_session(api_contract) as session:
+        http = SandboxHttp(server.url, session)
+        event = new_event(occurred_at=clock.now() - 3600)  # an hour late: the kiosk's time
+        assert _post(http, [event])["received_at"] == "2026-11-22T03:10:00.000Z"
+        clock.advance(90)
+        assert _post(http, [event])["received_at"] == "2026-11-22T03:11:30.000Z"  # the replay's
+        listed = http.get("/v1/sandbox/events").json()["events"]
+    assert [(e["occurred_at"], e["received_at"]) for e in listed] == [
+        (event["occurred_at"], "2026-11-22T03:10:00.000Z")
+    ]
 
 
 def test_an_id_repeated_inside_a_batch_is_a_duplicate(http: SandboxHttp) -> None:
