@@ -7,10 +7,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Shared libraries the Qt offscreen platform, OpenCV and pyzbar load, and a
-# font with Kazakh Cyrillic glyphs for the screens.
+# Shared libraries Qt (offscreen and X11 platforms, QtMultimedia), OpenCV
+# and pyzbar load. The screens' font ships in ui/fonts (Noto Sans, OFL).
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
-                libglib2.0-0 libzbar0 fonts-dejavu-core
+                libglib2.0-0 libzbar0 libpulse0 libxkbcommon-x11-0 \
+                libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+                libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
 
 .PHONY: demo test lint check-layers unit rest bench clean system-packages
 

@@ -1,0 +1,350 @@
+"""What the visitor sees: the scan screen (show your code, the live camera with
+a target frame) and the status screen (the whole screen in the status colour,
+its icon, the decision in large letters), in the visitor's languages at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.decision import Decision
+from kiosk.news import DeviceCondition, OccupancyState, ServiceState
+from kiosk.policy import Outcome
+from ui import looks, words
+from ui.i18n import Languages
+from ui.icons import ShapeIcon
+from ui.looks import Look
+from ui.wording import Phrase, clock_time, status_words
+
+INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
+INSIDE_OF = QT_TRANSLATE_NOOP("Words", "Inside: %1 of %2")
+QUEUED = QT_TRANSLATE_NOOP("Words", "%1 · %2 waiting to send")
+
+
+class PreviewView(QWidget):
+    """The camera's newest frame, scaled to fit, a target frame over it, and a
+    message when there is no picture (starting, lost, no camera)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self._message = ""
+        self.setMinimumSize(240, 180)
+
+    def show_frame(self, image: QImage) -> None:
+        self._image = image
+        self.update()
+
+    def show_message(self, text: str) -> None:
+        self._message = text
+        if text:
+            self._image = None
+        self.update()
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect())
+        path = QPainterPath()
+        path.addRoundedRect(area, 18, 18)
+        painter.fillPath(path, QColor("#0E1417"))
+        picture = self._picture_rect(area)
+        if self._image is not None:
+            painter.setClipPath(path)
+            painter.drawImage(picture, self._image)
+            painter.setClipping(False)
+        self._draw_target(painter, picture)
+        if self._message:
+            font = QFont(self.font())
+            font.setPixelSize(max(14, int(area.height() * 0.07)))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#FFFFFF"))
+            painter.drawText(
+                area.adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._message,
+            )
+        painter.end()
+
+    def _picture_rect(self, area: QRectF) -> QRectF:
+        if self._image is None or self._image.width() == 0:
+            return area
+        scale = min(area.width() / self._image.width(), area.height() / self._image.height())
+        rect = QRectF(0, 0, self._image.width() * scale, self._image.height() * scale)
+        rect.moveCenter(area.center())
+        return rect
+
+    def _draw_target(self, painter: QPainter, picture: QRectF) -> None:
+        side = min(picture.width(), picture.height()) * 0.62
+        box = QRectF(0, 0, side, side)
+        box.moveCenter(picture.center())
+        arm = side * 0.18
+        pen = QPen(QColor("#FFFFFF"), max(4.0, side * 0.025))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        for cx, cy, dx, dy in (
+            (box.left(), box.top(), 1, 1),
+            (box.right(), box.top(), -1, 1),
+            (box.left(), box.bottom(), 1, -1),
+            (box.right(), box.bottom(), -1, -1),
+        ):
+            painter.drawLine(int(cx), int(cy), int(cx + dx * arm), int(cy))
+            painter.drawLine(int(cx), int(cy), int(cx), int(cy + dy * arm))
+
+
+def _label(parent: QWidget, *, bold: bool = False, align: Qt.AlignmentFlag | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    if align is not None:
+        label.setAlignment(align)
+    font = QFont(label.font())
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def _pixel_size(label: QLabel, size: int) -> None:
+    font = QFont(label.font())
+    font.setPixelSize(max(10, size))
+    label.setFont(font)
+
+
+class ScanScreen(QWidget):
+    """Idle: "Show your code" in each language, the camera, the venue's numbers."""
+
+    def __init__(self, languages: Languages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scan")
+        self._languages = languages
+        self._venue = ""
+        self._occupancy = OccupancyState()
+        self._service = ServiceState()
+        self._camera = DeviceCondition.STARTING
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor(looks.SCAN_BACKGROUND))
+        palette.setColor(self.foregroundRole(), QColor("#FFFFFF"))
+        self.setPalette(palette)
+
+        self.venue_label = _label(self, bold=True)
+        self.numbers_label = _label(self, align=Qt.AlignmentFlag.AlignRight)
+        self.service_label = _label(self, align=Qt.AlignmentFlag.AlignRight)
+        self.prompts = [
+            _label(self, bold=index == 0, align=Qt.AlignmentFlag.AlignCenter)
+            for index in range(len(languages.order))
+        ]
+        self.preview = PreviewView(self)
+        layout = QVBoxLayout(self)
+        header = QWidget(self)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.setSpacing(2)
+        header_layout.addWidget(self.venue_label)
+        header_layout.addWidget(self.numbers_label)
+        header_layout.addWidget(self.service_label)
+        layout.addWidget(header)
+        for prompt in self.prompts:
+            layout.addWidget(prompt)
+        layout.addWidget(self.preview, 1)
+        self._refresh()
+
+    # -- what changes --------------------------------------------------------
+
+    def set_venue(self, name: str) -> None:
+        self._venue = name
+        self._refresh()
+
+    def set_occupancy(self, state: OccupancyState) -> None:
+        self._occupancy = state
+        self._refresh()
+
+    def set_service(self, state: ServiceState) -> None:
+        self._service = state
+        self._refresh()
+
+    def set_camera(self, condition: DeviceCondition) -> None:
+        self._camera = condition
+        self._refresh()
+
+    def show_frame(self, image: QImage) -> None:
+        if self._camera in (DeviceCondition.RUNNING, DeviceCondition.BACK):
+            self.preview.show_frame(image)
+
+    # -- drawing ---------------------------------------------------------------
+
+    def _text(self, lang: str, source: str, *args: object) -> str:
+        return Phrase(source, tuple(str(a) for a in args)).render(
+            lambda s: self._languages.text(lang, words.CONTEXT, s)
+        )
+
+    def _refresh(self) -> None:
+        first = self._languages.order[0]
+        self.venue_label.setText(self._venue)
+        occupancy = self._occupancy
+        if occupancy.capacity:
+            numbers = self._text(first, INSIDE_OF, occupancy.inside, occupancy.capacity)
+        else:
+            numbers = self._text(first, INSIDE, occupancy.inside)
+        self.numbers_label.setText(numbers)
+        service = self._service
+        state = self._text(
+            first, words.SERVICE[service.problem if service.online is False else None]
+        )
+        if service.online is None:
+            state = ""
+        if service.pending:
+            state = self._text(first, QUEUED, state, service.pending)
+        self.service_label.setText(state)
+        colour = "#FF8A80" if service.online is False else "#B9F6CA"
+        self.service_label.setStyleSheet(f"color: {colour};")
+        for prompt, lang in zip(self.prompts, self._languages.order, strict=True):
+            prompt.setText(self._text(lang, words.SHOW_YOUR_CODE))
+        self.preview.show_message(self._text(first, words.CAMERA_STATE[self._camera]))
+        self._resize_text()
+
+    def resizeEvent(self, event: object) -> None:
+        self._resize_text()
+
+    def _resize_text(self) -> None:
+        height = max(self.height(), 300)
+        _pixel_size(self.venue_label, int(height * 0.045))
+        _pixel_size(self.numbers_label, int(height * 0.04))
+        _pixel_size(self.service_label, int(height * 0.03))
+        for index, prompt in enumerate(self.prompts):
+            _pixel_size(prompt, int(height * (0.075 if index == 0 else 0.045)))
+
+
+class StatusScreen(QWidget):
+    """The decision, full screen in its colour, with its icon and words."""
+
+    def __init__(self, languages: Languages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status")
+        self._languages = languages
+        self.look: Look = looks.UNVERIFIED
+        self.decision: Decision | None = None
+        self.setAutoFillBackground(True)
+        self.icon = ShapeIcon(self)
+        self.decision_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.decision_others = _label(self, align=Qt.AlignmentFlag.AlignCenter)
+        self.status_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.detail_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
+        self.who_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.footer_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.icon, 3)
+        for label in (
+            self.decision_label,
+            self.decision_others,
+            self.status_label,
+            self.detail_label,
+            self.who_label,
+            self.footer_label,
+        ):
+            layout.addWidget(label)
+
+    def show_decision(self, decision: Decision, *, referred: bool = False) -> None:
+        self.decision = decision
+        self.look = looks.look_of(decision)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor(self.look.background))
+        palette.setColor(self.foregroundRole(), QColor(self.look.text))
+        self.setPalette(palette)
+        for label in self.findChildren(QLabel):
+            label.setStyleSheet(f"color: {self.look.text};")
+        self.icon.show_shape(self.look.shape, self.look.text)
+        said = status_words(decision, referred=referred)
+        order = self._languages.order
+
+        def in_lang(lang: str, phrase: Phrase | None) -> str:
+            if phrase is None:
+                return ""
+            return phrase.render(lambda s: self._languages.text(lang, words.CONTEXT, s))
+
+        self.decision_label.setText(in_lang(order[0], said.decision))
+        self.decision_others.setText(
+            "  ·  ".join(in_lang(lang, said.decision) for lang in order[1:])
+        )
+        self.status_label.setText(
+            " · ".join(in_lang(lang, said.status) for lang in order).strip(" ·")
+        )
+        self.detail_label.setText(in_lang(order[0], said.detail))
+        self.who_label.setText(decision.name or decision.masked_id or "")
+        footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
+        self.footer_label.setText("   ·   ".join(part for part in footer if part))
+        self._resize_text()
+
+    def resizeEvent(self, event: object) -> None:
+        self._resize_text()
+
+    def _resize_text(self) -> None:
+        height = max(self.height(), 300)
+        _pixel_size(self.decision_label, int(height * 0.115))
+        _pixel_size(self.decision_others, int(height * 0.045))
+        _pixel_size(self.status_label, int(height * 0.055))
+        _pixel_size(self.detail_label, int(height * 0.045))
+        _pixel_size(self.who_label, int(height * 0.045))
+        _pixel_size(self.footer_label, int(height * 0.035))
+
+
+class VisitorView(QStackedWidget):
+    """The scan screen, or a decision for `seconds`; the next scan replaces it at once.
+
+    Signals: screen_changed(str) with "scan" or "status".
+    """
+
+    screen_changed = Signal(str)
+
+    def __init__(
+        self, languages: Languages, *, seconds: float, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.scan = ScanScreen(languages, self)
+        self.status = StatusScreen(languages, self)
+        self.addWidget(self.scan)
+        self.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(int(seconds * 1000))
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._waiting_for_staff: str | None = None
+
+    def show_decision(self, decision: Decision, *, referred: bool = False) -> None:
+        self.status.show_decision(decision, referred=referred)
+        self.setCurrentWidget(self.status)
+        self.screen_changed.emit("status")
+        if decision.awaiting_staff:
+            self._waiting_for_staff = decision.id  # stays until staff answer
+            self._timer.stop()
+        else:
+            self._waiting_for_staff = None
+            self._timer.start()
+
+    def question_closed(self, question_id: str) -> None:
+        if self._waiting_for_staff == question_id:
+            self._waiting_for_staff = None
+            self._timer.start()
+
+    def show_scan(self) -> None:
+        self._timer.stop()
+        self.setCurrentWidget(self.scan)
+        self.screen_changed.emit("scan")
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        if self._waiting_for_staff is None:
+            self.show_scan()
+
+
+def is_denial(decision: Decision) -> bool:
+    return decision.outcome not in (Outcome.ADMIT, Outcome.ASK_STAFF)

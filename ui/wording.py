@@ -1,0 +1,122 @@
+"""What a status screen says about a decision, as untranslated source texts.
+
+A screen turns each :class:`Phrase` into words in one or more languages at
+draw time (`Languages.text`), so the visitor screen can show the same
+decision in Kazakh, Russian and English at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from kiosk.decision import Decision, Direction, Flag
+from kiosk.policy import Outcome
+from kiosk.status import Provenance, Status
+from ui import words
+
+MINUTES = QT_TRANSLATE_NOOP("Words", "%1 min")
+HOURS = QT_TRANSLATE_NOOP("Words", "%1 h")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A source text with %1, %2… arguments: plain text, or phrases of their own."""
+
+    source: str
+    args: tuple[str | Phrase, ...] = ()
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The phrase in one language (*translate* maps a source text to it)."""
+        text = translate(self.source)
+        for number, arg in enumerate(self.args, start=1):
+            value = arg.render(translate) if isinstance(arg, Phrase) else arg
+            text = text.replace(f"%{number}", value)
+        return text
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    decision: Phrase
+    status: Phrase | None
+    detail: Phrase | None
+    provenance: Phrase | None
+
+
+def clock_time(moment: float) -> str:
+    return dt.datetime.fromtimestamp(moment).strftime("%H:%M")
+
+
+def status_words(decision: Decision, *, referred: bool = False) -> StatusWords:
+    """The decision word, the status word, one line of detail, where the status came from."""
+    return StatusWords(
+        decision=Phrase(_decision_word(decision, referred=referred)),
+        status=_status_word(decision),
+        detail=_detail(decision),
+        provenance=_provenance(decision),
+    )
+
+
+def _decision_word(decision: Decision, *, referred: bool) -> str:
+    outcome = decision.outcome
+    if outcome is Outcome.INVALID_CODE:
+        return words.INVALID
+    if outcome is Outcome.EXPIRED_CODE:
+        return words.REFRESH
+    if decision.direction is Direction.EXIT:
+        return words.EXIT
+    if referred:
+        return words.REFER
+    if outcome is Outcome.ASK_STAFF:
+        return words.UNVERIFIED
+    return words.ADMIT if outcome is Outcome.ADMIT else words.DENY
+
+
+def _status_word(decision: Decision) -> Phrase | None:
+    if decision.direction is Direction.EXIT or decision.outcome in (
+        Outcome.INVALID_CODE,
+        Outcome.EXPIRED_CODE,
+    ):
+        return None
+    if decision.status is None:
+        return Phrase(words.NO_STATUS)
+    return Phrase(words.STATUS[decision.status])
+
+
+def _detail(decision: Decision) -> Phrase | None:
+    if decision.repeat:
+        already = words.ALREADY_OUT if decision.direction is Direction.EXIT else words.ALREADY_IN
+        return Phrase(already, (clock_time(decision.decided_at),))
+    if decision.reason is not None:
+        return Phrase(words.REASON[decision.reason])
+    if decision.direction is Direction.EXIT:
+        return Phrase(words.GOODBYE)
+    if decision.outcome is Outcome.ASK_STAFF:
+        return Phrase(words.STAFF_DECIDING)
+    if Flag.CAPACITY_REACHED in decision.flags:
+        return Phrase(words.VENUE_FULL)
+    if decision.status is Status.RED and decision.outcome is Outcome.DENY:
+        return Phrase(words.SELF_ISOLATE)
+    if decision.offer_referral and decision.outcome is not Outcome.ADMIT:
+        return Phrase(words.DOCTOR_AVAILABLE)
+    return None
+
+
+def _provenance(decision: Decision) -> Phrase | None:
+    provenance = decision.provenance
+    if provenance is Provenance.NONE:
+        return None
+    if provenance is Provenance.CACHE:
+        return Phrase(words.PROVENANCE[provenance], (age_text(decision.status_age or 0.0),))
+    return Phrase(words.PROVENANCE[provenance])
+
+
+def age_text(seconds: float) -> Phrase:
+    """An age in minutes, or hours past an hour and a half."""
+    minutes = int(seconds // 60)
+    if minutes < 90:
+        return Phrase(MINUTES, (str(max(minutes, 1)),))
+    return Phrase(HOURS, (str(round(minutes / 60)),))
