@@ -1,167 +1,121 @@
-"""`ashyq-kiosk demo`: the kiosk against an embedded sandbox and a simulated camera.
+"""`ashyq-kiosk demo`: the kiosk's main job on embedded defaults.
 
-Works with no camera and no network. Demo visitors hold their codes up to
-a simulated camera (frames drawn with the real QR encoder, read by the real
-decoder); the desk flow checks them against the sandbox over loopback HTTP.
-Headless, it prints each decision as a JSON line.
+An embedded sandbox service on a loopback port, a stand-in camera that
+demo visitors hold their phones up to (frames drawn with a real QR encoder,
+read by the real capture pipeline and decoder), and the screens. With a
+display the windows open at a pace a person can follow; without one the
+screens render offscreen on two virtual monitors and a PNG of every screen
+shown goes to `--screenshots DIR`. Each decision is printed as a JSON line;
+the command exits 0 when the script ends.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from app.common import EXIT_OK, CliError, add_command, print_json
-
-if TYPE_CHECKING:
-    from config.settings import Settings
-    from kiosk.decision import Decision
+from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command
 
 DEMO_BIN = "150340012345"
+SCREEN = (1366, 768)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = add_command(
-        sub, "demo", "Run the kiosk against an embedded sandbox and a simulated camera."
+        sub, "demo", "Run the kiosk against an embedded sandbox and a stand-in camera."
+    )
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        help="write a PNG of every screen shown here "
+        "(default without a display: ./demo-screenshots)",
+    )
+    parser.add_argument(
+        "--pace",
+        type=float,
+        metavar="SECONDS",
+        help="time each screen stays (default: 2.5 with a display, 0.3 without)",
+    )
+    parser.add_argument(
+        "--headless", action="store_true", help="render offscreen even when there is a display"
     )
     parser.set_defaults(func=run)
-
-
-class OffsetClock:
-    """The system clock, moved forward on demand (to show an expired code)."""
-
-    def __init__(self) -> None:
-        import time
-
-        self._time = time.time
-        self.offset = 0.0
-
-    def now(self) -> float:
-        return self._time() + self.offset
 
 
 def run(args: argparse.Namespace) -> int:
     import tempfile
 
+    from app.screens import has_display
+
+    headless = args.headless or not has_display()
+    shots = args.screenshots or ("demo-screenshots" if headless else None)
+    pace = args.pace if args.pace is not None else (0.3 if headless else 2.5)
     with tempfile.TemporaryDirectory(prefix="ashyq-demo-") as scratch:
-        return _run_headless(args, Path(scratch))
+        return _run(args, Path(scratch), headless=headless, shots=shots, pace=pace)
 
 
-def _run_headless(args: argparse.Namespace, scratch: Path) -> int:
-    from app.context import App
-    from app.online import api_client, live_status, syncer
+def _run(
+    args: argparse.Namespace, scratch: Path, *, headless: bool, shots: str | None, pace: float
+) -> int:
+    from app.context import App, open_store
+    from app.demo_script import Demo, script
+    from app.screens import build_kiosk, qt_application
     from config.settings import parse_settings
-    from kiosk.decision import Method, StaffInput
-    from kiosk.policy import StaffAnswer
-    from kiosk.store import Store, StoreError
-    from sandbox.people import DEMO_PEOPLE, demo_person
+    from hardware.showcase import ShowcaseCamera
+    from kiosk.clock import SystemClock
     from sandbox.server import SandboxServer
+    from ui.scripted import ScriptRunner
 
+    qt = qt_application(offscreen=[SCREEN, SCREEN] if headless else None)
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else scratch / "kiosk"
     server = SandboxServer(scratch / "sandbox.sqlite3", port=0).start()
     try:
         settings = parse_settings(
             {
-                "venue": {"bin": DEMO_BIN, "name": "Demo fitness club", "capacity": 50},
-                "service": {"url": server.url, "token": "demo"},
+                "venue": {
+                    "bin": DEMO_BIN,
+                    "name": "Fitness club «Samal»",
+                    "desk": "reception",
+                    "capacity": 50,
+                    "rescan_window_s": 2,
+                },
+                "service": {
+                    "url": server.url,
+                    "token": "demo",
+                    "sync_interval": 1.0,
+                    "connect_timeout": 0.5,
+                    "status_deadline": 1.0,
+                },
+                "camera": {"device": "none"},
+                "screens": {"fullscreen": False, "status_seconds": max(pace * 2, 3.0)},
+                "ses": {"phone": "+7 727 000 00 00"},
             }
         )
+        app = App(settings, data_dir, open_store(data_dir), SystemClock())
+        camera = ShowcaseCamera(width=1280, height=720, fps=15.0)
+        kiosk = build_kiosk(app, operator="demo-operator", camera_source=camera)
+        folder = Path(shots) if shots else None
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                message = f"{folder}: cannot write screenshots there ({exc.strerror})"
+                raise CliError(message) from None
+        demo = Demo(kiosk, server, camera, shots=folder, pace=pace, size=SCREEN)
+        runner = ScriptRunner(kiosk.bridge, script(demo))
+        runner.finished.connect(qt.exit)
+        kiosk.desk.start()
+        kiosk.screens.show()
+        demo.arrange()
+        runner.start()
         try:
-            store = Store.in_dir(data_dir)
-        except StoreError as exc:
-            raise CliError(f"{data_dir}: {exc}", 3) from None
-        clock = OffsetClock()
-        app = App(settings, data_dir, store, clock)
-        client = api_client(settings)
-        source = live_status(app, client)
-        camera = _camera(settings)
-        try:
-            app.keeper.refresh(client)
-            reception = app.reception(source)
-            service = server.service
-
-            def show(scene: str, decision: Decision, **extra: Any) -> None:
-                print_json({"scene": scene, **extra, **decision.to_json()})
-
-            from kiosk.status import Status
-
-            green, blue = demo_person(Status.GREEN), demo_person(Status.BLUE)
-            yellow, red = demo_person(Status.YELLOW), demo_person(Status.RED)
-            for person in (green, yellow, red):
-                code = camera(service.issue_pass(person.iin).text)
-                show(
-                    "pass at the camera", reception.check(code, Method.CAMERA), visitor=person.name
-                )
-            show("IIN typed by staff", reception.check(blue.iin, Method.MANUAL), visitor=blue.name)
-            forged = service.issue_pass(green.iin).text[:-6] + "AAAAAA"
-            show("forged pass", reception.check(forged, Method.SCANNER))
-            show("not a code", reception.check("https://example.kz/promo", Method.CAMERA))
-            stale = camera(service.issue_pass(blue.iin).text)
-            clock.offset = 15 * 60
-            show("screenshot shown 15 min later", reception.check(stale, Method.CAMERA))
-            clock.offset = 0
-            show("leaving", reception.check(green.iin, Method.SCANNER), visitor=green.name)
-
-            server.stop()
-            offline = next(p for p in DEMO_PEOPLE if p.status is Status.BLUE and p != blue)
-            pending = reception.check(offline.iin, Method.SCANNER)
-            show("service down: staff must decide", pending, visitor=offline.name)
-            answered = reception.record(pending, StaffInput(StaffAnswer.ADMIT, "demo-operator"))
-            show("staff admitted while offline", answered, visitor=offline.name)
-            server.start()
-            server.service.set_status(offline.iin, Status.RED)
-            sync = syncer(app, app.store, client)
-            report = sync.run_once()
-            print_json(
-                {
-                    "scene": "back online: outbox synced",
-                    "sent": report.sent,
-                    "acknowledged": report.acknowledged,
-                    "retroactive_red_alerts": report.retroactive_red,
-                    "error": report.error,
-                }
-            )
-            from kiosk.alerts import Alerts
-            from kiosk.jsonlines import alert_line
-
-            for alert in Alerts(app.store).unseen():
-                print_json({"scene": "alert for staff", **alert_line(alert)})
-            sync.run_once()
-            occupancy = client.get_occupancy(DEMO_BIN)
-            print_json({"scene": "venue occupancy (service)", "inside": occupancy.inside})
+            code = qt.exec()
         finally:
-            source.close()
-            client.close()
-            app.close()
+            runner.stop()
+            kiosk.stop()
+        if code != 0:
+            print(f"ashyq-kiosk: the demo stopped: {runner.error}", flush=True)
+            return EXIT_NEGATIVE
     finally:
         server.stop()
     return EXIT_OK
-
-
-def _camera(settings: Settings) -> Callable[[str], str]:
-    """A simulated camera: a phone showing the code in front of it, for a moment.
-
-    Frames go through the real capture pipeline (capture thread, newest
-    frame wins, decoder, debounce), exactly as a USB camera's would.
-    """
-    import queue
-
-    from app.devices import capture_pipeline
-    from hardware.sources import FrameListSource
-    from hardware.synthetic import demo_frames
-
-    def read(text: str) -> str:
-        seen: queue.Queue[str] = queue.Queue()
-        frames = demo_frames([text], width=1280, height=720, module_px=4, show_frames=20)
-        pipeline = capture_pipeline(settings, FrameListSource(frames, fps=30.0), seen.put)
-        pipeline.start()
-        try:
-            return seen.get(timeout=10)
-        except queue.Empty:
-            raise CliError("the simulated camera could not read a demo code") from None
-        finally:
-            pipeline.stop()
-
-    return read

@@ -31,7 +31,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_terminal(args)
+    from app.screens import has_display
+
+    if args.headless or not has_display():
+        if not args.headless:
+            print(
+                "ashyq-kiosk: no display (DISPLAY and WAYLAND_DISPLAY are not set): "
+                "running the terminal desk, as `run --headless` does",
+                file=sys.stderr,
+            )
+        return run_terminal(args)
+    from app.context import open_app
+    from app.screens import run_screens
+
+    return run_screens(
+        open_app(args), operator=args.operator or login_name(), camera=not args.no_camera
+    )
 
 
 def run_terminal(args: argparse.Namespace) -> int:

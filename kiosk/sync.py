@@ -327,6 +327,7 @@ class SyncWorker:
         self._interval = interval
         self._on_report = on_report
         self._wake = threading.Event()
+        self._send_now = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -345,7 +346,12 @@ class SyncWorker:
         self._thread.start()
 
     def nudge(self) -> None:
-        """Sync now (a new event was recorded, or the network came back)."""
+        """Sync soon (a new event was recorded): a pause after a failure still holds."""
+        self._wake.set()
+
+    def send_now(self) -> None:
+        """Staff ask to send now (the network is back): forget the pause, try at once."""
+        self._send_now.set()
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -367,6 +373,10 @@ class SyncWorker:
             syncer = self._make_syncer(store)
             while not self._stopping.is_set():
                 try:
+                    if self._send_now.is_set():
+                        self._send_now.clear()
+                        Outbox(store).due_now()
+                        syncer.clear_pause()
                     report = syncer.run_once()
                 except StoreError as exc:
                     report = SyncReport(error=str(exc), retry_in=self._interval)

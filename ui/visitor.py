@@ -5,7 +5,7 @@ its icon, the decision in large letters), in the visitor's languages at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from ui.i18n import Languages
 from ui.icons import ShapeIcon
 from ui.looks import Look
 from ui.wording import Phrase, clock_time, status_words
+from ui.words import QT_TRANSLATE_NOOP
 
 INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
 INSIDE_OF = QT_TRANSLATE_NOOP("Words", "Inside: %1 of %2")
@@ -184,6 +185,9 @@ class ScanScreen(QWidget):
             lambda s: self._languages.text(lang, words.CONTEXT, s)
         )
 
+    def refresh(self) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
         first = self._languages.order[0]
         self.venue_label.setText(self._venue)
@@ -327,6 +331,12 @@ class VisitorView(QStackedWidget):
         else:
             self._waiting_for_staff = None
             self._timer.start()
+
+    def refresh_languages(self) -> None:
+        """Redraw both screens after the visitor's languages changed order."""
+        self.scan.refresh()
+        if self.status.decision is not None:
+            self.status.show_decision(self.status.decision)
 
     def question_closed(self, question_id: str) -> None:
         if self._waiting_for_staff == question_id:

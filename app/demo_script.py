@@ -1,0 +1,193 @@
+"""The demo's script: demo visitors at the desk, one scene after another.
+
+Green, blue, yellow and red passes at the camera, a typed IIN and a repeat,
+an expired pass, a code that is not a pass, an exit, the service going down
+(a visitor staff must decide on, the queue growing), the camera unplugged,
+the service back (the queue draining and a retroactive red alert), and the
+staff panel in another language.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.alerts import Alert, AlertKind
+from kiosk.decision import Decision, Method
+from kiosk.jsonlines import alert_line, decision_line
+from kiosk.news import DeviceCondition
+from kiosk.status import Status
+from ui.scripted import AlertOf, CameraIs, NextDecision, NextQuestion, Pause, Script, ServiceWhere
+
+if TYPE_CHECKING:
+    from app.screens import Kiosk
+    from hardware.showcase import ShowcaseCamera
+    from sandbox.people import DemoPerson
+    from sandbox.server import SandboxServer
+    from ui.kiosk import KioskScreens
+
+
+class Demo:
+    """What the script can do: show codes, type at the staff panel, take shots."""
+
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        server: SandboxServer,
+        camera: ShowcaseCamera,
+        *,
+        shots: Path | None,
+        pace: float,
+        size: tuple[int, int],
+    ) -> None:
+        self.kiosk = kiosk
+        self.server = server
+        self.camera = camera
+        self.shots = shots
+        self.pace = pace
+        self.size = size
+        self._shot = 0
+
+    @property
+    def screens(self) -> KioskScreens:
+        return self.kiosk.screens
+
+    def arrange(self) -> None:
+        """Windows at the demo's size (the kiosk itself goes full screen)."""
+        windows = self.screens.windows
+        width, height = self.size
+        windows.desk.resize(width, height)
+        if windows.separate:
+            windows.visitor_window.resize(width, height)
+
+    def person(self, status: Status, nth: int = 0) -> DemoPerson:
+        from sandbox.people import DEMO_PEOPLE
+
+        return [p for p in DEMO_PEOPLE if p.status is status][nth]
+
+    def pass_for(self, person: DemoPerson, *, minutes_ago: float = 0) -> str:
+        issued = None if not minutes_ago else time.time() - minutes_ago * 60
+        return self.server.service.issue_pass(person.iin, issued_at=issued).text
+
+    def show(self, text: str) -> None:
+        """A phone showing *text* as a QR code, held up to the camera."""
+        from hardware.synthetic import phone_frame
+
+        width, height = self.camera.size
+        self.camera.show(phone_frame(text, width=width, height=height, module_px=5))
+
+    def type_iin(self, iin: str) -> None:
+        """Staff type an IIN on the on-screen keypad and press Check in."""
+        entry = self.screens.staff.entry
+        for digit in iin:
+            entry.keypad.buttons[digit].click()
+        entry.check_in_button.click()
+
+    def say(self, scene: str, shown: Decision | Alert | None = None) -> None:
+        """One JSON line: the scene, and the decision or alert it produced."""
+        line: dict[str, Any] = {"scene": scene}
+        if isinstance(shown, Decision):
+            line.update(decision_line(shown))
+        elif shown is not None:
+            line.update(alert_line(shown))
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    def shot(self, name: str, widget: Any = None) -> Script:
+        """Let the screen settle for the demo's pace, then save a PNG of it."""
+        yield Pause(self.pace)
+        if self.shots is None:
+            return
+        self._shot += 1
+        target = widget if widget is not None else self.screens.visitor
+        path = self.shots / f"{self._shot:02d}-{name}.png"
+        target.grab().save(str(path))
+
+
+def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
+    """A code at the camera, its decision printed and pictured."""
+    demo.show(code)
+    decision = yield NextDecision()
+    demo.say(name, decision)
+    yield from demo.shot(shot)
+    demo.camera.clear()
+
+
+def script(demo: Demo) -> Script:
+    staff = demo.screens.staff
+    yield CameraIs((DeviceCondition.RUNNING, DeviceCondition.BACK))
+    yield Pause(0.5)  # the first frames reach the preview
+    yield from demo.shot("scan")
+
+    green, green2 = demo.person(Status.GREEN), demo.person(Status.GREEN, 1)
+    blue, blue2 = demo.person(Status.BLUE), demo.person(Status.BLUE, 1)
+    yellow, red = demo.person(Status.YELLOW), demo.person(Status.RED)
+    phone_pass = demo.pass_for(green)  # drawn now: still valid when the service is down
+    yield from scene(demo, "green pass at the camera", demo.pass_for(green), "status-green")
+    yield from scene(demo, "blue pass at the camera", demo.pass_for(blue), "status-blue")
+    yield from scene(demo, "yellow pass at the camera", demo.pass_for(yellow), "status-yellow")
+    yield from scene(demo, "red pass at the camera", demo.pass_for(red), "status-red")
+    alert = yield AlertOf(AlertKind.RED_REPORT_QUEUED)
+    demo.say("alert for staff", alert)
+
+    demo.type_iin(green2.iin)
+    decision = yield NextDecision()
+    demo.say("IIN typed by staff", decision)
+    yield from demo.shot("status-typed-iin")
+    demo.type_iin(green2.iin)
+    decision = yield NextDecision()
+    demo.say("the same visitor again at once", decision)
+    yield from demo.shot("status-repeat")
+
+    stale = demo.pass_for(blue2, minutes_ago=15)
+    yield from scene(demo, "screenshot of a pass, 15 minutes old", stale, "status-expired")
+    yield from scene(demo, "not a pass", "https://example.kz/promo", "status-invalid")
+    yield Pause(2.2)  # past the re-scan window: the next scan of this visitor is leaving
+    yield from scene(demo, "leaving", demo.pass_for(green), "status-exit")
+
+    demo.server.stop()
+    offline = blue2  # not inside: an entry the service cannot confirm
+    demo.kiosk.desk.controller.submit(offline.iin, Method.SCANNER)
+    asked = yield NextDecision()
+    demo.say("service down: staff must decide", asked)
+    yield NextQuestion()
+    yield from demo.shot("status-unverified")
+    yield from demo.shot("staff-question", staff)
+    staff.question.admit_button.click()
+    admitted = yield NextDecision()
+    demo.say("staff admitted while offline", admitted)
+    yield Pause(2.2)  # a new visit, not a repeat of the last one
+    yield from scene(demo, "pass checked offline", phone_pass, "status-offline-pass")
+    yield ServiceWhere(lambda s: s.online is False and s.pending > 0, "the queue to grow")
+    yield from demo.shot("staff", staff)
+
+    demo.camera.unplug()
+    yield CameraIs((DeviceCondition.LOST,))
+    yield from demo.shot("scan-camera-lost")
+    demo.camera.plug()
+    yield CameraIs((DeviceCondition.BACK, DeviceCondition.RUNNING), timeout=30)
+
+    demo.server.start()
+    demo.server.service.set_status(offline.iin, Status.RED)  # known to the service meanwhile
+    demo.kiosk.desk.worker.send_now()
+    yield ServiceWhere(lambda s: bool(s.online) and s.pending == 0, "the queue to drain")
+    alert = yield AlertOf(AlertKind.RETROACTIVE_RED)
+    demo.say("back online: queue drained; alert for staff", alert)
+    staff.tabs.setCurrentWidget(staff.alerts)
+    yield from demo.shot("staff-alerts-kk", staff)
+
+    staff.language_buttons["ru"].click()
+    yield from demo.shot("staff-alerts-ru", staff)
+    staff.tabs.setCurrentIndex(0)
+    yield from scene(
+        demo,
+        "yellow pass, Russian first",
+        demo.pass_for(demo.person(Status.YELLOW, 1)),
+        "status-yellow-ru",
+    )
+    yield from demo.shot("staff-ru", staff)
+    staff.language_buttons["kk"].click()
+    demo.say("end of the demo")

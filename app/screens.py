@@ -1,0 +1,162 @@
+"""The Qt side of the composition root: the application object, the screens
+wired to a running desk, and how a command knows there is a display."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from app.context import App
+    from app.desk import RunningDesk
+    from hardware.frames import FrameSource
+    from ui.bridge import DeskBridge
+    from ui.kiosk import KioskScreens
+
+
+def has_display() -> bool:
+    """Whether windows can be shown: always on Windows and macOS; on other
+    systems when an X11 or Wayland display is named, or Qt is told to use a
+    platform that shows something (not the offscreen one)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith("offscreen") or platform.startswith("minimal"):
+        return False
+    if sys.platform in ("win32", "darwin") or platform:
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY"))
+
+
+def qt_application(*, offscreen: list[tuple[int, int]] | None = None) -> QApplication:
+    """The one QApplication, with the shipped font. *offscreen*: render without a
+    display on virtual monitors of these sizes (left to right)."""
+    if offscreen is not None and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens_file(offscreen)}"
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import load_fonts
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        _quiet_offscreen_warnings()
+        app = QApplication(["ashyq-kiosk"])
+    load_fonts(app)
+    return app
+
+
+def _quiet_offscreen_warnings() -> None:
+    """The offscreen platform warns about window hints it cannot honour; those
+    lines are noise in a headless run's output. Everything else is printed."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        if "does not support propagateSizeHints" in message:
+            return
+        sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
+def _screens_file(sizes: list[tuple[int, int]]) -> Path:
+    screens, x = [], 0
+    for index, (width, height) in enumerate(sizes):
+        screens.append(
+            {
+                "name": f"monitor-{index + 1}",
+                "x": x,
+                "y": 0,
+                "width": width,
+                "height": height,
+                "logicalDpi": 96,
+                "logicalBaseDpi": 96,
+                "dpr": 1,
+            }
+        )
+        x += width
+    folder = Path(tempfile.mkdtemp(prefix="ashyq-screens-"))
+    path = folder / "screens.json"
+    path.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    return path
+
+
+@dataclass
+class Kiosk:
+    """A running desk with its screens."""
+
+    desk: RunningDesk
+    bridge: DeskBridge
+    screens: KioskScreens
+
+    def stop(self) -> None:
+        self.screens.stop()
+        self.desk.stop()
+
+
+def build_kiosk(
+    app: App,
+    *,
+    operator: str,
+    camera: bool = True,
+    camera_source: FrameSource | None = None,
+    extra_listeners: list[Any] | None = None,
+) -> Kiosk:
+    """The desk and its screens, wired; nothing started yet."""
+    from app.desk import build_desk
+    from app.scanning import wedge_settings
+    from ui.bridge import DeskBridge
+    from ui.kiosk import KioskScreens
+    from ui.wedge import WedgeFilter
+
+    bridge = DeskBridge()
+    desk = build_desk(
+        app,
+        [bridge.listener, *(extra_listeners or [])],
+        camera=camera,
+        camera_source=camera_source,
+        on_preview=bridge.on_preview,
+    )
+    screens = KioskScreens(
+        app.settings, desk.controller, bridge, operator=operator, send_now=desk.worker.send_now
+    )
+    screens.install_key_filter(WedgeFilter(wedge_settings(app.settings)))
+    return Kiosk(desk, bridge, screens)
+
+
+def run_screens(app: App, *, operator: str, camera: bool) -> int:
+    """The kiosk with its screens until it is quit (admin PIN) or signalled."""
+    from app.common import EXIT_CANNOT_RECORD, EXIT_OK
+
+    qt = qt_application()
+    kiosk = build_kiosk(app, operator=operator, camera=camera)
+    _quit_on_signals(qt)
+    kiosk.desk.start()
+    kiosk.screens.show()
+    try:
+        qt.exec()
+    finally:
+        kiosk.stop()
+    return EXIT_CANNOT_RECORD if kiosk.desk.controller.failure else EXIT_OK
+
+
+def _quit_on_signals(qt: QApplication) -> None:
+    """Ctrl-C and SIGTERM end the kiosk cleanly (the Qt loop does not wake
+    Python's signal handlers by itself: a slow timer lets them run)."""
+    from PySide6.QtCore import QTimer
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        qt.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, on_signal)
+    heartbeat = QTimer(qt)
+    heartbeat.setObjectName("signal-heartbeat")
+    heartbeat.start(500)
+    heartbeat.timeout.connect(lambda: None)

@@ -1,0 +1,221 @@
+"""Alerts for staff, each with what to do and an Acknowledge button."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.alerts import (
+    Alert,
+    AlertKind,
+    CapacityReached,
+    ClockSkew,
+    DeadLetter,
+    DeviceLost,
+    Passback,
+    RedReportQueued,
+    ReferralResolved,
+    RetroactiveRed,
+    SyncTrouble,
+    TrustStale,
+)
+from ui import words
+from ui.words import QT_TRANSLATE_NOOP
+
+URGENT = frozenset({AlertKind.RETROACTIVE_RED, AlertKind.RED_REPORT_QUEUED})
+
+
+def _t(source: str) -> str:
+    return QCoreApplication.translate("Alerts", source)
+
+
+# What staff read on each alert (Qt Linguist context "Alerts").
+NO_PHONE = QT_TRANSLATE_NOOP("Alerts", "the number in [ses] phone")
+RETRO_RED = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "Visitor %1, let in at %2 while the service was down, has red status. "
+    "The report to the sanitary service is queued. Find the visitor and call %3.",
+)
+RED_QUEUED = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "Visitor %1 has red status: do not let them in. The report to the sanitary "
+    "service is queued; call %2 if they need to speak to you.",
+)
+PASSBACK = QT_TRANSLATE_NOOP(
+    "Alerts", "Visitor %1 is already inside (since %2). Check that it is the same person."
+)
+FULL = QT_TRANSLATE_NOOP("Alerts", "%1 people inside of %2 allowed: entries are refused.")
+LOST = QT_TRANSLATE_NOOP("Alerts", "The %1 stopped: check its cable. The kiosk retries by itself.")
+TROUBLE = QT_TRANSLATE_NOOP(
+    "Alerts", "%1 events waiting since %2: check the network. Nothing is lost."
+)
+SKEW = QT_TRANSLATE_NOOP(
+    "Alerts", "This PC's clock is %1 s off the service's: set the time; passes depend on it."
+)
+DEAD = QT_TRANSLATE_NOOP("Alerts", "The service refused %1 events: call support. They are kept.")
+STALE = QT_TRANSLATE_NOOP(
+    "Alerts", "The pass keys were last refreshed at %1: new passes may be refused."
+)
+REFERRAL = QT_TRANSLATE_NOOP("Alerts", "Referral %1: the doctor decided %2.")
+NOT_REGISTERED = QT_TRANSLATE_NOOP(
+    "Alerts", "The service refused this device's token: call support. Events are kept."
+)
+RESCUED = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "The database files were removed or replaced; the kiosk kept its data. Tell support.",
+)
+CAMERA = QT_TRANSLATE_NOOP("Alerts", "camera")
+SCANNER = QT_TRANSLATE_NOOP("Alerts", "scanner")
+
+
+def _at(moment: float | None) -> str:
+    return dt.datetime.fromtimestamp(moment).strftime("%H:%M") if moment else "—"
+
+
+def alert_body(alert: Alert, ses_phone: str) -> str:
+    """What happened and what staff should do, in the staff's language."""
+    p = alert.payload
+    phone = ses_phone or _t(NO_PHONE)
+    if isinstance(p, RetroactiveRed):
+        return _fill(_t(RETRO_RED), p.masked_id or "—", _at(p.checked_in_at), phone)
+    if isinstance(p, RedReportQueued):
+        return _fill(_t(RED_QUEUED), p.masked_id or "—", phone)
+    if isinstance(p, Passback):
+        return _fill(_t(PASSBACK), p.masked_id or "—", _at(p.entered_at))
+    if isinstance(p, CapacityReached):
+        return _fill(_t(FULL), p.inside, p.capacity)
+    if isinstance(p, DeviceLost):
+        return _fill(_t(LOST), _t(SCANNER if p.device == "scanner" else CAMERA))
+    if isinstance(p, SyncTrouble):
+        return _fill(_t(TROUBLE), p.pending, _at(p.since))
+    if isinstance(p, ClockSkew):
+        return _fill(_t(SKEW), round(p.skew_s))
+    if isinstance(p, DeadLetter):
+        return _fill(_t(DEAD), len(p.events))
+    if isinstance(p, TrustStale):
+        return _fill(_t(STALE), _at(p.fetched_at))
+    if isinstance(p, ReferralResolved):
+        return _fill(_t(REFERRAL), p.ticket, p.outcome)
+    if alert.kind is AlertKind.DEVICE_NOT_REGISTERED:
+        return _t(NOT_REGISTERED)
+    return _t(RESCUED)
+
+
+def _fill(text: str, *args: object) -> str:
+    return words.fill(text, *args)
+
+
+class AlertCard(QFrame):
+    """One alert. Signals: acknowledged(int)."""
+
+    acknowledged = Signal(int)
+
+    def __init__(self, alert: Alert, ses_phone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self._ses_phone = ses_phone
+        urgent = alert.kind in URGENT
+        self.setObjectName("alert")
+        border = "#C62828" if urgent else "#90A4AE"
+        self.setStyleSheet(
+            f"QFrame#alert {{ border: 2px solid {border}; border-radius: 8px;"
+            " background: #FFFFFF; }"
+        )
+        self.title = QLabel(self)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPixelSize(17)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.body = QLabel(self)
+        self.body.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.button.setMinimumHeight(44)
+        self.button.clicked.connect(lambda: self.acknowledged.emit(self.alert.id))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.time = QLabel(_at(alert.created_at), self)
+        top.addWidget(self.time, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(self.body)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.title.setText(words.say(words.ALERT_TITLE[self.alert.kind]))
+        self.body.setText(alert_body(self.alert, self._ses_phone))
+        self.button.setText(self.tr("Acknowledge"))
+
+
+class AlertsView(QWidget):
+    """Unacknowledged alerts, newest first.
+
+    Signals: acknowledged(int), count_changed(int).
+    """
+
+    acknowledged = Signal(int)
+    count_changed = Signal(int)
+
+    def __init__(self, ses_phone: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ses_phone = ses_phone
+        self.cards: dict[int, AlertCard] = {}
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner = QWidget(self)
+        self._list = QVBoxLayout(inner)
+        self._list.addWidget(self.empty)
+        self._list.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._retranslate()
+
+    def add(self, alert: Alert) -> None:
+        if alert.id in self.cards:
+            return
+        card = AlertCard(alert, self._ses_phone, self)
+        card.acknowledged.connect(self.acknowledged)
+        self._list.insertWidget(0, card)
+        self.cards[alert.id] = card
+        self._changed()
+
+    def remove(self, alert_id: int) -> None:
+        card = self.cards.pop(alert_id, None)
+        if card is not None:
+            card.setParent(None)
+            card.deleteLater()
+            self._changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.empty.setText(self.tr("No alerts"))
+
+    def _changed(self) -> None:
+        self.empty.setVisible(not self.cards)
+        self.count_changed.emit(len(self.cards))

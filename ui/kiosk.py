@@ -1,0 +1,209 @@
+"""The kiosk's screens, wired to a desk controller: what each piece of news
+shows, and what each staff action asks of the desk. Holds no desk logic.
+
+    DeskController ──listener──► DeskBridge ──queued signals──► visitor view,
+    staff panel, sounds;  staff panel / key filter ──► DeskController inputs
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from config.settings import Settings
+from kiosk.alerts import Alert
+from kiosk.decision import Decision, Method
+from kiosk.desk import DeskController
+from kiosk.news import (
+    AnswerIgnored,
+    DeskFailure,
+    DeviceKind,
+    DeviceReport,
+    QuestionEnd,
+    StaffQuestion,
+)
+from kiosk.policy import StaffAnswer
+from ui.bridge import DeskBridge
+from ui.i18n import Languages
+from ui.looks import Sound, sound_of
+from ui.staff import StaffPanel
+from ui.visitor import VisitorView
+from ui.wedge import WedgeFilter
+from ui.window import KioskWindows
+
+
+class KioskScreens(QObject):
+    """The visitor view, the staff panel, their windows and the key filter."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        controller: DeskController,
+        bridge: DeskBridge,
+        *,
+        operator: str,
+        play: Callable[[Sound], None] | None = None,
+        ask_admin: Callable[[str], bool] | None = None,
+        open_settings: Callable[[], None] | None = None,
+        send_now: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._play = play or (lambda sound: None)
+        self._ask_admin = ask_admin or (lambda why: True)
+        self._open_settings = open_settings
+        self._send_now = send_now or (lambda: None)
+        screens = settings.screens
+        self.languages = Languages(tuple(screens.languages))
+        self.languages.use(screens.languages[0])
+        self.visitor = VisitorView(self.languages, seconds=screens.status_seconds)
+        self.visitor.scan.set_venue(_venue_line(settings))
+        self.staff = StaffPanel(
+            venue=settings.venue.name,
+            desk=settings.venue.desk,
+            operator=operator,
+            languages=tuple(screens.languages),
+            ses_phone=settings.ses.phone,
+        )
+        self.staff.set_language(screens.languages[0])
+        self.windows = KioskWindows(
+            self.visitor, self.staff, where=screens.visitor_screen, fullscreen=screens.fullscreen
+        )
+        self.failure = QLabel(self.staff)
+        self.failure.hide()
+        self.wedge: WedgeFilter | None = None
+        self._wire(bridge)
+
+    def install_key_filter(self, wedge: WedgeFilter) -> None:
+        """Read keyboard-wedge scanners on every screen."""
+        self.wedge = wedge
+        wedge.scanned.connect(self._on_wedge_scanned)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(wedge)
+
+    def show(self) -> None:
+        self.windows.show()
+
+    def stop(self) -> None:
+        """Timers off, filter out, windows closed (the desk is stopped by its owner)."""
+        self.visitor.stop()
+        if self.wedge is not None:
+            self.wedge.stop()
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.wedge)
+        self.windows.close()
+
+    # -- wiring ------------------------------------------------------------------------
+
+    def _wire(self, bridge: DeskBridge) -> None:
+        bridge.decision_shown.connect(self._on_bridge_decision_shown)
+        bridge.question_asked.connect(self._on_bridge_question_asked)
+        bridge.question_closed.connect(self._on_bridge_question_closed)
+        bridge.answer_ignored.connect(self._on_bridge_answer_ignored)
+        bridge.alert_raised.connect(self._on_bridge_alert_raised)
+        bridge.alert_acknowledged.connect(self.staff.alerts.remove)
+        bridge.service_changed.connect(self.visitor.scan.set_service)
+        bridge.service_changed.connect(self.staff.set_service)
+        bridge.occupancy_changed.connect(self.visitor.scan.set_occupancy)
+        bridge.occupancy_changed.connect(self.staff.set_occupancy)
+        bridge.device_changed.connect(self._on_bridge_device_changed)
+        bridge.recent_changed.connect(self.staff.events.show_events)
+        bridge.desk_failed.connect(self._on_bridge_desk_failed)
+        bridge.frame_arrived.connect(self.visitor.scan.show_frame)
+        self.staff.checked_in.connect(self._on_staff_checked_in)
+        self.staff.checked_out.connect(self._on_staff_checked_out)
+        self.staff.answered.connect(self._on_staff_answered)
+        self.staff.acknowledged.connect(self._controller.acknowledge)
+        self.staff.language_chosen.connect(self._on_staff_language_chosen)
+        self.staff.settings_requested.connect(self._on_staff_settings_requested)
+        self.staff.lock_requested.connect(self._on_staff_lock_requested)
+        self.staff.send_now_requested.connect(lambda: self._send_now())
+        self.windows.desk.close_refused.connect(self._on_staff_lock_requested)
+
+    # -- news from the desk ----------------------------------------------------------
+
+    def _on_bridge_decision_shown(self, decision: Decision) -> None:
+        self.visitor.show_decision(decision)
+        self.staff.show_decision(decision)
+        if not decision.repeat:
+            self._play(sound_of(decision))
+
+    def _on_bridge_question_asked(self, question: StaffQuestion) -> None:
+        self.staff.question.ask(question)
+
+    def _on_bridge_question_closed(
+        self, question_id: str, end: QuestionEnd, decision: Decision | None
+    ) -> None:
+        self.staff.question.close_question(question_id)
+        self.visitor.question_closed(question_id)
+
+    def _on_bridge_answer_ignored(self, question_id: str, why: AnswerIgnored) -> None:
+        self.staff.question.close_question(question_id)
+
+    def _on_bridge_alert_raised(self, alert: Alert) -> None:
+        self.staff.alerts.add(alert)
+
+    def _on_bridge_device_changed(self, report: DeviceReport) -> None:
+        if report.kind is DeviceKind.CAMERA:
+            self.visitor.scan.set_camera(report.condition)
+
+    def _on_bridge_desk_failed(self, failure: DeskFailure) -> None:
+        text = self.tr(
+            "The kiosk cannot record check-ins any more and has stopped. Call support. %1"
+        ).replace("%1", failure.message)
+        for label in (self.failure,):
+            label.setText(text)
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet(
+                "background: #B71C1C; color: white; font-size: 22px; font-weight: bold;"
+                " padding: 24px;"
+            )
+            label.setGeometry(self.staff.rect())
+            label.show()
+            label.raise_()
+        self.visitor.scan.preview.show_message(text)
+        self.visitor.show_scan()
+
+    # -- staff actions -----------------------------------------------------------------
+
+    def _on_wedge_scanned(self, text: str) -> None:
+        self._controller.submit(text, Method.SCANNER)
+
+    def _on_staff_checked_in(self, iin: str) -> None:
+        self._controller.submit(iin, Method.MANUAL)
+
+    def _on_staff_checked_out(self, iin: str) -> None:
+        self._controller.check_out(iin, Method.MANUAL)
+
+    def _on_staff_answered(self, question_id: str, answer: StaffAnswer) -> None:
+        self._controller.answer(question_id, answer, self.staff.operator_name)
+
+    def _on_staff_language_chosen(self, lang: str) -> None:
+        """Staff speak with the visitor in front: that language comes first for both."""
+        self.languages.use(lang)
+        self.languages.order = (lang, *(code for code in self.languages.order if code != lang))
+        self.staff.set_language(lang)
+        self.visitor.refresh_languages()
+
+    def _on_staff_settings_requested(self) -> None:
+        if self._open_settings is not None and self._ask_admin("settings"):
+            self._open_settings()
+
+    def _on_staff_lock_requested(self) -> None:
+        if self._ask_admin("exit"):
+            self.stop()
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
+
+def _venue_line(settings: Settings) -> str:
+    name = settings.venue.name
+    gate = getattr(settings.boarding, "gate", "")
+    return f"{name} · {gate}" if gate else name

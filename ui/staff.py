@@ -1,0 +1,429 @@
+"""The staff panel: the open question (Admit / Refuse), manual entry, today's
+events (masked) and the alerts, on the reception worker's side of the desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.decision import Decision, Flag
+from kiosk.news import OccupancyState, RecentEvent, ServiceState, StaffQuestion
+from kiosk.policy import StaffAnswer
+from kiosk.status import Status
+from ui import looks, words
+from ui.alerts_view import AlertsView
+from ui.entry import ManualEntry
+from ui.i18n import NATIVE_NAMES
+from ui.icons import ShapeIcon
+
+
+def _bold(label: QLabel, size: int) -> None:
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPixelSize(size)
+    label.setFont(font)
+
+
+class QuestionCard(QFrame):
+    """A visitor waiting for staff: why, and Admit / Refuse.
+
+    Signals: answered(str, StaffAnswer) — the question's id and the answer.
+    """
+
+    answered = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("question")
+        self.setStyleSheet(
+            "QFrame#question { background: #FFF8E1; border: 3px solid #FF8F00;"
+            " border-radius: 10px; }"
+        )
+        self.question: StaffQuestion | None = None
+        self.title = QLabel(self)
+        _bold(self.title, 20)
+        self.title.setWordWrap(True)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        self.admit_button = QPushButton(self)
+        self.refuse_button = QPushButton(self)
+        for button, colour in ((self.admit_button, looks.GREEN), (self.refuse_button, looks.RED)):
+            button.setMinimumHeight(64)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {colour.background}; color: {colour.text};"
+                " font-size: 22px; font-weight: bold; border-radius: 8px; }"
+            )
+        self.admit_button.clicked.connect(lambda: self._answer(StaffAnswer.ADMIT))
+        self.refuse_button.clicked.connect(lambda: self._answer(StaffAnswer.REFUSE))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.why)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.admit_button)
+        buttons.addWidget(self.refuse_button)
+        layout.addLayout(buttons)
+        self.hide()
+        self._retranslate()
+
+    def ask(self, question: StaffQuestion) -> None:
+        self.question = question
+        self._retranslate()
+        self.setEnabled(True)
+        self.show()
+
+    def close_question(self, question_id: str) -> None:
+        if self.question is not None and self.question.id == question_id:
+            self.question = None
+            self.hide()
+
+    def _answer(self, answer: StaffAnswer) -> None:
+        if self.question is not None:
+            self.setEnabled(False)  # one answer per question; the desk ignores a second
+            self.answered.emit(self.question.id, answer)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.admit_button.setText(self.tr("Admit"))
+        self.refuse_button.setText(self.tr("Refuse"))
+        question = self.question
+        if question is None:
+            return
+        decision = question.decision
+        who = decision.name or decision.masked_id or ""
+        self.title.setText(self.tr("Decide for visitor %1").replace("%1", who))
+        self.why.setText(self._why(decision))
+
+    def _why(self, decision: Decision) -> str:
+        if Flag.PASSBACK in decision.flags:
+            since = decision.inside_since
+            at = dt.datetime.fromtimestamp(since).strftime("%H:%M") if since else "—"
+            return self.tr(
+                "Already inside since %1: the same code shown again? Admit only if it is "
+                "the same person coming back."
+            ).replace("%1", at)
+        return self.tr(
+            "No status could be verified: the service does not answer and nothing is "
+            "cached. Ask for a document, then decide."
+        )
+
+
+class LastDecisionCard(QFrame):
+    """The last decision at a glance, in its status colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("last")
+        self.decision: Decision | None = None
+        self.icon = ShapeIcon(self)
+        self.icon.setFixedSize(72, 72)
+        self.headline = QLabel(self)
+        _bold(self.headline, 26)
+        self.lines = QLabel(self)
+        self.lines.setWordWrap(True)
+        row = QHBoxLayout(self)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.addWidget(self.headline)
+        column.addWidget(self.lines)
+        column.addStretch(1)
+        row.addLayout(column, 1)
+        self._paint(looks.SCAN_BACKGROUND, "#FFFFFF")
+        self._retranslate()
+
+    def show_decision(self, decision: Decision) -> None:
+        self.decision = decision
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _paint(self, background: str, text: str) -> None:
+        self.setStyleSheet(
+            f"QFrame#last {{ background: {background}; border-radius: 10px; }}"
+            f" QLabel {{ color: {text}; }}"
+        )
+
+    def _retranslate(self) -> None:
+        decision = self.decision
+        if decision is None:
+            self.icon.hide()
+            self.headline.setText(self.tr("Waiting for the first visitor"))
+            self.lines.setText("")
+            return
+        from ui.wording import clock_time, status_words
+
+        look = looks.look_of(decision)
+        self._paint(look.background, look.text)
+        self.icon.show()
+        self.icon.show_shape(look.shape, look.text)
+        said = status_words(decision)
+        self.headline.setText(words.say(said.decision.source))
+        parts = [decision.name or decision.masked_id or ""]
+        if said.status is not None:
+            parts.append(words.say(said.status.source))
+        if said.detail is not None:
+            parts.append(said.detail.render(words.say))
+        footer = [clock_time(decision.decided_at)]
+        if said.provenance is not None:
+            footer.append(said.provenance.render(words.say))
+        self.lines.setText("\n".join([" · ".join(p for p in parts if p), " · ".join(footer)]))
+
+
+class EventsView(QTableWidget):
+    """Today's latest check-ins and check-outs, masked."""
+
+    COLUMNS = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, self.COLUMNS, parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.events: tuple[RecentEvent, ...] = ()
+        self._retranslate()
+
+    def show_events(self, events: tuple[RecentEvent, ...]) -> None:
+        self.events = events
+        self.setRowCount(len(events))
+        for row, event in enumerate(events):
+            cells = (
+                dt.datetime.fromtimestamp(event.occurred_at).strftime("%H:%M:%S"),
+                self._what(event),
+                self._status(event.status),
+                event.masked_id or "",
+                event.operator or (event.method or ""),
+                "✓" if event.synced else "…",
+            )
+            for column, text in enumerate(cells):
+                self.setItem(row, column, QTableWidgetItem(text))
+
+    def _what(self, event: RecentEvent) -> str:
+        if event.type == "check_out":
+            return self.tr("Out (closing)") if event.automatic else self.tr("Out")
+        return {
+            "admit": self.tr("In: admitted"),
+            "deny": self.tr("In: refused"),
+            "ask_staff": self.tr("In: no answer"),
+        }.get(event.decision or "", event.decision or "")
+
+    def _status(self, status: str | None) -> str:
+        try:
+            return words.say(words.STATUS[Status(status)]) if status else ""
+        except ValueError:
+            return status or ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Event"),
+                self.tr("Status"),
+                self.tr("Visitor"),
+                self.tr("By"),
+                self.tr("Sent"),
+            ]
+        )
+        self.show_events(self.events)
+
+
+class StaffPanel(QWidget):
+    """Everything staff need at the desk.
+
+    Signals: checked_in(str), checked_out(str), answered(str, StaffAnswer),
+    acknowledged(int), language_chosen(str), settings_requested(),
+    lock_requested(), send_now_requested().
+    """
+
+    checked_in = Signal(str)
+    checked_out = Signal(str)
+    answered = Signal(str, object)
+    acknowledged = Signal(int)
+    language_chosen = Signal(str)
+    settings_requested = Signal()
+    lock_requested = Signal()
+    send_now_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        venue: str,
+        desk: str,
+        operator: str,
+        languages: tuple[str, ...],
+        ses_phone: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("staff")
+        self._venue = venue
+        self._desk = desk
+        self._service = ServiceState()
+        self._occupancy = OccupancyState()
+        self.last_decision: Decision | None = None
+        self.place = QLabel(self)
+        _bold(self.place, 18)
+        self.service_label = QLabel(self)
+        self.send_now_button = QPushButton(self)
+        self.send_now_button.setMinimumHeight(40)
+        self.send_now_button.hide()
+        self.send_now_button.clicked.connect(self.send_now_requested)
+        self.language_buttons = {lang: QPushButton(NATIVE_NAMES[lang], self) for lang in languages}
+        for lang, button in self.language_buttons.items():
+            button.setCheckable(True)
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
+        self.operator_label = QLabel(self)
+        self.operator = QLineEdit(operator, self)
+        self.operator.setMaximumWidth(160)
+        self.settings_button = QPushButton(self)
+        self.lock_button = QPushButton(self)
+        for button in (self.settings_button, self.lock_button):
+            button.setMinimumHeight(40)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.lock_button.clicked.connect(self.lock_requested)
+
+        self.question = QuestionCard(self)
+        self.question.answered.connect(self.answered)
+        self.entry = ManualEntry(self)
+        self.entry.checked_in.connect(self.checked_in)
+        self.entry.checked_out.connect(self.checked_out)
+        self.last = LastDecisionCard(self)
+        self.inside_label = QLabel(self)
+        _bold(self.inside_label, 18)
+        self.events = EventsView(self)
+        self.alerts = AlertsView(ses_phone, self)
+        self.alerts.acknowledged.connect(self.acknowledged)
+        self.alerts.count_changed.connect(self._on_alerts_count_changed)
+
+        desk_tab = QWidget(self)
+        desk_layout = QHBoxLayout(desk_tab)
+        desk_layout.addWidget(self.entry, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.inside_label)
+        side.addWidget(self.last)
+        side.addStretch(1)
+        desk_layout.addLayout(side, 2)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(desk_tab, "")
+        self.tabs.addTab(self.events, "")
+        self.tabs.addTab(self.alerts, "")
+
+        top = QHBoxLayout()
+        top.addWidget(self.place, 1)
+        top.addWidget(self.service_label)
+        top.addWidget(self.send_now_button)
+        for button in self.language_buttons.values():
+            top.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.operator_label)
+        bottom.addWidget(self.operator)
+        bottom.addStretch(1)
+        bottom.addWidget(self.settings_button)
+        bottom.addWidget(self.lock_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.question)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self._alerts_count = 0
+        self._retranslate()
+
+    # -- what the desk tells ------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == lang)
+
+    def set_service(self, state: ServiceState) -> None:
+        self._service = state
+        self._show_service()
+
+    def show_decision(self, decision: Decision) -> None:
+        self.last_decision = decision
+        self.last.show_decision(decision)
+
+    def set_occupancy(self, state: OccupancyState) -> None:
+        self._occupancy = state
+        self._show_occupancy()
+
+    @property
+    def operator_name(self) -> str:
+        return self.operator.text().strip() or "staff"
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.place.setText(
+            self.tr("%1 · desk %2").replace("%1", self._venue).replace("%2", self._desk)
+        )
+        self.operator_label.setText(self.tr("Operator:"))
+        self.settings_button.setText(self.tr("Settings"))
+        self.lock_button.setText(self.tr("Exit kiosk"))
+        self.send_now_button.setText(self.tr("Send now"))
+        self.tabs.setTabText(0, self.tr("Desk"))
+        self.tabs.setTabText(1, self.tr("Today's events"))
+        self._on_alerts_count_changed(self._alerts_count)
+        self._show_service()
+        self._show_occupancy()
+
+    def _on_alerts_count_changed(self, count: int) -> None:
+        self._alerts_count = count
+        title = self.tr("Alerts (%1)").replace("%1", str(count)) if count else self.tr("Alerts")
+        self.tabs.setTabText(2, title)
+
+    def _show_service(self) -> None:
+        state = self._service
+        self.send_now_button.setVisible(bool(state.pending) and state.online is False)
+        if state.online is None:
+            self.service_label.setText("")
+            return
+        problem = state.problem if state.online is False else None
+        text = words.say(words.SERVICE[problem])
+        if state.pending:
+            text = self.tr("%1 · %2 to send").replace("%1", text).replace("%2", str(state.pending))
+        colour = "#B71C1C" if state.online is False else "#1B5E20"
+        self.service_label.setText(text)
+        self.service_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _show_occupancy(self) -> None:
+        state = self._occupancy
+        if state.capacity:
+            text = self.tr("Inside: %1 of %2").replace("%1", str(state.inside))
+            text = text.replace("%2", str(state.capacity))
+        else:
+            text = self.tr("Inside: %1").replace("%1", str(state.inside))
+        self.inside_label.setText(text)

@@ -1,0 +1,678 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../alerts_view.py" line="164" />
+        <source>Acknowledge</source>
+        <translation>Түсінікті</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../alerts_view.py" line="44" />
+        <source>the number in [ses] phone</source>
+        <translation>[ses] phone нөміріне</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="45" />
+        <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
+        <translation>%1 келушісі %2 кезінде байланыс жоқта кіргізілген, мәртебесі — қызыл. СЭҚ-қа хабарлама кезекке қойылды. Келушіні тауып, %3 нөміріне қоңырау шалыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="50" />
+        <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
+        <translation>%1 келушісінің мәртебесі — қызыл: кіргізбеңіз. СЭҚ-қа хабарлама кезекке қойылды; қажет болса, %2 нөміріне қоңырау шалыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="55" />
+        <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
+        <translation>%1 келушісі ішінде (%2 бастап). Бұл сол адам екенін тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="58" />
+        <source>%1 people inside of %2 allowed: entries are refused.</source>
+        <translation>Ішінде %1 адам, рұқсат етілгені — %2: кіру тоқтатылды.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="59" />
+        <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
+        <translation>%1 жұмысын тоқтатты: кабелін тексеріңіз. Киоск өзі қайта қосылады.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="60" />
+        <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
+        <translation>%2 бастап %1 оқиға жіберілмей тұр: желіні тексеріңіз. Ештеңе жоғалмайды.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="63" />
+        <source>This PC's clock is %1 s off the service's: set the time; passes depend on it.</source>
+        <translation>Компьютер сағаты сервистен %1 с ауытқыған: уақытты түзетіңіз, рұқсатнамалар соған байланысты.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="66" />
+        <source>The service refused %1 events: call support. They are kept.</source>
+        <translation>Сервис %1 оқиғаны қабылдамады: қолдау қызметіне хабарласыңыз. Олар сақталды.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="67" />
+        <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
+        <translation>Рұқсатнама кілттері соңғы рет %1 кезінде жаңартылған: жаңа рұқсатнамалар қабылданбауы мүмкін.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="70" />
+        <source>Referral %1: the doctor decided %2.</source>
+        <translation>%1 жолдамасы: дәрігер шешімі — %2.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="71" />
+        <source>The service refused this device's token: call support. Events are kept.</source>
+        <translation>Сервис бұл құрылғының токенін қабылдамады: қолдау қызметіне хабарласыңыз. Оқиғалар сақталады.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="74" />
+        <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
+        <translation>Дерекқор файлдары жойылған немесе ауыстырылған; киоск деректерін сақтап қалды. Қолдау қызметіне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="78" />
+        <source>camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="79" />
+        <source>scanner</source>
+        <translation>Сканер</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../alerts_view.py" line="217" />
+        <source>No alerts</source>
+        <translation>Ескертулер жоқ</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <location filename="../staff.py" line="226" />
+        <source>Out (closing)</source>
+        <translation>Шығу (жабылу)</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="226" />
+        <source>Out</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="228" />
+        <source>In: admitted</source>
+        <translation>Кіру: рұқсат</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="229" />
+        <source>In: refused</source>
+        <translation>Кіру: тыйым</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="230" />
+        <source>In: no answer</source>
+        <translation>Кіру: жауап жоқ</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="247" />
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="248" />
+        <source>Event</source>
+        <translation>Оқиға</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="249" />
+        <source>Status</source>
+        <translation>Мәртебе</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="250" />
+        <source>Visitor</source>
+        <translation>Келуші</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="251" />
+        <source>By</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="252" />
+        <source>Sent</source>
+        <translation>Жіберілді</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../entry.py" line="58" />
+        <source>Delete the last digit</source>
+        <translation>Соңғы цифрды өшіру</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="60" />
+        <source>Clear</source>
+        <translation>Тазарту</translation>
+    </message>
+</context>
+<context>
+    <name>KioskScreens</name>
+    <message>
+        <location filename="../kiosk.py" line="157" />
+        <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
+        <translation>Киоск енді тіркей алмайды және тоқтады. Қолдау қызметіне хабарласыңыз. %1</translation>
+    </message>
+</context>
+<context>
+    <name>LastDecisionCard</name>
+    <message>
+        <location filename="../staff.py" line="172" />
+        <source>Waiting for the first visitor</source>
+        <translation>Алғашқы келушіні күтудеміз</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntry</name>
+    <message>
+        <location filename="../entry.py" line="122" />
+        <source>Visitor without a phone: type the IIN</source>
+        <translation>Телефонсыз келуші: ЖСН-ді теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="123" />
+        <source>12 digits</source>
+        <translation>12 цифр</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="124" />
+        <source>Check in</source>
+        <translation>Кіруді тіркеу</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="125" />
+        <source>Check out</source>
+        <translation>Шығуды тіркеу</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="131" />
+        <source>%1 of 12 digits</source>
+        <translation>12 цифрдың %1</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="136" />
+        <source>The 7th digit must be 1 to 6 (century and sex)</source>
+        <translation>7-цифр 1-ден 6-ға дейін болуы керек (ғасыр мен жыныс)</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="137" />
+        <source>The first six digits are not a real birth date</source>
+        <translation>Алғашқы алты цифр нақты туған күн емес</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="138" />
+        <source>The last digit does not match: a typo?</source>
+        <translation>Соңғы цифр сәйкес емес: қате терілген бе?</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="139" />
+        <source>Not a valid IIN</source>
+        <translation>ЖСН жарамсыз</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="145" />
+        <source>Valid IIN</source>
+        <translation>ЖСН дұрыс</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <location filename="../staff.py" line="106" />
+        <source>Admit</source>
+        <translation>Кіргізу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="107" />
+        <source>Refuse</source>
+        <translation>Кіргізбеу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="113" />
+        <source>Decide for visitor %1</source>
+        <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="121" />
+        <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
+        <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="125" />
+        <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
+        <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../staff.py" line="391" />
+        <source>%1 · desk %2</source>
+        <translation>%1 · %2 үстелі</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="393" />
+        <source>Operator:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="394" />
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="395" />
+        <source>Exit kiosk</source>
+        <translation>Киосктан шығу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="396" />
+        <source>Send now</source>
+        <translation>Қазір жіберу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="397" />
+        <source>Desk</source>
+        <translation>Үстел</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="398" />
+        <source>Today's events</source>
+        <translation>Бүгінгі оқиғалар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="405" />
+        <source>Alerts (%1)</source>
+        <translation>Ескертулер (%1)</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="405" />
+        <source>Alerts</source>
+        <translation>Ескертулер</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="417" />
+        <source>%1 · %2 to send</source>
+        <translation>%1 · жіберуге %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="425" />
+        <source>Inside: %1 of %2</source>
+        <translation>Ішінде: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="428" />
+        <source>Inside: %1</source>
+        <translation>Ішінде: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../visitor.py" line="22" />
+        <source>Inside: %1</source>
+        <translation>Ішінде: %1</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="23" />
+        <source>Inside: %1 of %2</source>
+        <translation>Ішінде: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="24" />
+        <source>%1 · %2 waiting to send</source>
+        <translation>%1 · %2 жіберілуді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="20" />
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="21" />
+        <source>%1 h</source>
+        <translation>%1 сағ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="25" />
+        <source>Show your code</source>
+        <translation>QR-кодыңызды көрсетіңіз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="26" />
+        <source>Please wait: staff will decide</source>
+        <translation>Күте тұрыңыз: қызметкер шешеді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="27" />
+        <source>Already checked in at %1</source>
+        <translation>Кіру %1 кезінде тіркелген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="28" />
+        <source>Already checked out at %1</source>
+        <translation>Шығу %1 кезінде тіркелген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="29" />
+        <source>Goodbye!</source>
+        <translation>Сау болыңыз!</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="30" />
+        <source>Staff can refer you to the doctor</source>
+        <translation>Қызметкер сізді дәрігерге жібере алады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="31" />
+        <location filename="../words.py" line="86" />
+        <source>The venue is full</source>
+        <translation>Орын жоқ: адам толы</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="32" />
+        <source>Self-isolation: please go home</source>
+        <translation>Үй оқшаулауы: үйге қайтыңыз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="35" />
+        <source>Green</source>
+        <translation>Жасыл</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="36" />
+        <source>Blue</source>
+        <translation>Көк</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="37" />
+        <source>Yellow</source>
+        <translation>Сары</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="38" />
+        <source>Red</source>
+        <translation>Қызыл</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="40" />
+        <source>No status</source>
+        <translation>Мәртебе жоқ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="43" />
+        <source>ADMIT</source>
+        <translation>КІРУГЕ РҰҚСАТ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="44" />
+        <source>DENY</source>
+        <translation>КІРУГЕ ТЫЙЫМ САЛЫНАДЫ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="45" />
+        <source>REFER TO DOCTOR</source>
+        <translation>ДӘРІГЕРГЕ ЖІБЕРУ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="46" />
+        <source>REFRESH YOUR CODE</source>
+        <translation>КОДТЫ ЖАҢАРТЫҢЫЗ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="47" />
+        <source>INVALID CODE</source>
+        <translation>ЖАРАМСЫЗ КОД</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="48" />
+        <source>UNVERIFIED</source>
+        <translation>ТЕКСЕРІЛМЕГЕН</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="49" />
+        <source>EXIT</source>
+        <translation>ШЫҒУ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="52" />
+        <source>Verified pass</source>
+        <translation>Тексерілген рұқсатнама</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="53" />
+        <source>Checked with the service now</source>
+        <translation>Сервистен қазір тексерілді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="54" />
+        <source>Last known status, %1 old</source>
+        <translation>Соңғы белгілі мәртебе, %1 бұрын</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="55" />
+        <source>Not verified: no connection</source>
+        <translation>Тексерілмеді: байланыс жоқ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="60" />
+        <source>The code is empty</source>
+        <translation>Код бос</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="61" />
+        <source>The code is too long to be a pass</source>
+        <translation>Код рұқсатнама үшін тым ұзын</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="62" />
+        <source>Not a pass and not an IIN</source>
+        <translation>Бұл рұқсатнама да, ЖСН да емес</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="63" />
+        <source>The code could not be read</source>
+        <translation>Кодты оқу мүмкін болмады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="64" />
+        <source>An IIN has 12 digits</source>
+        <translation>ЖСН 12 цифрдан тұрады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="65" />
+        <source>An IIN has digits only</source>
+        <translation>ЖСН тек цифрлардан тұрады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="66" />
+        <source>The 7th digit of an IIN is 1 to 6</source>
+        <translation>ЖСН-нің 7-цифры 1-ден 6-ға дейін</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="67" />
+        <source>The IIN's birth date does not exist</source>
+        <translation>ЖСН-дегі туған күн жоқ күн</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="68" />
+        <source>The IIN's check digit is wrong</source>
+        <translation>ЖСН-нің бақылау цифры қате</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="69" />
+        <source>The pass is damaged</source>
+        <translation>Рұқсатнама бүлінген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="70" />
+        <source>The pass is not signed as passes are</source>
+        <translation>Рұқсатнама тиісті түрде қол қойылмаған</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="71" />
+        <source>The pass is signed by an unknown key</source>
+        <translation>Рұқсатнамаға белгісіз кілтпен қол қойылған</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="72" />
+        <source>The signature does not match: forged?</source>
+        <translation>Қолтаңба сәйкес емес: жалған ба?</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="73" />
+        <source>The pass is missing a field</source>
+        <translation>Рұқсатнамада өріс жетіспейді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="74" />
+        <source>The pass is from the future: check this PC's clock</source>
+        <translation>Рұқсатнама болашақтан: компьютер сағатын тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="77" />
+        <source>The pass has expired: open the app again</source>
+        <translation>Рұқсатнаманың мерзімі өтті: қосымшаны қайта ашыңыз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="78" />
+        <source>The pass holds an invalid IIN</source>
+        <translation>Рұқсатнамадағы ЖСН жарамсыз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="79" />
+        <source>The pass holds an unknown status</source>
+        <translation>Рұқсатнамадағы мәртебе белгісіз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="83" />
+        <source>Admitted offline, status is red</source>
+        <translation>Байланыссыз кіргізілген, мәртебесі қызыл</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="84" />
+        <source>Red status: sanitary service told</source>
+        <translation>Қызыл мәртебе: СЭҚ-қа хабарланды</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="85" />
+        <source>Pass-back: already inside</source>
+        <translation>Қайта кіру: бұрыннан ішінде</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="87" />
+        <source>Camera or scanner lost</source>
+        <translation>Камера немесе сканер ажыратылды</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="88" />
+        <source>Events are not reaching the service</source>
+        <translation>Оқиғалар сервиске жетпей жатыр</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="89" />
+        <source>This PC's clock is wrong</source>
+        <translation>Компьютер сағаты қате</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="90" />
+        <source>This device is not registered</source>
+        <translation>Бұл құрылғы тіркелмеген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="91" />
+        <source>The service refused some events</source>
+        <translation>Сервис кейбір оқиғаларды қабылдамады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="92" />
+        <source>Pass keys are out of date</source>
+        <translation>Рұқсатнама кілттері ескірген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="93" />
+        <source>Database files were touched</source>
+        <translation>Дерекқор файлдарына қол тигізілген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="94" />
+        <source>The doctor decided a referral</source>
+        <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="98" />
+        <source>Online</source>
+        <translation>Байланыс бар</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="103" />
+        <source>Offline</source>
+        <translation>Байланыс жоқ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="100" />
+        <source>Service slow</source>
+        <translation>Сервис баяу</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="101" />
+        <source>Device not registered</source>
+        <translation>Құрылғы тіркелмеген</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="102" />
+        <source>Service error</source>
+        <translation>Сервис қатесі</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="107" />
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="108" />
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="112" />
+        <source>Starting camera…</source>
+        <translation>Камера қосылуда…</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="115" />
+        <source>Camera lost — check the cable</source>
+        <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="116" />
+        <source>Camera stopped</source>
+        <translation>Камера тоқтады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="117" />
+        <source>No camera — use the scanner</source>
+        <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
+    </message>
+</context>
+</TS>

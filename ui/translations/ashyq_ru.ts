@@ -1,0 +1,678 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../alerts_view.py" line="164" />
+        <source>Acknowledge</source>
+        <translation>Принято</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../alerts_view.py" line="44" />
+        <source>the number in [ses] phone</source>
+        <translation>по номеру из [ses] phone</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="45" />
+        <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
+        <translation>Посетитель %1, пропущенный в %2 без связи, имеет красный статус. Сообщение в СЭС поставлено в очередь. Найдите посетителя и позвоните %3.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="50" />
+        <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
+        <translation>У посетителя %1 красный статус: не пропускайте. Сообщение в СЭС поставлено в очередь; при необходимости звоните %2.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="55" />
+        <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
+        <translation>Посетитель %1 уже внутри (с %2). Проверьте, что это тот же человек.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="58" />
+        <source>%1 people inside of %2 allowed: entries are refused.</source>
+        <translation>Внутри %1 человек из %2 допустимых: вход закрыт.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="59" />
+        <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
+        <translation>%1 перестал(а) работать: проверьте кабель. Киоск переподключится сам.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="60" />
+        <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
+        <translation>%1 событий ждут отправки с %2: проверьте сеть. Ничего не потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="63" />
+        <source>This PC's clock is %1 s off the service's: set the time; passes depend on it.</source>
+        <translation>Часы этого ПК расходятся с сервисом на %1 с: исправьте время, от него зависят пропуска.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="66" />
+        <source>The service refused %1 events: call support. They are kept.</source>
+        <translation>Сервис отклонил %1 событий: обратитесь в поддержку. Они сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="67" />
+        <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
+        <translation>Ключи пропусков последний раз обновлены в %1: новые пропуска могут не приниматься.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="70" />
+        <source>Referral %1: the doctor decided %2.</source>
+        <translation>Направление %1: решение врача — %2.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="71" />
+        <source>The service refused this device's token: call support. Events are kept.</source>
+        <translation>Сервис не принял токен этого устройства: обратитесь в поддержку. События сохраняются.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="74" />
+        <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
+        <translation>Файлы базы данных удалены или заменены; киоск сохранил данные. Сообщите в поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="78" />
+        <source>camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="79" />
+        <source>scanner</source>
+        <translation>Сканер</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../alerts_view.py" line="217" />
+        <source>No alerts</source>
+        <translation>Предупреждений нет</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <location filename="../staff.py" line="226" />
+        <source>Out (closing)</source>
+        <translation>Выход (закрытие)</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="226" />
+        <source>Out</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="228" />
+        <source>In: admitted</source>
+        <translation>Вход: пропущен</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="229" />
+        <source>In: refused</source>
+        <translation>Вход: отказ</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="230" />
+        <source>In: no answer</source>
+        <translation>Вход: нет ответа</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="247" />
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="248" />
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="249" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="250" />
+        <source>Visitor</source>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="251" />
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="252" />
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../entry.py" line="58" />
+        <source>Delete the last digit</source>
+        <translation>Стереть последнюю цифру</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="60" />
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+</context>
+<context>
+    <name>KioskScreens</name>
+    <message>
+        <location filename="../kiosk.py" line="157" />
+        <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
+        <translation>Киоск больше не может записывать отметки и остановлен. Обратитесь в поддержку. %1</translation>
+    </message>
+</context>
+<context>
+    <name>LastDecisionCard</name>
+    <message>
+        <location filename="../staff.py" line="172" />
+        <source>Waiting for the first visitor</source>
+        <translation>Ждём первого посетителя</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntry</name>
+    <message>
+        <location filename="../entry.py" line="122" />
+        <source>Visitor without a phone: type the IIN</source>
+        <translation>Посетитель без телефона: введите ИИН</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="123" />
+        <source>12 digits</source>
+        <translation>12 цифр</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="124" />
+        <source>Check in</source>
+        <translation>Отметить вход</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="125" />
+        <source>Check out</source>
+        <translation>Отметить выход</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="131" />
+        <source>%1 of 12 digits</source>
+        <translation>%1 из 12 цифр</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="136" />
+        <source>The 7th digit must be 1 to 6 (century and sex)</source>
+        <translation>7-я цифра должна быть от 1 до 6 (век и пол)</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="137" />
+        <source>The first six digits are not a real birth date</source>
+        <translation>Первые шесть цифр — не настоящая дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="138" />
+        <source>The last digit does not match: a typo?</source>
+        <translation>Последняя цифра не сходится: опечатка?</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="139" />
+        <source>Not a valid IIN</source>
+        <translation>Недействительный ИИН</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="145" />
+        <source>Valid IIN</source>
+        <translation>ИИН верный</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <location filename="../staff.py" line="106" />
+        <source>Admit</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="107" />
+        <source>Refuse</source>
+        <translation>Отказать</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="113" />
+        <source>Decide for visitor %1</source>
+        <translation>Решите по посетителю %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="121" />
+        <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
+        <translation>Уже внутри с %1: тот же код показан снова? Пропускайте, только если это тот же человек.</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="125" />
+        <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
+        <translation>Статус проверить не удалось: сервис не отвечает, сохранённых данных нет. Попросите документ и решите.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <location filename="../staff.py" line="391" />
+        <source>%1 · desk %2</source>
+        <translation>%1 · стойка %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="393" />
+        <source>Operator:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="394" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="395" />
+        <source>Exit kiosk</source>
+        <translation>Выйти из киоска</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="396" />
+        <source>Send now</source>
+        <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="397" />
+        <source>Desk</source>
+        <translation>Стойка</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="398" />
+        <source>Today's events</source>
+        <translation>События за сегодня</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="405" />
+        <source>Alerts (%1)</source>
+        <translation>Предупреждения (%1)</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="405" />
+        <source>Alerts</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="417" />
+        <source>%1 · %2 to send</source>
+        <translation>%1 · к отправке %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="425" />
+        <source>Inside: %1 of %2</source>
+        <translation>Внутри: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="428" />
+        <source>Inside: %1</source>
+        <translation>Внутри: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../visitor.py" line="22" />
+        <source>Inside: %1</source>
+        <translation>Внутри: %1</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="23" />
+        <source>Inside: %1 of %2</source>
+        <translation>Внутри: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="24" />
+        <source>%1 · %2 waiting to send</source>
+        <translation>%1 · %2 ждут отправки</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="20" />
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="21" />
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="25" />
+        <source>Show your code</source>
+        <translation>Покажите ваш QR-код</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="26" />
+        <source>Please wait: staff will decide</source>
+        <translation>Подождите: решение примет сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="27" />
+        <source>Already checked in at %1</source>
+        <translation>Вход уже отмечен в %1</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="28" />
+        <source>Already checked out at %1</source>
+        <translation>Выход уже отмечен в %1</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="29" />
+        <source>Goodbye!</source>
+        <translation>До свидания!</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="30" />
+        <source>Staff can refer you to the doctor</source>
+        <translation>Сотрудник может направить вас к врачу</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="31" />
+        <location filename="../words.py" line="86" />
+        <source>The venue is full</source>
+        <translation>Мест нет: заведение заполнено</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="32" />
+        <source>Self-isolation: please go home</source>
+        <translation>Домашний карантин: пожалуйста, вернитесь домой</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="35" />
+        <source>Green</source>
+        <translation>Зелёный</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="36" />
+        <source>Blue</source>
+        <translation>Синий</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="37" />
+        <source>Yellow</source>
+        <translation>Жёлтый</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="38" />
+        <source>Red</source>
+        <translation>Красный</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="40" />
+        <source>No status</source>
+        <translation>Нет статуса</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="43" />
+        <source>ADMIT</source>
+        <translation>ПРОХОД РАЗРЕШЁН</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="44" />
+        <source>DENY</source>
+        <translation>ПРОХОД ЗАПРЕЩЁН</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="45" />
+        <source>REFER TO DOCTOR</source>
+        <translation>НАПРАВИТЬ К ВРАЧУ</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="46" />
+        <source>REFRESH YOUR CODE</source>
+        <translation>ОБНОВИТЕ КОД</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="47" />
+        <source>INVALID CODE</source>
+        <translation>НЕДЕЙСТВИТЕЛЬНЫЙ КОД</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="48" />
+        <source>UNVERIFIED</source>
+        <translation>НЕ ПРОВЕРЕНО</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="49" />
+        <source>EXIT</source>
+        <translation>ВЫХОД</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="52" />
+        <source>Verified pass</source>
+        <translation>Проверенный пропуск</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="53" />
+        <source>Checked with the service now</source>
+        <translation>Проверено в сервисе сейчас</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="54" />
+        <source>Last known status, %1 old</source>
+        <translation>Последний известный статус, %1 назад</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="55" />
+        <source>Not verified: no connection</source>
+        <translation>Не проверено: нет связи</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="60" />
+        <source>The code is empty</source>
+        <translation>Код пустой</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="61" />
+        <source>The code is too long to be a pass</source>
+        <translation>Код слишком длинный для пропуска</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="62" />
+        <source>Not a pass and not an IIN</source>
+        <translation>Это не пропуск и не ИИН</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="63" />
+        <source>The code could not be read</source>
+        <translation>Код не удалось прочитать</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="64" />
+        <source>An IIN has 12 digits</source>
+        <translation>ИИН состоит из 12 цифр</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="65" />
+        <source>An IIN has digits only</source>
+        <translation>ИИН состоит только из цифр</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="66" />
+        <source>The 7th digit of an IIN is 1 to 6</source>
+        <translation>7-я цифра ИИН — от 1 до 6</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="67" />
+        <source>The IIN's birth date does not exist</source>
+        <translation>Даты рождения из ИИН не существует</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="68" />
+        <source>The IIN's check digit is wrong</source>
+        <translation>Контрольная цифра ИИН неверна</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="69" />
+        <source>The pass is damaged</source>
+        <translation>Пропуск повреждён</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="70" />
+        <source>The pass is not signed as passes are</source>
+        <translation>Пропуск подписан не так, как положено</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="71" />
+        <source>The pass is signed by an unknown key</source>
+        <translation>Пропуск подписан неизвестным ключом</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="72" />
+        <source>The signature does not match: forged?</source>
+        <translation>Подпись не совпадает: подделка?</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="73" />
+        <source>The pass is missing a field</source>
+        <translation>В пропуске не хватает поля</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="74" />
+        <source>The pass is from the future: check this PC's clock</source>
+        <translation>Пропуск из будущего: проверьте часы этого ПК</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="77" />
+        <source>The pass has expired: open the app again</source>
+        <translation>Срок пропуска истёк: откройте приложение заново</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="78" />
+        <source>The pass holds an invalid IIN</source>
+        <translation>В пропуске недействительный ИИН</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="79" />
+        <source>The pass holds an unknown status</source>
+        <translation>В пропуске неизвестный статус</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="83" />
+        <source>Admitted offline, status is red</source>
+        <translation>Пропущен без связи, статус красный</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="84" />
+        <source>Red status: sanitary service told</source>
+        <translation>Красный статус: СЭС уведомлена</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="85" />
+        <source>Pass-back: already inside</source>
+        <translation>Повторный вход: уже внутри</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="87" />
+        <source>Camera or scanner lost</source>
+        <translation>Камера или сканер отключены</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="88" />
+        <source>Events are not reaching the service</source>
+        <translation>События не доходят до сервиса</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="89" />
+        <source>This PC's clock is wrong</source>
+        <translation>Часы этого ПК неверны</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="90" />
+        <source>This device is not registered</source>
+        <translation>Это устройство не зарегистрировано</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="91" />
+        <source>The service refused some events</source>
+        <translation>Сервис отклонил часть событий</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="92" />
+        <source>Pass keys are out of date</source>
+        <translation>Ключи пропусков устарели</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="93" />
+        <source>Database files were touched</source>
+        <translation>Файлы базы данных были затронуты</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="94" />
+        <source>The doctor decided a referral</source>
+        <translation>Врач решил по направлению</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="98" />
+        <source>Online</source>
+        <translation>На связи</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="103" />
+        <source>Offline</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="100" />
+        <source>Service slow</source>
+        <translation>Сервис медленно отвечает</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="101" />
+        <source>Device not registered</source>
+        <translation>Устройство не зарегистрировано</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="102" />
+        <source>Service error</source>
+        <translation>Ошибка сервиса</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="107" />
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="108" />
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="112" />
+        <source>Starting camera…</source>
+        <translation>Камера запускается…</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="115" />
+        <source>Camera lost — check the cable</source>
+        <translation>Камера отключена — проверьте кабель</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="116" />
+        <source>Camera stopped</source>
+        <translation>Камера остановлена</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="117" />
+        <source>No camera — use the scanner</source>
+        <translation>Камеры нет — используйте сканер</translation>
+    </message>
+</context>
+</TS>

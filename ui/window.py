@@ -1,0 +1,129 @@
+"""Where the screens go: with a second monitor the visitor's screen goes there,
+full screen, and the staff panel stays on the desk monitor; with one, both
+share it. Monitors plugged in or out while the kiosk runs are followed.
+
+The kiosk is locked: its windows cannot be closed until :attr:`unlocked`
+(the admin PIN, asked by the caller).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+
+
+class LockedWindow(QWidget):
+    """A top-level window that refuses to close while the kiosk is locked.
+
+    Signals: close_refused() — someone tried (Alt+F4, the window manager).
+    """
+
+    close_refused = Signal()
+
+    def __init__(self, windows: KioskWindows) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self._windows = windows
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._windows.unlocked:
+            event.accept()
+        else:
+            event.ignore()
+            self.close_refused.emit()
+
+
+class KioskWindows(QObject):
+    """The desk window (staff panel, and the visitor's screen when alone) and the
+    visitor window on a second monitor.
+
+    Signals: placed(bool) — True when the visitor's screen has a monitor of its own.
+    """
+
+    placed = Signal(bool)
+
+    def __init__(
+        self,
+        visitor: QWidget,
+        staff: QWidget,
+        *,
+        where: str = "auto",
+        fullscreen: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.visitor = visitor
+        self.staff = staff
+        self._where = where
+        self._fullscreen = fullscreen
+        self.unlocked = False
+        self.desk = LockedWindow(self)
+        self.desk.setObjectName("desk-window")
+        self.desk.setWindowTitle("ashyq-kiosk")
+        self._split = QSplitter(Qt.Orientation.Horizontal, self.desk)
+        layout = QHBoxLayout(self.desk)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._split)
+        self.visitor_window = LockedWindow(self)
+        self.visitor_window.setObjectName("visitor-window")
+        self.visitor_window.setWindowTitle("ashyq-kiosk")
+        QVBoxLayout(self.visitor_window).setContentsMargins(0, 0, 0, 0)
+        self.separate = False
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._on_app_screen_added)
+        app.screenRemoved.connect(self._on_app_screen_removed)
+
+    def show(self) -> None:
+        self.place()
+
+    def place(self) -> None:
+        """Put the windows on the monitors there are now."""
+        screens = QGuiApplication.screens()
+        primary = QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not primary]
+        separate = bool(others) and self._where != "same"
+        if separate:
+            self._split.addWidget(self.staff)
+            layout = self.visitor_window.layout()
+            assert layout is not None
+            layout.addWidget(self.visitor)
+            self._show_on(self.visitor_window, others[0])
+        else:
+            self._split.insertWidget(0, self.visitor)
+            self._split.addWidget(self.staff)
+            self._split.setStretchFactor(0, 3)
+            self._split.setStretchFactor(1, 2)
+            self.visitor_window.hide()
+        self.visitor.show()
+        self.staff.show()
+        if primary is not None:
+            self._show_on(self.desk, primary)
+        if separate != self.separate:
+            self.separate = separate
+        self.placed.emit(separate)
+
+    def close(self) -> None:
+        self.unlocked = True
+        self.visitor_window.close()
+        self.desk.close()
+
+    def leave_fullscreen(self) -> None:
+        self._fullscreen = False
+        self.desk.showNormal()
+        if self.separate:
+            self.visitor_window.showNormal()
+
+    def _show_on(self, window: QWidget, screen: QScreen) -> None:
+        window.setScreen(screen)
+        window.setGeometry(screen.geometry())
+        if self._fullscreen:
+            window.showFullScreen()
+        else:
+            window.show()
+
+    def _on_app_screen_added(self, screen: QScreen) -> None:
+        self.place()
+
+    def _on_app_screen_removed(self, screen: QScreen) -> None:
+        self.place()
