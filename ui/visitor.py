@@ -5,7 +5,7 @@ its icon, the decision in large letters), in the visitor's languages at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from ui.i18n import Languages
 from ui.icons import ShapeIcon
 from ui.looks import Look
 from ui.wording import Phrase, clock_time, status_words
+from ui.words import QT_TRANSLATE_NOOP
 
 INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
 INSIDE_OF = QT_TRANSLATE_NOOP("Words", "Inside: %1 of %2")

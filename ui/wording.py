@@ -11,12 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from kiosk.decision import Decision, Direction, Flag
 from kiosk.policy import Outcome
 from kiosk.status import Provenance, Status
 from ui import words
+from ui.words import QT_TRANSLATE_NOOP
 
 MINUTES = QT_TRANSLATE_NOOP("Words", "%1 min")
 HOURS = QT_TRANSLATE_NOOP("Words", "%1 h")

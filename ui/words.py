@@ -6,13 +6,22 @@ a screen draws.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 
 from kiosk.alerts import AlertKind
 from kiosk.lookup import ServiceProblem
 from kiosk.news import DeviceCondition, DeviceKind
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
+
+if TYPE_CHECKING:
+    # PySide6 6.12's stubs type the marker as returning object; it returns
+    # its source text. lupdate looks for the name, wherever it comes from.
+    def QT_TRANSLATE_NOOP(context: str, source: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 CONTEXT = "Words"
 
