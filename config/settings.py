@@ -279,10 +279,15 @@ def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path
         return Path(explicit)
     if environ.get(ENV_CONFIG):
         return Path(environ[ENV_CONFIG])
-    user_file = Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+    user_file = user_config_file()
     if user_file.is_file():
         return user_file
     return DEFAULT_FILE
+
+
+def user_config_file() -> Path:
+    """config.toml in the user config directory (which may not exist yet)."""
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
 def load_settings(explicit: str | None = None, env: dict[str, str] | None = None) -> Settings:
