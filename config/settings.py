@@ -269,7 +269,15 @@ class Settings(_Section):
 
 
 class SettingsError(Exception):
-    """The settings file cannot be used; the message names the file and the key."""
+    """The settings file cannot be used; the message names the file and the key.
+
+    `keys` holds the dotted keys of the values the schema refused, for a
+    screen that points at them; empty when the file itself is the problem.
+    """
+
+    def __init__(self, message: str, keys: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.keys = keys
 
 
 def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path:
@@ -315,7 +323,8 @@ def parse_settings(data: dict[str, Any], *, source: str = "settings") -> Setting
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        raise SettingsError(_explain(exc, source)) from None
+        keys = tuple(".".join(str(part) for part in error["loc"]) for error in exc.errors())
+        raise SettingsError(_explain(exc, source), keys) from None
 
 
 def _explain(exc: ValidationError, source: str) -> str:

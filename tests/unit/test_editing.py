@@ -87,8 +87,9 @@ def test_save_changes_values_and_keeps_comments_and_order(club: Path) -> None:
 
 def test_a_bad_value_names_the_key_and_writes_nothing(club: Path) -> None:
     before = club.read_bytes()
-    with pytest.raises(SettingsError, match=r"venue\.bin: .*12 digits"):
+    with pytest.raises(SettingsError, match=r"venue\.bin: .*12 digits") as caught:
         save(club, {"venue.bin": "12", "venue.capacity": 5})
+    assert caught.value.keys == ("venue.bin",)
     assert club.read_bytes() == before
     assert sorted(p.name for p in club.parent.iterdir()) == ["club.toml"]  # no temp file left
 
