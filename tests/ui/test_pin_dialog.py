@@ -44,6 +44,11 @@ def press(qtbot: QtBot, dialog: PinDialog, pin: str) -> None:
     qtbot.mouseClick(dialog.keys["ok"], Qt.MouseButton.LeftButton)
 
 
+def press_wrong_five_times(qtbot: QtBot, dialog: PinDialog) -> None:
+    for _ in range(5):
+        press(qtbot, dialog, WRONG)
+
+
 def test_the_right_pin_on_the_keypad_accepts(qtbot: QtBot, dialog: PinDialog) -> None:
     assert dialog.title_label.text() == "Admin PIN"
     assert dialog.message_label.text() == "Enter the PIN"
@@ -86,8 +91,7 @@ def test_a_wrong_pin_says_how_many_tries_are_left(qtbot: QtBot, dialog: PinDialo
 def test_five_wrong_pins_lock_with_a_countdown_then_unlock(
     qtbot: QtBot, dialog: PinDialog, clock: FakeClock
 ) -> None:
-    for _ in range(5):
-        press(qtbot, dialog, WRONG)
+    press_wrong_five_times(qtbot, dialog)
     assert dialog.message_label.text() == "Locked: try again in 1:00"
     assert not dialog.entry.isEnabled()
     assert not dialog.keys["ok"].isEnabled()
@@ -124,8 +128,7 @@ def test_a_dialog_opened_while_locked_counts_down_at_once(
 
 
 def test_closing_the_dialog_stops_the_countdown(qtbot: QtBot, dialog: PinDialog) -> None:
-    for _ in range(5):
-        press(qtbot, dialog, WRONG)
+    press_wrong_five_times(qtbot, dialog)
     assert dialog.countdown.isActive()
     dialog.close()
     assert not dialog.countdown.isActive()
@@ -135,8 +138,7 @@ def test_closing_the_dialog_stops_the_countdown(qtbot: QtBot, dialog: PinDialog)
 def test_hidden_and_shown_again_while_locked_counts_down_again(
     qtbot: QtBot, dialog: PinDialog
 ) -> None:
-    for _ in range(5):
-        press(qtbot, dialog, WRONG)
+    press_wrong_five_times(qtbot, dialog)
     dialog.hide()
     assert not dialog.countdown.isActive()
     dialog.show()

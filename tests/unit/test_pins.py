@@ -19,6 +19,14 @@ def make_guard(stored: str, clock: FakeClock) -> PinGuard:
     return PinGuard(stored, clock, max_attempts=5, lock_seconds=60)
 
 
+def locked(stored: str, clock: FakeClock) -> PinGuard:
+    """A guard that five wrong PINs have just locked."""
+    guard = make_guard(stored, clock)
+    for _ in range(5):
+        guard.check(WRONG)
+    return guard
+
+
 def test_the_right_pin_is_ok(stored: str) -> None:
     guard = make_guard(stored, FakeClock())
     assert guard.check(RIGHT) == PinResult(PinOutcome.OK, 5, None)
@@ -46,9 +54,7 @@ def test_the_fifth_wrong_pin_locks_for_a_minute(stored: str) -> None:
 
 def test_while_locked_even_the_right_pin_is_refused_and_the_count_stays(stored: str) -> None:
     clock = FakeClock()
-    guard = make_guard(stored, clock)
-    for _ in range(5):
-        guard.check(WRONG)
+    guard = locked(stored, clock)
     clock.advance(59)
     assert guard.check(RIGHT).outcome is PinOutcome.LOCKED
     assert guard.attempts_left == 0
@@ -57,9 +63,7 @@ def test_while_locked_even_the_right_pin_is_refused_and_the_count_stays(stored: 
 
 def test_after_the_minute_attempts_start_again(stored: str) -> None:
     clock = FakeClock()
-    guard = make_guard(stored, clock)
-    for _ in range(5):
-        guard.check(WRONG)
+    guard = locked(stored, clock)
     clock.advance(60)
     assert guard.locked_until is None
     assert guard.lock_remaining() == 0
@@ -79,9 +83,7 @@ def test_a_right_pin_resets_the_count(stored: str) -> None:
 
 def test_a_clock_set_back_does_not_stretch_the_lock(stored: str) -> None:
     clock = FakeClock()
-    guard = make_guard(stored, clock)
-    for _ in range(5):
-        guard.check(WRONG)
+    guard = locked(stored, clock)
     clock.advance(-3600)
     assert guard.lock_remaining() == 60
     clock.advance(60)
