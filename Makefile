@@ -14,7 +14,7 @@ APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
                 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
                 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
 
-.PHONY: demo test lint check-layers unit rest bench clean system-packages
+.PHONY: demo test lint check-layers unit rest bench clean system-packages screenshots translations
 
 demo: $(STAMP)
 	$(BIN)/ashyq-kiosk demo
@@ -35,6 +35,18 @@ unit: $(STAMP)
 
 rest: $(STAMP)
 	$(BIN)/python -m pytest tests/integration $(wildcard tests/ui)
+
+# The screens as the demo shows them, for docs/screenshots and the README.
+screenshots: $(STAMP)
+	rm -f docs/screenshots/*.png
+	env -u QT_QPA_PLATFORM $(BIN)/ashyq-kiosk demo --headless --screenshots docs/screenshots --pace 0.5 >/dev/null
+
+# Qt Linguist: refresh the .ts sources from ui/, then compile the .qm files.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate ui/*.py -ts ui/translations/ashyq_kk.ts \
+	  ui/translations/ashyq_ru.ts ui/translations/ashyq_en.ts -no-obsolete
+	$(BIN)/pyside6-lrelease ui/translations/ashyq_kk.ts ui/translations/ashyq_ru.ts \
+	  ui/translations/ashyq_en.ts
 
 bench: $(STAMP)
 	$(BIN)/python bench/desk_flow.py

@@ -17,7 +17,6 @@ from pathlib import Path
 from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command
 
 DEMO_BIN = "150340012345"
-SCREEN = (1366, 768)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,6 +37,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--headless", action="store_true", help="render offscreen even when there is a display"
+    )
+    parser.add_argument(
+        "--size",
+        default="1366x768",
+        metavar="WxH",
+        type=_size,
+        help="the monitors' size (default 1366x768)",
     )
     parser.set_defaults(func=run)
 
@@ -66,7 +72,8 @@ def _run(
     from sandbox.server import SandboxServer
     from ui.scripted import ScriptRunner
 
-    qt = qt_application(offscreen=[SCREEN, SCREEN] if headless else None)
+    size = args.size
+    qt = qt_application(offscreen=[size, size] if headless else None)
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else scratch / "kiosk"
     server = SandboxServer(scratch / "sandbox.sqlite3", port=0).start()
     try:
@@ -101,7 +108,7 @@ def _run(
             except OSError as exc:
                 message = f"{folder}: cannot write screenshots there ({exc.strerror})"
                 raise CliError(message) from None
-        demo = Demo(kiosk, server, camera, shots=folder, pace=pace, size=SCREEN)
+        demo = Demo(kiosk, server, camera, shots=folder, pace=pace, size=size)
         runner = ScriptRunner(kiosk.bridge, script(demo))
         runner.finished.connect(qt.exit)
         kiosk.desk.start()
@@ -119,3 +126,13 @@ def _run(
     finally:
         server.stop()
     return EXIT_OK
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1366x768: {text!r}") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"not a monitor size: {text!r}")
+    return width, height

@@ -96,6 +96,14 @@ class Demo:
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
+    def one_monitor(self) -> Script:
+        """The same desk on a single monitor: visitor and staff side by side."""
+        windows = self.screens.windows
+        windows.where = "same"
+        windows.place()
+        self.arrange()
+        yield from self.shot("desk-one-monitor", windows.desk)
+
     def shot(self, name: str, widget: Any = None) -> Script:
         """Let the screen settle for the demo's pace, then save a PNG of it."""
         yield Pause(self.pace)
@@ -166,6 +174,7 @@ def script(demo: Demo) -> Script:
 
     demo.camera.unplug()
     yield CameraIs((DeviceCondition.LOST,))
+    demo.screens.visitor.show_scan()
     yield from demo.shot("scan-camera-lost")
     demo.camera.plug()
     yield CameraIs((DeviceCondition.BACK, DeviceCondition.RUNNING), timeout=30)
@@ -190,4 +199,5 @@ def script(demo: Demo) -> Script:
     )
     yield from demo.shot("staff-ru", staff)
     staff.language_buttons["kk"].click()
+    yield from demo.one_monitor()
     demo.say("end of the demo")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kiosk.alerts import Alerts, TrustStale
 from kiosk.api import ApiClient, ApiError
 from kiosk.live import LiveStatus, translate
+from kiosk.outbox import Outbox
 from kiosk.retention import purge_if_due
 from kiosk.store import Store
 from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
@@ -135,11 +136,15 @@ def network_chores(
         purge_if_due(store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
 
     last_asked = [-OCCUPANCY_EVERY]
+    delivered = [0.0]
 
     def occupancy(store: Store) -> None:
         now = app.clock.now()
-        if on_occupancy is None or now - last_asked[0] < OCCUPANCY_EVERY:
+        acked = Outbox(store).stats().last_acked_at or 0.0
+        fresh_events = acked > delivered[0]  # the venue's count moved: ask at once
+        if on_occupancy is None or (now - last_asked[0] < OCCUPANCY_EVERY and not fresh_events):
             return
+        delivered[0] = acked
         last_asked[0] = now
         reading = VenueOccupancy(client, app.settings.venue.bin, lambda: 0, app.clock).read()
         if reading.source is OccupancySource.VENUE:

@@ -43,9 +43,13 @@ def run(args: argparse.Namespace) -> int:
         return run_terminal(args)
     from app.context import open_app
     from app.screens import run_screens
+    from config.settings import find_config
 
     return run_screens(
-        open_app(args), operator=args.operator or login_name(), camera=not args.no_camera
+        open_app(args),
+        operator=args.operator or login_name(),
+        camera=not args.no_camera,
+        settings_file=find_config(getattr(args, "config", None)),
     )
 
 

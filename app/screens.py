@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from hardware.frames import FrameSource
     from ui.bridge import DeskBridge
     from ui.kiosk import KioskScreens
+    from ui.sounds import SoundBoard
 
 
 def has_display() -> bool:
@@ -38,7 +39,10 @@ def has_display() -> bool:
 def qt_application(*, offscreen: list[tuple[int, int]] | None = None) -> QApplication:
     """The one QApplication, with the shipped font. *offscreen*: render without a
     display on virtual monitors of these sizes (left to right)."""
-    if offscreen is not None and "QT_QPA_PLATFORM" not in os.environ:
+    # QtMultimedia reports each audio back end it does not find (PipeWire on a
+    # PulseAudio PC): noise for a reception desk; the sounds fall back silently.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
+    if offscreen is not None and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screens_file(offscreen)}"
     from PySide6.QtWidgets import QApplication
 
@@ -94,10 +98,12 @@ class Kiosk:
     desk: RunningDesk
     bridge: DeskBridge
     screens: KioskScreens
+    sounds: SoundBoard
 
     def stop(self) -> None:
+        self.desk.stop()  # first: the desk records open questions, then goes quiet
         self.screens.stop()
-        self.desk.stop()
+        self.sounds.stop()
 
 
 def build_kiosk(
@@ -107,13 +113,32 @@ def build_kiosk(
     camera: bool = True,
     camera_source: FrameSource | None = None,
     extra_listeners: list[Any] | None = None,
+    settings_file: Path | None = None,
 ) -> Kiosk:
-    """The desk and its screens, wired; nothing started yet."""
+    """The desk and its screens, wired; nothing started yet. *settings_file*:
+    the file the settings dialog edits (None: no settings dialog)."""
     from app.desk import build_desk
     from app.scanning import wedge_settings
+    from kiosk.pins import PinGuard
     from ui.bridge import DeskBridge
     from ui.kiosk import KioskScreens
+    from ui.pin_dialog import ADMIN_PIN, PinDialog
+    from ui.sounds import SoundBoard
     from ui.wedge import WedgeFilter
+
+    settings = app.settings
+    sounds = SoundBoard(mute=settings.sounds.mute, volume=settings.sounds.volume)
+    admin = PinGuard(settings.pins.admin, app.clock)  # one guard: its lock-out lasts
+
+    def ask_admin(why: str) -> bool:
+        # No admin PIN in the settings: the venue runs an open kiosk (documented).
+        return not admin.is_set or PinDialog.ask(admin, ADMIN_PIN, screens.windows.desk)
+
+    def open_settings() -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        assert settings_file is not None
+        SettingsDialog(settings_file, screens.windows.desk).exec()
 
     bridge = DeskBridge()
     desk = build_desk(
@@ -124,18 +149,25 @@ def build_kiosk(
         on_preview=bridge.on_preview,
     )
     screens = KioskScreens(
-        app.settings, desk.controller, bridge, operator=operator, send_now=desk.worker.send_now
+        settings,
+        desk.controller,
+        bridge,
+        operator=operator,
+        play=sounds.play,
+        ask_admin=ask_admin,
+        open_settings=open_settings if settings_file is not None else None,
+        send_now=desk.worker.send_now,
     )
-    screens.install_key_filter(WedgeFilter(wedge_settings(app.settings)))
-    return Kiosk(desk, bridge, screens)
+    screens.install_key_filter(WedgeFilter(wedge_settings(settings)))
+    return Kiosk(desk, bridge, screens, sounds)
 
 
-def run_screens(app: App, *, operator: str, camera: bool) -> int:
+def run_screens(app: App, *, operator: str, camera: bool, settings_file: Path | None) -> int:
     """The kiosk with its screens until it is quit (admin PIN) or signalled."""
     from app.common import EXIT_CANNOT_RECORD, EXIT_OK
 
     qt = qt_application()
-    kiosk = build_kiosk(app, operator=operator, camera=camera)
+    kiosk = build_kiosk(app, operator=operator, camera=camera, settings_file=settings_file)
     _quit_on_signals(qt)
     kiosk.desk.start()
     kiosk.screens.show()

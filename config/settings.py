@@ -269,7 +269,15 @@ class Settings(_Section):
 
 
 class SettingsError(Exception):
-    """The settings file cannot be used; the message names the file and the key."""
+    """The settings file cannot be used; the message names the file and the key.
+
+    `keys` holds the dotted keys of the values the schema refused, for a
+    screen that points at them; empty when the file itself is the problem.
+    """
+
+    def __init__(self, message: str, keys: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.keys = keys
 
 
 def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path:
@@ -279,10 +287,15 @@ def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path
         return Path(explicit)
     if environ.get(ENV_CONFIG):
         return Path(environ[ENV_CONFIG])
-    user_file = Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+    user_file = user_config_file()
     if user_file.is_file():
         return user_file
     return DEFAULT_FILE
+
+
+def user_config_file() -> Path:
+    """config.toml in the user config directory (which may not exist yet)."""
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
 def load_settings(explicit: str | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -310,7 +323,8 @@ def parse_settings(data: dict[str, Any], *, source: str = "settings") -> Setting
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        raise SettingsError(_explain(exc, source)) from None
+        keys = tuple(".".join(str(part) for part in error["loc"]) for error in exc.errors())
+        raise SettingsError(_explain(exc, source), keys) from None
 
 
 def _explain(exc: ValidationError, source: str) -> str:

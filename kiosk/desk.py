@@ -414,6 +414,10 @@ class DeskController:
         if state != self._service:
             self._service = state
             self._tell("service_changed", state)
+        if state.online is False and self._occupancy.venue is not None:
+            # The venue's count is stale without the service: this desk's own count.
+            self._occupancy = replace(self._occupancy, venue=None, venue_as_of=None)
+            self._tell("occupancy_changed", self._occupancy)
 
     def _check_sync_trouble(self, state: SyncState) -> None:
         now = self._clock.now()

@@ -35,10 +35,10 @@ class Keypad(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for index, key in enumerate(KEYS):
             button = QPushButton(self)
-            button.setMinimumSize(72, 54)
+            button.setMinimumSize(64, 50)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
             font = QFont(button.font())
-            font.setPixelSize(26)
+            font.setPixelSize(26 if key.isdigit() else 17)
             font.setBold(True)
             button.setFont(font)
             button.clicked.connect(lambda _=False, k=key: self.key_pressed.emit(k))

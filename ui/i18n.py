@@ -57,6 +57,12 @@ class Languages:
         QCoreApplication.installTranslator(self._translators[lang])
         self.current = lang
 
+    def release(self) -> None:
+        """Take this set's translator out of the application (the kiosk is closing)."""
+        if self.current is not None:
+            QCoreApplication.removeTranslator(self._translators[self.current])
+            self.current = None
+
     def text(self, lang: str, context: str, source: str) -> str:
         translated = self._translators[lang].translate(context, source)
         return translated or source

@@ -69,12 +69,14 @@ class KioskScreens(QObject):
             ses_phone=settings.ses.phone,
         )
         self.staff.set_language(screens.languages[0])
+        self.staff.settings_button.setVisible(open_settings is not None)
         self.windows = KioskWindows(
             self.visitor, self.staff, where=screens.visitor_screen, fullscreen=screens.fullscreen
         )
         self.failure = QLabel(self.staff)
         self.failure.hide()
         self.wedge: WedgeFilter | None = None
+        self._stopped = False
         self._wire(bridge)
 
     def install_key_filter(self, wedge: WedgeFilter) -> None:
@@ -89,8 +91,13 @@ class KioskScreens(QObject):
         self.windows.show()
 
     def stop(self) -> None:
-        """Timers off, filter out, windows closed (the desk is stopped by its owner)."""
+        """Timers off, filter out, windows closed (the desk is stopped by its owner).
+
+        News the desk sent before it stopped may still be queued: it changes
+        nothing any more."""
+        self._stopped = True
         self.visitor.stop()
+        self.languages.release()
         if self.wedge is not None:
             self.wedge.stop()
             app = QApplication.instance()
@@ -113,6 +120,7 @@ class KioskScreens(QObject):
         bridge.occupancy_changed.connect(self.staff.set_occupancy)
         bridge.device_changed.connect(self._on_bridge_device_changed)
         bridge.recent_changed.connect(self.staff.events.show_events)
+        bridge.recent_changed.connect(self.staff.latest.show_events)
         bridge.desk_failed.connect(self._on_bridge_desk_failed)
         bridge.frame_arrived.connect(self.visitor.scan.show_frame)
         self.staff.checked_in.connect(self._on_staff_checked_in)
@@ -128,6 +136,8 @@ class KioskScreens(QObject):
     # -- news from the desk ----------------------------------------------------------
 
     def _on_bridge_decision_shown(self, decision: Decision) -> None:
+        if self._stopped:
+            return
         self.visitor.show_decision(decision)
         self.staff.show_decision(decision)
         if not decision.repeat:
@@ -139,6 +149,8 @@ class KioskScreens(QObject):
     def _on_bridge_question_closed(
         self, question_id: str, end: QuestionEnd, decision: Decision | None
     ) -> None:
+        if self._stopped:
+            return
         self.staff.question.close_question(question_id)
         self.visitor.question_closed(question_id)
 

@@ -42,7 +42,7 @@ class Look:
 
 
 WHITE = "#FFFFFF"
-NEAR_BLACK = "#1A1A1A"
+NEAR_BLACK = "#111111"  # 13.4:1 on the yellow, as DESIGN.md section 7 measures
 
 GREEN = Look("green", "#2E7D32", WHITE, Shape.TICK, Sound.ADMIT)
 BLUE = Look("blue", "#1565C0", WHITE, Shape.CIRCLE, Sound.ADMIT)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -195,12 +196,17 @@ class EventsView(QTableWidget):
     """Today's latest check-ins and check-outs, masked."""
 
     COLUMNS = 6
+    COMPACT_ROWS = 8
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(0, self.COLUMNS, parent)
+        self._compact = compact
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().hide()
+        if compact:
+            for column in (4, 5):  # who and sent: on the events tab
+                self.hideColumn(column)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.events: tuple[RecentEvent, ...] = ()
@@ -208,6 +214,8 @@ class EventsView(QTableWidget):
 
     def show_events(self, events: tuple[RecentEvent, ...]) -> None:
         self.events = events
+        if self._compact:
+            events = events[: self.COMPACT_ROWS]
         self.setRowCount(len(events))
         for row, event in enumerate(events):
             cells = (
@@ -320,18 +328,19 @@ class StaffPanel(QWidget):
         self.inside_label = QLabel(self)
         _bold(self.inside_label, 18)
         self.events = EventsView(self)
+        self.latest = EventsView(self, compact=True)
         self.alerts = AlertsView(ses_phone, self)
         self.alerts.acknowledged.connect(self.acknowledged)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
 
         desk_tab = QWidget(self)
-        desk_layout = QHBoxLayout(desk_tab)
-        desk_layout.addWidget(self.entry, 3)
+        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, desk_tab)
         side = QVBoxLayout()
         side.addWidget(self.inside_label)
         side.addWidget(self.last)
-        side.addStretch(1)
-        desk_layout.addLayout(side, 2)
+        side.addWidget(self.latest, 1)
+        self._desk_layout.addLayout(side, 2)
+        self._desk_layout.insertWidget(0, self.entry, 3)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(desk_tab, "")
         self.tabs.addTab(self.events, "")
@@ -380,6 +389,17 @@ class StaffPanel(QWidget):
         return self.operator.text().strip() or "staff"
 
     # -- drawing ---------------------------------------------------------------------
+
+    NARROW = 900
+    """Below this width (one monitor shared with the visitor's screen) the desk tab
+    stacks: the last decision under the keypad; today's list is on its own tab."""
+
+    def resizeEvent(self, event: object) -> None:
+        narrow = self.width() < self.NARROW
+        self._desk_layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self.latest.setVisible(not narrow)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,8 +6,8 @@ its icon, the decision in large letters), in the visitor's languages at once.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.decision import Decision
 from kiosk.news import DeviceCondition, OccupancyState, ServiceState
@@ -32,14 +32,17 @@ class PreviewView(QWidget):
         super().__init__(parent)
         self._image: QImage | None = None
         self._message = ""
+        self._urgent = False
         self.setMinimumSize(240, 180)
 
     def show_frame(self, image: QImage) -> None:
         self._image = image
         self.update()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, urgent: bool = False) -> None:
+        """Say *text* over the preview (an *urgent* one on a red band)."""
         self._message = text
+        self._urgent = urgent
         if text:
             self._image = None
         self.update()
@@ -66,12 +69,15 @@ class PreviewView(QWidget):
             font.setPixelSize(max(14, int(area.height() * 0.07)))
             font.setBold(True)
             painter.setFont(font)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            box = area.adjusted(24, 24, -24, -24)
+            if self._urgent:
+                band = painter.boundingRect(box, flags, self._message).adjusted(-24, -16, 24, 16)
+                band_path = QPainterPath()
+                band_path.addRoundedRect(band, 12, 12)
+                painter.fillPath(band_path, QColor("#B71C1C"))
             painter.setPen(QColor("#FFFFFF"))
-            painter.drawText(
-                area.adjusted(24, 24, -24, -24),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self._message,
-            )
+            painter.drawText(box, flags, self._message)
         painter.end()
 
     def _picture_rect(self, area: QRectF) -> QRectF:
@@ -111,9 +117,17 @@ def _label(parent: QWidget, *, bold: bool = False, align: Qt.AlignmentFlag | Non
     return label
 
 
-def _pixel_size(label: QLabel, size: int) -> None:
+def _pixel_size(label: QLabel, size: int, *, fit: int = 0, lines: int = 2) -> None:
+    """Text *size* pixels high; with *fit*, small enough that the text takes at most
+    *lines* lines of that width (a long Kazakh decision on a half screen)."""
     font = QFont(label.font())
-    font.setPixelSize(max(10, size))
+    size = max(10, size)
+    font.setPixelSize(size)
+    if fit:
+        text = label.text()
+        while size > 12 and QFontMetrics(font).horizontalAdvance(text) > fit * lines * 0.9:
+            size = int(size * 0.9)
+            font.setPixelSize(size)
     label.setFont(font)
 
 
@@ -143,14 +157,14 @@ class ScanScreen(QWidget):
         ]
         self.preview = PreviewView(self)
         layout = QVBoxLayout(self)
-        header = QWidget(self)
-        header_layout = QVBoxLayout(header)
-        header_layout.setContentsMargins(0, 0, 0, 0)
-        header_layout.setSpacing(2)
-        header_layout.addWidget(self.venue_label)
-        header_layout.addWidget(self.numbers_label)
-        header_layout.addWidget(self.service_label)
-        layout.addWidget(header)
+        header = QHBoxLayout()
+        header.addWidget(self.venue_label, 1)
+        numbers = QVBoxLayout()
+        numbers.setSpacing(0)
+        numbers.addWidget(self.numbers_label)
+        numbers.addWidget(self.service_label)
+        header.addLayout(numbers)
+        layout.addLayout(header)
         for prompt in self.prompts:
             layout.addWidget(prompt)
         layout.addWidget(self.preview, 1)
@@ -210,7 +224,10 @@ class ScanScreen(QWidget):
         self.service_label.setStyleSheet(f"color: {colour};")
         for prompt, lang in zip(self.prompts, self._languages.order, strict=True):
             prompt.setText(self._text(lang, words.SHOW_YOUR_CODE))
-        self.preview.show_message(self._text(first, words.CAMERA_STATE[self._camera]))
+        self.preview.show_message(
+            self._text(first, words.CAMERA_STATE[self._camera]),
+            urgent=self._camera is DeviceCondition.LOST,
+        )
         self._resize_text()
 
     def resizeEvent(self, event: object) -> None:
@@ -240,6 +257,7 @@ class StatusScreen(QWidget):
         self.decision_others = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         self.status_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
         self.detail_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
+        self.detail_others = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         self.who_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
         self.footer_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -250,6 +268,7 @@ class StatusScreen(QWidget):
             self.decision_others,
             self.status_label,
             self.detail_label,
+            self.detail_others,
             self.who_label,
             self.footer_label,
         ):
@@ -281,6 +300,9 @@ class StatusScreen(QWidget):
             " · ".join(in_lang(lang, said.status) for lang in order).strip(" ·")
         )
         self.detail_label.setText(in_lang(order[0], said.detail))
+        others = [in_lang(lang, said.detail) for lang in order[1:]]
+        self.detail_others.setText("  ·  ".join(text for text in others if text))
+        self.detail_others.setVisible(said.detail is not None)
         self.who_label.setText(decision.name or decision.masked_id or "")
         footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
         self.footer_label.setText("   ·   ".join(part for part in footer if part))
@@ -291,10 +313,12 @@ class StatusScreen(QWidget):
 
     def _resize_text(self) -> None:
         height = max(self.height(), 300)
-        _pixel_size(self.decision_label, int(height * 0.115))
-        _pixel_size(self.decision_others, int(height * 0.045))
-        _pixel_size(self.status_label, int(height * 0.055))
+        width = max(self.width() - 64, 200)
+        _pixel_size(self.decision_label, int(height * 0.115), fit=width)
+        _pixel_size(self.decision_others, int(height * 0.045), fit=width, lines=1)
+        _pixel_size(self.status_label, int(height * 0.055), fit=width, lines=1)
         _pixel_size(self.detail_label, int(height * 0.045))
+        _pixel_size(self.detail_others, int(height * 0.03))
         _pixel_size(self.who_label, int(height * 0.045))
         _pixel_size(self.footer_label, int(height * 0.035))
 

@@ -8,6 +8,8 @@ The kiosk is locked: its windows cannot be closed until :attr:`unlocked`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
@@ -49,12 +51,15 @@ class KioskWindows(QObject):
         *,
         where: str = "auto",
         fullscreen: bool = True,
+        screens: Callable[[], list[QScreen]] = QGuiApplication.screens,
         parent: QObject | None = None,
     ) -> None:
+        """*screens* lists the monitors there are now (tests unplug one)."""
         super().__init__(parent)
+        self._screens = screens
         self.visitor = visitor
         self.staff = staff
-        self._where = where
+        self.where = where
         self._fullscreen = fullscreen
         self.unlocked = False
         self.desk = LockedWindow(self)
@@ -79,10 +84,12 @@ class KioskWindows(QObject):
 
     def place(self) -> None:
         """Put the windows on the monitors there are now."""
-        screens = QGuiApplication.screens()
+        screens = self._screens()
         primary = QGuiApplication.primaryScreen()
+        if primary not in screens and screens:
+            primary = screens[0]
         others = [s for s in screens if s is not primary]
-        separate = bool(others) and self._where != "same"
+        separate = bool(others) and self.where != "same"
         if separate:
             self._split.addWidget(self.staff)
             layout = self.visitor_window.layout()
@@ -94,6 +101,8 @@ class KioskWindows(QObject):
             self._split.addWidget(self.staff)
             self._split.setStretchFactor(0, 3)
             self._split.setStretchFactor(1, 2)
+            width = self.desk.width() or 1366
+            self._split.setSizes([width * 3 // 5, width * 2 // 5])
             self.visitor_window.hide()
         self.visitor.show()
         self.staff.show()

@@ -4,15 +4,55 @@ own are checked by tests/conftest.py for every test)."""
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Two virtual monitors, as at a desk with a visitor screen: the desk monitor
+# (primary) and the visitor's (see test_windows.py for one, and for unplugging).
+_SCREENS = Path(tempfile.gettempdir()) / "ashyq-kiosk-test-screens.json"
+_SCREENS.write_text(
+    json.dumps(
+        {
+            "screens": [
+                {
+                    "name": "desk",
+                    "x": 0,
+                    "y": 0,
+                    "width": 1366,
+                    "height": 768,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                },
+                {
+                    "name": "visitor",
+                    "x": 1366,
+                    "y": 0,
+                    "width": 1920,
+                    "height": 1080,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                },
+            ]
+        }
+    ),
+    encoding="utf-8",
+)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREENS}"
 
-from PySide6.QtCore import QCoreApplication, QThread, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QThread, QTimer  # noqa: E402 - after the platform
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tests.fakes import PassIssuer  # noqa: E402
+from tests.ui.kiosk_support import Running, start_kiosk_in  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +86,23 @@ def _no_qt_leftovers(qapp: QApplication) -> Iterator[None]:
 
 def owner_threads(owners: list) -> list[QThread]:
     return [thread for owner in owners for thread in owner.findChildren(QThread)]
+
+
+@pytest.fixture
+def issuer() -> PassIssuer:
+    return PassIssuer()
+
+
+@pytest.fixture
+def start_kiosk(tmp_path: Path, issuer: PassIssuer) -> Iterator[Callable[..., Running]]:
+    """Start real kiosks (desk, stand-in camera, screens); all stopped after the test."""
+    started: list[Running] = []
+
+    def start(**sections: dict[str, Any]) -> Running:
+        running = start_kiosk_in(tmp_path / f"kiosk-{len(started)}", issuer, **sections)
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.kiosk.stop()

@@ -174,6 +174,19 @@
     </message>
 </context>
 <context>
+    <name>LanguageOrder</name>
+    <message>
+        <location filename="../language_order.py" line="98" />
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../language_order.py" line="99" />
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
     <name>LastDecisionCard</name>
     <message>
         <location filename="../staff.py" line="172" />
@@ -235,6 +248,65 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../pin_dialog.py" line="39" />
+        <source>Admin PIN</source>
+        <translation>Admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="40" />
+        <source>Doctor PIN</source>
+        <translation>Doctor PIN</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="247" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="248" />
+        <location filename="../pin_dialog.py" line="249" />
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="250" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="251" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="260" />
+        <source>No PIN is set: ask the administrator to set [pins] %1</source>
+        <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="263" />
+        <source>Locked: try again in %1</source>
+        <translation>Locked: try again in %1</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="265" />
+        <source>A PIN has 4 to 12 digits</source>
+        <translation>A PIN has 4 to 12 digits</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pin_dialog.py" line="267" />
+        <source>Wrong PIN. Tries left: %n</source>
+        <translation><numerusform>Wrong PIN. Tries left: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="268" />
+        <source>Enter the PIN</source>
+        <translation>Enter the PIN</translation>
+    </message>
+</context>
+<context>
     <name>QuestionCard</name>
     <message>
         <location filename="../staff.py" line="106" />
@@ -260,6 +332,273 @@
         <location filename="../staff.py" line="125" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="266" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="269" />
+        <source>Venue</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="270" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="271" />
+        <source>Screens and sound</source>
+        <translation>Screens and sound</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="272" />
+        <source>Devices and contacts</source>
+        <translation>Devices and contacts</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="282" />
+        <source>HH:MM; empty: nobody is checked out</source>
+        <translation>HH:MM; empty: nobody is checked out</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="285" />
+        <source>0, 1… or a device path; none: no camera</source>
+        <translation>0, 1… or a device path; none: no camera</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="289" />
+        <source>This PC's time zone</source>
+        <translation>This PC's time zone</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="290" />
+        <source>Mute all sounds</source>
+        <translation>Mute all sounds</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="291" />
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="293" />
+        <source>Saving writes %1</source>
+        <translation>Saving writes %1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="295" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="296" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="302" />
+        <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
+        <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="304" />
+        <source>Not saved, nothing was written:
+%1</source>
+        <translation>Not saved, nothing was written:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="306" />
+        <source>This settings file cannot be edited here:
+%1</source>
+        <translation>This settings file cannot be edited here:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="308" />
+        <source>Nothing to save: no value was changed.</source>
+        <translation>Nothing to save: no value was changed.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="317" />
+        <source>Venue name</source>
+        <translation>Venue name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="318" />
+        <source>BIN (12 digits)</source>
+        <translation>BIN (12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="319" />
+        <source>Entrance</source>
+        <translation>Entrance</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="320" />
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="321" />
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="322" />
+        <source>This desk checks</source>
+        <translation>This desk checks</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="323" />
+        <source>People inside at once</source>
+        <translation>People inside at once</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="324" />
+        <source>Closing time</source>
+        <translation>Closing time</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="325" />
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326" />
+        <source>Service address</source>
+        <translation>Service address</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="327" />
+        <source>Device token</source>
+        <translation>Device token</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="328" />
+        <source>No status can be verified</source>
+        <translation>No status can be verified</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="329" />
+        <source>Someone inside enters again</source>
+        <translation>Someone inside enters again</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="330" />
+        <source>Visitor's languages (the first is the staff's)</source>
+        <translation>Visitor's languages (the first is the staff's)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="331" />
+        <source>Status screen stays, seconds</source>
+        <translation>Status screen stays, seconds</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="332" />
+        <source>Unanswered question ends after, seconds</source>
+        <translation>Unanswered question ends after, seconds</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="333" />
+        <source>Visitor's screen</source>
+        <translation>Visitor's screen</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="334" />
+        <source>Sounds</source>
+        <translation>Sounds</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="335" />
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="336" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="337" />
+        <source>Sanitary service phone</source>
+        <translation>Sanitary service phone</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="338" />
+        <source>Doctor room (boarding)</source>
+        <translation>Doctor room (boarding)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="343" />
+        <source>Venue: club, shop, office</source>
+        <translation>Venue: club, shop, office</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="343" />
+        <source>Boarding: airport desk</source>
+        <translation>Boarding: airport desk</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Entry and exit</source>
+        <translation>Entry and exit</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Entry only</source>
+        <translation>Entry only</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Exit only</source>
+        <translation>Exit only</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="346" />
+        <source>Staff decide</source>
+        <translation>Staff decide</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="347" />
+        <source>Admit, marked unverified</source>
+        <translation>Admit, marked unverified</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="348" />
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="350" />
+        <source>Ask staff</source>
+        <translation>Ask staff</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="350" />
+        <source>Admit, flagged</source>
+        <translation>Admit, flagged</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="352" />
+        <source>Second monitor if there is one</source>
+        <translation>Second monitor if there is one</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="353" />
+        <source>This monitor</source>
+        <translation>This monitor</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="354" />
+        <source>Second monitor</source>
+        <translation>Second monitor</translation>
     </message>
 </context>
 <context>
@@ -353,324 +692,324 @@
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../words.py" line="25" />
+        <location filename="../words.py" line="28" />
         <source>Show your code</source>
         <translation>Show your code</translation>
     </message>
     <message>
-        <location filename="../words.py" line="26" />
+        <location filename="../words.py" line="29" />
         <source>Please wait: staff will decide</source>
         <translation>Please wait: staff will decide</translation>
     </message>
     <message>
-        <location filename="../words.py" line="27" />
+        <location filename="../words.py" line="30" />
         <source>Already checked in at %1</source>
         <translation>Already checked in at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="28" />
+        <location filename="../words.py" line="31" />
         <source>Already checked out at %1</source>
         <translation>Already checked out at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29" />
+        <location filename="../words.py" line="32" />
         <source>Goodbye!</source>
         <translation>Goodbye!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30" />
+        <location filename="../words.py" line="33" />
         <source>Staff can refer you to the doctor</source>
         <translation>Staff can refer you to the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31" />
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="34" />
+        <location filename="../words.py" line="89" />
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32" />
+        <location filename="../words.py" line="35" />
         <source>Self-isolation: please go home</source>
         <translation>Self-isolation: please go home</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35" />
+        <location filename="../words.py" line="38" />
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36" />
+        <location filename="../words.py" line="39" />
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37" />
+        <location filename="../words.py" line="40" />
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="41" />
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="43" />
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="46" />
         <source>ADMIT</source>
         <translation>ADMIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44" />
+        <location filename="../words.py" line="47" />
         <source>DENY</source>
         <translation>DENY</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45" />
+        <location filename="../words.py" line="48" />
         <source>REFER TO DOCTOR</source>
         <translation>REFER TO DOCTOR</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46" />
+        <location filename="../words.py" line="49" />
         <source>REFRESH YOUR CODE</source>
         <translation>REFRESH YOUR CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47" />
+        <location filename="../words.py" line="50" />
         <source>INVALID CODE</source>
         <translation>INVALID CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="51" />
         <source>UNVERIFIED</source>
         <translation>UNVERIFIED</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="52" />
         <source>EXIT</source>
         <translation>EXIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="55" />
         <source>Verified pass</source>
         <translation>Verified pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="56" />
         <source>Checked with the service now</source>
         <translation>Checked with the service now</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="57" />
         <source>Last known status, %1 old</source>
         <translation>Last known status, %1 old</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="58" />
         <source>Not verified: no connection</source>
         <translation>Not verified: no connection</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="63" />
         <source>The code is empty</source>
         <translation>The code is empty</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="64" />
         <source>The code is too long to be a pass</source>
         <translation>The code is too long to be a pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62" />
+        <location filename="../words.py" line="65" />
         <source>Not a pass and not an IIN</source>
         <translation>Not a pass and not an IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="66" />
         <source>The code could not be read</source>
         <translation>The code could not be read</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="67" />
         <source>An IIN has 12 digits</source>
         <translation>An IIN has 12 digits</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65" />
+        <location filename="../words.py" line="68" />
         <source>An IIN has digits only</source>
         <translation>An IIN has digits only</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="69" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>The 7th digit of an IIN is 1 to 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>The IIN's birth date does not exist</source>
         <translation>The IIN's birth date does not exist</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>The IIN's check digit is wrong</source>
         <translation>The IIN's check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The pass is damaged</source>
         <translation>The pass is damaged</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>The pass is not signed as passes are</source>
         <translation>The pass is not signed as passes are</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>The pass is signed by an unknown key</source>
         <translation>The pass is signed by an unknown key</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The signature does not match: forged?</source>
         <translation>The signature does not match: forged?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The pass is missing a field</source>
         <translation>The pass is missing a field</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>The pass is from the future: check this PC's clock</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass has expired: open the app again</source>
         <translation>The pass has expired: open the app again</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="81" />
         <source>The pass holds an invalid IIN</source>
         <translation>The pass holds an invalid IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="82" />
         <source>The pass holds an unknown status</source>
         <translation>The pass holds an unknown status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
+        <location filename="../words.py" line="86" />
         <source>Admitted offline, status is red</source>
         <translation>Admitted offline, status is red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84" />
+        <location filename="../words.py" line="87" />
         <source>Red status: sanitary service told</source>
         <translation>Red status: sanitary service told</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85" />
+        <location filename="../words.py" line="88" />
         <source>Pass-back: already inside</source>
         <translation>Pass-back: already inside</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="90" />
         <source>Camera or scanner lost</source>
         <translation>Camera or scanner lost</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="91" />
         <source>Events are not reaching the service</source>
         <translation>Events are not reaching the service</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>This PC's clock is wrong</source>
         <translation>This PC's clock is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>This device is not registered</source>
         <translation>This device is not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>The service refused some events</source>
         <translation>The service refused some events</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>Pass keys are out of date</source>
         <translation>Pass keys are out of date</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>Database files were touched</source>
         <translation>Database files were touched</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>The doctor decided a referral</source>
         <translation>The doctor decided a referral</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
+        <location filename="../words.py" line="101" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="106" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="103" />
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="104" />
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="105" />
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="110" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="111" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112" />
+        <location filename="../words.py" line="115" />
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115" />
+        <location filename="../words.py" line="118" />
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116" />
+        <location filename="../words.py" line="119" />
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="117" />
+        <location filename="../words.py" line="120" />
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>

@@ -174,6 +174,19 @@
     </message>
 </context>
 <context>
+    <name>LanguageOrder</name>
+    <message>
+        <location filename="../language_order.py" line="98" />
+        <source>Move up</source>
+        <translation>Жоғары жылжыту</translation>
+    </message>
+    <message>
+        <location filename="../language_order.py" line="99" />
+        <source>Move down</source>
+        <translation>Төмен жылжыту</translation>
+    </message>
+</context>
+<context>
     <name>LastDecisionCard</name>
     <message>
         <location filename="../staff.py" line="172" />
@@ -235,6 +248,65 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../pin_dialog.py" line="39" />
+        <source>Admin PIN</source>
+        <translation>Әкімші PIN-коды</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="40" />
+        <source>Doctor PIN</source>
+        <translation>Дәрігер PIN-коды</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="247" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="248" />
+        <location filename="../pin_dialog.py" line="249" />
+        <source>Delete the last digit</source>
+        <translation>Соңғы цифрды өшіру</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="250" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="251" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="260" />
+        <source>No PIN is set: ask the administrator to set [pins] %1</source>
+        <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="263" />
+        <source>Locked: try again in %1</source>
+        <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="265" />
+        <source>A PIN has 4 to 12 digits</source>
+        <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pin_dialog.py" line="267" />
+        <source>Wrong PIN. Tries left: %n</source>
+        <translation><numerusform>PIN қате. Қалған әрекет: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="268" />
+        <source>Enter the PIN</source>
+        <translation>PIN-кодты енгізіңіз</translation>
+    </message>
+</context>
+<context>
     <name>QuestionCard</name>
     <message>
         <location filename="../staff.py" line="106" />
@@ -260,6 +332,273 @@
         <location filename="../staff.py" line="125" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="266" />
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="269" />
+        <source>Venue</source>
+        <translation>Мекеме</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="270" />
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="271" />
+        <source>Screens and sound</source>
+        <translation>Экрандар мен дыбыс</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="272" />
+        <source>Devices and contacts</source>
+        <translation>Құрылғылар мен байланыстар</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="282" />
+        <source>HH:MM; empty: nobody is checked out</source>
+        <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="285" />
+        <source>0, 1… or a device path; none: no camera</source>
+        <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="289" />
+        <source>This PC's time zone</source>
+        <translation>Осы компьютердің уақыт белдеуі</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="290" />
+        <source>Mute all sounds</source>
+        <translation>Барлық дыбысты өшіру</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="291" />
+        <source>No limit</source>
+        <translation>Шектеусіз</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="293" />
+        <source>Saving writes %1</source>
+        <translation>Сақтау %1 файлына жазады</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="295" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="296" />
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="302" />
+        <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
+        <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="304" />
+        <source>Not saved, nothing was written:
+%1</source>
+        <translation>Сақталмады, ештеңе жазылмады:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="306" />
+        <source>This settings file cannot be edited here:
+%1</source>
+        <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="308" />
+        <source>Nothing to save: no value was changed.</source>
+        <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="317" />
+        <source>Venue name</source>
+        <translation>Мекеме атауы</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="318" />
+        <source>BIN (12 digits)</source>
+        <translation>БСН (12 цифр)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="319" />
+        <source>Entrance</source>
+        <translation>Кіреберіс</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="320" />
+        <source>Desk</source>
+        <translation>Үстел</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="321" />
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="322" />
+        <source>This desk checks</source>
+        <translation>Бұл үстел тіркейді</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="323" />
+        <source>People inside at once</source>
+        <translation>Бір мезгілде ішіндегі адам саны</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="324" />
+        <source>Closing time</source>
+        <translation>Жабылу уақыты</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="325" />
+        <source>Time zone</source>
+        <translation>Уақыт белдеуі</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326" />
+        <source>Service address</source>
+        <translation>Сервис мекенжайы</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="327" />
+        <source>Device token</source>
+        <translation>Құрылғы токені</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="328" />
+        <source>No status can be verified</source>
+        <translation>Мәртебені тексеру мүмкін емес</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="329" />
+        <source>Someone inside enters again</source>
+        <translation>Ішіндегі адам қайта кірсе</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="330" />
+        <source>Visitor's languages (the first is the staff's)</source>
+        <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="331" />
+        <source>Status screen stays, seconds</source>
+        <translation>Мәртебе экраны, секунд</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="332" />
+        <source>Unanswered question ends after, seconds</source>
+        <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="333" />
+        <source>Visitor's screen</source>
+        <translation>Келуші экраны</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="334" />
+        <source>Sounds</source>
+        <translation>Дыбыстар</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="335" />
+        <source>Volume</source>
+        <translation>Дыбыс деңгейі</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="336" />
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="337" />
+        <source>Sanitary service phone</source>
+        <translation>СЭҚ телефоны</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="338" />
+        <source>Doctor room (boarding)</source>
+        <translation>Дәрігер бөлмесі (отырғызу)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="343" />
+        <source>Venue: club, shop, office</source>
+        <translation>Мекеме: клуб, дүкен, кеңсе</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="343" />
+        <source>Boarding: airport desk</source>
+        <translation>Отырғызу: әуежай үстелі</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Entry and exit</source>
+        <translation>Кіру және шығу</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Entry only</source>
+        <translation>Тек кіру</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Exit only</source>
+        <translation>Тек шығу</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="346" />
+        <source>Staff decide</source>
+        <translation>Қызметкер шешеді</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="347" />
+        <source>Admit, marked unverified</source>
+        <translation>«Тексерілмеген» деп кіргізу</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="348" />
+        <source>Refuse</source>
+        <translation>Кіргізбеу</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="350" />
+        <source>Ask staff</source>
+        <translation>Қызметкерден сұрау</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="350" />
+        <source>Admit, flagged</source>
+        <translation>Белгілеп кіргізу</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="352" />
+        <source>Second monitor if there is one</source>
+        <translation>Бар болса, екінші монитор</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="353" />
+        <source>This monitor</source>
+        <translation>Осы монитор</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="354" />
+        <source>Second monitor</source>
+        <translation>Екінші монитор</translation>
     </message>
 </context>
 <context>
@@ -353,324 +692,324 @@
         <translation>%1 сағ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="25" />
+        <location filename="../words.py" line="28" />
         <source>Show your code</source>
         <translation>QR-кодыңызды көрсетіңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="26" />
+        <location filename="../words.py" line="29" />
         <source>Please wait: staff will decide</source>
         <translation>Күте тұрыңыз: қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="27" />
+        <location filename="../words.py" line="30" />
         <source>Already checked in at %1</source>
         <translation>Кіру %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="28" />
+        <location filename="../words.py" line="31" />
         <source>Already checked out at %1</source>
         <translation>Шығу %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29" />
+        <location filename="../words.py" line="32" />
         <source>Goodbye!</source>
         <translation>Сау болыңыз!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30" />
+        <location filename="../words.py" line="33" />
         <source>Staff can refer you to the doctor</source>
         <translation>Қызметкер сізді дәрігерге жібере алады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31" />
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="34" />
+        <location filename="../words.py" line="89" />
         <source>The venue is full</source>
         <translation>Орын жоқ: адам толы</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32" />
+        <location filename="../words.py" line="35" />
         <source>Self-isolation: please go home</source>
         <translation>Үй оқшаулауы: үйге қайтыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35" />
+        <location filename="../words.py" line="38" />
         <source>Green</source>
         <translation>Жасыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36" />
+        <location filename="../words.py" line="39" />
         <source>Blue</source>
         <translation>Көк</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37" />
+        <location filename="../words.py" line="40" />
         <source>Yellow</source>
         <translation>Сары</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="41" />
         <source>Red</source>
         <translation>Қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="43" />
         <source>No status</source>
         <translation>Мәртебе жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="46" />
         <source>ADMIT</source>
         <translation>КІРУГЕ РҰҚСАТ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44" />
+        <location filename="../words.py" line="47" />
         <source>DENY</source>
         <translation>КІРУГЕ ТЫЙЫМ САЛЫНАДЫ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45" />
+        <location filename="../words.py" line="48" />
         <source>REFER TO DOCTOR</source>
         <translation>ДӘРІГЕРГЕ ЖІБЕРУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46" />
+        <location filename="../words.py" line="49" />
         <source>REFRESH YOUR CODE</source>
         <translation>КОДТЫ ЖАҢАРТЫҢЫЗ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47" />
+        <location filename="../words.py" line="50" />
         <source>INVALID CODE</source>
         <translation>ЖАРАМСЫЗ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="51" />
         <source>UNVERIFIED</source>
         <translation>ТЕКСЕРІЛМЕГЕН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="52" />
         <source>EXIT</source>
         <translation>ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="55" />
         <source>Verified pass</source>
         <translation>Тексерілген рұқсатнама</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="56" />
         <source>Checked with the service now</source>
         <translation>Сервистен қазір тексерілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="57" />
         <source>Last known status, %1 old</source>
         <translation>Соңғы белгілі мәртебе, %1 бұрын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="58" />
         <source>Not verified: no connection</source>
         <translation>Тексерілмеді: байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="63" />
         <source>The code is empty</source>
         <translation>Код бос</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="64" />
         <source>The code is too long to be a pass</source>
         <translation>Код рұқсатнама үшін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62" />
+        <location filename="../words.py" line="65" />
         <source>Not a pass and not an IIN</source>
         <translation>Бұл рұқсатнама да, ЖСН да емес</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="66" />
         <source>The code could not be read</source>
         <translation>Кодты оқу мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="67" />
         <source>An IIN has 12 digits</source>
         <translation>ЖСН 12 цифрдан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65" />
+        <location filename="../words.py" line="68" />
         <source>An IIN has digits only</source>
         <translation>ЖСН тек цифрлардан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="69" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>ЖСН-нің 7-цифры 1-ден 6-ға дейін</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>The IIN's birth date does not exist</source>
         <translation>ЖСН-дегі туған күн жоқ күн</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>The IIN's check digit is wrong</source>
         <translation>ЖСН-нің бақылау цифры қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The pass is damaged</source>
         <translation>Рұқсатнама бүлінген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>The pass is not signed as passes are</source>
         <translation>Рұқсатнама тиісті түрде қол қойылмаған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>The pass is signed by an unknown key</source>
         <translation>Рұқсатнамаға белгісіз кілтпен қол қойылған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The signature does not match: forged?</source>
         <translation>Қолтаңба сәйкес емес: жалған ба?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The pass is missing a field</source>
         <translation>Рұқсатнамада өріс жетіспейді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>Рұқсатнама болашақтан: компьютер сағатын тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass has expired: open the app again</source>
         <translation>Рұқсатнаманың мерзімі өтті: қосымшаны қайта ашыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="81" />
         <source>The pass holds an invalid IIN</source>
         <translation>Рұқсатнамадағы ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="82" />
         <source>The pass holds an unknown status</source>
         <translation>Рұқсатнамадағы мәртебе белгісіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
+        <location filename="../words.py" line="86" />
         <source>Admitted offline, status is red</source>
         <translation>Байланыссыз кіргізілген, мәртебесі қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84" />
+        <location filename="../words.py" line="87" />
         <source>Red status: sanitary service told</source>
         <translation>Қызыл мәртебе: СЭҚ-қа хабарланды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85" />
+        <location filename="../words.py" line="88" />
         <source>Pass-back: already inside</source>
         <translation>Қайта кіру: бұрыннан ішінде</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="90" />
         <source>Camera or scanner lost</source>
         <translation>Камера немесе сканер ажыратылды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="91" />
         <source>Events are not reaching the service</source>
         <translation>Оқиғалар сервиске жетпей жатыр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>This PC's clock is wrong</source>
         <translation>Компьютер сағаты қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>This device is not registered</source>
         <translation>Бұл құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>The service refused some events</source>
         <translation>Сервис кейбір оқиғаларды қабылдамады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>Pass keys are out of date</source>
         <translation>Рұқсатнама кілттері ескірген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>Database files were touched</source>
         <translation>Дерекқор файлдарына қол тигізілген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>The doctor decided a referral</source>
         <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
+        <location filename="../words.py" line="101" />
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="106" />
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="103" />
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="104" />
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="105" />
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="110" />
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="111" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112" />
+        <location filename="../words.py" line="115" />
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115" />
+        <location filename="../words.py" line="118" />
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116" />
+        <location filename="../words.py" line="119" />
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="117" />
+        <location filename="../words.py" line="120" />
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>

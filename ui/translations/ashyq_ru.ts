@@ -174,6 +174,19 @@
     </message>
 </context>
 <context>
+    <name>LanguageOrder</name>
+    <message>
+        <location filename="../language_order.py" line="98" />
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <location filename="../language_order.py" line="99" />
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+</context>
+<context>
     <name>LastDecisionCard</name>
     <message>
         <location filename="../staff.py" line="172" />
@@ -235,6 +248,65 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../pin_dialog.py" line="39" />
+        <source>Admin PIN</source>
+        <translation>PIN администратора</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="40" />
+        <source>Doctor PIN</source>
+        <translation>PIN врача</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="247" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="248" />
+        <location filename="../pin_dialog.py" line="249" />
+        <source>Delete the last digit</source>
+        <translation>Стереть последнюю цифру</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="250" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="251" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="260" />
+        <source>No PIN is set: ask the administrator to set [pins] %1</source>
+        <translation>PIN не задан: попросите администратора задать [pins] %1</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="263" />
+        <source>Locked: try again in %1</source>
+        <translation>Заблокировано: попробуйте через %1</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="265" />
+        <source>A PIN has 4 to 12 digits</source>
+        <translation>PIN состоит из 4–12 цифр</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pin_dialog.py" line="267" />
+        <source>Wrong PIN. Tries left: %n</source>
+        <translation><numerusform>Неверный PIN. Осталось попыток: %n</numerusform><numerusform>Неверный PIN. Осталось попыток: %n</numerusform><numerusform>Неверный PIN. Осталось попыток: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="268" />
+        <source>Enter the PIN</source>
+        <translation>Введите PIN</translation>
+    </message>
+</context>
+<context>
     <name>QuestionCard</name>
     <message>
         <location filename="../staff.py" line="106" />
@@ -260,6 +332,273 @@
         <location filename="../staff.py" line="125" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Статус проверить не удалось: сервис не отвечает, сохранённых данных нет. Попросите документ и решите.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="266" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="269" />
+        <source>Venue</source>
+        <translation>Заведение</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="270" />
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="271" />
+        <source>Screens and sound</source>
+        <translation>Экраны и звук</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="272" />
+        <source>Devices and contacts</source>
+        <translation>Устройства и контакты</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="282" />
+        <source>HH:MM; empty: nobody is checked out</source>
+        <translation>ЧЧ:ММ; пусто — никого не выписывать</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="285" />
+        <source>0, 1… or a device path; none: no camera</source>
+        <translation>0, 1… или путь к устройству; none — без камеры</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="289" />
+        <source>This PC's time zone</source>
+        <translation>Часовой пояс этого ПК</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="290" />
+        <source>Mute all sounds</source>
+        <translation>Выключить все звуки</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="291" />
+        <source>No limit</source>
+        <translation>Без ограничения</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="293" />
+        <source>Saving writes %1</source>
+        <translation>Сохранение запишет %1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="295" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="296" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="302" />
+        <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
+        <translation>Сохранено в %1. Новые настройки вступят в силу после перезапуска киоска.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="304" />
+        <source>Not saved, nothing was written:
+%1</source>
+        <translation>Не сохранено, ничего не записано:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="306" />
+        <source>This settings file cannot be edited here:
+%1</source>
+        <translation>Этот файл настроек нельзя изменить здесь:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="308" />
+        <source>Nothing to save: no value was changed.</source>
+        <translation>Нечего сохранять: значения не менялись.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="317" />
+        <source>Venue name</source>
+        <translation>Название заведения</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="318" />
+        <source>BIN (12 digits)</source>
+        <translation>БИН (12 цифр)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="319" />
+        <source>Entrance</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="320" />
+        <source>Desk</source>
+        <translation>Стойка</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="321" />
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="322" />
+        <source>This desk checks</source>
+        <translation>Эта стойка отмечает</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="323" />
+        <source>People inside at once</source>
+        <translation>Одновременно внутри, человек</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="324" />
+        <source>Closing time</source>
+        <translation>Время закрытия</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="325" />
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326" />
+        <source>Service address</source>
+        <translation>Адрес сервиса</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="327" />
+        <source>Device token</source>
+        <translation>Токен устройства</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="328" />
+        <source>No status can be verified</source>
+        <translation>Статус проверить нельзя</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="329" />
+        <source>Someone inside enters again</source>
+        <translation>Находящийся внутри входит снова</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="330" />
+        <source>Visitor's languages (the first is the staff's)</source>
+        <translation>Языки посетителя (первый — язык сотрудника)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="331" />
+        <source>Status screen stays, seconds</source>
+        <translation>Экран статуса, секунд</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="332" />
+        <source>Unanswered question ends after, seconds</source>
+        <translation>Вопрос без ответа закрывается через, секунд</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="333" />
+        <source>Visitor's screen</source>
+        <translation>Экран посетителя</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="334" />
+        <source>Sounds</source>
+        <translation>Звуки</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="335" />
+        <source>Volume</source>
+        <translation>Громкость</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="336" />
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="337" />
+        <source>Sanitary service phone</source>
+        <translation>Телефон СЭС</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="338" />
+        <source>Doctor room (boarding)</source>
+        <translation>Кабинет врача (посадка)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="343" />
+        <source>Venue: club, shop, office</source>
+        <translation>Заведение: клуб, магазин, офис</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="343" />
+        <source>Boarding: airport desk</source>
+        <translation>Посадка: стойка аэропорта</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Entry and exit</source>
+        <translation>Вход и выход</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Entry only</source>
+        <translation>Только вход</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="344" />
+        <source>Exit only</source>
+        <translation>Только выход</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="346" />
+        <source>Staff decide</source>
+        <translation>Решает сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="347" />
+        <source>Admit, marked unverified</source>
+        <translation>Пропустить как непроверенного</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="348" />
+        <source>Refuse</source>
+        <translation>Отказать</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="350" />
+        <source>Ask staff</source>
+        <translation>Спросить сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="350" />
+        <source>Admit, flagged</source>
+        <translation>Пропустить с отметкой</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="352" />
+        <source>Second monitor if there is one</source>
+        <translation>Второй монитор, если есть</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="353" />
+        <source>This monitor</source>
+        <translation>Этот монитор</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="354" />
+        <source>Second monitor</source>
+        <translation>Второй монитор</translation>
     </message>
 </context>
 <context>
@@ -353,324 +692,324 @@
         <translation>%1 ч</translation>
     </message>
     <message>
-        <location filename="../words.py" line="25" />
+        <location filename="../words.py" line="28" />
         <source>Show your code</source>
         <translation>Покажите ваш QR-код</translation>
     </message>
     <message>
-        <location filename="../words.py" line="26" />
+        <location filename="../words.py" line="29" />
         <source>Please wait: staff will decide</source>
         <translation>Подождите: решение примет сотрудник</translation>
     </message>
     <message>
-        <location filename="../words.py" line="27" />
+        <location filename="../words.py" line="30" />
         <source>Already checked in at %1</source>
         <translation>Вход уже отмечен в %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="28" />
+        <location filename="../words.py" line="31" />
         <source>Already checked out at %1</source>
         <translation>Выход уже отмечен в %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29" />
+        <location filename="../words.py" line="32" />
         <source>Goodbye!</source>
         <translation>До свидания!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30" />
+        <location filename="../words.py" line="33" />
         <source>Staff can refer you to the doctor</source>
         <translation>Сотрудник может направить вас к врачу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31" />
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="34" />
+        <location filename="../words.py" line="89" />
         <source>The venue is full</source>
         <translation>Мест нет: заведение заполнено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32" />
+        <location filename="../words.py" line="35" />
         <source>Self-isolation: please go home</source>
         <translation>Домашний карантин: пожалуйста, вернитесь домой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35" />
+        <location filename="../words.py" line="38" />
         <source>Green</source>
         <translation>Зелёный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36" />
+        <location filename="../words.py" line="39" />
         <source>Blue</source>
         <translation>Синий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37" />
+        <location filename="../words.py" line="40" />
         <source>Yellow</source>
         <translation>Жёлтый</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="41" />
         <source>Red</source>
         <translation>Красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="43" />
         <source>No status</source>
         <translation>Нет статуса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="46" />
         <source>ADMIT</source>
         <translation>ПРОХОД РАЗРЕШЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44" />
+        <location filename="../words.py" line="47" />
         <source>DENY</source>
         <translation>ПРОХОД ЗАПРЕЩЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45" />
+        <location filename="../words.py" line="48" />
         <source>REFER TO DOCTOR</source>
         <translation>НАПРАВИТЬ К ВРАЧУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46" />
+        <location filename="../words.py" line="49" />
         <source>REFRESH YOUR CODE</source>
         <translation>ОБНОВИТЕ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47" />
+        <location filename="../words.py" line="50" />
         <source>INVALID CODE</source>
         <translation>НЕДЕЙСТВИТЕЛЬНЫЙ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="51" />
         <source>UNVERIFIED</source>
         <translation>НЕ ПРОВЕРЕНО</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="52" />
         <source>EXIT</source>
         <translation>ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="55" />
         <source>Verified pass</source>
         <translation>Проверенный пропуск</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="56" />
         <source>Checked with the service now</source>
         <translation>Проверено в сервисе сейчас</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="57" />
         <source>Last known status, %1 old</source>
         <translation>Последний известный статус, %1 назад</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="58" />
         <source>Not verified: no connection</source>
         <translation>Не проверено: нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="63" />
         <source>The code is empty</source>
         <translation>Код пустой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="64" />
         <source>The code is too long to be a pass</source>
         <translation>Код слишком длинный для пропуска</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62" />
+        <location filename="../words.py" line="65" />
         <source>Not a pass and not an IIN</source>
         <translation>Это не пропуск и не ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="66" />
         <source>The code could not be read</source>
         <translation>Код не удалось прочитать</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="67" />
         <source>An IIN has 12 digits</source>
         <translation>ИИН состоит из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65" />
+        <location filename="../words.py" line="68" />
         <source>An IIN has digits only</source>
         <translation>ИИН состоит только из цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="69" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>7-я цифра ИИН — от 1 до 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>The IIN's birth date does not exist</source>
         <translation>Даты рождения из ИИН не существует</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>The IIN's check digit is wrong</source>
         <translation>Контрольная цифра ИИН неверна</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The pass is damaged</source>
         <translation>Пропуск повреждён</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>The pass is not signed as passes are</source>
         <translation>Пропуск подписан не так, как положено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>The pass is signed by an unknown key</source>
         <translation>Пропуск подписан неизвестным ключом</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The signature does not match: forged?</source>
         <translation>Подпись не совпадает: подделка?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The pass is missing a field</source>
         <translation>В пропуске не хватает поля</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>Пропуск из будущего: проверьте часы этого ПК</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass has expired: open the app again</source>
         <translation>Срок пропуска истёк: откройте приложение заново</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="81" />
         <source>The pass holds an invalid IIN</source>
         <translation>В пропуске недействительный ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="82" />
         <source>The pass holds an unknown status</source>
         <translation>В пропуске неизвестный статус</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
+        <location filename="../words.py" line="86" />
         <source>Admitted offline, status is red</source>
         <translation>Пропущен без связи, статус красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84" />
+        <location filename="../words.py" line="87" />
         <source>Red status: sanitary service told</source>
         <translation>Красный статус: СЭС уведомлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85" />
+        <location filename="../words.py" line="88" />
         <source>Pass-back: already inside</source>
         <translation>Повторный вход: уже внутри</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="90" />
         <source>Camera or scanner lost</source>
         <translation>Камера или сканер отключены</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="91" />
         <source>Events are not reaching the service</source>
         <translation>События не доходят до сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>This PC's clock is wrong</source>
         <translation>Часы этого ПК неверны</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>This device is not registered</source>
         <translation>Это устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>The service refused some events</source>
         <translation>Сервис отклонил часть событий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>Pass keys are out of date</source>
         <translation>Ключи пропусков устарели</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>Database files were touched</source>
         <translation>Файлы базы данных были затронуты</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>The doctor decided a referral</source>
         <translation>Врач решил по направлению</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
+        <location filename="../words.py" line="101" />
         <source>Online</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="106" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="103" />
         <source>Service slow</source>
         <translation>Сервис медленно отвечает</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="104" />
         <source>Device not registered</source>
         <translation>Устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="105" />
         <source>Service error</source>
         <translation>Ошибка сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="110" />
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="111" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112" />
+        <location filename="../words.py" line="115" />
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115" />
+        <location filename="../words.py" line="118" />
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116" />
+        <location filename="../words.py" line="119" />
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="117" />
+        <location filename="../words.py" line="120" />
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
