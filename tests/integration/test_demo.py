@@ -11,11 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_demo_prints_every_kind_of_decision(tmp_path: Path) -> None:
+def test_demo_shows_every_screen_and_prints_every_kind_of_decision(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path)}
-    env.pop("DISPLAY", None)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)  # a machine with no display: offscreen, with screenshots
+    shots = tmp_path / "shots"
+    argv = ["demo", "--screenshots", str(shots)]
+    program = f"import sys; from app import main; sys.exit(main({argv!r}))"
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from app import main; sys.exit(main(['demo']))"],
+        [sys.executable, "-c", program],
         capture_output=True,
         text=True,
         env=env,
@@ -30,5 +34,10 @@ def test_demo_prints_every_kind_of_decision(tmp_path: Path) -> None:
     provenances = {line["provenance"] for line in lines if "provenance" in line}
     assert {"pass", "live", "unverified"} <= provenances
     assert any(line.get("alert") == "retroactive_red" for line in lines)
-    synced = next(line for line in lines if line.get("scene") == "back online: outbox synced")
-    assert synced["error"] is None and synced["acknowledged"] == synced["sent"] > 0
+    assert any("repeat" in line.get("flags", []) for line in lines)
+    assert lines[-1] == {"scene": "end of the demo"}
+    names = sorted(path.name for path in shots.glob("*.png"))
+    assert names[0] == "01-scan.png" and "05-status-red.png" in names
+    assert {"status-green", "status-yellow", "status-red", "status-exit", "staff"} <= {
+        name[3:-4] for name in names
+    }

@@ -75,7 +75,7 @@ def test_sounds_that_fail_to_load_are_dropped_and_said_once(
         sound_file(sound, tmp_path).write_bytes(b"not a wav")
     with caplog.at_level(logging.WARNING, logger="ui.sounds"):
         board = SoundBoard(mute=False, volume=50, folder=tmp_path, has_output=lambda: True)
-        qtbot.waitUntil(lambda: not board.audible, timeout=5000)
+        qtbot.waitUntil(lambda: not board.audible, timeout=20_000)  # loads off the UI thread
         for sound in Sound:
             board.play(sound)
     assert len(caplog.records) == 1
