@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/sandbox_intake.py
 	$(BIN)/python bench/decode.py
+	$(BIN)/python bench/latency.py
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \

@@ -280,9 +280,7 @@ class StatusScreen(QWidget):
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(self.look.background))
         palette.setColor(self.foregroundRole(), QColor(self.look.text))
-        self.setPalette(palette)
-        for label in self.findChildren(QLabel):
-            label.setStyleSheet(f"color: {self.look.text};")
+        self.setPalette(palette)  # the labels inherit it (no style sheets: they are slow)
         self.icon.show_shape(self.look.shape, self.look.text)
         said = status_words(decision, referred=referred)
         order = self._languages.order
@@ -348,6 +346,9 @@ class VisitorView(QStackedWidget):
     def show_decision(self, decision: Decision, *, referred: bool = False) -> None:
         self.status.show_decision(decision, referred=referred)
         self.setCurrentWidget(self.status)
+        # Painted now, not at the next screen refresh: the visitor is waiting
+        # (scan-to-screen stays within one camera frame; bench/latency.py).
+        self.status.repaint()
         self.screen_changed.emit("status")
         if decision.awaiting_staff:
             self._waiting_for_staff = decision.id  # stays until staff answer

@@ -1,0 +1,296 @@
+"""Benchmark: scan-to-screen latency, start-up to ready-to-scan, and memory.
+
+    .venv/bin/python bench/latency.py [--scans N] [--size WxH]
+
+The whole kiosk runs offscreen as at a desk: the capture pipeline, the
+decoder, the desk controller and its database, the Qt screens. A stand-in
+camera shows a new visitor's code; the latency of one scan runs from the
+moment the capture thread takes the first frame holding that code to the
+moment the status screen has painted that visitor's decision. Two paths:
+
+- pass: a signed pass, verified offline (no network);
+- live: a bare IIN, looked up on the sandbox service over loopback HTTP.
+
+Also printed: start-up (a fresh process, from its start to the scan screen
+showing camera frames, ready to scan: the median of 5 runs) and the
+resident memory with the camera running.
+Targets: p95 <= 33 ms (pass), <= 50 ms (live), start-up <= 2 s, RSS <= 250 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scans", type=int, default=200, help="scans per path (default 200)")
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.split("x"))
+    if args.startup_probe:
+        return startup_probe(width, height)
+    startups = [startup_run() for _ in range(5)]
+
+    from app.screens import qt_application
+
+    qt = qt_application(offscreen=[(width, height), (width, height)])
+    with tempfile.TemporaryDirectory(prefix="ashyq-latency-") as scratch:
+        bench = Bench(Path(scratch))
+        try:
+            bench.start(qt)
+            pass_ms = bench.run(qt, bench.pass_codes(args.scans))
+            live_ms = bench.run(qt, bench.iin_codes(args.scans))
+            rss = bench.steady_rss(qt, seconds=10.0)
+        finally:
+            bench.stop()
+    print(
+        f"start-up to ready-to-scan: median {statistics.median(startups):.2f} s "
+        f"(min {min(startups):.2f}, max {max(startups):.2f}; 5 runs)   (target <= 2 s)"
+    )
+    report("pass (offline verify)", pass_ms, 33.0)
+    report("live (sandbox lookup) ", live_ms, 50.0)
+    print(f"steady RSS with the camera running: {rss / 2**20:.0f} MB   (target <= 250 MB)")
+    return 0
+
+
+def startup_run() -> float:
+    """One fresh process of the probe; its own start-to-ready time."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, __file__, "--startup-probe"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def startup_probe(width: int, height: int) -> int:
+    """What `ashyq-kiosk run` does up to the first camera frame on the scan screen
+    (settings, database, desk, screens, camera), in this fresh process."""
+    import psutil
+
+    from app.context import App, open_store
+    from app.screens import build_kiosk, qt_application
+    from config.settings import parse_settings
+    from hardware.showcase import ShowcaseCamera
+    from kiosk.clock import SystemClock
+
+    born = psutil.Process(os.getpid()).create_time()
+    qt = qt_application(offscreen=[(width, height), (width, height)])
+    with tempfile.TemporaryDirectory(prefix="ashyq-startup-") as scratch:
+        settings = parse_settings(
+            {
+                "service": {"url": "http://127.0.0.1:9"},
+                "camera": {"device": "none"},
+                "screens": {"fullscreen": False},
+            }
+        )
+        folder = Path(scratch)
+        app = App(settings, folder, open_store(folder), SystemClock())
+        kiosk = build_kiosk(app, operator="probe", camera_source=ShowcaseCamera())
+        kiosk.desk.start()
+        kiosk.screens.show()
+        preview = kiosk.screens.visitor.scan.preview
+        _wait(qt, lambda: preview._image is not None, 20.0)
+        ready = time.time()
+        kiosk.stop()
+    print(f"{ready - born:.3f}")
+    return 0
+
+
+def report(name: str, samples: list[float], target: float) -> None:
+    samples = sorted(samples)
+    p50 = statistics.median(samples)
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    print(
+        f"scan-to-screen, {name}: n={len(samples)}  p50 {p50:.1f} ms  p95 {p95:.1f} ms  "
+        f"max {samples[-1]:.1f} ms   (target p95 <= {target:.0f} ms)"
+    )
+
+
+class Bench:
+    """A kiosk on the demo's sandbox, its camera timed at the capture thread."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = scratch
+        self.kiosk: Any = None
+        self.server: Any = None
+
+    def start(self, qt: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        from app.context import App, open_store
+        from app.screens import build_kiosk
+        from config.settings import parse_settings
+        from kiosk.clock import SystemClock
+        from sandbox.server import SandboxServer
+
+        self.server = SandboxServer(self.scratch / "sandbox.sqlite3", port=0).start()
+        settings = parse_settings(
+            {
+                "venue": {"bin": "150340012345", "name": "Latency bench"},
+                "service": {"url": self.server.url, "token": "demo"},
+                "camera": {"device": "none"},
+                "screens": {"fullscreen": False},
+                "sounds": {"mute": True},
+            }
+        )
+        folder = self.scratch / "kiosk"
+        app = App(settings, folder, open_store(folder), SystemClock())
+        app.keeper.refresh(_client(settings))
+        self.camera = TimedCamera()
+        self.kiosk = build_kiosk(app, operator="bench", camera_source=self.camera)
+        screens = self.kiosk.screens
+        self.painted: float | None = None
+        self.painted_decision: Any = None
+
+        class PaintWatch(QObject):
+            def eventFilter(watch, obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    status = screens.visitor.status
+                    if status.decision is not None and status.isVisible():
+                        self.painted = time.perf_counter()
+                        self.painted_decision = status.decision
+                return False
+
+        self.watch = PaintWatch()
+        screens.visitor.status.installEventFilter(self.watch)
+        self.kiosk.desk.start()
+        screens.show()
+        frame_seen = _wait(qt, lambda: screens.visitor.scan.preview._image is not None, 20.0)
+        if not frame_seen:
+            raise SystemExit("the camera never showed a frame")
+
+    def pass_codes(self, count: int) -> Iterator[str]:
+        from kiosk.status import Status
+
+        service = self.server.service
+        for iin in _iins(count, offset=0):
+            service.set_status(iin, Status.GREEN)
+            yield service.issue_pass(iin).text
+
+    def iin_codes(self, count: int) -> Iterator[str]:
+        yield from _iins(count, offset=50_000)
+
+    def run(self, qt: Any, codes: Iterator[str]) -> list[float]:
+        from hardware.synthetic import phone_frame
+
+        screens = self.kiosk.screens
+        samples: list[float] = []
+        for index, code in enumerate(codes):
+            frame = phone_frame(code, width=1280, height=720, module_px=4)
+            self.painted = None
+            self.painted_decision = None
+            self.camera.show_timed(frame)
+            done = _wait(
+                qt,
+                lambda: (
+                    self.painted is not None
+                    and self.painted_decision is not None
+                    and self.painted_decision.decided_at >= self.camera.shown_at_wall
+                ),
+                10.0,
+            )
+            if not done:
+                raise SystemExit(f"scan {index}: no status screen within 10 s")
+            assert self.camera.first_read is not None and self.painted is not None
+            if index >= 3:  # the first scans warm the caches
+                samples.append((self.painted - self.camera.first_read) * 1000)
+            self.camera.clear()
+            screens.visitor.show_scan()
+            _wait(qt, lambda: False, 0.05)  # the empty desk between visitors
+        return samples
+
+    def steady_rss(self, qt: Any, *, seconds: float) -> int:
+        import psutil
+
+        _wait(qt, lambda: False, seconds)
+        return int(psutil.Process(os.getpid()).memory_info().rss)
+
+    def stop(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.stop()
+        if self.server is not None:
+            self.server.stop()
+
+
+def _client(settings: Any) -> Any:
+    from app.online import api_client
+
+    return api_client(settings)
+
+
+def _iins(count: int, *, offset: int) -> Iterator[str]:
+    from kiosk.iin import Sex, make_iin
+
+    made = 0
+    serial = offset
+    while made < count:
+        serial += 1
+        birth = dt.date(1970, 1, 1) + dt.timedelta(days=serial % 15000)
+        iin = make_iin(birth, Sex.FEMALE if serial % 2 else Sex.MALE, serial % 9000 + 1)
+        if iin is not None:
+            made += 1
+            yield iin
+
+
+def _wait(qt: Any, done: Any, timeout: float) -> bool:
+    from PySide6.QtCore import QEventLoop
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        qt.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if done():
+            return True
+        time.sleep(0.0005)
+    return bool(done())
+
+
+def TimedCamera() -> Any:
+    from hardware.showcase import ShowcaseCamera
+
+    class _Timed(ShowcaseCamera):
+        """Notes when the capture thread first takes a frame of the new scene."""
+
+        def __init__(self) -> None:
+            super().__init__(width=1280, height=720, fps=30.0)
+            self.first_read: float | None = None
+            self.shown_at_wall = 0.0
+            self._fresh = False
+
+        def show_timed(self, frame: Any) -> None:
+            self.first_read = None
+            self.shown_at_wall = time.time()
+            self._fresh = True
+            self.show(frame)
+
+        def _next_frame(self) -> Any:
+            frame = super()._next_frame()
+            if self._fresh and frame is not self._empty:
+                self._fresh = False
+                self.first_read = time.perf_counter()
+            return frame
+
+    return _Timed()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
