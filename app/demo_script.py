@@ -187,6 +187,9 @@ def script(demo: Demo) -> Script:
     demo.say("back online: queue drained; alert for staff", alert)
     staff.tabs.setCurrentWidget(staff.alerts)
     yield from demo.shot("staff-alerts-kk", staff)
+    staff.tabs.setCurrentWidget(staff.ses)
+    yield from demo.shot("staff-sanitary-service", staff)
+    staff.tabs.setCurrentWidget(staff.alerts)
 
     staff.language_buttons["ru"].click()
     yield from demo.shot("staff-alerts-ru", staff)

@@ -43,12 +43,13 @@ from kiosk.news import (
     OccupancyState,
     QuestionEnd,
     RecentEvent,
+    RedReport,
     ServiceState,
     StaffQuestion,
 )
 from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
-from kiosk.recent import recent_events
+from kiosk.recent import recent_events, red_reports
 from kiosk.reception import AlreadyRecorded, Reception
 from kiosk.store import Store, StoreError
 from kiosk.sync import SyncReport, SyncState
@@ -219,6 +220,7 @@ class DeskController:
         self._tell("service_changed", self._service)
         self._tell("occupancy_changed", self._occupancy)
         self._tell("recent_changed", self._recent())
+        self._tell("red_reports_changed", self._red_reports())
         for alert in self._alerts.unseen():
             self._tell("alert_raised", alert)
         self._last_alert = self._alerts.last_id()
@@ -322,6 +324,8 @@ class DeskController:
         self._emit_new_alerts()
         if report.retroactive_red:
             self._tell("recent_changed", self._recent())
+        if report.sent:
+            self._tell("red_reports_changed", self._red_reports())
 
     def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
         self._occupancy = replace(self._occupancy, venue=reading.inside, venue_as_of=reading.as_of)
@@ -366,6 +370,7 @@ class DeskController:
             self._raise(
                 RedReportQueued(decision.event_ids[0], decision.event_ids[-1], decision.masked_id)
             )
+            self._tell("red_reports_changed", self._red_reports())
         if Flag.PASSBACK in flags:
             self._raise(Passback(decision.masked_id, decision.inside_since))
         if Flag.CAPACITY_REACHED in flags:
@@ -383,6 +388,11 @@ class DeskController:
         assert self._store is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
         return recent_events(self._store, since=since, limit=self._options.recent_limit)
+
+    def _red_reports(self) -> tuple[RedReport, ...]:
+        assert self._store is not None and self._reception is not None
+        since = self._reception.day_end.day.last_end(self._clock.now())
+        return red_reports(self._store, since=since)
 
     def _raise(self, payload: AlertPayload) -> None:
         assert self._alerts is not None

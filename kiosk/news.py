@@ -116,6 +116,20 @@ class RecentEvent:
 
 
 @dataclass(frozen=True)
+class RedReport:
+    """A report to the sanitary service about a red-status visitor, and where it is:
+    queued, delivered (with the service's receipt time), or refused."""
+
+    id: str
+    occurred_at: float
+    masked_id: str | None = None
+    retroactive: bool = False  # let in while offline, found red later
+    delivered_at: float | None = None
+    received_at: float | None = None
+    refused: str | None = None
+
+
+@dataclass(frozen=True)
 class DeskFailure:
     """The desk cannot record any more: it has stopped (exit 3 for a command)."""
 
@@ -161,6 +175,9 @@ class DeskListener:
 
     def recent_changed(self, events: tuple[RecentEvent, ...]) -> None:
         """Today's latest events, newest first."""
+
+    def red_reports_changed(self, reports: tuple[RedReport, ...]) -> None:
+        """Today's reports to the sanitary service, newest first."""
 
     def desk_failed(self, failure: DeskFailure) -> None:
         """The database failed: nothing more will be recorded."""

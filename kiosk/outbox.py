@@ -57,8 +57,18 @@ def insert_events(
     )
 
 
-def acknowledge_in(conn: sqlite3.Connection, ids: Sequence[str], *, now: float) -> None:
-    """Mark events delivered and erase their raw IINs, in the caller's transaction."""
+def acknowledge_in(
+    conn: sqlite3.Connection,
+    ids: Sequence[str],
+    *,
+    now: float,
+    received_at: float | None = None,
+) -> None:
+    """Mark events delivered and erase their raw IINs, in the caller's transaction.
+
+    A sanitary-service report keeps the service's own receipt time
+    (*received_at*), which staff show if asked when the report went.
+    """
     # An event from before the day's key was replaced (no subject any more)
     # also loses its masked id and name: nothing of it links to a person.
     conn.executemany(
@@ -67,6 +77,12 @@ def acknowledge_in(conn: sqlite3.Connection, ids: Sequence[str], *, now: float) 
         "WHERE id = ?",
         [(now, event_id) for event_id in ids],
     )
+    if received_at is not None:
+        conn.executemany(
+            "UPDATE outbox SET data = json_set(data, '$.received_at', ?) "
+            "WHERE id = ? AND type = 'red_report'",
+            [(received_at, event_id) for event_id in ids],
+        )
 
 
 def dead_letter_in(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kiosk.news import RecentEvent
+from kiosk.news import RecentEvent, RedReport
 from kiosk.store import Store
 
 
@@ -39,3 +39,31 @@ def _recent(row: dict[str, Any]) -> RecentEvent:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def red_reports(store: Store, *, since: float) -> tuple[RedReport, ...]:
+    """The sanitary-service reports since *since*, newest first, with where they are."""
+    rows = store.query(
+        "SELECT r.id, r.occurred_at, r.acked_at, r.dead_reason, r.data AS data, "
+        "c.data AS visit FROM outbox r LEFT JOIN outbox c "
+        "ON c.id = json_extract(r.data, '$.check_in') "
+        "WHERE r.type = 'red_report' AND r.occurred_at >= ? ORDER BY r.occurred_at DESC",
+        (since,),
+    )
+    reports = []
+    for row in rows:
+        data: dict[str, Any] = json.loads(str(row["data"]))
+        visit: dict[str, Any] = json.loads(str(row["visit"])) if row["visit"] else {}
+        received = data.get("received_at")
+        reports.append(
+            RedReport(
+                id=str(row["id"]),
+                occurred_at=float(str(row["occurred_at"])),
+                masked_id=_text(visit.get("masked_id")),
+                retroactive=data.get("provenance") == "retroactive",
+                delivered_at=float(str(row["acked_at"])) if row["acked_at"] is not None else None,
+                received_at=float(received) if isinstance(received, int | float) else None,
+                refused=_text(row["dead_reason"]),
+            )
+        )
+    return tuple(reports)

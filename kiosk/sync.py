@@ -48,6 +48,9 @@ class BatchAnswer(Protocol):
     def rejected(self) -> Sequence[tuple[str | None, str]]: ...
 
     @property
+    def received_at(self) -> float | None: ...
+
+    @property
     def statuses(self) -> Mapping[str, StatusFacts]: ...
 
 
@@ -221,7 +224,7 @@ class Syncer:
                 if _was_unverified(event) and facts.status is Status.RED:
                     retro += 1
                     _queue_retroactive_report(conn, event, now, subject)
-            acknowledge_in(conn, done, now=now)
+            acknowledge_in(conn, done, now=now, received_at=answer.received_at)
             dead_letter_in(conn, dead, now=now)
             if dead:
                 raise_alert(conn, Alert(DeadLetter(tuple(i for i, _ in dead)), now))

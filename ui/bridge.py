@@ -24,7 +24,8 @@ class DeskBridge(QObject):
     answer_ignored(str, AnswerIgnored), alert_raised(Alert),
     alert_acknowledged(int), service_changed(ServiceState),
     occupancy_changed(OccupancyState), device_changed(DeviceReport),
-    recent_changed(tuple[RecentEvent, ...]), desk_failed(DeskFailure),
+    recent_changed(tuple[RecentEvent, ...]), red_reports_changed(tuple[RedReport, ...]),
+    desk_failed(DeskFailure),
     frame_arrived(QImage).
 
     :attr:`listener` is what the desk controller calls.
@@ -40,6 +41,7 @@ class DeskBridge(QObject):
     occupancy_changed = Signal(object)
     device_changed = Signal(object)
     recent_changed = Signal(object)
+    red_reports_changed = Signal(object)
     desk_failed = Signal(object)
     frame_arrived = Signal(QImage)
 

@@ -121,6 +121,7 @@ class KioskScreens(QObject):
         bridge.device_changed.connect(self._on_bridge_device_changed)
         bridge.recent_changed.connect(self.staff.events.show_events)
         bridge.recent_changed.connect(self.staff.latest.show_events)
+        bridge.red_reports_changed.connect(self.staff.ses.show_reports)
         bridge.desk_failed.connect(self._on_bridge_desk_failed)
         bridge.frame_arrived.connect(self.visitor.scan.show_frame)
         self.staff.checked_in.connect(self._on_staff_checked_in)

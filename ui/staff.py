@@ -32,6 +32,7 @@ from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES
 from ui.icons import ShapeIcon
+from ui.ses_view import SesView
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -330,6 +331,7 @@ class StaffPanel(QWidget):
         self.events = EventsView(self)
         self.latest = EventsView(self, compact=True)
         self.alerts = AlertsView(ses_phone, self)
+        self.ses = SesView(ses_phone, self)
         self.alerts.acknowledged.connect(self.acknowledged)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
 
@@ -345,6 +347,7 @@ class StaffPanel(QWidget):
         self.tabs.addTab(desk_tab, "")
         self.tabs.addTab(self.events, "")
         self.tabs.addTab(self.alerts, "")
+        self.tabs.addTab(self.ses, "")
 
         top = QHBoxLayout()
         top.addWidget(self.place, 1)
@@ -417,6 +420,7 @@ class StaffPanel(QWidget):
         self.tabs.setTabText(0, self.tr("Desk"))
         self.tabs.setTabText(1, self.tr("Today's events"))
         self._on_alerts_count_changed(self._alerts_count)
+        self.tabs.setTabText(self.tabs.indexOf(self.ses), self.tr("Sanitary service"))
         self._show_service()
         self._show_occupancy()
 

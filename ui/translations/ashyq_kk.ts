@@ -97,57 +97,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="226" />
+        <location filename="../staff.py" line="235" />
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="226" />
+        <location filename="../staff.py" line="235" />
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="228" />
+        <location filename="../staff.py" line="237" />
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="229" />
+        <location filename="../staff.py" line="238" />
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="230" />
+        <location filename="../staff.py" line="239" />
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="247" />
+        <location filename="../staff.py" line="256" />
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="248" />
+        <location filename="../staff.py" line="257" />
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="249" />
+        <location filename="../staff.py" line="258" />
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="250" />
+        <location filename="../staff.py" line="259" />
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="251" />
+        <location filename="../staff.py" line="260" />
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="252" />
+        <location filename="../staff.py" line="261" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -168,7 +168,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="157" />
+        <location filename="../kiosk.py" line="170" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск енді тіркей алмайды және тоқтады. Қолдау қызметіне хабарласыңыз. %1</translation>
     </message>
@@ -189,7 +189,7 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="172" />
+        <location filename="../staff.py" line="174" />
         <source>Waiting for the first visitor</source>
         <translation>Алғашқы келушіні күтудеміз</translation>
     </message>
@@ -309,29 +309,97 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="106" />
+        <location filename="../staff.py" line="108" />
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="107" />
+        <location filename="../staff.py" line="109" />
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="113" />
+        <location filename="../staff.py" line="115" />
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="121" />
+        <location filename="../staff.py" line="123" />
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="125" />
+        <location filename="../staff.py" line="127" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>SesView</name>
+    <message>
+        <location filename="../ses_view.py" line="64" />
+        <source>let in offline, found red later</source>
+        <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="66" />
+        <source>refused at the desk</source>
+        <translation>үстелде кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="77" />
+        <source>Refused by the service (%1): call the sanitary service</source>
+        <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="81" />
+        <source>Queued: no connection yet. Call if the visitor is still here</source>
+        <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="83" />
+        <source>Delivered; the service received it at %1</source>
+        <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="86" />
+        <source>Delivered at %1</source>
+        <translation>%1 кезінде жеткізілді</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="94" />
+        <source>(no number in [ses] phone: ask the administrator)</source>
+        <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="95" />
+        <source>Sanitary service: %1</source>
+        <translation>СЭҚ: %1</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="98" />
+        <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor's masked ID; keep the visitor apart from others until the service says what to do.</source>
+        <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>Time</source>
+        <translation>Уақыт</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>Visitor</source>
+        <translation>Келуші</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>What happened</source>
+        <translation>Не болды</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>Report</source>
+        <translation>Хабарлама</translation>
     </message>
 </context>
 <context>
@@ -604,62 +672,67 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="391" />
+        <location filename="../staff.py" line="414" />
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="393" />
+        <location filename="../staff.py" line="416" />
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="394" />
+        <location filename="../staff.py" line="417" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="395" />
+        <location filename="../staff.py" line="418" />
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="396" />
+        <location filename="../staff.py" line="419" />
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="397" />
+        <location filename="../staff.py" line="420" />
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="398" />
+        <location filename="../staff.py" line="421" />
         <source>Today's events</source>
         <translation>Бүгінгі оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="405" />
+        <location filename="../staff.py" line="423" />
+        <source>Sanitary service</source>
+        <translation>СЭҚ</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="429" />
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="405" />
+        <location filename="../staff.py" line="429" />
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="417" />
+        <location filename="../staff.py" line="441" />
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="425" />
+        <location filename="../staff.py" line="449" />
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="428" />
+        <location filename="../staff.py" line="452" />
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>

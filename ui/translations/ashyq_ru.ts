@@ -97,57 +97,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="226" />
+        <location filename="../staff.py" line="235" />
         <source>Out (closing)</source>
         <translation>Выход (закрытие)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="226" />
+        <location filename="../staff.py" line="235" />
         <source>Out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="228" />
+        <location filename="../staff.py" line="237" />
         <source>In: admitted</source>
         <translation>Вход: пропущен</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="229" />
+        <location filename="../staff.py" line="238" />
         <source>In: refused</source>
         <translation>Вход: отказ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="230" />
+        <location filename="../staff.py" line="239" />
         <source>In: no answer</source>
         <translation>Вход: нет ответа</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="247" />
+        <location filename="../staff.py" line="256" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="248" />
+        <location filename="../staff.py" line="257" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="249" />
+        <location filename="../staff.py" line="258" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="250" />
+        <location filename="../staff.py" line="259" />
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="251" />
+        <location filename="../staff.py" line="260" />
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="252" />
+        <location filename="../staff.py" line="261" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
@@ -168,7 +168,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="157" />
+        <location filename="../kiosk.py" line="170" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск больше не может записывать отметки и остановлен. Обратитесь в поддержку. %1</translation>
     </message>
@@ -189,7 +189,7 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="172" />
+        <location filename="../staff.py" line="174" />
         <source>Waiting for the first visitor</source>
         <translation>Ждём первого посетителя</translation>
     </message>
@@ -309,29 +309,97 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="106" />
+        <location filename="../staff.py" line="108" />
         <source>Admit</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="107" />
+        <location filename="../staff.py" line="109" />
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="113" />
+        <location filename="../staff.py" line="115" />
         <source>Decide for visitor %1</source>
         <translation>Решите по посетителю %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="121" />
+        <location filename="../staff.py" line="123" />
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Уже внутри с %1: тот же код показан снова? Пропускайте, только если это тот же человек.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="125" />
+        <location filename="../staff.py" line="127" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Статус проверить не удалось: сервис не отвечает, сохранённых данных нет. Попросите документ и решите.</translation>
+    </message>
+</context>
+<context>
+    <name>SesView</name>
+    <message>
+        <location filename="../ses_view.py" line="64" />
+        <source>let in offline, found red later</source>
+        <translation>пропущен без связи, позже оказался красным</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="66" />
+        <source>refused at the desk</source>
+        <translation>не пропущен на стойке</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="77" />
+        <source>Refused by the service (%1): call the sanitary service</source>
+        <translation>Сервис отклонил (%1): позвоните в СЭС</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="81" />
+        <source>Queued: no connection yet. Call if the visitor is still here</source>
+        <translation>В очереди: связи пока нет. Позвоните, если посетитель ещё здесь</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="83" />
+        <source>Delivered; the service received it at %1</source>
+        <translation>Доставлено; сервис получил в %1</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="86" />
+        <source>Delivered at %1</source>
+        <translation>Доставлено в %1</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="94" />
+        <source>(no number in [ses] phone: ask the administrator)</source>
+        <translation>(номер в [ses] phone не задан: обратитесь к администратору)</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="95" />
+        <source>Sanitary service: %1</source>
+        <translation>СЭС: %1</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="98" />
+        <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor's masked ID; keep the visitor apart from others until the service says what to do.</source>
+        <translation>Посетителя с красным статусом пускать нельзя: киоск сам сообщает о каждом в СЭС. Пока сообщение в очереди (нет связи), позвоните по номеру выше и назовите время и скрытый ID посетителя; держите посетителя отдельно от других, пока служба не даст указаний.</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>Visitor</source>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="105" />
+        <source>Report</source>
+        <translation>Сообщение</translation>
     </message>
 </context>
 <context>
@@ -604,62 +672,67 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="391" />
+        <location filename="../staff.py" line="414" />
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="393" />
+        <location filename="../staff.py" line="416" />
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="394" />
+        <location filename="../staff.py" line="417" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="395" />
+        <location filename="../staff.py" line="418" />
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="396" />
+        <location filename="../staff.py" line="419" />
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="397" />
+        <location filename="../staff.py" line="420" />
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="398" />
+        <location filename="../staff.py" line="421" />
         <source>Today's events</source>
         <translation>События за сегодня</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="405" />
+        <location filename="../staff.py" line="423" />
+        <source>Sanitary service</source>
+        <translation>СЭС</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="429" />
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="405" />
+        <location filename="../staff.py" line="429" />
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="417" />
+        <location filename="../staff.py" line="441" />
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="425" />
+        <location filename="../staff.py" line="449" />
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="428" />
+        <location filename="../staff.py" line="452" />
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
