@@ -230,6 +230,10 @@ class Ses(_Section):
 
 class Boarding(_Section):
     doctor_room: str = Field("", description="where the doctor room is, shown on referral")
+    gate: str = Field("", description="this desk's gate or flight, shown on its screens")
+    printer: str = Field(
+        "", description="printer for referral slips; empty: PDFs in the data folder"
+    )
 
 
 class Settings(_Section):

@@ -33,6 +33,7 @@ from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES
 from ui.icons import ShapeIcon
 from ui.ses_view import SesView
+from ui.wording import referable
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -130,12 +131,24 @@ class QuestionCard(QFrame):
 
 
 class LastDecisionCard(QFrame):
-    """The last decision at a glance, in its status colour."""
+    """The last decision at a glance, in its status colour; at a boarding desk,
+    Refer to doctor. Signals: refer_requested(Decision)."""
+
+    refer_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("last")
         self.decision: Decision | None = None
+        self.referrals = False
+        self.refer_button = QPushButton(self)
+        self.refer_button.setMinimumHeight(48)
+        self.refer_button.setStyleSheet(
+            "QPushButton { background: #FFFFFF; color: #1A237E; font-size: 17px;"
+            " font-weight: bold; border-radius: 8px; padding: 6px 14px; }"
+        )
+        self.refer_button.hide()
+        self.refer_button.clicked.connect(self._on_refer_clicked)
         self.icon = ShapeIcon(self)
         self.icon.setFixedSize(72, 72)
         self.headline = QLabel(self)
@@ -147,6 +160,7 @@ class LastDecisionCard(QFrame):
         column = QVBoxLayout()
         column.addWidget(self.headline)
         column.addWidget(self.lines)
+        column.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         row.addLayout(column, 1)
         self._paint(looks.SCAN_BACKGROUND, "#FFFFFF")
@@ -154,7 +168,12 @@ class LastDecisionCard(QFrame):
 
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision
+        self.refer_button.setVisible(self.referrals and referable(decision))
         self._retranslate()
+
+    def _on_refer_clicked(self) -> None:
+        if self.decision is not None:
+            self.refer_requested.emit(self.decision)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -168,6 +187,7 @@ class LastDecisionCard(QFrame):
         )
 
     def _retranslate(self) -> None:
+        self.refer_button.setText(self.tr("Refer to doctor"))
         decision = self.decision
         if decision is None:
             self.icon.hide()
@@ -269,7 +289,7 @@ class StaffPanel(QWidget):
 
     Signals: checked_in(str), checked_out(str), answered(str, StaffAnswer),
     acknowledged(int), language_chosen(str), settings_requested(),
-    lock_requested(), send_now_requested().
+    lock_requested(), send_now_requested(), refer_requested(Decision).
     """
 
     checked_in = Signal(str)
@@ -280,6 +300,7 @@ class StaffPanel(QWidget):
     settings_requested = Signal()
     lock_requested = Signal()
     send_now_requested = Signal()
+    refer_requested = Signal(object)
 
     def __init__(
         self,
@@ -313,9 +334,13 @@ class StaffPanel(QWidget):
         self.operator_label = QLabel(self)
         self.operator = QLineEdit(operator, self)
         self.operator.setMaximumWidth(160)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.doctor_button = QPushButton(self)
+        self.doctor_button.hide()
         self.settings_button = QPushButton(self)
         self.lock_button = QPushButton(self)
-        for button in (self.settings_button, self.lock_button):
+        for button in (self.doctor_button, self.settings_button, self.lock_button):
             button.setMinimumHeight(40)
         self.settings_button.clicked.connect(self.settings_requested)
         self.lock_button.clicked.connect(self.lock_requested)
@@ -326,6 +351,7 @@ class StaffPanel(QWidget):
         self.entry.checked_in.connect(self.checked_in)
         self.entry.checked_out.connect(self.checked_out)
         self.last = LastDecisionCard(self)
+        self.last.refer_requested.connect(self.refer_requested)
         self.inside_label = QLabel(self)
         _bold(self.inside_label, 18)
         self.events = EventsView(self)
@@ -358,7 +384,8 @@ class StaffPanel(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.operator_label)
         bottom.addWidget(self.operator)
-        bottom.addStretch(1)
+        bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.doctor_button)
         bottom.addWidget(self.settings_button)
         bottom.addWidget(self.lock_button)
         layout = QVBoxLayout(self)
@@ -386,6 +413,10 @@ class StaffPanel(QWidget):
     def set_occupancy(self, state: OccupancyState) -> None:
         self._occupancy = state
         self._show_occupancy()
+
+    def show_notice(self, text: str) -> None:
+        """A short note for staff at the bottom (a slip printed, a setting saved)."""
+        self.notice.setText(text)
 
     @property
     def operator_name(self) -> str:
@@ -415,6 +446,7 @@ class StaffPanel(QWidget):
         )
         self.operator_label.setText(self.tr("Operator:"))
         self.settings_button.setText(self.tr("Settings"))
+        self.doctor_button.setText(self.tr("Doctor room"))
         self.lock_button.setText(self.tr("Exit kiosk"))
         self.send_now_button.setText(self.tr("Send now"))
         self.tabs.setTabText(0, self.tr("Desk"))

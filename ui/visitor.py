@@ -5,9 +5,18 @@ its icon, the decision in large letters), in the visitor's languages at once.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.decision import Decision
 from kiosk.news import DeviceCondition, OccupancyState, ServiceState
@@ -16,7 +25,7 @@ from ui import looks, words
 from ui.i18n import Languages
 from ui.icons import ShapeIcon
 from ui.looks import Look
-from ui.wording import Phrase, clock_time, status_words
+from ui.wording import Phrase, clock_time, referable, status_words
 from ui.words import QT_TRANSLATE_NOOP
 
 INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
@@ -260,6 +269,10 @@ class StatusScreen(QWidget):
         self.detail_others = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         self.who_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
         self.footer_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
+        self.referrals = False
+        self.refer_button = QPushButton(self)
+        self.refer_button.setMinimumHeight(64)
+        self.refer_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.icon, 3)
@@ -273,8 +286,13 @@ class StatusScreen(QWidget):
             self.footer_label,
         ):
             layout.addWidget(label)
+        layout.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignCenter)
 
-    def show_decision(self, decision: Decision, *, referred: bool = False) -> None:
+    def show_decision(
+        self, decision: Decision, *, referred: bool = False, detail: Phrase | None = None
+    ) -> None:
+        """The decision; *referred*: sent to the doctor room; *detail* replaces
+        the usual line of detail (the referral's ticket and where to go)."""
         self.decision = decision
         self.look = looks.look_of(decision)
         palette = self.palette()
@@ -283,6 +301,8 @@ class StatusScreen(QWidget):
         self.setPalette(palette)  # the labels inherit it (no style sheets: they are slow)
         self.icon.show_shape(self.look.shape, self.look.text)
         said = status_words(decision, referred=referred)
+        if detail is not None:
+            said = replace(said, detail=detail)
         order = self._languages.order
 
         def in_lang(lang: str, phrase: Phrase | None) -> str:
@@ -302,6 +322,14 @@ class StatusScreen(QWidget):
         self.detail_others.setText("  ·  ".join(text for text in others if text))
         self.detail_others.setVisible(said.detail is not None)
         self.who_label.setText(decision.name or decision.masked_id or "")
+        self.refer_button.setVisible(self.referrals and not referred and referable(decision))
+        self.refer_button.setText(
+            " · ".join(in_lang(lang, Phrase(words.REFER_BUTTON)) for lang in order[:2])
+        )
+        self.refer_button.setStyleSheet(
+            f"QPushButton {{ background: {self.look.text}; color: {self.look.background};"
+            " font-size: 22px; font-weight: bold; border-radius: 10px; padding: 8px 28px; }"
+        )
         footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
         self.footer_label.setText("   ·   ".join(part for part in footer if part))
         self._resize_text()
@@ -324,10 +352,12 @@ class StatusScreen(QWidget):
 class VisitorView(QStackedWidget):
     """The scan screen, or a decision for `seconds`; the next scan replaces it at once.
 
-    Signals: screen_changed(str) with "scan" or "status".
+    Signals: screen_changed(str) with "scan" or "status";
+    refer_requested(Decision) — Refer to doctor pressed (boarding desks).
     """
 
     screen_changed = Signal(str)
+    refer_requested = Signal(object)
 
     def __init__(
         self, languages: Languages, *, seconds: float, parent: QWidget | None = None
@@ -337,14 +367,17 @@ class VisitorView(QStackedWidget):
         self.status = StatusScreen(languages, self)
         self.addWidget(self.scan)
         self.addWidget(self.status)
+        self.status.refer_button.clicked.connect(self._on_refer_clicked)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(seconds * 1000))
         self._timer.timeout.connect(self._on_timer_timeout)
         self._waiting_for_staff: str | None = None
 
-    def show_decision(self, decision: Decision, *, referred: bool = False) -> None:
-        self.status.show_decision(decision, referred=referred)
+    def show_decision(
+        self, decision: Decision, *, referred: bool = False, detail: Phrase | None = None
+    ) -> None:
+        self.status.show_decision(decision, referred=referred, detail=detail)
         self.setCurrentWidget(self.status)
         # Painted now, not at the next screen refresh: the visitor is waiting
         # (scan-to-screen stays within one camera frame; bench/latency.py).
@@ -356,6 +389,11 @@ class VisitorView(QStackedWidget):
         else:
             self._waiting_for_staff = None
             self._timer.start()
+
+    def _on_refer_clicked(self) -> None:
+        if self.status.decision is not None:
+            self._timer.stop()  # staff are acting on this screen: it stays
+            self.refer_requested.emit(self.status.decision)
 
     def refresh_languages(self) -> None:
         """Redraw both screens after the visitor's languages changed order."""

@@ -45,6 +45,16 @@ class StatusWords:
     provenance: Phrase | None
 
 
+def referable(decision: Decision) -> bool:
+    """Whether staff can send this visitor to the doctor room: refused or
+    unverified at entry (a passenger who says the status is wrong among them)."""
+    return (
+        decision.iin is not None
+        and decision.direction is Direction.ENTRY
+        and decision.outcome in (Outcome.DENY, Outcome.ASK_STAFF)
+    )
+
+
 def clock_time(moment: float) -> str:
     return dt.datetime.fromtimestamp(moment).strftime("%H:%M")
 

@@ -46,6 +46,9 @@ NO_STATUS = QT_TRANSLATE_NOOP("Words", "No status")
 ADMIT = QT_TRANSLATE_NOOP("Words", "ADMIT")
 DENY = QT_TRANSLATE_NOOP("Words", "DENY")
 REFER = QT_TRANSLATE_NOOP("Words", "REFER TO DOCTOR")
+REFER_BUTTON = QT_TRANSLATE_NOOP("Words", "Refer to doctor")
+TICKET = QT_TRANSLATE_NOOP("Words", "Ticket %1: go to %2")
+TICKET_NO_ROOM = QT_TRANSLATE_NOOP("Words", "Ticket %1: staff will show you the way")
 REFRESH = QT_TRANSLATE_NOOP("Words", "REFRESH YOUR CODE")
 INVALID = QT_TRANSLATE_NOOP("Words", "INVALID CODE")
 UNVERIFIED = QT_TRANSLATE_NOOP("Words", "UNVERIFIED")
@@ -122,11 +125,13 @@ CAMERA_STATE = {
 
 
 def say(source: str, *args: object) -> str:
-    """*source* in the staff's language now, with %1, %2… filled in."""
-    text = QCoreApplication.translate(CONTEXT, source)
-    for number, arg in enumerate(args, start=1):
-        text = text.replace(f"%{number}", str(arg))
-    return text
+    """*source* (context "Words") in the staff's language now, with %1, %2… filled in."""
+    return say_in(CONTEXT, source, *args)
+
+
+def say_in(context: str, source: str, *args: object) -> str:
+    """*source* of *context* in the staff's language now, with %1, %2… filled in."""
+    return fill(QCoreApplication.translate(context, source), *args)
 
 
 def fill(text: str, *args: object) -> str:

@@ -1,0 +1,146 @@
+"""The airport half of the screens: Refer to doctor at a boarding desk (the
+dialog, the visitor's screen with the ticket, the printed slip), the venue's
+referrals, and the doctor room resolving them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+from config.settings import Settings
+from kiosk.decision import Decision
+from kiosk.desk import DeskController
+from kiosk.referrals import Referral, ReferralOutcome
+from ui import words
+from ui.bridge import DeskBridge
+from ui.referrals_view import ReferralDialog, ReferralsView
+from ui.slip import SlipPlace, print_slip
+from ui.wording import Phrase
+from ui.words import QT_TRANSLATE_NOOP
+
+REFERRALS_TAB = QT_TRANSLATE_NOOP("Boarding", "Referrals")
+DOCTOR_TAB = QT_TRANSLATE_NOOP("Boarding", "Doctor room")
+SLIP_PRINTED = QT_TRANSLATE_NOOP("Boarding", "Slip for %1: %2")
+
+
+class BoardingDesk(QObject):
+    """Wires the referral flow between the screens and the desk controller."""
+
+    def __init__(
+        self,
+        screens: object,
+        controller: DeskController,
+        bridge: DeskBridge,
+        settings: Settings,
+        *,
+        slips: Path,
+        operator: Callable[[], str],
+        ask_doctor: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from ui.kiosk import KioskScreens
+
+        assert isinstance(screens, KioskScreens)
+        self._screens = screens
+        self._controller = controller
+        self._settings = settings
+        self._slips = slips
+        self._operator = operator
+        self._ask_doctor = ask_doctor
+        self.doctor_room = settings.venue.role == "doctor"
+        self.last_slip: str | None = None
+        staff = screens.staff
+        self.referrals = ReferralsView(doctor=self.doctor_room, parent=staff)
+        self.referrals.resolved.connect(self._on_referrals_resolved)
+        staff.tabs.insertTab(0 if self.doctor_room else 1, self.referrals, "")
+        if self.doctor_room:
+            staff.tabs.setCurrentWidget(self.referrals)
+        else:
+            staff.last.referrals = True
+            screens.visitor.status.referrals = True
+            screens.visitor.refer_requested.connect(self._on_refer_requested)
+            staff.refer_requested.connect(self._on_refer_requested)
+        self._doctor_window: QDialog | None = None
+        self._doctor_view: ReferralsView | None = None
+        bridge.referral_opened.connect(self._on_bridge_referral_opened)
+        bridge.referrals_changed.connect(self._on_bridge_referrals_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tabs = self._screens.staff.tabs
+        name = DOCTOR_TAB if self.doctor_room else REFERRALS_TAB
+        tabs.setTabText(tabs.indexOf(self.referrals), words.say_in("Boarding", name))
+
+    def open_doctor_screen(self) -> None:
+        """A desk's own doctor screen, behind the doctor PIN."""
+        if not self._ask_doctor():
+            return
+        window = QDialog(self._screens.windows.desk)
+        window.setWindowTitle(words.say_in("Boarding", DOCTOR_TAB))
+        view = ReferralsView(doctor=True, parent=window)
+        view.show_referrals(self.referrals.referrals)
+        view.resolved.connect(self._on_referrals_resolved)
+        QVBoxLayout(window).addWidget(view)
+        window.resize(1100, 600)
+        self._doctor_window, self._doctor_view = window, view
+        window.exec()
+        self._doctor_window = self._doctor_view = None
+
+    # -- staff actions ------------------------------------------------------------
+
+    def _on_refer_requested(self, decision: Decision) -> None:
+        dialog = ReferralDialog(decision, self._screens.windows.desk)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._controller.open_referral(decision.id, dialog.reason, dialog.note_text)
+
+    def _on_referrals_resolved(self, referral_id: str, outcome: ReferralOutcome, note: str) -> None:
+        self._controller.resolve_referral(referral_id, outcome, note, self._operator())
+
+    # -- news from the desk ------------------------------------------------------------
+
+    def _on_bridge_referral_opened(self, referral: Referral) -> None:
+        if not referral.mine:
+            return
+        screens = self._screens
+        decision = screens.visitor.status.decision
+        room = self._settings.boarding.doctor_room
+        detail = (
+            Phrase(words.TICKET, (referral.ticket, room))
+            if room
+            else Phrase(words.TICKET_NO_ROOM, (referral.ticket,))
+        )
+        if decision is not None:
+            screens.visitor.show_decision(decision, referred=True, detail=detail)
+        self.last_slip = self._print(referral)
+
+    def _on_bridge_referrals_changed(self, referrals: tuple[Referral, ...]) -> None:
+        self.referrals.show_referrals(referrals)
+        if self._doctor_view is not None:
+            self._doctor_view.show_referrals(referrals)
+
+    def _print(self, referral: Referral) -> str | None:
+        boarding = self._settings.boarding
+        place = SlipPlace(self._settings.venue.name, boarding.gate, boarding.doctor_room)
+        try:
+            where = print_slip(
+                referral,
+                place,
+                self._screens.languages,
+                printer_name=boarding.printer,
+                folder=self._slips,
+            )
+        except OSError as exc:
+            where = str(exc)
+        self._screens.staff.show_notice(
+            words.say_in("Boarding", SLIP_PRINTED, referral.ticket, where)
+        )
+        return where
+
+
+def slip_folder(data_dir: Path) -> Path:
+    """Where slips go as PDFs when no printer is set (they name no one)."""
+    return data_dir / "referral-slips"
