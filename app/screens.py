@@ -129,10 +129,16 @@ def build_kiosk(
     settings = app.settings
     sounds = SoundBoard(mute=settings.sounds.mute, volume=settings.sounds.volume)
     admin = PinGuard(settings.pins.admin, app.clock)  # one guard: its lock-out lasts
+    doctor = PinGuard(settings.pins.doctor, app.clock)
 
     def ask_admin(why: str) -> bool:
         # No admin PIN in the settings: the venue runs an open kiosk (documented).
         return not admin.is_set or PinDialog.ask(admin, ADMIN_PIN, screens.windows.desk)
+
+    def ask_doctor() -> bool:
+        from ui.pin_dialog import DOCTOR_PIN
+
+        return PinDialog.ask(doctor, DOCTOR_PIN, screens.windows.desk, key="doctor")
 
     def open_settings() -> None:
         from ui.settings_dialog import SettingsDialog
@@ -157,6 +163,8 @@ def build_kiosk(
         ask_admin=ask_admin,
         open_settings=open_settings if settings_file is not None else None,
         send_now=desk.worker.send_now,
+        ask_doctor=ask_doctor if doctor.is_set else None,
+        slips=app.data_dir / "referral-slips",
     )
     screens.install_key_filter(WedgeFilter(wedge_settings(settings)))
     return Kiosk(desk, bridge, screens, sounds)

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.referrals import Referral, ReferralOutcome
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from config.settings import Settings
 from kiosk.decision import Decision
 from kiosk.desk import DeskController
-from kiosk.referrals import Referral, ReferralOutcome
 from ui import words
 from ui.bridge import DeskBridge
 from ui.referrals_view import ReferralDialog, ReferralsView

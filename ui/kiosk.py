@@ -8,6 +8,8 @@ shows, and what each staff action asks of the desk. Holds no desk logic.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel
@@ -33,6 +35,9 @@ from ui.visitor import VisitorView
 from ui.wedge import WedgeFilter
 from ui.window import KioskWindows
 
+if TYPE_CHECKING:
+    from ui.boarding import BoardingDesk
+
 
 class KioskScreens(QObject):
     """The visitor view, the staff panel, their windows and the key filter."""
@@ -48,8 +53,12 @@ class KioskScreens(QObject):
         ask_admin: Callable[[str], bool] | None = None,
         open_settings: Callable[[], None] | None = None,
         send_now: Callable[[], None] | None = None,
+        ask_doctor: Callable[[], bool] | None = None,
+        slips: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """*ask_doctor*: the doctor PIN (None: no doctor screen at this desk);
+        *slips*: where referral slips go as PDFs without a printer."""
         super().__init__(parent)
         self._controller = controller
         self._play = play or (lambda sound: None)
@@ -70,14 +79,34 @@ class KioskScreens(QObject):
         )
         self.staff.set_language(screens.languages[0])
         self.staff.settings_button.setVisible(open_settings is not None)
+        doctor_room = settings.venue.role == "doctor"
         self.windows = KioskWindows(
-            self.visitor, self.staff, where=screens.visitor_screen, fullscreen=screens.fullscreen
+            self.visitor,
+            self.staff,
+            where="same" if doctor_room else screens.visitor_screen,
+            fullscreen=screens.fullscreen,
         )
         self.failure = QLabel(self.staff)
         self.failure.hide()
         self.wedge: WedgeFilter | None = None
         self._stopped = False
         self._wire(bridge)
+        self.boarding: BoardingDesk | None = None
+        if settings.venue.mode == "boarding" or doctor_room:
+            from ui.boarding import BoardingDesk, slip_folder
+
+            self.boarding = BoardingDesk(
+                self,
+                controller,
+                bridge,
+                settings,
+                slips=slips or slip_folder(Path.cwd()),
+                operator=lambda: self.staff.operator_name,
+                ask_doctor=ask_doctor or (lambda: False),
+            )
+            if ask_doctor is not None and not doctor_room:
+                self.staff.doctor_button.show()
+                self.staff.doctor_button.clicked.connect(self.boarding.open_doctor_screen)
 
     def install_key_filter(self, wedge: WedgeFilter) -> None:
         """Read keyboard-wedge scanners on every screen."""
@@ -89,6 +118,8 @@ class KioskScreens(QObject):
 
     def show(self) -> None:
         self.windows.show()
+        if self.boarding is not None and self.boarding.doctor_room:
+            self.visitor.hide()  # a doctor room scans no one: the panel has the screen
 
     def stop(self) -> None:
         """Timers off, filter out, windows closed (the desk is stopped by its owner).
@@ -203,6 +234,8 @@ class KioskScreens(QObject):
         self.languages.order = (lang, *(code for code in self.languages.order if code != lang))
         self.staff.set_language(lang)
         self.visitor.refresh_languages()
+        if self.boarding is not None:
+            self.boarding.retranslate()
 
     def _on_staff_settings_requested(self) -> None:
         if self._open_settings is not None and self._ask_admin("settings"):
@@ -217,6 +250,5 @@ class KioskScreens(QObject):
 
 
 def _venue_line(settings: Settings) -> str:
-    name = settings.venue.name
-    gate = getattr(settings.boarding, "gate", "")
+    name, gate = settings.venue.name, settings.boarding.gate
     return f"{name} · {gate}" if gate else name
