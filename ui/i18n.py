@@ -27,7 +27,10 @@ def load_fonts(app: QApplication) -> str:
         if font_id >= 0:
             family = QFontDatabase.applicationFontFamilies(font_id)[0]
     font = QFont(family)
-    font.setPointSize(11)
+    screen = app.primaryScreen()
+    height = screen.geometry().height() if screen is not None else 768
+    # 11 pt on a 1366x768 desk monitor, a little larger on bigger ones.
+    font.setPointSize(max(11, min(16, 11 + (height - 768) // 150)))
     app.setFont(font)
     return family
 
