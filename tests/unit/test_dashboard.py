@@ -1,0 +1,299 @@
+"""The day report against a scripted day at a fitness club, recorded through
+the real desk flow and the real sync: exact numbers, no personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from dataclasses import asdict
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.backoff import Backoff
+from kiosk.dashboard import DayReport, DecisionCounts, ReferralCounts, StatusCounts, day_report
+from kiosk.dayend import BusinessDay
+from kiosk.decision import Method, StaffInput
+from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.live import translate
+from kiosk.outbox import Outbox
+from kiosk.policy import Outcome, Policy, StaffAnswer
+from kiosk.reception import DeskSettings, Reception
+from kiosk.status import Status
+from kiosk.store import Store
+from kiosk.sync import Syncer
+from tests.fakes import (
+    BLUE_IIN,
+    GREEN_IIN,
+    OTHER_IIN,
+    RED_IIN,
+    YELLOW_IIN,
+    FakeClock,
+    FakeSource,
+    PassIssuer,
+    ScriptedService,
+)
+
+ALMATY = ZoneInfo("Asia/Almaty")
+DAY = dt.date(2026, 9, 22)
+ONE = dt.timedelta(days=1)
+NEXT = DAY + ONE
+CLUB = BusinessDay(dt.time(22, 0), ALMATY)
+DESK = DeskIdentity("150340012345", "main", "desk-1")
+# Visitors the service cannot be asked about (the network is down).
+U1, U2, U3, U4 = "870412300054", "870412300066", "870412300078", OTHER_IIN
+STAFF = StaffInput(StaffAnswer.ADMIT, "aigerim")
+
+
+def at(hour: int, minute: int = 0, day: dt.date = DAY) -> float:
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ALMATY).timestamp()
+
+
+def local(moment: float) -> str:
+    return dt.datetime.fromtimestamp(moment, ALMATY).strftime("%H:%M")
+
+
+class ClubDay:
+    """A day at the club, told step by step; `report(now)` reads it at any time."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.clock = FakeClock(at(7, 0))
+        self.issuer = PassIssuer()
+        self.source = FakeSource(
+            {GREEN_IIN: Status.GREEN, BLUE_IIN: Status.BLUE, YELLOW_IIN: Status.YELLOW}
+        )
+        self.source.people[RED_IIN] = Status.RED
+        settings = DeskSettings(
+            desk=DESK, policy=Policy(), closing_time=dt.time(22, 0), timezone=ALMATY
+        )
+        self.desk = Reception(settings, store, self.clock, lambda: self.issuer.trust, self.source)
+        self.service = ScriptedService()
+        self.service.statuses = {U1: Status.RED, U2: Status.BLUE, U4: Status.RED}
+
+    def at(self, moment: float) -> ClubDay:
+        self.clock.current = moment
+        return self
+
+    def scan(self, iin: str, staff: StaffInput | None = None) -> Outcome:
+        return self.desk.check(iin, Method.MANUAL, staff).outcome
+
+    def unverified(self, iin: str, staff: StaffInput | None) -> Outcome:
+        self.source.online = False
+        pending = self.desk.check(iin, Method.MANUAL)
+        assert pending.outcome is Outcome.ASK_STAFF
+        outcome = self.desk.record(pending, staff).outcome  # None: nobody answered in time
+        self.source.online = True
+        return outcome
+
+    def refer(self, **data: str) -> None:
+        """The events the referral flow records (built on another branch)."""
+        self._record(NewEvent(EventType.REFERRAL_OPENED, self.clock.now(), data, YELLOW_IIN))
+
+    def resolve(self, referral_id: str, outcome: str) -> None:
+        data = {"referral_id": referral_id, "outcome": outcome}
+        self._record(NewEvent(EventType.REFERRAL_RESOLVED, self.clock.now(), data))
+
+    def _record(self, event: NewEvent) -> None:
+        Outbox(self.store).add([event], desk=DESK, now=self.clock.now())
+
+    def sync(self) -> None:
+        backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(7))
+        report = Syncer(self.store, self.service, self.clock, translate=translate, backoff=backoff)
+        assert report.run_once().error is None
+
+    def report(self, now: float, day: dt.date = DAY) -> DayReport:
+        return day_report(self.store, day, CLUB, now=now)
+
+
+def play(day: ClubDay, *, until: float) -> None:
+    """The club's day (and the next morning), up to *until*."""
+    script = [
+        (at(8, 0), lambda: day.desk.check(_pass(day, GREEN_IIN), Method.CAMERA)),
+        (at(8, 30), lambda: day.scan(BLUE_IIN)),
+        (at(9, 0), lambda: day.scan(YELLOW_IIN)),  # refused
+        (at(9, 15), lambda: day.scan(RED_IIN)),  # refused, reported to the SES
+        (at(9, 20), lambda: day.refer(referral_id="r1", ticket="A1")),
+        (at(9, 21), lambda: day.refer(referral_id="r2", ticket="A2")),
+        (at(9, 25), lambda: day.refer()),  # no id: still counted
+        (at(9, 40), lambda: day.resolve("r1", "cleared")),
+        (at(10, 0), lambda: day.unverified(U1, STAFF)),  # offline: staff let them in
+        (at(10, 10), lambda: day.unverified(U2, STAFF)),
+        (at(10, 20), lambda: day.unverified(U3, None)),  # nobody answered: not admitted
+        (at(11, 0), lambda: day.scan(YELLOW_IIN, StaffInput(StaffAnswer.ADMIT, "aigerim", "note"))),
+        (at(12, 0), lambda: day.scan(GREEN_IIN)),  # leaves
+        (at(13, 0), day.sync),  # back online: U1 was red all along, U2 blue
+        (at(14, 0), lambda: day.unverified(U4, STAFF)),
+        (at(15, 0), lambda: day.scan(BLUE_IIN)),  # leaves
+        (at(22, 5), day.desk.tick),  # closing time passed: everyone inside checked out at 22:00
+        (at(8, 30, NEXT), day.sync),  # U4 was red: found the next morning
+        (at(9, 0, NEXT), lambda: day.resolve("r2", "confirmed")),  # the doctor, next morning
+    ]
+    for moment, step in script:
+        if moment > until:
+            return
+        day.at(moment)
+        step()
+
+
+def _pass(day: ClubDay, iin: str) -> str:
+    return day.issuer.issue(iin, Status.GREEN, at=day.clock.now())
+
+
+@pytest.fixture
+def club(store: Store) -> ClubDay:
+    return ClubDay(store)
+
+
+def test_the_whole_day_read_the_next_morning(club: ClubDay) -> None:
+    play(club, until=at(12, 0, NEXT))
+
+    report = club.report(now=at(12, 0, NEXT))
+
+    assert report.complete
+    assert (report.start, report.end, report.as_of) == (
+        at(22, 0, DAY - dt.timedelta(1)),
+        at(22),
+        at(22),
+    )
+    assert (local(report.opened_at or 0), local(report.closed_at or 0)) == ("08:00", "22:00")
+    assert report.working_hours_s == 14 * 3600
+    assert report.by_status == StatusCounts(green=1, blue=1, yellow=2, red=1, none=4)
+    assert report.by_decision == DecisionCounts(admit=6, deny=2, ask_staff=1)
+    assert report.check_ins == 9
+    assert (report.exits, report.automatic_exits) == (6, 4)
+    assert (report.peak, local(report.peak_at or 0)) == (5, "11:00")
+    assert report.unverified_admitted == 3
+    assert (report.unverified_turned_red, report.unverified_not_red) == (2, 1)
+    assert report.unverified_pending == 0
+    assert report.staff_overrides == 1
+    assert (report.red_reports, report.red_reports_delivered) == (3, 3)
+    assert report.referrals == ReferralCounts(open=1, cleared=1, confirmed=1)
+
+
+def test_people_inside_step_through_the_day_with_a_point_every_hour(club: ClubDay) -> None:
+    play(club, until=at(12, 0, NEXT))
+
+    series = [(local(moment), inside) for moment, inside in club.report(at(12, 0, NEXT)).occupancy]
+
+    night = [(f"{h:02d}:00", 0) for h in (*range(22, 24), *range(0, 8))]
+    assert series == [
+        *night,
+        ("08:00", 1),
+        ("08:30", 2),
+        ("09:00", 2),
+        ("10:00", 3),
+        ("10:10", 4),
+        ("11:00", 5),
+        ("12:00", 4),
+        ("13:00", 4),
+        ("14:00", 5),
+        ("15:00", 4),
+        *[(f"{h}:00", 4) for h in range(16, 22)],
+        ("22:00", 0),
+    ]
+
+
+def test_a_running_day_is_reported_up_to_now(club: ClubDay) -> None:
+    play(club, until=at(12, 30))
+
+    report = club.report(now=at(12, 30))
+
+    assert not report.complete and report.as_of == at(12, 30)
+    assert report.occupancy[-2:] == ((at(12), 4), (at(12, 30), 4))
+    assert local(report.closed_at or 0) == "12:00"
+    assert (report.exits, report.automatic_exits) == (1, 0)
+    assert report.unverified_admitted == 2
+    assert (report.unverified_turned_red, report.unverified_not_red) == (0, 0)
+    assert report.unverified_pending == 2  # nothing sent yet
+    assert (report.red_reports, report.red_reports_delivered) == (1, 0)
+    assert report.referrals == ReferralCounts(open=2, cleared=1, confirmed=0)
+
+
+def test_the_sync_tells_what_unverified_visitors_were(club: ClubDay) -> None:
+    play(club, until=at(13, 30))
+
+    report = club.report(now=at(13, 30))
+
+    assert (report.unverified_turned_red, report.unverified_not_red) == (1, 1)
+    assert (report.red_reports, report.red_reports_delivered) == (2, 2)
+
+
+def test_news_recorded_the_next_day_belongs_to_the_day_it_is_about(club: ClubDay) -> None:
+    play(club, until=at(12, 0, NEXT))
+
+    next_day = club.report(now=at(12, 0, NEXT), day=NEXT)
+
+    assert next_day.red_reports == 0 and next_day.referrals == ReferralCounts()
+    assert next_day.check_ins == 0 and next_day.opened_at is None and next_day.peak == 0
+    assert next_day.occupancy[0] == (at(22), 0) and next_day.occupancy[-1] == (at(12, 0, NEXT), 0)
+
+
+def test_the_report_holds_no_personal_data(club: ClubDay) -> None:
+    play(club, until=at(12, 0, NEXT))
+    running = club.report(now=at(12, 0))  # masked ids are still in the outbox then
+
+    for report in (running, club.report(now=at(12, 0, NEXT))):
+        text = repr(report) + json.dumps(report.to_json()) + repr(asdict(report))
+        for iin in (GREEN_IIN, BLUE_IIN, YELLOW_IIN, RED_IIN, U1, U2, U3, U4):
+            assert iin not in text
+        assert "•" not in text and "aigerim" not in text
+
+
+def test_an_empty_or_future_day_is_a_report_of_zeros(store: Store) -> None:
+    empty = day_report(store, DAY, CLUB, now=at(12, 0, NEXT))
+    future = day_report(store, NEXT, CLUB, now=at(12))
+
+    assert empty.check_ins == 0 and empty.peak == 0 and empty.peak_at is None
+    assert empty.working_hours_s is None and len(empty.occupancy) == 25  # start, 23 hours, end
+    assert future.occupancy == ((at(22), 0),) and not future.complete
+
+
+def test_exits_of_people_from_another_day_and_pass_backs_do_not_skew_the_count(
+    store: Store,
+) -> None:
+    def check_in(moment: float, flags: list[str]) -> NewEvent:
+        data = {"decision": "admit", "status": "green", "provenance": "pass", "flags": flags}
+        return NewEvent(EventType.CHECK_IN, moment, data)
+
+    first = check_in(at(9), [])
+    again = check_in(at(9, 5), ["passback"])  # the same person let in again: still one
+    events = [
+        NewEvent(EventType.CHECK_OUT, at(8), {"check_in": "yesterday", "automatic": False}),
+        NewEvent(EventType.CHECK_OUT, at(8, 30), {"automatic": False}),  # nobody was inside
+        first,
+        again,
+        NewEvent(EventType.CHECK_OUT, at(10), {"check_in": again.id, "automatic": False}),
+    ]
+    Outbox(store).add(events, desk=DESK, now=at(10))
+
+    report = day_report(store, DAY, CLUB, now=at(11))
+
+    def inside(moment: float) -> int:
+        return [n for t, n in report.occupancy if t <= moment][-1]
+
+    assert [inside(at(8, 45)), inside(at(9, 0)), inside(at(9, 30)), inside(at(10))] == [0, 1, 1, 0]
+    assert report.exits == 3 and report.peak == 1
+    assert report.working_hours_s == 3600  # first entry to last exit
+
+
+@pytest.mark.parametrize(
+    ("closing", "first", "last"),
+    [
+        (None, (DAY, "00:00"), (NEXT, "00:00")),
+        (dt.time(22, 0), (DAY - dt.timedelta(1), "22:00"), (DAY, "22:00")),
+        (dt.time(2, 0), (DAY, "02:00"), (NEXT, "02:00")),  # a sauna open past midnight
+    ],
+)
+def test_a_business_day_is_named_by_the_date_of_its_noon(
+    closing: dt.time | None, first: tuple[dt.date, str], last: tuple[dt.date, str]
+) -> None:
+    venue = BusinessDay(closing, ALMATY)
+
+    start, end = venue.bounds(DAY)
+
+    assert (start, end) == (at(int(first[1][:2]), 0, first[0]), at(int(last[1][:2]), 0, last[0]))
+    assert venue.date_of(start + 1) == venue.date_of(end) == DAY
+    assert venue.date_of(start) == DAY - dt.timedelta(days=1)
+
