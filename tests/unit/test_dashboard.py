@@ -3,7 +3,9 @@ the real desk flow and the real sync: exact numbers, no personal data."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import random
 from dataclasses import asdict
@@ -14,6 +16,7 @@ import pytest
 from kiosk.backoff import Backoff
 from kiosk.dashboard import DayReport, DecisionCounts, ReferralCounts, StatusCounts, day_report
 from kiosk.dayend import BusinessDay
+from kiosk.daysheet import report_csv
 from kiosk.decision import Method, StaffInput
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.live import translate
@@ -297,3 +300,47 @@ def test_a_business_day_is_named_by_the_date_of_its_noon(
     assert venue.date_of(start + 1) == venue.date_of(end) == DAY
     assert venue.date_of(start) == DAY - dt.timedelta(days=1)
 
+
+def test_the_csv_is_one_table_a_spreadsheet_reads_as_it_is(club: ClubDay) -> None:
+    play(club, until=at(12, 0, NEXT))
+
+    text = report_csv(club.report(now=at(12, 0, NEXT)))
+
+    assert text.startswith("section,item,value\r\n")
+    rows = list(csv.reader(io.StringIO(text)))
+    cells = {(section, item): value for section, item, value in rows[1:] if section != "occupancy"}
+    assert cells == {
+        ("day", "date"): "2026-09-22",
+        ("day", "utc_offset"): "+05:00",
+        ("day", "complete"): "yes",
+        ("day", "as_of"): "2026-09-22 22:00:00",
+        ("hours", "opened_at"): "2026-09-22 08:00:00",
+        ("hours", "closed_at"): "2026-09-22 22:00:00",
+        ("hours", "working_hours"): "14:00:00",
+        ("inside", "peak"): "5",
+        ("inside", "peak_at"): "2026-09-22 11:00:00",
+        **{("status", k): v for k, v in [("green", "1"), ("blue", "1"), ("yellow", "2")]},
+        **{("status", k): v for k, v in [("red", "1"), ("none", "4"), ("all", "9")]},
+        **{("decision", k): v for k, v in [("admit", "6"), ("deny", "2"), ("ask_staff", "1")]},
+        **{("exits", "all"): "6", ("exits", "automatic"): "4"},
+        **{("unverified", k): v for k, v in [("admitted", "3"), ("turned_red", "2")]},
+        **{("unverified", k): v for k, v in [("not_red", "1"), ("pending", "0")]},
+        ("staff", "overrides"): "1",
+        **{("red_reports", k): v for k, v in [("all", "3"), ("delivered", "3"), ("queued", "0")]},
+        **{("referrals", k): "1" for k in ("open", "cleared", "confirmed")},
+    }
+    occupancy = [(item, value) for section, item, value in rows[1:] if section == "occupancy"]
+    assert occupancy[0] == ("2026-09-21 22:00:00", "0")
+    assert ("2026-09-22 10:10:00", "4") in occupancy
+    assert (
+        occupancy[-1] == ("2026-09-22 22:00:00", "0") and len(occupancy) == 25 + 2
+    )  # hours, 08:30, 10:10
+    assert "•" not in text and U1 not in text
+
+
+def test_the_csv_leaves_unknown_times_empty(store: Store) -> None:
+    rows = list(csv.reader(io.StringIO(report_csv(day_report(store, DAY, CLUB, now=at(12))))))
+
+    cells = {(section, item): value for section, item, value in rows[1:]}
+    assert cells["hours", "opened_at"] == cells["hours", "working_hours"] == ""
+    assert cells["inside", "peak_at"] == "" and cells["day", "complete"] == "no"
