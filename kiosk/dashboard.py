@@ -165,30 +165,45 @@ def day_report(store: Store, day: dt.date, business_day: BusinessDay, *, now: fl
     tally = _Tally(start, end)
     for event in _read(store, start, as_of):
         tally.add(event)
-    later = min(tally.answers_until(now), now)
-    if later > end:
-        for event in _read(store, end, later, types=("red_report", "referral_resolved")):
+    reports_until, referrals_until = tally.news_until(now)
+    if max(reports_until, referrals_until) > end:
+        for event in _read_news(store, end, reports_until, referrals_until):
             tally.learn(event)
     return tally.report(day, as_of, business_day.timezone)
 
 
-def _read(store: Store, after: float, until: float, types: tuple[str, ...] = ()) -> list[_Event]:
+_COLUMNS = "SELECT id, type, occurred_at, data, acked_at FROM outbox "
+
+
+def _read(store: Store, after: float, until: float) -> list[_Event]:
     """Events in (after, until] in the order they happened; never the IIN or subject."""
-    sql = "SELECT id, type, occurred_at, data, acked_at FROM outbox "
-    sql += "WHERE occurred_at > ? AND occurred_at <= ? "
-    if types:
-        sql += f"AND type IN ({','.join('?' * len(types))}) "
-    rows = store.query(sql + "ORDER BY occurred_at, seq", (after, until, *types))
-    return [
-        _Event(
-            str(row["id"]),
-            str(row["type"]),
-            float(str(row["occurred_at"])),
-            _data(row["data"]),
-            _number(row["acked_at"]),
-        )
-        for row in rows
-    ]
+    rows = store.query(
+        _COLUMNS + "WHERE occurred_at > ? AND occurred_at <= ? ORDER BY occurred_at, seq",
+        (after, until),
+    )
+    return [_event(row) for row in rows]
+
+
+def _read_news(store: Store, end: float, reports: float, referrals: float) -> list[_Event]:
+    """Red reports in (end, reports] and referral resolutions in (end, referrals]."""
+    rows = store.query(
+        _COLUMNS + "WHERE occurred_at > ? AND occurred_at <= ? AND ("
+        "(type = 'red_report' AND occurred_at <= ? "
+        "AND json_extract(data, '$.provenance') = 'retroactive') "
+        "OR (type = 'referral_resolved' AND occurred_at <= ?)) ORDER BY occurred_at, seq",
+        (end, max(reports, referrals), reports, referrals),
+    )
+    return [_event(row) for row in rows]
+
+
+def _event(row: dict[str, object]) -> _Event:
+    return _Event(
+        str(row["id"]),
+        str(row["type"]),
+        float(str(row["occurred_at"])),
+        _data(row["data"]),
+        _number(row["acked_at"]),
+    )
 
 
 def _data(text: object) -> Mapping[str, Any]:
@@ -241,17 +256,17 @@ class _Tally:
             if key in self.referrals and outcome in ("cleared", "confirmed"):
                 self.referrals[key] = outcome
 
-    def answers_until(self, now: float) -> float:
-        """How far past the day to look for news of its visitors.
+    def news_until(self, now: float) -> tuple[float, float]:
+        """How far past the day to look for red reports, and for resolutions.
 
-        The sync queues a retroactive red report in the same transaction
-        that marks the check-in delivered, so no report comes after the last
-        delivery of an unverified check-in; a referral may be resolved any time.
+        The sync queues a retroactive red report in the transaction that
+        marks the check-in delivered, so no report about the day comes after
+        the last delivery of an unverified check-in still without one; a
+        referral may be resolved any time.
         """
-        if "open" in self.referrals.values():
-            return now
         waiting = [at for i, at in self.unverified.items() if at and i not in self.turned_red]
-        return max(waiting, default=self.start)
+        open_referrals = "open" in self.referrals.values()
+        return min(max(waiting, default=self.end), now), now if open_referrals else self.end
 
     # -- one handler per event type ----------------------------------------------
 
