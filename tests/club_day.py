@@ -106,8 +106,8 @@ class ClubDay:
         return day_report(self.store, day, CLUB, now=now)
 
 
-def play(day: ClubDay, *, until: float) -> None:
-    """The club's day (and the next morning), up to *until*."""
+def play(day: ClubDay, *, until: float, after: float = 0.0) -> None:
+    """The club's day (and the next morning): the steps after *after*, up to *until*."""
     script = [
         (at(8, 0), lambda: day.desk.check(_pass(day, GREEN_IIN), Method.CAMERA)),
         (at(8, 30), lambda: day.scan(BLUE_IIN)),
@@ -132,6 +132,8 @@ def play(day: ClubDay, *, until: float) -> None:
     for moment, step in script:
         if moment > until:
             return
+        if moment <= after:
+            continue
         day.at(moment)
         step()
 

@@ -95,6 +95,162 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard.py" line="35" />
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="36" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="241" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="242" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="247" />
+        <source>Reading the day…</source>
+        <translation>Reading the day…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="250" />
+        <source>Day %1</source>
+        <translation>Day %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="252" />
+        <source>Day %1 has not begun</source>
+        <translation>Day %1 has not begun</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254" />
+        <source>Day %1, so far (%2)</source>
+        <translation>Day %1, so far (%2)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one was let in</source>
+        <translation>No one was let in</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one let in yet</source>
+        <translation>No one let in yet</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="262" />
+        <source>First entry %1 · no exit yet</source>
+        <translation>First entry %1 · no exit yet</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="264" />
+        <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
+        <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279" />
+        <source>Could not save the file: %1</source>
+        <translation>Could not save the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="280" />
+        <source>Could not read the day: %1</source>
+        <translation>Could not read the day: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayNumbers</name>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Admitted</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="138" />
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="141" />
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="142" />
+        <source>Most inside</source>
+        <translation>Most inside</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="143" />
+        <source>%1 (%2 at closing)</source>
+        <translation>%1 (%2 at closing)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="144" />
+        <source>Exits</source>
+        <translation>Exits</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="147" />
+        <source>Let in unverified</source>
+        <translation>Let in unverified</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="148" />
+        <source>%1: red %2 · not red %3 · not known yet %4</source>
+        <translation>%1: red %2 · not red %3 · not known yet %4</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="157" />
+        <source>Red reports to the SES</source>
+        <translation>Red reports to the SES</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="158" />
+        <source>%1: delivered %2 · queued %3</source>
+        <translation>%1: delivered %2 · queued %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="164" />
+        <source>open %1 · cleared %2 · confirmed %3</source>
+        <translation>open %1 · cleared %2 · confirmed %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166" />
+        <source>Doctor referrals</source>
+        <translation>Doctor referrals</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="168" />
+        <source>Staff overrides</source>
+        <translation>Staff overrides</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
         <location filename="../staff.py" line="226" />
@@ -245,6 +401,24 @@
         <location filename="../entry.py" line="145" />
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyChart</name>
+    <message>
+        <location filename="../occupancy_chart.py" line="102" />
+        <source>People inside</source>
+        <translation>People inside</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="107" />
+        <source>Nobody came in that day</source>
+        <translation>Nobody came in that day</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="109" />
+        <source>Nobody has come in yet</source>
+        <translation>Nobody has come in yet</translation>
     </message>
 </context>
 <context>

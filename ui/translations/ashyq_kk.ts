@@ -95,6 +95,162 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard.py" line="35" />
+        <source>Export CSV</source>
+        <translation>CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="36" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлдары (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="241" />
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="242" />
+        <source>Export CSV…</source>
+        <translation>CSV-ге экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246" />
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="247" />
+        <source>Reading the day…</source>
+        <translation>Күн деректері оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="250" />
+        <source>Day %1</source>
+        <translation>Күн %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="252" />
+        <source>Day %1 has not begun</source>
+        <translation>%1 күні әлі басталған жоқ</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254" />
+        <source>Day %1, so far (%2)</source>
+        <translation>Күн %1, сағат %2 бойынша</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one was let in</source>
+        <translation>Ешкім кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one let in yet</source>
+        <translation>Әзірге ешкім кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="262" />
+        <source>First entry %1 · no exit yet</source>
+        <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="264" />
+        <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
+        <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278" />
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279" />
+        <source>Could not save the file: %1</source>
+        <translation>Файл сақталмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="280" />
+        <source>Could not read the day: %1</source>
+        <translation>Күн деректері оқылмады: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayNumbers</name>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Admitted</source>
+        <translation>Кіргізілді</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Refused</source>
+        <translation>Тыйым салынды</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="138" />
+        <source>No answer</source>
+        <translation>Жауап жоқ</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="141" />
+        <source>%1 at %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="142" />
+        <source>Most inside</source>
+        <translation>Ішінде ең көп</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="143" />
+        <source>%1 (%2 at closing)</source>
+        <translation>%1 (жабылғанда %2)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="144" />
+        <source>Exits</source>
+        <translation>Шығулар</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="147" />
+        <source>Let in unverified</source>
+        <translation>Тексерусіз кіргізілді</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="148" />
+        <source>%1: red %2 · not red %3 · not known yet %4</source>
+        <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="157" />
+        <source>Red reports to the SES</source>
+        <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="158" />
+        <source>%1: delivered %2 · queued %3</source>
+        <translation>%1: жеткізілді %2 · кезекте %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="164" />
+        <source>open %1 · cleared %2 · confirmed %3</source>
+        <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166" />
+        <source>Doctor referrals</source>
+        <translation>Дәрігерге жолдамалар</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="168" />
+        <source>Staff overrides</source>
+        <translation>Қызметкер ережені өзгертті</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
         <location filename="../staff.py" line="226" />
@@ -245,6 +401,24 @@
         <location filename="../entry.py" line="145" />
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyChart</name>
+    <message>
+        <location filename="../occupancy_chart.py" line="102" />
+        <source>People inside</source>
+        <translation>Ішіндегі адамдар</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="107" />
+        <source>Nobody came in that day</source>
+        <translation>Бұл күні ешкім кірмеді</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="109" />
+        <source>Nobody has come in yet</source>
+        <translation>Әзірге ешкім кірмеді</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,162 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard.py" line="35" />
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="36" />
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="241" />
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="242" />
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246" />
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="247" />
+        <source>Reading the day…</source>
+        <translation>Читаю данные за день…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="250" />
+        <source>Day %1</source>
+        <translation>День %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="252" />
+        <source>Day %1 has not begun</source>
+        <translation>День %1 ещё не начался</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254" />
+        <source>Day %1, so far (%2)</source>
+        <translation>День %1, на %2</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one was let in</source>
+        <translation>Никого не пропустили</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one let in yet</source>
+        <translation>Пока никого не пропустили</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="262" />
+        <source>First entry %1 · no exit yet</source>
+        <translation>Первый вход %1 · выходов пока нет</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="264" />
+        <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
+        <translation>Работа %1 – %2 (%3 ч %4 мин): от первого входа до последнего выхода</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278" />
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279" />
+        <source>Could not save the file: %1</source>
+        <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="280" />
+        <source>Could not read the day: %1</source>
+        <translation>Не удалось прочитать данные за день: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayNumbers</name>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Admitted</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Refused</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="138" />
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="141" />
+        <source>%1 at %2</source>
+        <translation>%1 в %2</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="142" />
+        <source>Most inside</source>
+        <translation>Больше всего внутри</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="143" />
+        <source>%1 (%2 at closing)</source>
+        <translation>%1 (при закрытии %2)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="144" />
+        <source>Exits</source>
+        <translation>Выходы</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="147" />
+        <source>Let in unverified</source>
+        <translation>Пропущено без проверки</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="148" />
+        <source>%1: red %2 · not red %3 · not known yet %4</source>
+        <translation>%1: красный %2 · не красный %3 · пока неизвестно %4</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="157" />
+        <source>Red reports to the SES</source>
+        <translation>Сообщения в СЭС о красном статусе</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="158" />
+        <source>%1: delivered %2 · queued %3</source>
+        <translation>%1: доставлено %2 · в очереди %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="164" />
+        <source>open %1 · cleared %2 · confirmed %3</source>
+        <translation>открыто %1 · допущено %2 · подтверждено %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166" />
+        <source>Doctor referrals</source>
+        <translation>Направления к врачу</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="168" />
+        <source>Staff overrides</source>
+        <translation>Решения персонала вопреки правилам</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
         <location filename="../staff.py" line="226" />
@@ -245,6 +401,24 @@
         <location filename="../entry.py" line="145" />
         <source>Valid IIN</source>
         <translation>ИИН верный</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyChart</name>
+    <message>
+        <location filename="../occupancy_chart.py" line="102" />
+        <source>People inside</source>
+        <translation>Людей внутри</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="107" />
+        <source>Nobody came in that day</source>
+        <translation>В этот день никто не входил</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="109" />
+        <source>Nobody has come in yet</source>
+        <translation>Пока никто не входил</translation>
     </message>
 </context>
 <context>
