@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
-from pathlib import Path
 
-from app.common import EXIT_OK, CliError, add_command
+from app.common import EXIT_OK, CliError, add_command, write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,14 +53,7 @@ def run_report(args: argparse.Namespace) -> int:
         import json
 
         text = json.dumps(report.to_json(), ensure_ascii=False) + "\n"
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise CliError(f"{args.output}: cannot write it ({exc.strerror})") from None
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    write_output(text, args.output)
     return EXIT_OK
 
 
