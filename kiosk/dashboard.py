@@ -17,10 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kiosk.dayend import BusinessDay
+from kiosk.decision import Flag
+from kiosk.events import EventType
+from kiosk.policy import Outcome
+from kiosk.status import Provenance
 from kiosk.store import Store
 
 HOUR = 3600.0
@@ -96,7 +100,7 @@ class DayReport:
 
     @property
     def check_ins(self) -> int:
-        return sum(vars(self.by_decision).values())
+        return sum(asdict(self.by_decision).values())
 
     @property
     def working_hours_s(self) -> float | None:
@@ -135,7 +139,10 @@ class DayReport:
             "peak": self.peak,
             "peak_at": stamp(self.peak_at),
             "occupancy": [[format_time(at), inside] for at, inside in self.occupancy],
-            "check_ins": {"by_status": vars(self.by_status), "by_decision": vars(self.by_decision)},
+            "check_ins": {
+                "by_status": asdict(self.by_status),
+                "by_decision": asdict(self.by_decision),
+            },
             "exits": self.exits,
             "automatic_exits": self.automatic_exits,
             "unverified_admitted": self.unverified_admitted,
@@ -145,7 +152,7 @@ class DayReport:
             "staff_overrides": self.staff_overrides,
             "red_reports": self.red_reports,
             "red_reports_delivered": self.red_reports_delivered,
-            "referrals": vars(self.referrals),
+            "referrals": asdict(self.referrals),
         }
 
 
@@ -235,22 +242,22 @@ class _Tally:
 
     def add(self, event: _Event) -> None:
         """One event of the day itself."""
-        if event.type == "check_in":
+        if event.type == EventType.CHECK_IN:
             self._check_in(event)
-        elif event.type == "check_out":
+        elif event.type == EventType.CHECK_OUT:
             self._check_out(event)
-        elif event.type == "staff_override":
+        elif event.type == EventType.STAFF_OVERRIDE:
             self.overrides += 1
-        elif event.type == "referral_opened":
+        elif event.type == EventType.REFERRAL_OPENED:
             self.referrals.setdefault(_referral_key(event), "open")
         else:
             self.learn(event, in_day=True)
 
     def learn(self, event: _Event, *, in_day: bool = False) -> None:
         """A red report or a referral's resolution, of the day or recorded after it."""
-        if event.type == "red_report":
+        if event.type == EventType.RED_REPORT:
             self._red_report(event, in_day)
-        elif event.type == "referral_resolved":
+        elif event.type == EventType.REFERRAL_RESOLVED:
             key = _referral_key(event)
             outcome = _word(event.data.get("outcome"))
             if key in self.referrals and outcome in ("cleared", "confirmed"):
@@ -277,16 +284,16 @@ class _Tally:
         decision = _word(data.get("decision"))
         if decision in self.by_decision:
             self.by_decision[decision] += 1
-        if data.get("provenance") == "unverified":
+        if data.get("provenance") == Provenance.UNVERIFIED:
             self.unverified[event.id] = event.acked_at
-        if decision != "admit":
+        if decision != Outcome.ADMIT:
             return
         if self.opened_at is None:
             self.opened_at = event.at
         self.admitted.add(event.id)
         if event.id in self.unverified:
             self.unverified_admitted.add(event.id)
-        if "passback" not in (data.get("flags") or ()):
+        if Flag.PASSBACK not in (data.get("flags") or ()):
             # An admitted pass-back replaced a stay: the count stays the same.
             self._step(event.at, +1)
 

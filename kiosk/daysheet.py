@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import asdict
 
 from kiosk.dashboard import DayReport
 
@@ -35,9 +36,9 @@ def report_csv(report: DayReport) -> str:
         ("hours", "working_hours", _duration(report.working_hours_s)),
         ("inside", "peak", report.peak),
         ("inside", "peak_at", _time(report, report.peak_at)),
-        *(("status", name, count) for name, count in vars(report.by_status).items()),
+        *(("status", name, count) for name, count in asdict(report.by_status).items()),
         ("status", "all", report.check_ins),
-        *(("decision", name, count) for name, count in vars(report.by_decision).items()),
+        *(("decision", name, count) for name, count in asdict(report.by_decision).items()),
         ("exits", "all", report.exits),
         ("exits", "automatic", report.automatic_exits),
         ("unverified", "admitted", report.unverified_admitted),
@@ -48,7 +49,7 @@ def report_csv(report: DayReport) -> str:
         ("red_reports", "all", report.red_reports),
         ("red_reports", "delivered", report.red_reports_delivered),
         ("red_reports", "queued", report.red_reports_queued),
-        *(("referrals", name, count) for name, count in vars(report.referrals).items()),
+        *(("referrals", name, count) for name, count in asdict(report.referrals).items()),
         *(("occupancy", _time(report, at), inside) for at, inside in report.occupancy),
     ]
     buffer = io.StringIO()
