@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/sandbox_intake.py
 	$(BIN)/python bench/decode.py
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/dashboard.py
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from app import (
     check_cmd,
+    dayreport_cmd,
     decode_cmd,
     demo_cmd,
     iin_cmd,
@@ -23,6 +24,7 @@ MODULES: tuple[ModuleType, ...] = (
     check_cmd,
     decode_cmd,
     sync_cmd,
+    dayreport_cmd,
     report_cmd,
     sandbox_cmd,
     pin_cmd,

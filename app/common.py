@@ -54,6 +54,20 @@ def print_json(obj: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
+def write_output(text: str, path: str | None) -> None:
+    """*text* into the file at *path* (as it is: UTF-8, its own line ends), or to stdout."""
+    if path:
+        from pathlib import Path
+
+        try:
+            Path(path).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise CliError(f"{path}: cannot write it ({exc.strerror})") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
 def login_name() -> str:
     """The operator's login name, for staff answers given at this terminal."""
     import getpass

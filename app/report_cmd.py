@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.common import EXIT_OK, CliError, add_command, print_json
+from app.common import EXIT_OK, CliError, add_command, print_json, write_output
 from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
@@ -120,13 +118,7 @@ def run_export(args: argparse.Namespace) -> int:
         app.close()
     rows = [export_row(event) for event in events]
     text = _csv(rows) if args.format == "csv" else _jsonl(rows)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise CliError(f"{args.output}: cannot write it ({exc.strerror})") from None
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     return EXIT_OK
 
 

@@ -29,13 +29,34 @@ class BusinessDay:
     def last_end(self, now: float) -> float:
         """The most recent end of a business day at or before *now*."""
         end = self.closing_time or dt.time(0, 0)
-        local_now = dt.datetime.fromtimestamp(now, tz=self.timezone).astimezone(self.timezone)
+        local_now = self._local(now)
         candidate = local_now.replace(
             hour=end.hour, minute=end.minute, second=end.second, microsecond=0
         )
         if candidate > local_now:
             candidate -= dt.timedelta(days=1)
         return candidate.timestamp()
+
+    def bounds(self, day: dt.date) -> tuple[float, float]:
+        """The business day named *day*: its (start, end], Unix seconds.
+
+        The day is named by the date of its noon (it is the first business
+        day to end after noon of *day*): with closing at
+        23:00, day D runs from D-1 23:00 to D 23:00; with closing at 02:00
+        (after midnight), from D 02:00 to D+1 02:00; without one, midnight
+        to midnight. An event at the very end (a close-out) is the day's.
+        """
+        noon_after = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(12, 0))
+        end = self.last_end(noon_after.replace(tzinfo=self.timezone).timestamp())
+        return self.last_end(end - 1.0), end
+
+    def date_of(self, at: float) -> dt.date:
+        """The name of the business day that holds the moment *at*."""
+        start = self.last_end(at - 1e-3)  # an end belongs to the day it closes
+        return self._local(start + 12 * 3600 - 1e-3).date()
+
+    def _local(self, at: float) -> dt.datetime:
+        return dt.datetime.fromtimestamp(at, tz=self.timezone).astimezone(self.timezone)
 
 
 class DayEnd:

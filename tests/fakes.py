@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from kiosk.api import BatchResult, KnownStatus, PermanentError, TransientError
 from kiosk.lookup import LookupFailed
 from kiosk.passes import TrustList, public_jwk, sign_pass
 from kiosk.status import Status
@@ -75,6 +78,46 @@ class PassIssuer:
             status_valid_until=status_valid_until,
             name=name,
         )
+
+
+class ScriptedService:
+    """Stores events by id like the real service; fails as scripted first."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, dict[str, Any]] = {}
+        self.batches: list[list[str]] = []
+        self.failures: list[Exception] = []
+        self.statuses: dict[str, Status] = {}
+        self.reject: set[str] = set()
+        self.refuse_whole_batch_with: set[str] = set()
+        self.lose_answer_once = False
+
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
+        ids = [str(e["id"]) for e in events]
+        self.batches.append(ids)
+        if self.failures:
+            raise self.failures.pop(0)
+        if self.refuse_whole_batch_with & set(ids):
+            raise PermanentError("400 invalid event", status=400)
+        accepted, duplicate, rejected = [], [], []
+        statuses = {}
+        for event in events:
+            event_id = str(event["id"])
+            if event_id in self.reject:
+                rejected.append((event_id, "bad venue"))
+                continue
+            if event_id in self.stored:
+                duplicate.append(event_id)
+            else:
+                self.stored[event_id] = dict(event)
+                accepted.append(event_id)
+            if event["type"] == "check_in" and event["iin"]:
+                status = self.statuses.get(str(event["iin"]), Status.BLUE)
+                statuses[event_id] = KnownStatus(status, None)
+        if self.lose_answer_once:
+            self.lose_answer_once = False
+            raise TransientError("read timed out")
+        return BatchResult(tuple(accepted), tuple(duplicate), tuple(rejected), statuses)
 
 
 # Valid IINs for tests (checked by tests/unit/test_iin.py's reference).

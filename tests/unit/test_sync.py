@@ -4,17 +4,12 @@ letters, lost answers and retroactive red alerts."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 import pytest
 
 from kiosk.alerts import AlertKind, Alerts
 from kiosk.api import (
-    BatchResult,
     DeviceNotRegistered,
-    KnownStatus,
-    PermanentError,
     TransientError,
 )
 from kiosk.backoff import Backoff
@@ -27,49 +22,9 @@ from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
 from kiosk.store import Store
 from kiosk.sync import Syncer
-from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer
+from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer, ScriptedService
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
-
-
-class ScriptedService:
-    """Stores events by id like the real service; fails as scripted first."""
-
-    def __init__(self) -> None:
-        self.stored: dict[str, dict[str, Any]] = {}
-        self.batches: list[list[str]] = []
-        self.failures: list[Exception] = []
-        self.statuses: dict[str, Status] = {}
-        self.reject: set[str] = set()
-        self.refuse_whole_batch_with: set[str] = set()
-        self.lose_answer_once = False
-
-    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
-        ids = [str(e["id"]) for e in events]
-        self.batches.append(ids)
-        if self.failures:
-            raise self.failures.pop(0)
-        if self.refuse_whole_batch_with & set(ids):
-            raise PermanentError("400 invalid event", status=400)
-        accepted, duplicate, rejected = [], [], []
-        statuses = {}
-        for event in events:
-            event_id = str(event["id"])
-            if event_id in self.reject:
-                rejected.append((event_id, "bad venue"))
-                continue
-            if event_id in self.stored:
-                duplicate.append(event_id)
-            else:
-                self.stored[event_id] = dict(event)
-                accepted.append(event_id)
-            if event["type"] == "check_in" and event["iin"]:
-                status = self.statuses.get(str(event["iin"]), Status.BLUE)
-                statuses[event_id] = KnownStatus(status, None)
-        if self.lose_answer_once:
-            self.lose_answer_once = False
-            raise TransientError("read timed out")
-        return BatchResult(tuple(accepted), tuple(duplicate), tuple(rejected), statuses)
 
 
 @pytest.fixture

@@ -95,59 +95,233 @@
     </message>
 </context>
 <context>
+    <name>Boarding</name>
+    <message>
+        <location filename="../boarding.py" line="24" />
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="25" />
+        <source>Doctor room</source>
+        <translation>Doctor room</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="26" />
+        <source>Slip for %1: %2</source>
+        <translation>Slip for %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard.py" line="35" />
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="36" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="241" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="242" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="247" />
+        <source>Reading the day…</source>
+        <translation>Reading the day…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="250" />
+        <source>Day %1</source>
+        <translation>Day %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="252" />
+        <source>Day %1 has not begun</source>
+        <translation>Day %1 has not begun</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254" />
+        <source>Day %1, so far (%2)</source>
+        <translation>Day %1, so far (%2)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one was let in</source>
+        <translation>No one was let in</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one let in yet</source>
+        <translation>No one let in yet</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="262" />
+        <source>First entry %1 · no exit yet</source>
+        <translation>First entry %1 · no exit yet</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="264" />
+        <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
+        <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279" />
+        <source>Could not save the file: %1</source>
+        <translation>Could not save the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="280" />
+        <source>Could not read the day: %1</source>
+        <translation>Could not read the day: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayNumbers</name>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Admitted</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="138" />
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="141" />
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="142" />
+        <source>Most inside</source>
+        <translation>Most inside</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="143" />
+        <source>%1 (%2 at closing)</source>
+        <translation>%1 (%2 at closing)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="144" />
+        <source>Exits</source>
+        <translation>Exits</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="147" />
+        <source>Let in unverified</source>
+        <translation>Let in unverified</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="148" />
+        <source>%1: red %2 · not red %3 · not known yet %4</source>
+        <translation>%1: red %2 · not red %3 · not known yet %4</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="157" />
+        <source>Red reports to the SES</source>
+        <translation>Red reports to the SES</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="158" />
+        <source>%1: delivered %2 · queued %3</source>
+        <translation>%1: delivered %2 · queued %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="164" />
+        <source>open %1 · cleared %2 · confirmed %3</source>
+        <translation>open %1 · cleared %2 · confirmed %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166" />
+        <source>Doctor referrals</source>
+        <translation>Doctor referrals</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="168" />
+        <source>Staff overrides</source>
+        <translation>Staff overrides</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="235" />
+        <location filename="../staff.py" line="255" />
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="235" />
+        <location filename="../staff.py" line="255" />
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="237" />
+        <location filename="../staff.py" line="257" />
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="238" />
+        <location filename="../staff.py" line="258" />
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="239" />
+        <location filename="../staff.py" line="259" />
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="256" />
+        <location filename="../staff.py" line="276" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="257" />
+        <location filename="../staff.py" line="277" />
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258" />
+        <location filename="../staff.py" line="278" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="259" />
+        <location filename="../staff.py" line="279" />
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="260" />
+        <location filename="../staff.py" line="280" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="261" />
+        <location filename="../staff.py" line="281" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -168,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="170" />
+        <location filename="../kiosk.py" line="201" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>The kiosk cannot record check-ins any more and has stopped. Call support. %1</translation>
     </message>
@@ -189,7 +363,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="174" />
+        <location filename="../staff.py" line="190" />
+        <source>Refer to doctor</source>
+        <translation>Refer to doctor</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="194" />
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -245,6 +424,24 @@
         <location filename="../entry.py" line="145" />
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyChart</name>
+    <message>
+        <location filename="../occupancy_chart.py" line="102" />
+        <source>People inside</source>
+        <translation>People inside</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="107" />
+        <source>Nobody came in that day</source>
+        <translation>Nobody came in that day</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="109" />
+        <source>Nobody has come in yet</source>
+        <translation>Nobody has come in yet</translation>
     </message>
 </context>
 <context>
@@ -309,29 +506,158 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="108" />
+        <location filename="../staff.py" line="109" />
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="109" />
+        <location filename="../staff.py" line="110" />
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="115" />
+        <location filename="../staff.py" line="116" />
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="123" />
+        <location filename="../staff.py" line="124" />
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="127" />
+        <location filename="../staff.py" line="128" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="123" />
+        <source>Refer to doctor</source>
+        <translation>Refer to doctor</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="124" />
+        <source>Refer %1 to the doctor room</source>
+        <translation>Refer %1 to the doctor room</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="127" />
+        <source>Note for the doctor (optional)</source>
+        <translation>Note for the doctor (optional)</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="129" />
+        <source>Refer</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="130" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <location filename="../referrals_view.py" line="40" />
+        <source>The passenger says the status is wrong</source>
+        <translation>The passenger says the status is wrong</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="43" />
+        <source>Yellow status: a contact</source>
+        <translation>Yellow status: a contact</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="44" />
+        <source>Red status: a positive test</source>
+        <translation>Red status: a positive test</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="45" />
+        <source>No status could be verified</source>
+        <translation>No status could be verified</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="46" />
+        <source>Something else (say what in the note)</source>
+        <translation>Something else (say what in the note)</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="49" />
+        <source>Cleared: may board</source>
+        <translation>Cleared: may board</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="50" />
+        <source>Confirmed: the status stands</source>
+        <translation>Confirmed: the status stands</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="52" />
+        <source>Waiting for the doctor</source>
+        <translation>Waiting for the doctor</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../referrals_view.py" line="241" />
+        <source>Choose a referral in the list</source>
+        <translation>Choose a referral in the list</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="254" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="255" />
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="256" />
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="257" />
+        <source>Passenger</source>
+        <translation>Passenger</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="258" />
+        <source>Status shown</source>
+        <translation>Status shown</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="259" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="260" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="263" />
+        <source>The doctor's note</source>
+        <translation>The doctor's note</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="264" />
+        <source>Cleared: may board</source>
+        <translation>Cleared: may board</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="265" />
+        <source>Confirmed: status stands</source>
+        <translation>Confirmed: status stands</translation>
     </message>
 </context>
 <context>
@@ -670,69 +996,107 @@
     </message>
 </context>
 <context>
+    <name>Slip</name>
+    <message>
+        <location filename="../slip.py" line="23" />
+        <source>REFERRAL TO THE DOCTOR</source>
+        <translation>REFERRAL TO THE DOCTOR</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="24" />
+        <source>Go to: %1</source>
+        <translation>Go to: %1</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="25" />
+        <source>Show this slip to the doctor.</source>
+        <translation>Show this slip to the doctor.</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="26" />
+        <source>Status shown: %1</source>
+        <translation>Status shown: %1</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="27" />
+        <source>Desk %1, %2</source>
+        <translation>Desk %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="28" />
+        <source>the doctor room (ask staff the way)</source>
+        <translation>the doctor room (ask staff the way)</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="414" />
+        <location filename="../staff.py" line="445" />
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="416" />
+        <location filename="../staff.py" line="447" />
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="417" />
+        <location filename="../staff.py" line="448" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="418" />
+        <location filename="../staff.py" line="449" />
+        <source>Doctor room</source>
+        <translation>Doctor room</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="450" />
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="419" />
+        <location filename="../staff.py" line="451" />
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="420" />
+        <location filename="../staff.py" line="452" />
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="421" />
+        <location filename="../staff.py" line="453" />
         <source>Today's events</source>
         <translation>Today's events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="423" />
+        <location filename="../staff.py" line="455" />
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="429" />
+        <location filename="../staff.py" line="461" />
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="429" />
+        <location filename="../staff.py" line="461" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="441" />
+        <location filename="../staff.py" line="473" />
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="449" />
+        <location filename="../staff.py" line="481" />
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="452" />
+        <location filename="../staff.py" line="484" />
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
@@ -740,17 +1104,17 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="22" />
+        <location filename="../visitor.py" line="31" />
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="23" />
+        <location filename="../visitor.py" line="32" />
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="24" />
+        <location filename="../visitor.py" line="33" />
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 waiting to send</translation>
     </message>
@@ -796,7 +1160,7 @@
     </message>
     <message>
         <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
@@ -847,242 +1211,257 @@
     </message>
     <message>
         <location filename="../words.py" line="49" />
+        <source>Refer to doctor</source>
+        <translation>Refer to doctor</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="50" />
+        <source>Ticket %1: go to %2</source>
+        <translation>Ticket %1: go to %2</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="51" />
+        <source>Ticket %1: staff will show you the way</source>
+        <translation>Ticket %1: staff will show you the way</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="52" />
         <source>REFRESH YOUR CODE</source>
         <translation>REFRESH YOUR CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="53" />
         <source>INVALID CODE</source>
         <translation>INVALID CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="54" />
         <source>UNVERIFIED</source>
         <translation>UNVERIFIED</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="55" />
         <source>EXIT</source>
         <translation>EXIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="58" />
         <source>Verified pass</source>
         <translation>Verified pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56" />
+        <location filename="../words.py" line="59" />
         <source>Checked with the service now</source>
         <translation>Checked with the service now</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57" />
+        <location filename="../words.py" line="60" />
         <source>Last known status, %1 old</source>
         <translation>Last known status, %1 old</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58" />
+        <location filename="../words.py" line="61" />
         <source>Not verified: no connection</source>
         <translation>Not verified: no connection</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="66" />
         <source>The code is empty</source>
         <translation>The code is empty</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="67" />
         <source>The code is too long to be a pass</source>
         <translation>The code is too long to be a pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65" />
+        <location filename="../words.py" line="68" />
         <source>Not a pass and not an IIN</source>
         <translation>Not a pass and not an IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="69" />
         <source>The code could not be read</source>
         <translation>The code could not be read</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>An IIN has 12 digits</source>
         <translation>An IIN has 12 digits</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>An IIN has digits only</source>
         <translation>An IIN has digits only</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>The 7th digit of an IIN is 1 to 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>The IIN's birth date does not exist</source>
         <translation>The IIN's birth date does not exist</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>The IIN's check digit is wrong</source>
         <translation>The IIN's check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The pass is damaged</source>
         <translation>The pass is damaged</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The pass is not signed as passes are</source>
         <translation>The pass is not signed as passes are</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The pass is signed by an unknown key</source>
         <translation>The pass is signed by an unknown key</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="78" />
         <source>The signature does not match: forged?</source>
         <translation>The signature does not match: forged?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
+        <location filename="../words.py" line="79" />
         <source>The pass is missing a field</source>
         <translation>The pass is missing a field</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>The pass is from the future: check this PC's clock</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="83" />
         <source>The pass has expired: open the app again</source>
         <translation>The pass has expired: open the app again</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81" />
+        <location filename="../words.py" line="84" />
         <source>The pass holds an invalid IIN</source>
         <translation>The pass holds an invalid IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82" />
+        <location filename="../words.py" line="85" />
         <source>The pass holds an unknown status</source>
         <translation>The pass holds an unknown status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="89" />
         <source>Admitted offline, status is red</source>
         <translation>Admitted offline, status is red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="90" />
         <source>Red status: sanitary service told</source>
         <translation>Red status: sanitary service told</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="91" />
         <source>Pass-back: already inside</source>
         <translation>Pass-back: already inside</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>Camera or scanner lost</source>
         <translation>Camera or scanner lost</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>Events are not reaching the service</source>
         <translation>Events are not reaching the service</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>This PC's clock is wrong</source>
         <translation>This PC's clock is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>This device is not registered</source>
         <translation>This device is not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>The service refused some events</source>
         <translation>The service refused some events</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="98" />
         <source>Pass keys are out of date</source>
         <translation>Pass keys are out of date</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="99" />
         <source>Database files were touched</source>
         <translation>Database files were touched</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="100" />
         <source>The doctor decided a referral</source>
         <translation>The doctor decided a referral</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="104" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
-        <location filename="../words.py" line="106" />
+        <location filename="../words.py" line="105" />
+        <location filename="../words.py" line="109" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="106" />
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104" />
+        <location filename="../words.py" line="107" />
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105" />
+        <location filename="../words.py" line="108" />
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110" />
+        <location filename="../words.py" line="113" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111" />
+        <location filename="../words.py" line="114" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115" />
+        <location filename="../words.py" line="118" />
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118" />
+        <location filename="../words.py" line="121" />
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119" />
+        <location filename="../words.py" line="122" />
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120" />
+        <location filename="../words.py" line="123" />
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>

@@ -95,59 +95,233 @@
     </message>
 </context>
 <context>
+    <name>Boarding</name>
+    <message>
+        <location filename="../boarding.py" line="24" />
+        <source>Referrals</source>
+        <translation>Жолдамалар</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="25" />
+        <source>Doctor room</source>
+        <translation>Дәрігер бөлмесі</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="26" />
+        <source>Slip for %1: %2</source>
+        <translation>%1 талоны: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard.py" line="35" />
+        <source>Export CSV</source>
+        <translation>CSV-ге экспорттау</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="36" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлдары (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="241" />
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="242" />
+        <source>Export CSV…</source>
+        <translation>CSV-ге экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246" />
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="247" />
+        <source>Reading the day…</source>
+        <translation>Күн деректері оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="250" />
+        <source>Day %1</source>
+        <translation>Күн %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="252" />
+        <source>Day %1 has not begun</source>
+        <translation>%1 күні әлі басталған жоқ</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254" />
+        <source>Day %1, so far (%2)</source>
+        <translation>Күн %1, сағат %2 бойынша</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one was let in</source>
+        <translation>Ешкім кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one let in yet</source>
+        <translation>Әзірге ешкім кіргізілмеді</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="262" />
+        <source>First entry %1 · no exit yet</source>
+        <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="264" />
+        <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
+        <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278" />
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279" />
+        <source>Could not save the file: %1</source>
+        <translation>Файл сақталмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="280" />
+        <source>Could not read the day: %1</source>
+        <translation>Күн деректері оқылмады: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayNumbers</name>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Admitted</source>
+        <translation>Кіргізілді</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Refused</source>
+        <translation>Тыйым салынды</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="138" />
+        <source>No answer</source>
+        <translation>Жауап жоқ</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="141" />
+        <source>%1 at %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="142" />
+        <source>Most inside</source>
+        <translation>Ішінде ең көп</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="143" />
+        <source>%1 (%2 at closing)</source>
+        <translation>%1 (жабылғанда %2)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="144" />
+        <source>Exits</source>
+        <translation>Шығулар</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="147" />
+        <source>Let in unverified</source>
+        <translation>Тексерусіз кіргізілді</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="148" />
+        <source>%1: red %2 · not red %3 · not known yet %4</source>
+        <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="157" />
+        <source>Red reports to the SES</source>
+        <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="158" />
+        <source>%1: delivered %2 · queued %3</source>
+        <translation>%1: жеткізілді %2 · кезекте %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="164" />
+        <source>open %1 · cleared %2 · confirmed %3</source>
+        <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166" />
+        <source>Doctor referrals</source>
+        <translation>Дәрігерге жолдамалар</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="168" />
+        <source>Staff overrides</source>
+        <translation>Қызметкер ережені өзгертті</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="235" />
+        <location filename="../staff.py" line="255" />
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="235" />
+        <location filename="../staff.py" line="255" />
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="237" />
+        <location filename="../staff.py" line="257" />
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="238" />
+        <location filename="../staff.py" line="258" />
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="239" />
+        <location filename="../staff.py" line="259" />
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="256" />
+        <location filename="../staff.py" line="276" />
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="257" />
+        <location filename="../staff.py" line="277" />
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258" />
+        <location filename="../staff.py" line="278" />
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="259" />
+        <location filename="../staff.py" line="279" />
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="260" />
+        <location filename="../staff.py" line="280" />
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="261" />
+        <location filename="../staff.py" line="281" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -168,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="170" />
+        <location filename="../kiosk.py" line="201" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск енді тіркей алмайды және тоқтады. Қолдау қызметіне хабарласыңыз. %1</translation>
     </message>
@@ -189,7 +363,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="174" />
+        <location filename="../staff.py" line="190" />
+        <source>Refer to doctor</source>
+        <translation>Дәрігерге жіберу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="194" />
         <source>Waiting for the first visitor</source>
         <translation>Алғашқы келушіні күтудеміз</translation>
     </message>
@@ -245,6 +424,24 @@
         <location filename="../entry.py" line="145" />
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyChart</name>
+    <message>
+        <location filename="../occupancy_chart.py" line="102" />
+        <source>People inside</source>
+        <translation>Ішіндегі адамдар</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="107" />
+        <source>Nobody came in that day</source>
+        <translation>Бұл күні ешкім кірмеді</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="109" />
+        <source>Nobody has come in yet</source>
+        <translation>Әзірге ешкім кірмеді</translation>
     </message>
 </context>
 <context>
@@ -309,29 +506,158 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="108" />
+        <location filename="../staff.py" line="109" />
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="109" />
+        <location filename="../staff.py" line="110" />
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="115" />
+        <location filename="../staff.py" line="116" />
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="123" />
+        <location filename="../staff.py" line="124" />
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="127" />
+        <location filename="../staff.py" line="128" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="123" />
+        <source>Refer to doctor</source>
+        <translation>Дәрігерге жіберу</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="124" />
+        <source>Refer %1 to the doctor room</source>
+        <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="127" />
+        <source>Note for the doctor (optional)</source>
+        <translation>Дәрігерге ескертпе (міндетті емес)</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="129" />
+        <source>Refer</source>
+        <translation>Жіберу</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="130" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <location filename="../referrals_view.py" line="40" />
+        <source>The passenger says the status is wrong</source>
+        <translation>Жолаушы мәртебесі қате дейді</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="43" />
+        <source>Yellow status: a contact</source>
+        <translation>Сары мәртебе: байланыста болған</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="44" />
+        <source>Red status: a positive test</source>
+        <translation>Қызыл мәртебе: оң нәтиже</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="45" />
+        <source>No status could be verified</source>
+        <translation>Мәртебені тексеру мүмкін болмады</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="46" />
+        <source>Something else (say what in the note)</source>
+        <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="49" />
+        <source>Cleared: may board</source>
+        <translation>Рұқсат: отыруға болады</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="50" />
+        <source>Confirmed: the status stands</source>
+        <translation>Расталды: мәртебе өзгермейді</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="52" />
+        <source>Waiting for the doctor</source>
+        <translation>Дәрігерді күтуде</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../referrals_view.py" line="241" />
+        <source>Choose a referral in the list</source>
+        <translation>Тізімнен жолдаманы таңдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="254" />
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="255" />
+        <source>Opened</source>
+        <translation>Ашылды</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="256" />
+        <source>Desk</source>
+        <translation>Үстел</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="257" />
+        <source>Passenger</source>
+        <translation>Жолаушы</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="258" />
+        <source>Status shown</source>
+        <translation>Көрсетілген мәртебе</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="259" />
+        <source>Reason</source>
+        <translation>Себеп</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="260" />
+        <source>Outcome</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="263" />
+        <source>The doctor's note</source>
+        <translation>Дәрігердің ескертпесі</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="264" />
+        <source>Cleared: may board</source>
+        <translation>Рұқсат: отыруға болады</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="265" />
+        <source>Confirmed: status stands</source>
+        <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
 </context>
 <context>
@@ -670,69 +996,107 @@
     </message>
 </context>
 <context>
+    <name>Slip</name>
+    <message>
+        <location filename="../slip.py" line="23" />
+        <source>REFERRAL TO THE DOCTOR</source>
+        <translation>ДӘРІГЕРГЕ ЖОЛДАМА</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="24" />
+        <source>Go to: %1</source>
+        <translation>Баратын жер: %1</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="25" />
+        <source>Show this slip to the doctor.</source>
+        <translation>Бұл талонды дәрігерге көрсетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="26" />
+        <source>Status shown: %1</source>
+        <translation>Көрсетілген мәртебе: %1</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="27" />
+        <source>Desk %1, %2</source>
+        <translation>%1 үстелі, %2</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="28" />
+        <source>the doctor room (ask staff the way)</source>
+        <translation>дәрігер бөлмесі (жолды қызметкерден сұраңыз)</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="414" />
+        <location filename="../staff.py" line="445" />
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="416" />
+        <location filename="../staff.py" line="447" />
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="417" />
+        <location filename="../staff.py" line="448" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="418" />
+        <location filename="../staff.py" line="449" />
+        <source>Doctor room</source>
+        <translation>Дәрігер бөлмесі</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="450" />
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="419" />
+        <location filename="../staff.py" line="451" />
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="420" />
+        <location filename="../staff.py" line="452" />
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="421" />
+        <location filename="../staff.py" line="453" />
         <source>Today's events</source>
         <translation>Бүгінгі оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="423" />
+        <location filename="../staff.py" line="455" />
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="429" />
+        <location filename="../staff.py" line="461" />
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="429" />
+        <location filename="../staff.py" line="461" />
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="441" />
+        <location filename="../staff.py" line="473" />
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="449" />
+        <location filename="../staff.py" line="481" />
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="452" />
+        <location filename="../staff.py" line="484" />
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
@@ -740,17 +1104,17 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="22" />
+        <location filename="../visitor.py" line="31" />
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="23" />
+        <location filename="../visitor.py" line="32" />
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="24" />
+        <location filename="../visitor.py" line="33" />
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 жіберілуді күтуде</translation>
     </message>
@@ -796,7 +1160,7 @@
     </message>
     <message>
         <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>The venue is full</source>
         <translation>Орын жоқ: адам толы</translation>
     </message>
@@ -847,242 +1211,257 @@
     </message>
     <message>
         <location filename="../words.py" line="49" />
+        <source>Refer to doctor</source>
+        <translation>Дәрігерге жіберу</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="50" />
+        <source>Ticket %1: go to %2</source>
+        <translation>%1 талоны: %2 барыңыз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="51" />
+        <source>Ticket %1: staff will show you the way</source>
+        <translation>%1 талоны: қызметкер жолды көрсетеді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="52" />
         <source>REFRESH YOUR CODE</source>
         <translation>КОДТЫ ЖАҢАРТЫҢЫЗ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="53" />
         <source>INVALID CODE</source>
         <translation>ЖАРАМСЫЗ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="54" />
         <source>UNVERIFIED</source>
         <translation>ТЕКСЕРІЛМЕГЕН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="55" />
         <source>EXIT</source>
         <translation>ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="58" />
         <source>Verified pass</source>
         <translation>Тексерілген рұқсатнама</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56" />
+        <location filename="../words.py" line="59" />
         <source>Checked with the service now</source>
         <translation>Сервистен қазір тексерілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57" />
+        <location filename="../words.py" line="60" />
         <source>Last known status, %1 old</source>
         <translation>Соңғы белгілі мәртебе, %1 бұрын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58" />
+        <location filename="../words.py" line="61" />
         <source>Not verified: no connection</source>
         <translation>Тексерілмеді: байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="66" />
         <source>The code is empty</source>
         <translation>Код бос</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="67" />
         <source>The code is too long to be a pass</source>
         <translation>Код рұқсатнама үшін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65" />
+        <location filename="../words.py" line="68" />
         <source>Not a pass and not an IIN</source>
         <translation>Бұл рұқсатнама да, ЖСН да емес</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="69" />
         <source>The code could not be read</source>
         <translation>Кодты оқу мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>An IIN has 12 digits</source>
         <translation>ЖСН 12 цифрдан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>An IIN has digits only</source>
         <translation>ЖСН тек цифрлардан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>ЖСН-нің 7-цифры 1-ден 6-ға дейін</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>The IIN's birth date does not exist</source>
         <translation>ЖСН-дегі туған күн жоқ күн</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>The IIN's check digit is wrong</source>
         <translation>ЖСН-нің бақылау цифры қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The pass is damaged</source>
         <translation>Рұқсатнама бүлінген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The pass is not signed as passes are</source>
         <translation>Рұқсатнама тиісті түрде қол қойылмаған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The pass is signed by an unknown key</source>
         <translation>Рұқсатнамаға белгісіз кілтпен қол қойылған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="78" />
         <source>The signature does not match: forged?</source>
         <translation>Қолтаңба сәйкес емес: жалған ба?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
+        <location filename="../words.py" line="79" />
         <source>The pass is missing a field</source>
         <translation>Рұқсатнамада өріс жетіспейді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>Рұқсатнама болашақтан: компьютер сағатын тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="83" />
         <source>The pass has expired: open the app again</source>
         <translation>Рұқсатнаманың мерзімі өтті: қосымшаны қайта ашыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81" />
+        <location filename="../words.py" line="84" />
         <source>The pass holds an invalid IIN</source>
         <translation>Рұқсатнамадағы ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82" />
+        <location filename="../words.py" line="85" />
         <source>The pass holds an unknown status</source>
         <translation>Рұқсатнамадағы мәртебе белгісіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="89" />
         <source>Admitted offline, status is red</source>
         <translation>Байланыссыз кіргізілген, мәртебесі қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="90" />
         <source>Red status: sanitary service told</source>
         <translation>Қызыл мәртебе: СЭҚ-қа хабарланды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="91" />
         <source>Pass-back: already inside</source>
         <translation>Қайта кіру: бұрыннан ішінде</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>Camera or scanner lost</source>
         <translation>Камера немесе сканер ажыратылды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>Events are not reaching the service</source>
         <translation>Оқиғалар сервиске жетпей жатыр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>This PC's clock is wrong</source>
         <translation>Компьютер сағаты қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>This device is not registered</source>
         <translation>Бұл құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>The service refused some events</source>
         <translation>Сервис кейбір оқиғаларды қабылдамады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="98" />
         <source>Pass keys are out of date</source>
         <translation>Рұқсатнама кілттері ескірген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="99" />
         <source>Database files were touched</source>
         <translation>Дерекқор файлдарына қол тигізілген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="100" />
         <source>The doctor decided a referral</source>
         <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="104" />
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
-        <location filename="../words.py" line="106" />
+        <location filename="../words.py" line="105" />
+        <location filename="../words.py" line="109" />
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="106" />
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104" />
+        <location filename="../words.py" line="107" />
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105" />
+        <location filename="../words.py" line="108" />
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110" />
+        <location filename="../words.py" line="113" />
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111" />
+        <location filename="../words.py" line="114" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115" />
+        <location filename="../words.py" line="118" />
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118" />
+        <location filename="../words.py" line="121" />
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119" />
+        <location filename="../words.py" line="122" />
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120" />
+        <location filename="../words.py" line="123" />
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>

@@ -95,59 +95,233 @@
     </message>
 </context>
 <context>
+    <name>Boarding</name>
+    <message>
+        <location filename="../boarding.py" line="24" />
+        <source>Referrals</source>
+        <translation>Направления</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="25" />
+        <source>Doctor room</source>
+        <translation>Кабинет врача</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="26" />
+        <source>Slip for %1: %2</source>
+        <translation>Талон %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../dashboard.py" line="35" />
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="36" />
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="241" />
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="242" />
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="246" />
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="247" />
+        <source>Reading the day…</source>
+        <translation>Читаю данные за день…</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="250" />
+        <source>Day %1</source>
+        <translation>День %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="252" />
+        <source>Day %1 has not begun</source>
+        <translation>День %1 ещё не начался</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="254" />
+        <source>Day %1, so far (%2)</source>
+        <translation>День %1, на %2</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one was let in</source>
+        <translation>Никого не пропустили</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="260" />
+        <source>No one let in yet</source>
+        <translation>Пока никого не пропустили</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="262" />
+        <source>First entry %1 · no exit yet</source>
+        <translation>Первый вход %1 · выходов пока нет</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="264" />
+        <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
+        <translation>Работа %1 – %2 (%3 ч %4 мин): от первого входа до последнего выхода</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="278" />
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="279" />
+        <source>Could not save the file: %1</source>
+        <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../dashboard.py" line="280" />
+        <source>Could not read the day: %1</source>
+        <translation>Не удалось прочитать данные за день: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayNumbers</name>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Admitted</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="137" />
+        <source>Refused</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="138" />
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="141" />
+        <source>%1 at %2</source>
+        <translation>%1 в %2</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="142" />
+        <source>Most inside</source>
+        <translation>Больше всего внутри</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="143" />
+        <source>%1 (%2 at closing)</source>
+        <translation>%1 (при закрытии %2)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="144" />
+        <source>Exits</source>
+        <translation>Выходы</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="147" />
+        <source>Let in unverified</source>
+        <translation>Пропущено без проверки</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="148" />
+        <source>%1: red %2 · not red %3 · not known yet %4</source>
+        <translation>%1: красный %2 · не красный %3 · пока неизвестно %4</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="157" />
+        <source>Red reports to the SES</source>
+        <translation>Сообщения в СЭС о красном статусе</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="158" />
+        <source>%1: delivered %2 · queued %3</source>
+        <translation>%1: доставлено %2 · в очереди %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="164" />
+        <source>open %1 · cleared %2 · confirmed %3</source>
+        <translation>открыто %1 · допущено %2 · подтверждено %3</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166" />
+        <source>Doctor referrals</source>
+        <translation>Направления к врачу</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="168" />
+        <source>Staff overrides</source>
+        <translation>Решения персонала вопреки правилам</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="235" />
+        <location filename="../staff.py" line="255" />
         <source>Out (closing)</source>
         <translation>Выход (закрытие)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="235" />
+        <location filename="../staff.py" line="255" />
         <source>Out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="237" />
+        <location filename="../staff.py" line="257" />
         <source>In: admitted</source>
         <translation>Вход: пропущен</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="238" />
+        <location filename="../staff.py" line="258" />
         <source>In: refused</source>
         <translation>Вход: отказ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="239" />
+        <location filename="../staff.py" line="259" />
         <source>In: no answer</source>
         <translation>Вход: нет ответа</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="256" />
+        <location filename="../staff.py" line="276" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="257" />
+        <location filename="../staff.py" line="277" />
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258" />
+        <location filename="../staff.py" line="278" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="259" />
+        <location filename="../staff.py" line="279" />
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="260" />
+        <location filename="../staff.py" line="280" />
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="261" />
+        <location filename="../staff.py" line="281" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
@@ -168,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="170" />
+        <location filename="../kiosk.py" line="201" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск больше не может записывать отметки и остановлен. Обратитесь в поддержку. %1</translation>
     </message>
@@ -189,7 +363,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="174" />
+        <location filename="../staff.py" line="190" />
+        <source>Refer to doctor</source>
+        <translation>Направить к врачу</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="194" />
         <source>Waiting for the first visitor</source>
         <translation>Ждём первого посетителя</translation>
     </message>
@@ -245,6 +424,24 @@
         <location filename="../entry.py" line="145" />
         <source>Valid IIN</source>
         <translation>ИИН верный</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyChart</name>
+    <message>
+        <location filename="../occupancy_chart.py" line="102" />
+        <source>People inside</source>
+        <translation>Людей внутри</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="107" />
+        <source>Nobody came in that day</source>
+        <translation>В этот день никто не входил</translation>
+    </message>
+    <message>
+        <location filename="../occupancy_chart.py" line="109" />
+        <source>Nobody has come in yet</source>
+        <translation>Пока никто не входил</translation>
     </message>
 </context>
 <context>
@@ -309,29 +506,158 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="108" />
+        <location filename="../staff.py" line="109" />
         <source>Admit</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="109" />
+        <location filename="../staff.py" line="110" />
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="115" />
+        <location filename="../staff.py" line="116" />
         <source>Decide for visitor %1</source>
         <translation>Решите по посетителю %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="123" />
+        <location filename="../staff.py" line="124" />
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Уже внутри с %1: тот же код показан снова? Пропускайте, только если это тот же человек.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="127" />
+        <location filename="../staff.py" line="128" />
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Статус проверить не удалось: сервис не отвечает, сохранённых данных нет. Попросите документ и решите.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="123" />
+        <source>Refer to doctor</source>
+        <translation>Направить к врачу</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="124" />
+        <source>Refer %1 to the doctor room</source>
+        <translation>Направить %1 в кабинет врача</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="127" />
+        <source>Note for the doctor (optional)</source>
+        <translation>Заметка для врача (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="129" />
+        <source>Refer</source>
+        <translation>Направить</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="130" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <location filename="../referrals_view.py" line="40" />
+        <source>The passenger says the status is wrong</source>
+        <translation>Пассажир говорит, что статус неверный</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="43" />
+        <source>Yellow status: a contact</source>
+        <translation>Жёлтый статус: контактный</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="44" />
+        <source>Red status: a positive test</source>
+        <translation>Красный статус: положительный тест</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="45" />
+        <source>No status could be verified</source>
+        <translation>Статус проверить не удалось</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="46" />
+        <source>Something else (say what in the note)</source>
+        <translation>Другое (укажите в заметке)</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="49" />
+        <source>Cleared: may board</source>
+        <translation>Допущен: может лететь</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="50" />
+        <source>Confirmed: the status stands</source>
+        <translation>Подтверждено: статус в силе</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="52" />
+        <source>Waiting for the doctor</source>
+        <translation>Ждёт врача</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../referrals_view.py" line="241" />
+        <source>Choose a referral in the list</source>
+        <translation>Выберите направление в списке</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="254" />
+        <source>Ticket</source>
+        <translation>Талон</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="255" />
+        <source>Opened</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="256" />
+        <source>Desk</source>
+        <translation>Стойка</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="257" />
+        <source>Passenger</source>
+        <translation>Пассажир</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="258" />
+        <source>Status shown</source>
+        <translation>Показанный статус</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="259" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="260" />
+        <source>Outcome</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="263" />
+        <source>The doctor's note</source>
+        <translation>Заметка врача</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="264" />
+        <source>Cleared: may board</source>
+        <translation>Допущен: может лететь</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="265" />
+        <source>Confirmed: status stands</source>
+        <translation>Подтверждено: статус в силе</translation>
     </message>
 </context>
 <context>
@@ -670,69 +996,107 @@
     </message>
 </context>
 <context>
+    <name>Slip</name>
+    <message>
+        <location filename="../slip.py" line="23" />
+        <source>REFERRAL TO THE DOCTOR</source>
+        <translation>НАПРАВЛЕНИЕ К ВРАЧУ</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="24" />
+        <source>Go to: %1</source>
+        <translation>Пройдите: %1</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="25" />
+        <source>Show this slip to the doctor.</source>
+        <translation>Покажите этот талон врачу.</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="26" />
+        <source>Status shown: %1</source>
+        <translation>Показанный статус: %1</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="27" />
+        <source>Desk %1, %2</source>
+        <translation>Стойка %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../slip.py" line="28" />
+        <source>the doctor room (ask staff the way)</source>
+        <translation>кабинет врача (спросите дорогу у сотрудника)</translation>
+    </message>
+</context>
+<context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="414" />
+        <location filename="../staff.py" line="445" />
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="416" />
+        <location filename="../staff.py" line="447" />
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="417" />
+        <location filename="../staff.py" line="448" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="418" />
+        <location filename="../staff.py" line="449" />
+        <source>Doctor room</source>
+        <translation>Кабинет врача</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="450" />
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="419" />
+        <location filename="../staff.py" line="451" />
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="420" />
+        <location filename="../staff.py" line="452" />
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="421" />
+        <location filename="../staff.py" line="453" />
         <source>Today's events</source>
         <translation>События за сегодня</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="423" />
+        <location filename="../staff.py" line="455" />
         <source>Sanitary service</source>
         <translation>СЭС</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="429" />
+        <location filename="../staff.py" line="461" />
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="429" />
+        <location filename="../staff.py" line="461" />
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="441" />
+        <location filename="../staff.py" line="473" />
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="449" />
+        <location filename="../staff.py" line="481" />
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="452" />
+        <location filename="../staff.py" line="484" />
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
@@ -740,17 +1104,17 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="22" />
+        <location filename="../visitor.py" line="31" />
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="23" />
+        <location filename="../visitor.py" line="32" />
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="24" />
+        <location filename="../visitor.py" line="33" />
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 ждут отправки</translation>
     </message>
@@ -796,7 +1160,7 @@
     </message>
     <message>
         <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>The venue is full</source>
         <translation>Мест нет: заведение заполнено</translation>
     </message>
@@ -847,242 +1211,257 @@
     </message>
     <message>
         <location filename="../words.py" line="49" />
+        <source>Refer to doctor</source>
+        <translation>Направить к врачу</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="50" />
+        <source>Ticket %1: go to %2</source>
+        <translation>Талон %1: пройдите — %2</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="51" />
+        <source>Ticket %1: staff will show you the way</source>
+        <translation>Талон %1: сотрудник покажет дорогу</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="52" />
         <source>REFRESH YOUR CODE</source>
         <translation>ОБНОВИТЕ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="53" />
         <source>INVALID CODE</source>
         <translation>НЕДЕЙСТВИТЕЛЬНЫЙ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="54" />
         <source>UNVERIFIED</source>
         <translation>НЕ ПРОВЕРЕНО</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="55" />
         <source>EXIT</source>
         <translation>ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="58" />
         <source>Verified pass</source>
         <translation>Проверенный пропуск</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56" />
+        <location filename="../words.py" line="59" />
         <source>Checked with the service now</source>
         <translation>Проверено в сервисе сейчас</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57" />
+        <location filename="../words.py" line="60" />
         <source>Last known status, %1 old</source>
         <translation>Последний известный статус, %1 назад</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58" />
+        <location filename="../words.py" line="61" />
         <source>Not verified: no connection</source>
         <translation>Не проверено: нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="66" />
         <source>The code is empty</source>
         <translation>Код пустой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="67" />
         <source>The code is too long to be a pass</source>
         <translation>Код слишком длинный для пропуска</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65" />
+        <location filename="../words.py" line="68" />
         <source>Not a pass and not an IIN</source>
         <translation>Это не пропуск и не ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="69" />
         <source>The code could not be read</source>
         <translation>Код не удалось прочитать</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>An IIN has 12 digits</source>
         <translation>ИИН состоит из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>An IIN has digits only</source>
         <translation>ИИН состоит только из цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>7-я цифра ИИН — от 1 до 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>The IIN's birth date does not exist</source>
         <translation>Даты рождения из ИИН не существует</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>The IIN's check digit is wrong</source>
         <translation>Контрольная цифра ИИН неверна</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The pass is damaged</source>
         <translation>Пропуск повреждён</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The pass is not signed as passes are</source>
         <translation>Пропуск подписан не так, как положено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The pass is signed by an unknown key</source>
         <translation>Пропуск подписан неизвестным ключом</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="78" />
         <source>The signature does not match: forged?</source>
         <translation>Подпись не совпадает: подделка?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
+        <location filename="../words.py" line="79" />
         <source>The pass is missing a field</source>
         <translation>В пропуске не хватает поля</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>Пропуск из будущего: проверьте часы этого ПК</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="83" />
         <source>The pass has expired: open the app again</source>
         <translation>Срок пропуска истёк: откройте приложение заново</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81" />
+        <location filename="../words.py" line="84" />
         <source>The pass holds an invalid IIN</source>
         <translation>В пропуске недействительный ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82" />
+        <location filename="../words.py" line="85" />
         <source>The pass holds an unknown status</source>
         <translation>В пропуске неизвестный статус</translation>
     </message>
     <message>
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="89" />
         <source>Admitted offline, status is red</source>
         <translation>Пропущен без связи, статус красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="90" />
         <source>Red status: sanitary service told</source>
         <translation>Красный статус: СЭС уведомлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="91" />
         <source>Pass-back: already inside</source>
         <translation>Повторный вход: уже внутри</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>Camera or scanner lost</source>
         <translation>Камера или сканер отключены</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>Events are not reaching the service</source>
         <translation>События не доходят до сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>This PC's clock is wrong</source>
         <translation>Часы этого ПК неверны</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>This device is not registered</source>
         <translation>Это устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>The service refused some events</source>
         <translation>Сервис отклонил часть событий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="98" />
         <source>Pass keys are out of date</source>
         <translation>Ключи пропусков устарели</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="99" />
         <source>Database files were touched</source>
         <translation>Файлы базы данных были затронуты</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="100" />
         <source>The doctor decided a referral</source>
         <translation>Врач решил по направлению</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="104" />
         <source>Online</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
-        <location filename="../words.py" line="106" />
+        <location filename="../words.py" line="105" />
+        <location filename="../words.py" line="109" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="106" />
         <source>Service slow</source>
         <translation>Сервис медленно отвечает</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104" />
+        <location filename="../words.py" line="107" />
         <source>Device not registered</source>
         <translation>Устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105" />
+        <location filename="../words.py" line="108" />
         <source>Service error</source>
         <translation>Ошибка сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110" />
+        <location filename="../words.py" line="113" />
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111" />
+        <location filename="../words.py" line="114" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115" />
+        <location filename="../words.py" line="118" />
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118" />
+        <location filename="../words.py" line="121" />
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119" />
+        <location filename="../words.py" line="122" />
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120" />
+        <location filename="../words.py" line="123" />
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
