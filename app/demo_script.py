@@ -202,5 +202,10 @@ def script(demo: Demo) -> Script:
     )
     yield from demo.shot("staff-ru", staff)
     staff.language_buttons["kk"].click()
+    if demo.screens.dashboard is not None:
+        staff.tabs.setCurrentWidget(demo.screens.dashboard)  # read afresh when shown
+        yield Pause(1.0)
+        yield from demo.shot("staff-dashboard", staff)
+        staff.tabs.setCurrentIndex(0)
     yield from demo.one_monitor()
     demo.say("end of the demo")

@@ -14,11 +14,14 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
 
     from app.context import App
     from app.desk import RunningDesk
     from hardware.frames import FrameSource
+    from kiosk.dashboard import DayReport
     from ui.bridge import DeskBridge
     from ui.kiosk import KioskScreens
     from ui.sounds import SoundBoard
@@ -165,9 +168,33 @@ def build_kiosk(
         send_now=desk.worker.send_now,
         ask_doctor=ask_doctor if doctor.is_set else None,
         slips=app.data_dir / "referral-slips",
+        load_day=day_loader(app),
     )
     screens.install_key_filter(WedgeFilter(wedge_settings(settings)))
     return Kiosk(desk, bridge, screens, sounds)
+
+
+def day_loader(app: App) -> Callable[[], DayReport]:
+    """Today's numbers for the dashboard, read with a connection of the caller's own
+    (the dashboard reads on its own thread)."""
+    from config.build import desk_settings
+    from kiosk.dashboard import day_report
+    from kiosk.dayend import BusinessDay
+    from kiosk.store import Store
+
+    desk = desk_settings(app.settings)
+    day = BusinessDay(desk.closing_time, desk.timezone)
+    path = app.store.path
+
+    def load() -> DayReport:
+        store = Store(path)
+        try:
+            now = app.clock.now()
+            return day_report(store, day.date_of(now), day, now=now)
+        finally:
+            store.close()
+
+    return load
 
 
 def run_screens(app: App, *, operator: str, camera: bool, settings_file: Path | None) -> int:

@@ -34,9 +34,14 @@ from ui.staff import StaffPanel
 from ui.visitor import VisitorView
 from ui.wedge import WedgeFilter
 from ui.window import KioskWindows
+from ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from kiosk.dashboard import DayReport
     from ui.boarding import BoardingDesk
+    from ui.dashboard import DashboardView
+
+DASHBOARD = QT_TRANSLATE_NOOP("StaffPanel", "Dashboard")
 
 
 class KioskScreens(QObject):
@@ -55,10 +60,12 @@ class KioskScreens(QObject):
         send_now: Callable[[], None] | None = None,
         ask_doctor: Callable[[], bool] | None = None,
         slips: Path | None = None,
+        load_day: Callable[[], DayReport] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """*ask_doctor*: the doctor PIN (None: no doctor screen at this desk);
-        *slips*: where referral slips go as PDFs without a printer."""
+        *slips*: where referral slips go as PDFs without a printer; *load_day*:
+        today's numbers for the dashboard (run off the UI thread)."""
         super().__init__(parent)
         self._controller = controller
         self._play = play or (lambda sound: None)
@@ -86,6 +93,12 @@ class KioskScreens(QObject):
             where="same" if doctor_room else screens.visitor_screen,
             fullscreen=screens.fullscreen,
         )
+        self.dashboard: DashboardView | None = None
+        if load_day is not None:
+            from ui.dashboard import DashboardView
+
+            self.dashboard = DashboardView(load_day, parent=self.staff)
+            self.staff.add_tab(self.dashboard, DASHBOARD)
         self.failure = QLabel(self.staff)
         self.failure.hide()
         self.wedge: WedgeFilter | None = None
@@ -128,6 +141,8 @@ class KioskScreens(QObject):
         nothing any more."""
         self._stopped = True
         self.visitor.stop()
+        if self.dashboard is not None:
+            self.dashboard.stop()
         self.languages.release()
         if self.wedge is not None:
             self.wedge.stop()

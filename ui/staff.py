@@ -394,6 +394,7 @@ class StaffPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._alerts_count = 0
+        self._extra_tabs: list[tuple[QWidget, str]] = []
         self._retranslate()
 
     # -- what the desk tells ------------------------------------------------------
@@ -413,6 +414,12 @@ class StaffPanel(QWidget):
     def set_occupancy(self, state: OccupancyState) -> None:
         self._occupancy = state
         self._show_occupancy()
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """One more tab (the dashboard); *title* is a source text of context StaffPanel."""
+        self._extra_tabs.append((widget, title))
+        self.tabs.addTab(widget, "")
+        self._retranslate()
 
     def show_notice(self, text: str) -> None:
         """A short note for staff at the bottom (a slip printed, a setting saved)."""
@@ -453,6 +460,8 @@ class StaffPanel(QWidget):
         self.tabs.setTabText(1, self.tr("Today's events"))
         self._on_alerts_count_changed(self._alerts_count)
         self.tabs.setTabText(self.tabs.indexOf(self.ses), self.tr("Sanitary service"))
+        for widget, title in self._extra_tabs:
+            self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in("StaffPanel", title))
         self._show_service()
         self._show_occupancy()
 

@@ -342,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="201" />
+        <location filename="../kiosk.py" line="216" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск енді тіркей алмайды және тоқтады. Қолдау қызметіне хабарласыңыз. %1</translation>
     </message>
@@ -1031,74 +1031,79 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="445" />
+        <location filename="../staff.py" line="452" />
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="447" />
+        <location filename="../staff.py" line="454" />
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="448" />
+        <location filename="../staff.py" line="455" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="449" />
+        <location filename="../staff.py" line="456" />
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="450" />
+        <location filename="../staff.py" line="457" />
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="451" />
+        <location filename="../staff.py" line="458" />
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="452" />
+        <location filename="../staff.py" line="459" />
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="453" />
+        <location filename="../staff.py" line="460" />
         <source>Today's events</source>
         <translation>Бүгінгі оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="455" />
+        <location filename="../staff.py" line="462" />
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="461" />
+        <location filename="../staff.py" line="470" />
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="461" />
+        <location filename="../staff.py" line="470" />
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="473" />
+        <location filename="../staff.py" line="482" />
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="481" />
+        <location filename="../staff.py" line="490" />
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484" />
+        <location filename="../staff.py" line="493" />
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk.py" line="44" />
+        <source>Dashboard</source>
+        <translation>Күн қорытындысы</translation>
     </message>
 </context>
 <context>
