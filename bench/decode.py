@@ -14,9 +14,6 @@ and zxing-cpp decodes on the calling thread.
 from __future__ import annotations
 
 import argparse
-import base64
-import functools
-import json
 import statistics
 import sys
 import threading
@@ -24,7 +21,6 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import cv2
 import numpy as np
@@ -33,10 +29,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench.scenes import Image, background, make_iins, make_pass, phone_scene  # noqa: E402
 from hardware.decoder import DecodedCode, DecoderUnavailable, make_decoder  # noqa: E402
 from hardware.imagefile import ImageUnreadable, load_bgr  # noqa: E402
 from hardware.pipeline import decode_frame  # noqa: E402
-from hardware.synthetic import code_image  # noqa: E402
 
 DEFAULT_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "qr-real"
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
@@ -53,8 +49,6 @@ CONDITIONS = (
 )
 MODULE_SIZES = (2, 3, 4, 5, 6, 8, 12)
 
-Image = np.ndarray[Any, np.dtype[np.uint8]]
-
 
 @dataclass
 class Sample:
@@ -64,202 +58,6 @@ class Sample:
     condition: str = ""
     px_per_module: int = 0
     loose_newlines: bool = False
-
-
-# ---------------------------------------------------------------- test content
-
-
-def iin_check_digit(first11: str) -> int | None:
-    """IIN check digit, or None when the number cannot be valid."""
-    digits = [int(c) for c in first11]
-    for weights in (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)):
-        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
-        if check != 10:
-            return check
-    return None
-
-
-def make_iins(rng: np.random.Generator, count: int) -> list[str]:
-    iins: list[str] = []
-    while len(iins) < count:
-        year = int(rng.integers(0, 100))
-        month = int(rng.integers(1, 13))
-        day = int(rng.integers(1, 29))
-        century = int(rng.integers(3, 7))
-        serial = int(rng.integers(0, 10000))
-        first11 = f"{year:02d}{month:02d}{day:02d}{century}{serial:04d}"
-        check = iin_check_digit(first11)
-        if check is not None:
-            iins.append(first11 + str(check))
-    return iins
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def make_pass(rng: np.random.Generator, iin: str) -> str:
-    """A signed-pass-shaped text: JWS compact form, ~350 characters."""
-    header = {"alg": "EdDSA", "kid": "ashyq-2021-k1", "typ": "JWT"}
-    issued = 1_620_000_000 + int(rng.integers(0, 10_000_000))
-    claims = {
-        "iss": "kz.ashyq.passes",
-        "sub": iin,
-        "st": str(rng.choice(["green", "blue", "yellow", "red"])),
-        "sv": issued + 3 * 86400,
-        "iat": issued,
-        "exp": issued + 300,
-        "nm": "Бекболат М.",
-        "jti": _b64(rng.bytes(12)),
-    }
-    signing_input = (
-        _b64(json.dumps(header, separators=(",", ":")).encode())
-        + "."
-        + _b64(json.dumps(claims, ensure_ascii=False, separators=(",", ":")).encode())
-    )
-    return signing_input + "." + _b64(rng.bytes(64))
-
-
-# ---------------------------------------------------------------- scenes
-
-
-def background(rng: np.random.Generator, width: int, height: int, texture: str) -> Image:
-    """A camera's view of the desk with nothing to read."""
-    base = rng.integers(90, 200)
-    xs = np.linspace(-1, 1, width, dtype=np.float32)
-    ys = np.linspace(-1, 1, height, dtype=np.float32)
-    gx, gy = rng.uniform(-25, 25, 2)
-    light = base + gx * xs[np.newaxis, :] + gy * ys[:, np.newaxis]
-    tint = rng.uniform(0.85, 1.1, 3)
-    frame = to_uint8(light[:, :, np.newaxis] * tint.astype(np.float32))
-    if texture in ("office", "cluttered"):
-        shapes = 12 if texture == "office" else 60
-        for _ in range(shapes):
-            colour = tuple(int(c) for c in rng.integers(0, 256, 3))
-            x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
-            w, h = int(rng.integers(20, width // 3)), int(rng.integers(20, height // 3))
-            kind = rng.integers(0, 3)
-            if kind == 0:
-                cv2.rectangle(frame, (x, y), (x + w, y + h), colour, -1)
-            elif kind == 1:
-                cv2.circle(frame, (x, y), max(w, h) // 3, colour, -1)
-            else:
-                cv2.line(frame, (x, y), (x + w, y + h), colour, int(rng.integers(1, 6)))
-        lines = 10 if texture == "office" else 60
-        for _ in range(lines):  # printed paper, posters, keyboards
-            text = "".join(chr(int(c)) for c in rng.integers(48, 91, int(rng.integers(5, 25))))
-            org = (int(rng.integers(0, width)), int(rng.integers(0, height)))
-            scale = float(rng.uniform(0.4, 1.6))
-            ink = tuple(int(c) for c in rng.integers(0, 90, 3))
-            cv2.putText(frame, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, ink, 1, cv2.LINE_AA)
-        if texture == "cluttered":
-            for _ in range(6):  # checked fabric, blinds, shelving
-                x, y = int(rng.integers(0, width - 40)), int(rng.integers(0, height - 40))
-                size, cell = int(rng.integers(40, 200)), int(rng.integers(3, 12))
-                yy, xx = np.mgrid[0:size, 0:size]
-                pattern = (((yy // cell) + (xx // cell)) % 2 * 200 + 30).astype(np.uint8)
-                patch = frame[y : y + size, x : x + size]
-                patch[:] = pattern[: patch.shape[0], : patch.shape[1], np.newaxis]
-        frame = cv2.GaussianBlur(frame, (0, 0), 0.8)
-    sigma = {"flat": 2.0, "office": 3.0, "cluttered": 6.0}[texture]
-    return add_noise(rng, frame, sigma)
-
-
-@functools.lru_cache(maxsize=4)
-def _noise_field(height: int, width: int, channels: int) -> np.ndarray[Any, Any]:
-    rng = np.random.default_rng(height * 10_000 + width)
-    return rng.standard_normal((height + 64, width + 64, channels), dtype=np.float32)
-
-
-def add_noise(rng: np.random.Generator, frame: Image | np.ndarray[Any, Any], sigma: float) -> Image:
-    """Sensor noise: a crop of a fixed Gaussian field at a random offset (fast, seeded)."""
-    height, width, channels = frame.shape
-    dy, dx = rng.integers(0, 64, 2)
-    noise = _noise_field(height, width, channels)[dy : dy + height, dx : dx + width]
-    noisy = cv2.scaleAdd(noise, float(sigma), frame.astype(np.float32))
-    return to_uint8(noisy)
-
-
-def to_uint8(image: np.ndarray[Any, Any]) -> Image:
-    clipped: Image = cv2.convertScaleAbs(np.maximum(image, 0.0, out=image))
-    return clipped
-
-
-@functools.lru_cache(maxsize=64)
-def _code(text: str, module_px: int, dark: bool) -> Image:
-    return code_image(text, module_px=module_px, dark_mode=dark)
-
-
-def phone_scene(
-    rng: np.random.Generator,
-    text: str,
-    px: int,
-    condition: str,
-    width: int,
-    height: int,
-) -> Image | None:
-    """A phone held up to the camera showing ``text`` at about ``px`` pixels per module."""
-    ss = 3  # supersampling of the phone image before it is warped into the frame
-    dark = condition == "dark_mode"
-    code = _code(text, px * ss, dark)
-    side = code.shape[0]
-    margin_x, margin_y = side // 8, side // 3
-    screen = np.full((side + 2 * margin_y, side + 2 * margin_x), 20 if dark else 245, np.uint8)
-    screen[margin_y : margin_y + side, margin_x : margin_x + side] = code
-    bezel = side // 14
-    phone = np.pad(screen, bezel, constant_values=15).astype(np.float32)
-    if condition == "low_contrast":
-        low, high = rng.uniform(55, 80), rng.uniform(125, 150)
-        phone = low + (high - low) * phone / 255.0
-    if condition == "moire":
-        # The screen's pixel grid, sampled by the camera's own grid without
-        # optical low-pass, beats into coarse stripes.
-        pitch = ss * rng.choice([rng.uniform(0.86, 0.95), rng.uniform(1.05, 1.14)])
-        yy, xx = np.mgrid[0 : phone.shape[0], 0 : phone.shape[1]].astype(np.float32)
-        grid = 0.5 + 0.5 * np.cos(2 * np.pi * xx / pitch) * np.cos(2 * np.pi * yy / pitch)
-        phone = phone * (0.65 + 0.35 * grid)
-    else:
-        phone = cv2.GaussianBlur(phone, (0, 0), 0.5 * ss)
-    ph, pw = phone.shape
-    scale = 1.0 / ss
-    out_w, out_h = pw * scale, ph * scale
-    if out_h > height * 0.98 or out_w > width * 0.98:
-        return None
-    angle = np.deg2rad(rng.uniform(-25, 25))
-    skew = 0.22 if condition == "perspective" else 0.06
-    corners = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], np.float32)
-    corners -= (out_w / 2, out_h / 2)
-    corners *= 1 + rng.uniform(-skew, skew, (4, 1)).astype(np.float32)
-    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    corners = (corners @ rotation.T).astype(np.float32)
-    span_x = max(0.0, (width - (corners[:, 0].max() - corners[:, 0].min())) / 2 - 2)
-    span_y = max(0.0, (height - (corners[:, 1].max() - corners[:, 1].min())) / 2 - 2)
-    centre = (width / 2 + rng.uniform(-span_x, span_x), height / 2 + rng.uniform(-span_y, span_y))
-    dst = corners + np.array(centre, np.float32)
-    if dst[:, 0].min() < 0 or dst[:, 1].min() < 0:
-        return None
-    if dst[:, 0].max() >= width or dst[:, 1].max() >= height:
-        return None
-    src = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], np.float32)
-    warp = cv2.getPerspectiveTransform(src, dst)
-    warped = cv2.warpPerspective(phone, warp, (width, height), flags=cv2.INTER_LINEAR)
-    mask = cv2.warpPerspective(np.ones_like(phone), warp, (width, height), flags=cv2.INTER_LINEAR)
-    frame = background(rng, width, height, str(rng.choice(["flat", "office"]))).astype(np.float32)
-    mask3 = mask[:, :, np.newaxis]
-    frame = frame * (1 - mask3) + warped[:, :, np.newaxis] * mask3
-    if condition == "glare":
-        qx, qy = dst.mean(axis=0) + rng.uniform(-0.25, 0.25, 2) * (out_w, out_w)
-        radius = rng.uniform(0.12, 0.22) * out_w
-        xx = np.arange(width, dtype=np.float32)[np.newaxis, :] - qx
-        yy = np.arange(height, dtype=np.float32)[:, np.newaxis] - qy
-        blob = np.exp(-(xx**2 + yy**2) / (2 * radius**2))
-        frame += (rng.uniform(120, 190) * blob)[:, :, np.newaxis]
-    sigma = 0.6
-    if condition == "blur":
-        sigma = rng.uniform(1.1, 1.6)
-    frame = cv2.GaussianBlur(frame, (0, 0), sigma)
-    noise = rng.uniform(9, 14) if condition == "noise" else 2.5
-    return add_noise(rng, frame, noise)
 
 
 # ---------------------------------------------------------------- sample sets
