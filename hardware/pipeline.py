@@ -305,6 +305,7 @@ class CapturePipeline:
         watchdog = max(0.01, min(0.25, settings.stall_timeout_s / 4))
         preview_gap = 1.0 / settings.preview_fps if settings.preview_fps > 0 else None
         last_preview: float | None = None
+        preview: Frame | None = None
         while True:
             taken = self._mail.take(watchdog)
             for state in taken.states:
@@ -318,13 +319,18 @@ class CapturePipeline:
                 self._mail.lost_if_stalled(settings.stall_timeout_s)
                 continue
             now = self._clock()
+            counted = self._reader.read(frame, now)
             preview_due = preview_gap is not None and (
                 last_preview is None or now - last_preview >= preview_gap
             )
             if self._on_preview is not None and preview_due:
                 last_preview = now
-                self._call(self._on_preview, fit_width(frame, settings.preview_max_width))
-            for code in self._reader.read(frame, now):
+                # An unchanged scene shows the last preview again: scaling a
+                # frame reads all of it, the largest cost left on an idle desk.
+                if preview is None or self._reader.last_decoded:
+                    preview = fit_width(frame, settings.preview_max_width)
+                self._call(self._on_preview, preview.copy())
+            for code in counted:
                 self._codes += 1
                 self._call(self._on_code, code)
         self._emit_state(DeviceState.STOPPED)

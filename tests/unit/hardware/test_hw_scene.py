@@ -199,3 +199,26 @@ def test_the_skip_can_be_turned_off() -> None:
     assert recorder.wait_for(lambda: "lost" in recorder.state_names())
     pipeline.stop()
     assert pipeline.stats().frames_unchanged == 0
+
+
+def test_an_unchanged_scene_repeats_the_last_preview_as_a_copy() -> None:
+    recorder = Recorder()
+    source = FrameListSource([blank_frame(1280, 720)] * 30, fps=200, loop=False)
+    settings = PipelineSettings(preview_fps=1000.0, change_settle_s=0.0)
+    pipeline = CapturePipeline(
+        source,
+        make_decoder(),
+        on_code=recorder.on_code,
+        on_state=recorder.on_state,
+        on_preview=recorder.on_preview,
+        settings=settings,
+    )
+    pipeline.start()
+    assert recorder.wait_for(lambda: "lost" in recorder.state_names())
+    pipeline.stop()
+    previews = recorder.previews
+    assert len(previews) >= 2
+    assert all(p.shape == (360, 640, 3) for p in previews)
+    assert all(np.array_equal(p, previews[0]) for p in previews)
+    # Each is a copy of its own: a screen that draws on one spoils no other.
+    assert len({id(p) for p in previews}) == len(previews)
