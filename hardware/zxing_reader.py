@@ -199,7 +199,7 @@ class ZxingDecoder:
         if text_mode is not None:
             options["text_mode"] = text_mode
         blank = np.full((16, 16), 255, dtype=np.uint8)
-        for _ in range(4):
+        for _ in range(5):
             try:
                 self._zx.read_barcodes(blank, **options)
                 return options
