@@ -3,7 +3,8 @@ phone held up showing a code, under one condition each (see ``Look``).
 
 Every frame comes from a seeded ``numpy.random.Generator``, so runs are
 comparable. The frames of the standard conditions are drawn in the same
-order in every version of the benchmark, so figures stay comparable.
+order as before the hard conditions were added, so their figures stay
+comparable across versions of the benchmark.
 """
 
 from __future__ import annotations
@@ -157,6 +158,7 @@ class Look:
     glare: tuple[Range, Range] | None = None  # (strength, radius as a share of the phone)
     blur: Range | None = None  # camera defocus sigma, px (0.6 when None)
     noise: Range | None = None  # sensor noise sigma (2.5 when None)
+    motion: Range | None = None  # motion blur length, px, in a random direction
 
 
 LOOKS = {
@@ -170,6 +172,19 @@ LOOKS = {
     "dark_mode": Look(dark=True),
 }
 """The standard conditions: each alone, at a strength zxing-cpp reads at >= 4 px/module."""
+
+HARD_LOOKS: dict[str, tuple[tuple[float, ...], Look]] = {
+    "motion": ((3, 4, 5), Look(motion=(3, 6))),
+    "heavy_motion": ((4, 5, 6), Look(motion=(16, 26))),
+    "glare": ((3, 4), Look(glare=((170, 240), (0.15, 0.25)))),
+    "moire": ((7 / 3, 3), Look(moire=True, blur=(0.9, 1.2))),
+    "low_contrast": ((3, 4), Look(contrast=((80, 100), (105, 125)), noise=(4, 6))),
+    "small": ((5 / 3, 2, 7 / 3), Look(blur=(0.7, 0.9))),
+    "dark_mode": ((7 / 3, 3), Look(dark=True, blur=(1.0, 1.3))),
+}
+"""Hard frames: (pixels per module to choose from, look). Strong or combined
+conditions at small sizes, where plain zxing-cpp misses; heavy motion blur is
+there to show what no pass reads."""
 
 
 def phone_scene(
@@ -185,6 +200,15 @@ def phone_scene(
     return compose(rng, text, px, LOOKS[condition], width, height)
 
 
+def hard_scene(
+    rng: np.random.Generator, text: str, condition: str, width: int, height: int
+) -> tuple[Image | None, float]:
+    """A hard frame (:data:`HARD_LOOKS`) and its pixels per module."""
+    sizes, look = HARD_LOOKS[condition]
+    px = float(rng.choice(sizes))
+    return compose(rng, text, px, look, width, height), px
+
+
 def compose(
     rng: np.random.Generator, text: str, px: float, look: Look, width: int, height: int
 ) -> Image | None:
@@ -198,6 +222,8 @@ def compose(
     if look.glare is not None:
         frame += _glare(rng, dst, out_w, look.glare, width, height)[:, :, np.newaxis]
     sigma = 0.6 if look.blur is None else rng.uniform(*look.blur)
+    if look.motion is not None:
+        frame = _motion_blur(frame, rng.uniform(*look.motion), rng.uniform(0, 180))
     frame = cv2.GaussianBlur(frame, (0, 0), sigma)
     noise = 2.5 if look.noise is None else rng.uniform(*look.noise)
     return add_noise(rng, frame, noise)
@@ -278,3 +304,19 @@ def _glare(
     blob = np.exp(-(xx**2 + yy**2) / (2 * radius**2))
     glow: np.ndarray[Any, Any] = rng.uniform(*strength) * blob
     return glow
+
+
+def _motion_blur(
+    frame: np.ndarray[Any, Any], length: float, degrees: float
+) -> np.ndarray[Any, Any]:
+    """The phone moving ``length`` pixels during the exposure."""
+    size = int(np.ceil(length)) | 1
+    kernel = np.zeros((size, size), np.float32)
+    centre = size // 2
+    dx = np.cos(np.deg2rad(degrees)) * length / 2
+    dy = np.sin(np.deg2rad(degrees)) * length / 2
+    start = (round(centre * 16 - dx * 16), round(centre * 16 - dy * 16))
+    end = (round(centre * 16 + dx * 16), round(centre * 16 + dy * 16))
+    cv2.line(kernel, start, end, 1.0, 1, cv2.LINE_AA, shift=4)
+    kernel /= kernel.sum()
+    return np.asarray(cv2.filter2D(frame, -1, kernel), dtype=np.float32)

@@ -164,49 +164,10 @@ def test_settings_are_checked() -> None:
         SceneWatch(recheck_s=0.0)
 
 
-def test_the_pipeline_skips_an_unchanged_scene_and_still_reads_a_code() -> None:
-    recorder = Recorder()
-    frames = [blank_frame()] * 40 + [phone_frame(IIN)] * 5
-    settings = PipelineSettings(change_settle_s=0.0, unchanged_recheck_s=100.0)
-    source = FrameListSource(frames, fps=200, loop=False)
+def run_once(frames: list[Frame], settings: PipelineSettings, recorder: Recorder) -> Any:
+    """The frames once through a real pipeline at 200 fps; its stats at the end."""
     pipeline = CapturePipeline(
-        source,
-        make_decoder(),
-        on_code=recorder.on_code,
-        on_state=recorder.on_state,
-        settings=settings,
-    )
-    pipeline.start()
-    assert recorder.wait_for(lambda: "lost" in recorder.state_names())
-    pipeline.stop()
-    stats = pipeline.stats()
-    assert recorder.texts() == [IIN]
-    assert stats.frames_unchanged > 0
-    assert stats.frames_decoded + stats.frames_unchanged + stats.frames_dropped == 45
-
-
-def test_the_skip_can_be_turned_off() -> None:
-    recorder = Recorder()
-    source = FrameListSource([blank_frame(64, 48)] * 20, fps=200, loop=False)
-    pipeline = CapturePipeline(
-        source,
-        make_decoder(),
-        on_code=recorder.on_code,
-        on_state=recorder.on_state,
-        settings=PipelineSettings(skip_unchanged=False),
-    )
-    pipeline.start()
-    assert recorder.wait_for(lambda: "lost" in recorder.state_names())
-    pipeline.stop()
-    assert pipeline.stats().frames_unchanged == 0
-
-
-def test_an_unchanged_scene_repeats_the_last_preview_as_a_copy() -> None:
-    recorder = Recorder()
-    source = FrameListSource([blank_frame(1280, 720)] * 30, fps=200, loop=False)
-    settings = PipelineSettings(preview_fps=1000.0, change_settle_s=0.0)
-    pipeline = CapturePipeline(
-        source,
+        FrameListSource(frames, fps=200, loop=False),
         make_decoder(),
         on_code=recorder.on_code,
         on_state=recorder.on_state,
@@ -216,6 +177,29 @@ def test_an_unchanged_scene_repeats_the_last_preview_as_a_copy() -> None:
     pipeline.start()
     assert recorder.wait_for(lambda: "lost" in recorder.state_names())
     pipeline.stop()
+    return pipeline.stats()
+
+
+def test_the_pipeline_skips_an_unchanged_scene_and_still_reads_a_code() -> None:
+    recorder = Recorder()
+    frames = [blank_frame()] * 40 + [phone_frame(IIN)] * 5
+    settings = PipelineSettings(change_settle_s=0.0, unchanged_recheck_s=100.0)
+    stats = run_once(frames, settings, recorder)
+    assert recorder.texts() == [IIN]
+    assert stats.frames_unchanged > 0
+    assert stats.frames_decoded + stats.frames_unchanged + stats.frames_dropped == 45
+
+
+def test_the_skip_can_be_turned_off() -> None:
+    recorder = Recorder()
+    stats = run_once([blank_frame(64, 48)] * 20, PipelineSettings(skip_unchanged=False), recorder)
+    assert stats.frames_unchanged == 0
+
+
+def test_an_unchanged_scene_repeats_the_last_preview_as_a_copy() -> None:
+    recorder = Recorder()
+    settings = PipelineSettings(preview_fps=1000.0, change_settle_s=0.0)
+    run_once([blank_frame(1280, 720)] * 30, settings, recorder)
     previews = recorder.previews
     assert len(previews) >= 2
     assert all(p.shape == (360, 640, 3) for p in previews)
