@@ -117,6 +117,7 @@ def make_decoder(
     second_pass: str = "none",
     *,
     fallback: bool = True,
+    fallback_budget_s: float = 0.010,
 ) -> Decoder:
     """Build the decoder for ``backend`` reading ``formats``.
 
@@ -124,7 +125,8 @@ def make_decoder(
     and :class:`UnsupportedFormat` for an unknown format or one the backend
     cannot read. ``second_pass`` is one of :data:`SECOND_PASSES`.
     ``fallback``: further passes on frames where a code probably is but
-    none was read (zxing only; see :mod:`hardware.fallback`).
+    none was read, at most ``fallback_budget_s`` of extra time per frame
+    (zxing only; see :mod:`hardware.fallback`).
     """
     names = check_formats(formats)
     if second_pass not in SECOND_PASSES:
@@ -134,7 +136,12 @@ def make_decoder(
     if backend == "zxing":
         from hardware.zxing_reader import ZxingDecoder
 
-        return ZxingDecoder(names, second_pass=second_pass, fallback=fallback)
+        return ZxingDecoder(
+            names,
+            second_pass=second_pass,
+            fallback=fallback,
+            fallback_budget_s=fallback_budget_s,
+        )
     if backend == "pyzbar":
         from hardware.zbar_reader import ZbarDecoder
 

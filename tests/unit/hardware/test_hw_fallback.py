@@ -159,6 +159,12 @@ class _Ticking:
         return self.clock()
 
 
+def test_make_decoder_passes_the_budget_on() -> None:
+    frame = small_blurred(IIN)
+    assert make_decoder(fallback_budget_s=0.0).read(frame) == []
+    assert [c.text for c in make_decoder(fallback_budget_s=0.010).read(frame)] == [IIN]
+
+
 def test_fallback_off_is_plain_zxing() -> None:
     decoder = ZxingDecoder(fallback=False)
     assert decoder.read(small_blurred(IIN)) == []
