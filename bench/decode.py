@@ -1,9 +1,11 @@
-"""Decoder benchmark: speed on empty frames, read rate on phone screens and
-real photographs, side by side for zxing-cpp, pyzbar and OpenCV; and a soak
-run of the capture+decode pipeline for memory growth.
+"""Decoder benchmark: speed on empty frames, read rate on phone screens, hard
+frames and real photographs, side by side for plain zxing-cpp, zxing-cpp with
+the fallback passes, pyzbar and OpenCV; the fallback's cost against plain
+zxing-cpp on the same frames; the CPU of the capture+decode threads on an
+unchanging scene; and a soak run of the pipeline for memory growth.
 
     .venv/bin/python bench/decode.py [--quick] [--soak] [--soak-frames N]
-                                     [--testdata DIR]
+                                     [--testdata DIR] [--idle-seconds S]
 
 Every generated image comes from fixed seeds, so runs are comparable. The
 real photographs live outside the repository (see --testdata); the group is
@@ -14,9 +16,6 @@ and zxing-cpp decodes on the calling thread.
 from __future__ import annotations
 
 import argparse
-import base64
-import functools
-import json
 import statistics
 import sys
 import threading
@@ -33,10 +32,19 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench import costs  # noqa: E402
+from bench.scenes import (  # noqa: E402
+    HARD_LOOKS,
+    Image,
+    background,
+    hard_scene,
+    make_iins,
+    make_pass,
+    phone_scene,
+)
 from hardware.decoder import DecodedCode, DecoderUnavailable, make_decoder  # noqa: E402
 from hardware.imagefile import ImageUnreadable, load_bgr  # noqa: E402
 from hardware.pipeline import decode_frame  # noqa: E402
-from hardware.synthetic import code_image  # noqa: E402
 
 DEFAULT_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "qr-real"
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
@@ -53,8 +61,6 @@ CONDITIONS = (
 )
 MODULE_SIZES = (2, 3, 4, 5, 6, 8, 12)
 
-Image = np.ndarray[Any, np.dtype[np.uint8]]
-
 
 @dataclass
 class Sample:
@@ -62,204 +68,8 @@ class Sample:
     image: Image  # BGR for generated frames and photographs
     expected: str | None  # None: nothing must be read
     condition: str = ""
-    px_per_module: int = 0
+    px_per_module: float = 0
     loose_newlines: bool = False
-
-
-# ---------------------------------------------------------------- test content
-
-
-def iin_check_digit(first11: str) -> int | None:
-    """IIN check digit, or None when the number cannot be valid."""
-    digits = [int(c) for c in first11]
-    for weights in (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)):
-        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
-        if check != 10:
-            return check
-    return None
-
-
-def make_iins(rng: np.random.Generator, count: int) -> list[str]:
-    iins: list[str] = []
-    while len(iins) < count:
-        year = int(rng.integers(0, 100))
-        month = int(rng.integers(1, 13))
-        day = int(rng.integers(1, 29))
-        century = int(rng.integers(3, 7))
-        serial = int(rng.integers(0, 10000))
-        first11 = f"{year:02d}{month:02d}{day:02d}{century}{serial:04d}"
-        check = iin_check_digit(first11)
-        if check is not None:
-            iins.append(first11 + str(check))
-    return iins
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def make_pass(rng: np.random.Generator, iin: str) -> str:
-    """A signed-pass-shaped text: JWS compact form, ~350 characters."""
-    header = {"alg": "EdDSA", "kid": "ashyq-2021-k1", "typ": "JWT"}
-    issued = 1_620_000_000 + int(rng.integers(0, 10_000_000))
-    claims = {
-        "iss": "kz.ashyq.passes",
-        "sub": iin,
-        "st": str(rng.choice(["green", "blue", "yellow", "red"])),
-        "sv": issued + 3 * 86400,
-        "iat": issued,
-        "exp": issued + 300,
-        "nm": "Бекболат М.",
-        "jti": _b64(rng.bytes(12)),
-    }
-    signing_input = (
-        _b64(json.dumps(header, separators=(",", ":")).encode())
-        + "."
-        + _b64(json.dumps(claims, ensure_ascii=False, separators=(",", ":")).encode())
-    )
-    return signing_input + "." + _b64(rng.bytes(64))
-
-
-# ---------------------------------------------------------------- scenes
-
-
-def background(rng: np.random.Generator, width: int, height: int, texture: str) -> Image:
-    """A camera's view of the desk with nothing to read."""
-    base = rng.integers(90, 200)
-    xs = np.linspace(-1, 1, width, dtype=np.float32)
-    ys = np.linspace(-1, 1, height, dtype=np.float32)
-    gx, gy = rng.uniform(-25, 25, 2)
-    light = base + gx * xs[np.newaxis, :] + gy * ys[:, np.newaxis]
-    tint = rng.uniform(0.85, 1.1, 3)
-    frame = to_uint8(light[:, :, np.newaxis] * tint.astype(np.float32))
-    if texture in ("office", "cluttered"):
-        shapes = 12 if texture == "office" else 60
-        for _ in range(shapes):
-            colour = tuple(int(c) for c in rng.integers(0, 256, 3))
-            x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
-            w, h = int(rng.integers(20, width // 3)), int(rng.integers(20, height // 3))
-            kind = rng.integers(0, 3)
-            if kind == 0:
-                cv2.rectangle(frame, (x, y), (x + w, y + h), colour, -1)
-            elif kind == 1:
-                cv2.circle(frame, (x, y), max(w, h) // 3, colour, -1)
-            else:
-                cv2.line(frame, (x, y), (x + w, y + h), colour, int(rng.integers(1, 6)))
-        lines = 10 if texture == "office" else 60
-        for _ in range(lines):  # printed paper, posters, keyboards
-            text = "".join(chr(int(c)) for c in rng.integers(48, 91, int(rng.integers(5, 25))))
-            org = (int(rng.integers(0, width)), int(rng.integers(0, height)))
-            scale = float(rng.uniform(0.4, 1.6))
-            ink = tuple(int(c) for c in rng.integers(0, 90, 3))
-            cv2.putText(frame, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, ink, 1, cv2.LINE_AA)
-        if texture == "cluttered":
-            for _ in range(6):  # checked fabric, blinds, shelving
-                x, y = int(rng.integers(0, width - 40)), int(rng.integers(0, height - 40))
-                size, cell = int(rng.integers(40, 200)), int(rng.integers(3, 12))
-                yy, xx = np.mgrid[0:size, 0:size]
-                pattern = (((yy // cell) + (xx // cell)) % 2 * 200 + 30).astype(np.uint8)
-                patch = frame[y : y + size, x : x + size]
-                patch[:] = pattern[: patch.shape[0], : patch.shape[1], np.newaxis]
-        frame = cv2.GaussianBlur(frame, (0, 0), 0.8)
-    sigma = {"flat": 2.0, "office": 3.0, "cluttered": 6.0}[texture]
-    return add_noise(rng, frame, sigma)
-
-
-@functools.lru_cache(maxsize=4)
-def _noise_field(height: int, width: int, channels: int) -> np.ndarray[Any, Any]:
-    rng = np.random.default_rng(height * 10_000 + width)
-    return rng.standard_normal((height + 64, width + 64, channels), dtype=np.float32)
-
-
-def add_noise(rng: np.random.Generator, frame: Image | np.ndarray[Any, Any], sigma: float) -> Image:
-    """Sensor noise: a crop of a fixed Gaussian field at a random offset (fast, seeded)."""
-    height, width, channels = frame.shape
-    dy, dx = rng.integers(0, 64, 2)
-    noise = _noise_field(height, width, channels)[dy : dy + height, dx : dx + width]
-    noisy = cv2.scaleAdd(noise, float(sigma), frame.astype(np.float32))
-    return to_uint8(noisy)
-
-
-def to_uint8(image: np.ndarray[Any, Any]) -> Image:
-    clipped: Image = cv2.convertScaleAbs(np.maximum(image, 0.0, out=image))
-    return clipped
-
-
-@functools.lru_cache(maxsize=64)
-def _code(text: str, module_px: int, dark: bool) -> Image:
-    return code_image(text, module_px=module_px, dark_mode=dark)
-
-
-def phone_scene(
-    rng: np.random.Generator,
-    text: str,
-    px: int,
-    condition: str,
-    width: int,
-    height: int,
-) -> Image | None:
-    """A phone held up to the camera showing ``text`` at about ``px`` pixels per module."""
-    ss = 3  # supersampling of the phone image before it is warped into the frame
-    dark = condition == "dark_mode"
-    code = _code(text, px * ss, dark)
-    side = code.shape[0]
-    margin_x, margin_y = side // 8, side // 3
-    screen = np.full((side + 2 * margin_y, side + 2 * margin_x), 20 if dark else 245, np.uint8)
-    screen[margin_y : margin_y + side, margin_x : margin_x + side] = code
-    bezel = side // 14
-    phone = np.pad(screen, bezel, constant_values=15).astype(np.float32)
-    if condition == "low_contrast":
-        low, high = rng.uniform(55, 80), rng.uniform(125, 150)
-        phone = low + (high - low) * phone / 255.0
-    if condition == "moire":
-        # The screen's pixel grid, sampled by the camera's own grid without
-        # optical low-pass, beats into coarse stripes.
-        pitch = ss * rng.choice([rng.uniform(0.86, 0.95), rng.uniform(1.05, 1.14)])
-        yy, xx = np.mgrid[0 : phone.shape[0], 0 : phone.shape[1]].astype(np.float32)
-        grid = 0.5 + 0.5 * np.cos(2 * np.pi * xx / pitch) * np.cos(2 * np.pi * yy / pitch)
-        phone = phone * (0.65 + 0.35 * grid)
-    else:
-        phone = cv2.GaussianBlur(phone, (0, 0), 0.5 * ss)
-    ph, pw = phone.shape
-    scale = 1.0 / ss
-    out_w, out_h = pw * scale, ph * scale
-    if out_h > height * 0.98 or out_w > width * 0.98:
-        return None
-    angle = np.deg2rad(rng.uniform(-25, 25))
-    skew = 0.22 if condition == "perspective" else 0.06
-    corners = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], np.float32)
-    corners -= (out_w / 2, out_h / 2)
-    corners *= 1 + rng.uniform(-skew, skew, (4, 1)).astype(np.float32)
-    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-    corners = (corners @ rotation.T).astype(np.float32)
-    span_x = max(0.0, (width - (corners[:, 0].max() - corners[:, 0].min())) / 2 - 2)
-    span_y = max(0.0, (height - (corners[:, 1].max() - corners[:, 1].min())) / 2 - 2)
-    centre = (width / 2 + rng.uniform(-span_x, span_x), height / 2 + rng.uniform(-span_y, span_y))
-    dst = corners + np.array(centre, np.float32)
-    if dst[:, 0].min() < 0 or dst[:, 1].min() < 0:
-        return None
-    if dst[:, 0].max() >= width or dst[:, 1].max() >= height:
-        return None
-    src = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], np.float32)
-    warp = cv2.getPerspectiveTransform(src, dst)
-    warped = cv2.warpPerspective(phone, warp, (width, height), flags=cv2.INTER_LINEAR)
-    mask = cv2.warpPerspective(np.ones_like(phone), warp, (width, height), flags=cv2.INTER_LINEAR)
-    frame = background(rng, width, height, str(rng.choice(["flat", "office"]))).astype(np.float32)
-    mask3 = mask[:, :, np.newaxis]
-    frame = frame * (1 - mask3) + warped[:, :, np.newaxis] * mask3
-    if condition == "glare":
-        qx, qy = dst.mean(axis=0) + rng.uniform(-0.25, 0.25, 2) * (out_w, out_w)
-        radius = rng.uniform(0.12, 0.22) * out_w
-        xx = np.arange(width, dtype=np.float32)[np.newaxis, :] - qx
-        yy = np.arange(height, dtype=np.float32)[:, np.newaxis] - qy
-        blob = np.exp(-(xx**2 + yy**2) / (2 * radius**2))
-        frame += (rng.uniform(120, 190) * blob)[:, :, np.newaxis]
-    sigma = 0.6
-    if condition == "blur":
-        sigma = rng.uniform(1.1, 1.6)
-    frame = cv2.GaussianBlur(frame, (0, 0), sigma)
-    noise = rng.uniform(9, 14) if condition == "noise" else 2.5
-    return add_noise(rng, frame, noise)
 
 
 # ---------------------------------------------------------------- sample sets
@@ -301,6 +111,28 @@ def phone_samples(quick: bool) -> list[Sample]:
                     continue
                 group = f"phone {px}px/module"
                 samples.append(Sample(group, frame, text, condition, px))
+    return samples
+
+
+def hard_samples(quick: bool) -> list[Sample]:
+    """Frames plain zxing-cpp often misses, by condition (bench.scenes.HARD_LOOKS),
+    at the kiosk's camera resolutions, 640x480 and 1280x720 in turn."""
+    rng = np.random.default_rng(20210405)
+    per_kind = 1 if quick else 6
+    texts = make_iins(rng, per_kind) + [make_pass(rng, iin) for iin in make_iins(rng, per_kind)]
+    samples = []
+    for condition in HARD_LOOKS:
+        for turn, text in enumerate(texts * 2):
+            frame = None
+            for width, height in RESOLUTIONS[turn % 2 :]:
+                for _ in range(3):
+                    frame, px = hard_scene(rng, text, condition, width, height)
+                    if frame is not None:
+                        break
+                if frame is not None:
+                    break
+            if frame is not None:
+                samples.append(Sample(f"hard {condition}", frame, text, condition, px))
     return samples
 
 
@@ -359,18 +191,57 @@ class Runner:
     times: dict[str, list[float]] = field(default_factory=dict)
 
 
-def build_runners(chosen: str) -> list[Runner]:
+def build_runners() -> list[Runner]:
     runners: list[Runner] = []
-    zxing = make_decoder("zxing", second_pass=chosen)
-    runners.append(Runner("zxing-cpp", zxing.read))
+    runners.append(Runner("zxing-cpp", make_decoder(fallback=False).read))
+    chosen = make_decoder()
+    runners.append(Runner("fallback", chosen.read))
     try:
         zbar = make_decoder("pyzbar", second_pass="invert")
         runners.append(Runner("pyzbar", zbar.read))
     except DecoderUnavailable as error:
         print(f"pyzbar skipped: {error}")
     runners.append(Runner("opencv", OpenCvDecoder().read))
-    runners.append(Runner("pipeline", lambda frame: decode_frame(zxing, frame), takes_colour=True))
+    runners.append(Runner("pipeline", lambda frame: decode_frame(chosen, frame), takes_colour=True))
     return runners
+
+
+def every_pass() -> Runner:
+    """The reference for what the passes could read with no trigger and no
+    budget: plain, GlobalHistogram, sharpened, 2x, sharpened 2x and
+    GlobalHistogram at half size, each on the whole frame; the union of what
+    they read."""
+    import zxingcpp
+
+    options: dict[str, Any] = {
+        "formats": zxingcpp.BarcodeFormat.QRCodeModel2,
+        "try_downscale": False,
+        "text_mode": zxingcpp.TextMode.Plain,
+    }
+    global_ = {**options, "binarizer": zxingcpp.Binarizer.GlobalHistogram}
+
+    def sharpen(image: Image, sigma: float) -> Image:
+        blurred = cv2.GaussianBlur(image, (0, 0), sigma)
+        return cv2.addWeighted(image, 2.0, blurred, -1.0, 0)
+
+    def read(gray: Image) -> list[DecodedCode]:
+        twice = cv2.resize(gray, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
+        half = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        passes = [
+            (half, global_),
+            (gray, options),
+            (gray, global_),
+            (sharpen(gray, 1.0), options),
+            (twice, options),
+            (sharpen(twice, 2.0), options),
+        ]
+        texts: dict[str, DecodedCode] = {}
+        for image, kwargs in passes:
+            for result in zxingcpp.read_barcodes(image, **kwargs):
+                texts.setdefault(result.text, DecodedCode(result.text, "QRCode", ()))
+        return list(texts.values())
+
+    return Runner("every pass", read)
 
 
 # ---------------------------------------------------------------- measuring
@@ -407,39 +278,50 @@ def matches(text: str, sample: Sample) -> bool:
     return False
 
 
-def measure(runner: Runner, samples: Sequence[Sample], repeat: int) -> dict[str, Outcome]:
-    """Per frame: best of ``repeat`` runs (the timeit convention: the least
-    disturbed run), then medians and 95th percentiles across frames."""
-    outcomes: dict[str, Outcome] = {}
+def measure(
+    runners: Sequence[Runner], samples: Sequence[Sample], repeat: Callable[[Runner], int]
+) -> dict[str, dict[str, Outcome]]:
+    """Per frame and runner: best of ``repeat(runner)`` runs (the timeit
+    convention: the least disturbed run), then medians and 95th percentiles
+    across frames. Each frame goes through every runner before the next
+    frame, so a machine that slows down for a while weighs on all columns."""
+    results: dict[str, dict[str, Outcome]] = {runner.name: {} for runner in runners}
     for sample in samples:
-        image = sample.image if runner.takes_colour else _gray(sample)
-        best = float("inf")
-        codes: list[DecodedCode] = []
-        for attempt in range(repeat):
-            started = time.perf_counter()
-            found = runner.decode(image)
-            best = min(best, time.perf_counter() - started)
-            if attempt == 0:
-                codes = found
-        for key in (sample.group, *_extra_groups(sample)):
-            outcome = outcomes.setdefault(key, Outcome())
-            outcome.times_ms.append(best * 1000)
-            outcome.frames += 1
-            if sample.expected is None:
-                outcome.false_positive += bool(codes)
-            else:
-                outcome.expected += 1
-                found = any(matches(c.text, sample) for c in codes)
-                outcome.read += found
-                if not found and key == sample.group:
-                    outcome.missed_files.append(sample.condition or sample.group)
-                wrong = [c.text for c in codes if not matches(c.text, sample)]
-                outcome.other += sum(is_other_code(text, sample) for text in wrong)
-                if any(not is_other_code(text, sample) for text in wrong):
-                    outcome.misread += 1
-                    if key == sample.group:
-                        outcome.misread_files.append(sample.condition or sample.group)
-    return outcomes
+        for runner in runners:
+            image = sample.image if runner.takes_colour else _gray(sample)
+            best = float("inf")
+            codes: list[DecodedCode] = []
+            for attempt in range(repeat(runner)):
+                started = time.perf_counter()
+                found = runner.decode(image)
+                best = min(best, time.perf_counter() - started)
+                if attempt == 0:
+                    codes = found
+            _record(results[runner.name], sample, codes, best)
+    return results
+
+
+def _record(
+    outcomes: dict[str, Outcome], sample: Sample, codes: list[DecodedCode], best: float
+) -> None:
+    for key in (sample.group, *_extra_groups(sample)):
+        outcome = outcomes.setdefault(key, Outcome())
+        outcome.times_ms.append(best * 1000)
+        outcome.frames += 1
+        if sample.expected is None:
+            outcome.false_positive += bool(codes)
+        else:
+            outcome.expected += 1
+            found = any(matches(c.text, sample) for c in codes)
+            outcome.read += found
+            if not found and key == sample.group:
+                outcome.missed_files.append(sample.condition or sample.group)
+            wrong = [c.text for c in codes if not matches(c.text, sample)]
+            outcome.other += sum(is_other_code(text, sample) for text in wrong)
+            if any(not is_other_code(text, sample) for text in wrong):
+                outcome.misread += 1
+                if key == sample.group:
+                    outcome.misread_files.append(sample.condition or sample.group)
 
 
 def _gray(sample: Sample) -> Image:
@@ -453,9 +335,11 @@ def _gray(sample: Sample) -> Image:
 def _extra_groups(sample: Sample) -> Iterable[str]:
     if sample.group.startswith("empty"):
         yield " ".join(sample.group.split()[:2]) + " (all)"
-    if sample.px_per_module >= 4:
+    if sample.group.startswith("phone") and sample.px_per_module >= 4:
         yield "phone >=4px/module (all)"
         yield f"  >=4px {sample.condition}"
+    if sample.group.startswith("hard") and sample.condition != "heavy_motion":
+        yield "hard (all but heavy motion)"
 
 
 def _percentile(values: Sequence[float], q: float) -> float:
@@ -478,8 +362,13 @@ def cell(outcome: Outcome | None) -> str:
     return f"{med:7.2f} {p95:7.2f} {rate} {errors:>6}"
 
 
-def print_table(title: str, groups: Sequence[str], results: dict[str, dict[str, Outcome]]) -> None:
-    names = list(results)
+def print_table(
+    title: str,
+    groups: Sequence[str],
+    results: dict[str, dict[str, Outcome]],
+    names: Sequence[str] | None = None,
+) -> None:
+    names = list(names or results)
     print(f"\n{title}")
     header = f"{'group':<30} {'n':>4} | " + " | ".join(f"{n:^30}" for n in names)
     sub = f"{'':<30} {'':>4} | " + " | ".join(
@@ -577,6 +466,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--soak-frames", type=int, default=108_000, metavar="N")
     parser.add_argument("--testdata", type=Path, default=DEFAULT_TESTDATA, metavar="DIR")
     parser.add_argument("--repeat", type=int, default=None, help="timing runs per frame")
+    parser.add_argument("--idle-seconds", type=float, default=None, metavar="S")
     args = parser.parse_args(argv)
     cv2.setNumThreads(1)
     repeat = args.repeat or (3 if args.quick else 5)
@@ -587,45 +477,105 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"numpy {np.__version__}; cv2 threads {cv2.getNumThreads()}; best of {repeat} runs"
     )
     print(
-        "pipeline = BGR frame -> grey (cvtColor) -> zxing-cpp, QR Model 2, plain text, "
-        "try_invert on, try_downscale off"
+        "zxing-cpp = plain zxing-cpp, QR Model 2, plain text, try_invert on, try_downscale off "
+        "(the decoder before the fallback); fallback = the same plus the fallback passes; "
+        "pipeline = BGR frame -> grey (cvtColor) -> fallback"
     )
     # The soak runs first, while the process is small, so RSS reflects the pipeline.
     soak_ok = soak(args.soak_frames) <= 5.0 if args.soak else True
-    samples = empty_samples(args.quick) + phone_samples(args.quick)
-    if args.testdata.is_dir():
-        samples += real_samples(args.testdata)
-    else:
+    empty = empty_samples(args.quick)
+    hard = hard_samples(args.quick)
+    samples = empty + phone_samples(args.quick) + hard
+    real = real_samples(args.testdata) if args.testdata.is_dir() else []
+    if not real:
         print(f"real photographs skipped: {args.testdata} not found")
-    runners = build_runners("none")
-    results = {}
-    for runner in runners:
+    samples += real
+    runners = build_runners()
+
+    def runs(runner: Runner) -> int:
         # The comparison backends are 10-100x slower: fewer runs keep the bench short.
-        runs = repeat if runner.name in ("zxing-cpp", "pipeline") else min(repeat, 2)
-        results[runner.name] = measure(runner, samples, runs)
+        return repeat if runner.name in ("zxing-cpp", "fallback", "pipeline") else min(repeat, 2)
+
+    results = measure(runners, samples, runs)
+    results.update(measure([every_pass()], hard + real, lambda runner: 1))
+    main_names = [r.name for r in runners]
 
     empty_groups = [f"empty {h}p {t}" for _, h in RESOLUTIONS for t in TEXTURES]
     empty_groups += [f"empty {h}p (all)" for _, h in RESOLUTIONS]
-    print_table("Empty frames (nothing may be reported)", empty_groups, results)
+    print_table("Empty frames (nothing may be reported)", empty_groups, results, main_names)
     phone_groups = [f"phone {px}px/module" for px in MODULE_SIZES]
     phone_groups += ["phone >=4px/module (all)", "real photographs"]
     print_table("Codes (read = exact text; mis = a wrong text reported)", phone_groups, results)
     print_table(
-        "Phone frames >= 4 px/module by condition", [f"  >=4px {c}" for c in CONDITIONS], results
+        "Phone frames >= 4 px/module by condition",
+        [f"  >=4px {c}" for c in CONDITIONS],
+        results,
+        main_names,
+    )
+    hard_groups = [f"hard {c}" for c in HARD_LOOKS] + ["hard (all but heavy motion)"]
+    print_table(
+        "Hard frames by condition (640x480 and 1280x720; 'every pass' = the union of "
+        "all passes on the whole frame, no trigger, no budget: what is left to read)",
+        hard_groups,
+        results,
     )
     for name, outcomes in results.items():
-        real = outcomes.get("real photographs")
-        if real is not None:
+        real_outcome = outcomes.get("real photographs")
+        if real_outcome is not None:
             print(
-                f"  real photographs, {name}: not read {', '.join(real.missed_files) or '-'}; "
-                f"misread {', '.join(real.misread_files) or '-'}; "
-                f"second code of a multi-code image also read: {real.other}"
+                f"  real photographs, {name}: not read "
+                f"{', '.join(real_outcome.missed_files) or '-'}; "
+                f"misread {', '.join(real_outcome.misread_files) or '-'}; "
+                f"second code of a multi-code image also read: {real_outcome.other}"
             )
-    ok = check_targets(results["pipeline"], "real photographs" in results["pipeline"])
+    figures = fallback_costs(empty, samples, repeat, args)
+    ok = check_targets(results["pipeline"], bool(real), figures)
     return 0 if ok and soak_ok else 1
 
 
-def check_targets(chosen: dict[str, Outcome], with_real: bool) -> bool:
+def fallback_costs(
+    empty: list[Sample], samples: list[Sample], repeat: int, args: argparse.Namespace
+) -> dict[str, float]:
+    """The fallback against plain zxing-cpp on the same frames, and idle CPU."""
+    plain = make_decoder(fallback=False)
+    chosen = make_decoder()
+    figures: dict[str, float] = {}
+    print("\nFallback against plain zxing-cpp, same frames, same run (ms, best of each):")
+    for _, height in RESOLUTIONS:
+        frames = [_gray(s) for s in empty if s.group.startswith(f"empty {height}p")]
+        timing = costs.paired(plain.read, chosen.read, frames, repeat)
+        figures[f"ratio {height}"] = timing.ratio
+        print(
+            f"  empty {height}p: plain median {statistics.median(timing.plain_ms):.3f}, "
+            f"fallback median {statistics.median(timing.new_ms):.3f}; ratio {timing.ratio:.3f} "
+            f"(total), {timing.median_ratio:.3f} (median per frame)"
+        )
+    stats = getattr(chosen, "fallback_stats", None)
+    with_code = [_gray(s) for s in samples if s.expected is not None]
+    extra = costs.extra_on_triggered(plain.read, chosen.read, lambda: stats, with_code, repeat)
+    if extra:
+        print(
+            f"  frames with a code where the fallback ran: {len(extra)} of {len(with_code)}; "
+            f"extra ms median {statistics.median(extra):.2f}, p95 {_percentile(extra, 95):.2f}, "
+            f"max {max(extra):.2f} (budget 10 ms)"
+        )
+        figures["extra p95"] = _percentile(extra, 95)
+    print(f"  fallback counters over the whole bench: {stats}")
+    seconds = args.idle_seconds or (4.0 if args.quick else 20.0)
+    scene = costs.unchanging_scene(1280, 720)
+    for label, skip in (("skip unchanged on (default)", True), ("skip off (before)", False)):
+        idle = costs.idle_cpu(make_decoder(), scene, seconds, skip_unchanged=skip)
+        print(
+            f"  idle CPU, unchanging 720p scene at 30 fps, preview on, {label}: "
+            f"capture+decode threads {idle.threads_percent:.2f} % of one core "
+            f"(whole process {idle.process_percent:.2f} %); {idle.frames} frames in "
+            f"{idle.seconds:.1f} s, {idle.decoded} decoded, {idle.unchanged} skipped"
+        )
+        figures[f"idle {skip}"] = idle.threads_percent
+    return figures
+
+
+def check_targets(chosen: dict[str, Outcome], with_real: bool, figures: dict[str, float]) -> bool:
     checks = [
         (
             "empty 720p median <= 1.5 ms",
@@ -645,11 +595,15 @@ def check_targets(chosen: dict[str, Outcome], with_real: bool) -> bool:
             95.0,
             "min",
         ),
+        ("empty 720p, fallback / plain <= 1.1", figures["ratio 720"], 1.1, "max"),
+        ("empty 1080p, fallback / plain <= 1.1", figures["ratio 1080"], 1.1, "max"),
+        ("idle CPU, unchanging 720p scene <= 2 %", figures["idle True"], 2.0, "max"),
     ]
+    if "extra p95" in figures:
+        checks.append(("fallback extra time p95 <= 10 ms", figures["extra p95"], 10.0, "max"))
     if with_real:
-        checks.append(
-            ("real photographs read >= 90 %", _rate(chosen["real photographs"]), 90.0, "min")
-        )
+        real = chosen["real photographs"]
+        checks.append(("real photographs read >= 61 (of 64)", float(real.read), 61.0, "min"))
     misreads = sum(o.misread for k, o in chosen.items() if not k.startswith(" "))
     false_pos = sum(o.false_positive for k, o in chosen.items() if "(all)" in k)
     checks.append(("no misreads", float(misreads), 0.0, "max"))

@@ -41,7 +41,8 @@ codes phones show. Micro QR, rMQR and Model 1 are separate names, because
 matching them too lets noise read as a tiny code."""
 
 SECOND_PASSES = ("none", "invert", "upscale")
-"""What a decoder tries when the first pass finds nothing (see zxing_reader)."""
+"""What a decoder tries when the first pass (and the fallback) found nothing;
+unlike the fallback, it runs on every empty frame (see zxing_reader)."""
 
 
 class DecoderUnavailable(RuntimeError):
@@ -114,12 +115,18 @@ def make_decoder(
     backend: str = "zxing",
     formats: Sequence[str] = ("qr",),
     second_pass: str = "none",
+    *,
+    fallback: bool = True,
+    fallback_budget_s: float = 0.010,
 ) -> Decoder:
     """Build the decoder for ``backend`` reading ``formats``.
 
     Raises :class:`DecoderUnavailable` when the backend's library is missing
     and :class:`UnsupportedFormat` for an unknown format or one the backend
     cannot read. ``second_pass`` is one of :data:`SECOND_PASSES`.
+    ``fallback``: further passes on frames where a code probably is but
+    none was read, at most ``fallback_budget_s`` of extra time per frame
+    (zxing only; see :mod:`hardware.fallback`).
     """
     names = check_formats(formats)
     if second_pass not in SECOND_PASSES:
@@ -129,7 +136,12 @@ def make_decoder(
     if backend == "zxing":
         from hardware.zxing_reader import ZxingDecoder
 
-        return ZxingDecoder(names, second_pass=second_pass)
+        return ZxingDecoder(
+            names,
+            second_pass=second_pass,
+            fallback=fallback,
+            fallback_budget_s=fallback_budget_s,
+        )
     if backend == "pyzbar":
         from hardware.zbar_reader import ZbarDecoder
 

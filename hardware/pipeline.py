@@ -7,10 +7,12 @@
   ``LOST``, closes it and reopens with capped exponential backoff.
 - The *decode* thread always takes the newest frame (frames that arrived
   meanwhile are dropped, never queued), emits a downscaled, rate-limited
-  preview, decodes, debounces, and calls the callbacks. All callbacks run
-  on this thread, one at a time; the UI layer bridges them to queued
-  signals. It also notices a source that hangs without failing (no frame
-  for ``stall_timeout_s``) and reports ``LOST``.
+  preview, decodes (unless the scene has not changed since the last
+  decoded frame: see :class:`hardware.scene.FrameReader`), debounces, and
+  calls the callbacks. All callbacks run on this thread, one at a time; the
+  UI layer bridges them to queued signals. It also notices a source that
+  hangs without failing (no frame for ``stall_timeout_s``) and reports
+  ``LOST``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from typing import Any
 from hardware.backoff import Backoff, BackoffPolicy, Clock, monotonic
 from hardware.debounce import Debouncer
 from hardware.decoder import DecodedCode, Decoder
-from hardware.frames import Frame, FrameSource, bgr_to_gray, fit_width
+from hardware.frames import Frame, FrameSource, fit_width
+from hardware.scene import FrameReader, SceneWatch
+from hardware.scene import decode_frame as decode_frame
 from hardware.state import DeviceState, call_safely
 
 log = logging.getLogger(__name__)
@@ -33,18 +37,6 @@ log = logging.getLogger(__name__)
 OnCode = Callable[[DecodedCode], None]
 OnPreview = Callable[[Frame], None]
 OnState = Callable[[DeviceState], None]
-
-
-def decode_frame(decoder: Decoder, frame: Frame) -> list[DecodedCode]:
-    """Codes in one camera frame: grey conversion, then the decoder.
-
-    Full resolution on purpose: halving a 1080p frame would cost small
-    codes (4 px/module becomes 2) to save ~1 ms (see docs/hardware.md).
-    """
-    gray = bgr_to_gray(frame)
-    if gray is None:
-        return []
-    return decoder.read(gray)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +55,15 @@ class PipelineSettings:
     backoff: BackoffPolicy = field(default_factory=BackoffPolicy)
     debounce_window_s: float = 3.0
     confirm_frames: int = 1
+    skip_unchanged: bool = True
+    """Decode only frames whose scene changed since the last decoded one
+    (:class:`hardware.scene.SceneWatch`); the others repeat its result."""
+    change_threshold: int = 16
+    """Grey levels a thumbnail pixel must move by for the scene to count as changed."""
+    change_settle_s: float = 0.5
+    """After a change, every frame is decoded for this long."""
+    unchanged_recheck_s: float = 1.0
+    """An unchanged scene is still decoded once this often."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ class PipelineStats:
     frames_dropped: int
     codes_read: int
     reopen_attempts: int
+    frames_unchanged: int = 0
+    """Frames not decoded because the scene had not changed."""
 
 
 @dataclass(slots=True)
@@ -170,7 +173,6 @@ class CapturePipeline:
         debouncer: Debouncer | None = None,
     ) -> None:
         self._source = source
-        self._decoder = decoder
         self._on_code = on_code
         self._on_preview = on_preview
         self._on_state = on_state
@@ -181,13 +183,20 @@ class CapturePipeline:
             confirm_frames=self._settings.confirm_frames,
             clock=clock,
         )
+        watch = None
+        if self._settings.skip_unchanged:
+            watch = SceneWatch(
+                threshold=self._settings.change_threshold,
+                settle_s=self._settings.change_settle_s,
+                recheck_s=self._settings.unchanged_recheck_s,
+            )
+        self._reader = FrameReader(decoder, self._debouncer, watch)
         self._mail = _Mailbox(clock)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         self._started = False
         self._stopped = False
-        self._decoded = 0
         self._codes = 0
         self._reopens = 0
 
@@ -199,10 +208,11 @@ class CapturePipeline:
     def stats(self) -> PipelineStats:
         return PipelineStats(
             frames_captured=self._mail.captured,
-            frames_decoded=self._decoded,
+            frames_decoded=self._reader.decoded,
             frames_dropped=self._mail.dropped,
             codes_read=self._codes,
             reopen_attempts=self._reopens,
+            frames_unchanged=self._reader.unchanged,
         )
 
     def start(self) -> None:
@@ -295,10 +305,13 @@ class CapturePipeline:
         watchdog = max(0.01, min(0.25, settings.stall_timeout_s / 4))
         preview_gap = 1.0 / settings.preview_fps if settings.preview_fps > 0 else None
         last_preview: float | None = None
+        preview: Frame | None = None
         while True:
             taken = self._mail.take(watchdog)
             for state in taken.states:
                 self._emit_state(state)
+            if taken.states:
+                self._reader.forget_scene()
             if taken.finished:
                 break
             frame = taken.frame
@@ -306,28 +319,21 @@ class CapturePipeline:
                 self._mail.lost_if_stalled(settings.stall_timeout_s)
                 continue
             now = self._clock()
+            counted = self._reader.read(frame, now)
             preview_due = preview_gap is not None and (
                 last_preview is None or now - last_preview >= preview_gap
             )
             if self._on_preview is not None and preview_due:
                 last_preview = now
-                self._call(self._on_preview, fit_width(frame, settings.preview_max_width))
-            self._decode(frame, now)
-        self._emit_state(DeviceState.STOPPED)
-
-    def _decode(self, frame: Frame, now: float) -> None:
-        try:
-            codes = decode_frame(self._decoder, frame)
-        except Exception:
-            log.exception("decoder failed on a frame")
-            codes = []
-        self._decoded += 1
-        accepted = set(self._debouncer.observe((code.text for code in codes), now))
-        for code in codes:
-            if code.text in accepted:
-                accepted.discard(code.text)
+                # An unchanged scene shows the last preview again: scaling a
+                # frame reads all of it, the largest cost left on an idle desk.
+                if preview is None or self._reader.last_decoded:
+                    preview = fit_width(frame, settings.preview_max_width)
+                self._call(self._on_preview, preview.copy())
+            for code in counted:
                 self._codes += 1
                 self._call(self._on_code, code)
+        self._emit_state(DeviceState.STOPPED)
 
     def _emit_state(self, state: DeviceState) -> None:
         if self._on_state is not None:

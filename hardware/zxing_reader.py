@@ -12,13 +12,15 @@ Works with the 2.x and 3.x series. Two facts shape the options:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from hardware.decoder import DecodedCode, DecoderUnavailable, UnsupportedFormat
+from hardware.fallback import Fallback, FallbackStats, PassResult, moved
 from hardware.frames import to_gray
 
 # Config name -> candidate zxing-cpp enum names, most specific first.
@@ -74,6 +76,11 @@ class ZxingDecoder:
     empty frame. ``try_downscale`` also scans 1/3-size copies of large
     images; on camera frames it read nothing more (not even large blurred
     codes held close) and costs ~20 %, so it is off.
+
+    ``fallback`` (on by default) runs further passes on frames the first
+    pass could not read, only where a code probably is and within
+    ``fallback_budget_s`` per frame (see :mod:`hardware.fallback`);
+    ``clock`` times that budget.
     """
 
     def __init__(
@@ -84,19 +91,35 @@ class ZxingDecoder:
         try_rotate: bool = True,
         try_downscale: bool = False,
         try_invert: bool = True,
+        fallback: bool = True,
+        fallback_budget_s: float = 0.010,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self._zx = _load_zxing()
         self._second_pass = second_pass
         self._formats = self._resolve_formats(formats)
-        self._options = self._probe_options(
-            {
-                "formats": self._formats,
-                "try_rotate": try_rotate,
-                "try_downscale": try_downscale,
-                "try_invert": try_invert,
-            }
-        )
+        wanted: dict[str, Any] = {
+            "formats": self._formats,
+            "try_rotate": try_rotate,
+            "try_downscale": try_downscale,
+            "try_invert": try_invert,
+        }
+        if fallback:
+            # Same cost: symbols that fail to decode are only kept, not searched for.
+            wanted["return_errors"] = True
+        self._options = self._probe_options(wanted)
         self._inverts_inside = bool(self._options.get("try_invert", False))
+        self._global = {**self._options, **_global_binarizer(self._zx)}
+        self._fallback = (
+            Fallback(self._pass, budget_s=fallback_budget_s, clock=clock) if fallback else None
+        )
+
+    @property
+    def fallback_stats(self) -> FallbackStats:
+        """What the fallback did so far (all zero when it is off)."""
+        if self._fallback is None:
+            return FallbackStats()
+        return self._fallback.stats
 
     @property
     def version(self) -> str:
@@ -112,11 +135,15 @@ class ZxingDecoder:
         image = to_gray(gray)
         if image is None:
             return []
-        codes = self._read(image)
-        if codes or self._second_pass == "none":
-            return codes
+        first = self._pass(image)
+        if first.codes:
+            return first.codes
+        if self._fallback is not None:
+            codes = self._fallback.read(image, first.located)
+            if codes:
+                return codes
         if self._second_pass == "invert" and not self._inverts_inside:
-            return self._read(np.bitwise_not(image))
+            return self._pass(np.bitwise_not(image)).codes
         if self._second_pass == "upscale" and image.shape[1] < _UPSCALE_BELOW:
             import cv2
 
@@ -124,24 +151,26 @@ class ZxingDecoder:
                 cv2.resize(image, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_LINEAR),
                 dtype=np.uint8,
             )
-            return [_scaled(code, 0.5) for code in self._read(big)]
-        return codes
+            return [moved(code, 0.5, (0, 0)) for code in self._pass(big).codes]
+        return []
 
-    def _read(self, image: npt.NDArray[np.uint8]) -> list[DecodedCode]:
+    def _pass(self, image: npt.NDArray[np.uint8], *, global_threshold: bool = False) -> PassResult:
+        """One zxing-cpp call: codes read, and symbols located but not decoded."""
+        options = self._global if global_threshold else self._options
         try:
-            results = self._zx.read_barcodes(image, **self._options)
+            results = self._zx.read_barcodes(image, **options)
         except Exception:
             # A decoder must not take the capture loop down on one bad frame.
-            return []
-        codes: list[DecodedCode] = []
+            return PassResult()
+        found = PassResult()
         for result in results:
             if not getattr(result, "valid", True):
+                found.located.append(_corners(result))
                 continue
-            text = _plain_text(result, self._options)
-            if text is None:
-                continue
-            codes.append(DecodedCode(text, _format_name(result.format), _corners(result)))
-        return codes
+            text = _plain_text(result, options)
+            if text is not None:
+                found.codes.append(DecodedCode(text, _format_name(result.format), _corners(result)))
+        return found
 
     def _resolve_formats(self, formats: Sequence[str]) -> Any:
         enum = self._zx.BarcodeFormat
@@ -162,14 +191,15 @@ class ZxingDecoder:
         """Keyword arguments the installed zxing-cpp accepts, probed once.
 
         3.x takes a list of formats (``|`` is deprecated there), 2.x wants
-        them OR-ed; ``try_invert`` and ``TextMode.Plain`` are newer than 2.0.
+        them OR-ed; ``try_invert``, ``TextMode.Plain`` and ``return_errors``
+        are newer than 2.0.
         """
         options = dict(wanted)
         text_mode = getattr(getattr(self._zx, "TextMode", None), "Plain", None)
         if text_mode is not None:
             options["text_mode"] = text_mode
         blank = np.full((16, 16), 255, dtype=np.uint8)
-        for _ in range(4):
+        for _ in range(5):
             try:
                 self._zx.read_barcodes(blank, **options)
                 return options
@@ -179,6 +209,8 @@ class ZxingDecoder:
                     for member in options["formats"][1:]:
                         combined = combined | member
                     options["formats"] = combined
+                elif "return_errors" in options:
+                    del options["return_errors"]
                 elif "try_invert" in options:
                     del options["try_invert"]
                 elif "text_mode" in options:
@@ -188,6 +220,12 @@ class ZxingDecoder:
                         "zxing", f"the installed zxing-cpp has an unknown API: {error}"
                     ) from error
         raise DecoderUnavailable("zxing", "the installed zxing-cpp has an unknown API")
+
+
+def _global_binarizer(zx: Any) -> dict[str, Any]:
+    """The option that selects the GlobalHistogram binarizer, where there is one."""
+    binarizer = getattr(getattr(zx, "Binarizer", None), "GlobalHistogram", None)
+    return {} if binarizer is None else {"binarizer": binarizer}
 
 
 def _plain_text(result: Any, options: dict[str, Any]) -> str | None:
@@ -218,8 +256,3 @@ def _corners(result: Any) -> tuple[tuple[int, int], ...]:
         position.bottom_left,
     )
     return tuple((int(p.x), int(p.y)) for p in corners)
-
-
-def _scaled(code: DecodedCode, factor: float) -> DecodedCode:
-    points = tuple((round(x * factor), round(y * factor)) for x, y in code.points)
-    return DecodedCode(code.text, code.format, points)

@@ -84,6 +84,61 @@ def camera_scene(code: Image, *, seed: int = 1, size: tuple[int, int] = (1280, 7
     return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
 
 
+def small_blurred(
+    text: str, *, seed: int = 0, inverted: bool = False, size: tuple[int, int] = (640, 480)
+) -> Image:
+    """A grey frame with ``text`` at 2 px/module, slightly defocused and noisy:
+    zxing-cpp locates the symbol but does not read it."""
+    rng = np.random.default_rng(seed)
+    code = cv2.resize(
+        qr_gray(text, module_px=4, inverted=inverted),
+        None,
+        fx=0.5,
+        fy=0.5,
+        interpolation=cv2.INTER_AREA,
+    )
+    width, height = size
+    frame = np.full((height, width), 40 if inverted else 200, np.float32)
+    top, left = (height - code.shape[0]) // 2, (width - code.shape[1]) // 2
+    frame[top : top + code.shape[0], left : left + code.shape[1]] = code
+    frame = cv2.GaussianBlur(frame, (0, 0), 0.8) + rng.normal(0, 4, frame.shape)
+    return np.clip(frame, 0, 255).astype(np.uint8)
+
+
+def grainy(text: str, *, seed: int = 0) -> Image:
+    """A 360x360 photograph-like image of ``text`` filling the frame, printed on
+    coarse grainy paper: zxing-cpp does not even locate it at full size."""
+    rng = np.random.default_rng(seed)
+    image = qr_gray(text, module_px=8).astype(np.float32)
+    grain = cv2.GaussianBlur(rng.normal(0, 80, image.shape).astype(np.float32), (0, 0), 1.0)
+    return np.clip(image * 0.6 + 50 + grain, 0, 255).astype(np.uint8)
+
+
+def desk(seed: int, size: tuple[int, int] = (1280, 720)) -> Image:
+    """An empty grey desk with clutter: printed text, shapes and a checked cloth."""
+    rng = np.random.default_rng(seed)
+    width, height = size
+    frame = np.full((height, width), int(rng.integers(90, 200)), np.uint8)
+    for _ in range(30):
+        x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
+        cv2.rectangle(
+            frame,
+            (x, y),
+            (x + int(rng.integers(20, 300)), y + int(rng.integers(20, 200))),
+            int(rng.integers(0, 256)),
+            -1,
+        )
+    for _ in range(30):
+        text = "".join(chr(int(c)) for c in rng.integers(48, 91, int(rng.integers(5, 25))))
+        org = (int(rng.integers(0, width)), int(rng.integers(0, height)))
+        cv2.putText(frame, text, org, cv2.FONT_HERSHEY_SIMPLEX, float(rng.uniform(0.4, 1.5)), 20)
+    yy, xx = np.mgrid[0:200, 0:200]
+    cell = int(rng.integers(3, 10))
+    frame[:200, :200] = (((yy // cell) + (xx // cell)) % 2 * 200 + 30).astype(np.uint8)
+    noisy = frame + rng.normal(0, 4, frame.shape)
+    return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
 def iin(first11: str) -> str:
     """A valid IIN from its first 11 digits (check digit per the IIN rules)."""
     digits = [int(c) for c in first11]
