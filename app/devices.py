@@ -17,7 +17,13 @@ def decoder(settings: Settings) -> Any:
     from hardware.decoder import make_decoder
 
     d = settings.decoder
-    return make_decoder(d.backend, tuple(d.formats), second_pass=d.second_pass)
+    return make_decoder(
+        d.backend,
+        tuple(d.formats),
+        second_pass=d.second_pass,
+        fallback=d.fallback,
+        fallback_budget_s=d.fallback_budget_ms / 1000,
+    )
 
 
 def camera_source(settings: Settings) -> FrameSource | None:
@@ -59,6 +65,8 @@ def capture_pipeline(
         settings=PipelineSettings(
             debounce_window_s=settings.decoder.debounce_s,
             confirm_frames=settings.decoder.confirm_frames,
+            skip_unchanged=settings.decoder.skip_unchanged,
+            change_threshold=settings.decoder.change_threshold,
             preview_fps=15.0 if on_preview is not None else 0.0,
         ),
     )

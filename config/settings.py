@@ -197,6 +197,18 @@ class Decoder(_Section):
     second_pass: Literal["none", "invert", "upscale"] = Field(
         "none", description="extra pass when nothing is found ('invert' helps pyzbar)"
     )
+    fallback: bool = Field(
+        True, description="more passes on a code that was located but not read (zxing)"
+    )
+    fallback_budget_ms: float = Field(
+        10, gt=0, le=100, description="time the fallback passes may take on one frame"
+    )
+    skip_unchanged: bool = Field(
+        True, description="do not decode a scene that has not changed (an empty desk)"
+    )
+    change_threshold: int = Field(
+        16, ge=1, le=255, description="grey levels a small thumbnail must move to count"
+    )
 
 
 class Scanner(_Section):
