@@ -30,6 +30,7 @@ class AlertKind(StrEnum):
     TRUST_STALE = "trust_stale"
     DATABASE_RESCUED = "database_rescued"
     REFERRAL_RESOLVED = "referral_resolved"
+    RESOLUTION_REFUSED = "resolution_refused"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,19 @@ class ReferralResolved:
     masked_id: str | None = None
 
 
+@dataclass(frozen=True)
+class ResolutionRefused:
+    """The service refused this doctor room's resolution of a referral: another
+    resolution came first (`already_resolved`: its outcome holds), or the
+    service holds no such referral (`unknown_referral`)."""
+
+    referral_id: str = ""
+    ticket: str = ""
+    outcome: str = ""
+    reason: str = ""
+    event_id: str = ""
+
+
 AlertPayload = (
     RetroactiveRed
     | RedReportQueued
@@ -139,6 +153,7 @@ AlertPayload = (
     | TrustStale
     | DatabaseRescued
     | ReferralResolved
+    | ResolutionRefused
 )
 
 PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
@@ -154,6 +169,7 @@ PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
     AlertKind.TRUST_STALE: TrustStale,
     AlertKind.DATABASE_RESCUED: DatabaseRescued,
     AlertKind.REFERRAL_RESOLVED: ReferralResolved,
+    AlertKind.RESOLUTION_REFUSED: ResolutionRefused,
 }
 _KINDS = {cls: kind for kind, cls in PAYLOADS.items()}
 
