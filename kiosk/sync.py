@@ -28,7 +28,7 @@ from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
 from kiosk.lookup import StatusFacts, remember
 from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
-from kiosk.referral_store import note_refused_resolutions
+from kiosk.referral_pull import note_refused_resolutions
 from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
 

@@ -25,6 +25,8 @@ class DeskBridge(QObject):
     alert_acknowledged(int), service_changed(ServiceState),
     occupancy_changed(OccupancyState), device_changed(DeviceReport),
     recent_changed(tuple[RecentEvent, ...]), desk_failed(DeskFailure),
+    referral_opened(Referral), referral_resolved(Referral),
+    referrals_changed(tuple[Referral, ...]), referral_refused(str, ReferralRefused),
     frame_arrived(QImage).
 
     :attr:`listener` is what the desk controller calls.
@@ -41,6 +43,10 @@ class DeskBridge(QObject):
     device_changed = Signal(object)
     recent_changed = Signal(object)
     desk_failed = Signal(object)
+    referral_opened = Signal(object)
+    referral_resolved = Signal(object)
+    referrals_changed = Signal(object)
+    referral_refused = Signal(str, object)
     frame_arrived = Signal(QImage)
 
     def __init__(self, parent: QObject | None = None) -> None:

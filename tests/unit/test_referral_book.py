@@ -22,7 +22,9 @@ from kiosk.iin import mask_iin
 from kiosk.live import translate
 from kiosk.outbox import Outbox
 from kiosk.policy import Outcome
-from kiosk.referral_store import PULLED_AS_OF_KEY, WINDOW, ReferralBook, ReferralError, Shown
+from kiosk.referral_pull import PULLED_AS_OF_KEY
+from kiosk.referral_rows import WINDOW
+from kiosk.referral_store import ReferralBook, ReferralError, Shown
 from kiosk.referrals import (
     RESOLUTION_LIFETIME,
     ReferralOutcome,
