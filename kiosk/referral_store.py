@@ -115,6 +115,17 @@ class ReferralBook:
         )
         return referral_of(rows[0]) if rows else None
 
+    def refusal(self, referral_id: str) -> str | None:
+        """Why the service refused this kiosk's latest resolution of the referral (the
+        dead letter's reason: `already_resolved`, `unknown_referral`), if it did."""
+        rows = self._store.query(
+            "SELECT dead_reason FROM outbox WHERE type = 'referral_resolved' "
+            "AND json_extract(data, '$.referral_id') = ? ORDER BY seq DESC LIMIT 1",
+            (referral_id.lower(),),
+        )
+        reason = rows[0]["dead_reason"] if rows else None
+        return str(reason) if reason else None
+
     def last_shown(self, iin: str) -> Shown | None:
         """The person's latest check-in of today in this data folder."""
         subject = self._store.keys.subject(iin, self._clock.now())
