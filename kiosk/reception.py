@@ -145,7 +145,8 @@ class Reception:
         if parsed.iin is None:
             return self._unreadable(parsed, method, now)
         subject = self._subject(parsed.iin, now)
-        return self._check_out(parsed.iin, subject, self._presence.find(subject), method, now)
+        _, stay, presence = self._whereabouts(parsed, subject, now, status=False)
+        return self._check_out(parsed.iin, subject, stay, method, now, presence)
 
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
         """Apply a staff answer (or none) to an assessed entry and write it down.
@@ -241,15 +242,17 @@ class Reception:
         )
 
     def _whereabouts(
-        self, parsed: ParsedCode, subject: str, now: float
+        self, parsed: ParsedCode, subject: str, now: float, *, status: bool = True
     ) -> tuple[VisitFacts | None, Stay | None, PresenceSource | None]:
-        """A two-way desk asks the venue who is inside (and the status, at once)."""
+        """A two-way desk asks the venue who is inside (and, when *status* and no
+        pass tells it, the status at once)."""
         if self.settings.role is not DeskRole.BOTH:
             return None, self._presence.find(subject), None
         visit = None
         if isinstance(self._source, VisitSource):
             assert parsed.iin is not None
-            visit = self._source.visit(parsed.iin, status=_needs_lookup(parsed, now))
+            wanted = status and _needs_lookup(parsed, now)
+            visit = self._source.visit(parsed.iin, status=wanted)
         stay, presence = locate(self._store, subject, visit.presence if visit else None)
         return visit, stay, presence
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kiosk.alerts import AlertKind
 from kiosk.apiwire import ReferralPull
-from kiosk.decision import Direction, Flag, PresenceSource
+from kiosk.decision import Decision, Direction, Flag, PresenceSource
 from kiosk.lookup import VenueStay
 from kiosk.outbox import Outbox
 from kiosk.policy import Mode, Outcome, Policy
@@ -30,41 +28,32 @@ from kiosk.referrals import (
 from kiosk.status import Provenance, Status
 from kiosk.store import Store
 from tests.fakes import BLUE_IIN, GREEN_IIN, RED_IIN, YELLOW_IIN, FakeClock, FakeVenue
+from tests.unit import test_desk
 from tests.unit.test_desk import DESK, Desk
 from tests.unit.test_referral_book import remote
 
 BOARDING = {"policy": Policy(mode=Mode.BOARDING), "role": DeskRole.ENTRY, "ticket_prefix": "G7"}
 
 
-@pytest.fixture
-def venue() -> FakeVenue:
-    return FakeVenue(
-        {
-            GREEN_IIN: Status.GREEN,
-            BLUE_IIN: Status.BLUE,
-            YELLOW_IIN: Status.YELLOW,
-            RED_IIN: Status.RED,
-        }
-    )
+make_desk = test_desk.make_desk  # the same desks, asking this module's `source`
 
 
 @pytest.fixture
-def make_desk(tmp_path: Path, clock: FakeClock, venue: FakeVenue) -> Iterator[Any]:
-    desks: list[Desk] = []
-
-    def make(folder: str = "desk", **settings: Any) -> Desk:
-        (tmp_path / folder).mkdir(exist_ok=True)
-        desk = Desk(tmp_path / folder / "kiosk.sqlite3", clock, venue, **settings)
-        desks.append(desk)
-        return desk
-
-    yield make
-    for desk in desks:
-        desk.controller.stop()
+def source() -> FakeVenue:
+    """The desks of this module ask a venue that also says who is inside."""
+    people = {GREEN_IIN: Status.GREEN, BLUE_IIN: Status.BLUE, YELLOW_IIN: Status.YELLOW}
+    return FakeVenue({**people, RED_IIN: Status.RED})
 
 
 def opened(desk: Desk) -> Referral:
     return desk.heard.of("referral_opened")[-1][0]
+
+
+def referred(desk: Desk, iin: str, reason: ReferralReason) -> tuple[Decision, Referral]:
+    """Scan *iin*, then refer the decision: the decision and the referral opened."""
+    decision = desk.scan(iin)
+    desk.do(lambda: desk.controller.open_referral(decision.id, reason))
+    return decision, opened(desk)
 
 
 def check_ins(desk: Desk) -> list[dict[str, Any]]:
@@ -137,9 +126,7 @@ def test_a_status_the_doctor_confirmed_is_denied_without_a_second_referral_until
     make_desk: Any, clock: FakeClock
 ) -> None:
     desk = make_desk(**BOARDING)
-    denied = desk.scan(RED_IIN)
-    desk.do(lambda: desk.controller.open_referral(denied.id, ReferralReason.STATUS_WRONG))
-    referral = opened(desk)
+    _, referral = referred(desk, RED_IIN, ReferralReason.STATUS_WRONG)
     desk.do(
         lambda: desk.controller.resolve_referral(
             referral.id, ReferralOutcome.CONFIRMED, "red stands", "dr"
@@ -214,9 +201,7 @@ def test_the_doctors_outcome_pulled_from_the_service_is_told_and_alerted(
     make_desk: Any, clock: FakeClock
 ) -> None:
     desk = make_desk(**BOARDING)
-    denied = desk.scan(YELLOW_IIN)
-    desk.do(lambda: desk.controller.open_referral(denied.id, ReferralReason.YELLOW))
-    mine = opened(desk)
+    _, mine = referred(desk, YELLOW_IIN, ReferralReason.YELLOW)
     clock.advance(600)
     cleared = remote(
         mine.id,
@@ -253,11 +238,11 @@ def test_the_doctors_outcome_pulled_from_the_service_is_told_and_alerted(
 
 
 def test_a_doctor_room_kiosk_looks_statuses_up_and_records_nothing(
-    make_desk: Any, venue: FakeVenue
+    make_desk: Any, source: FakeVenue
 ) -> None:
     desk = make_desk(policy=Policy(mode=Mode.BOARDING), role=DeskRole.DOCTOR)
     looked = desk.scan(YELLOW_IIN)
-    venue.online = False
+    source.online = False
     unverified = desk.scan(GREEN_IIN)
 
     assert looked.outcome is Outcome.DENY and Flag.LOOKUP_ONLY in looked.flags
@@ -271,11 +256,11 @@ def test_a_doctor_room_kiosk_looks_statuses_up_and_records_nothing(
 
 
 def test_a_two_way_desk_asks_the_venue_who_is_inside_and_ends_another_desks_stay(
-    make_desk: Any, venue: FakeVenue, clock: FakeClock
+    make_desk: Any, source: FakeVenue, clock: FakeClock
 ) -> None:
     entered_at = clock.now() - 3600
     check_in = str(uuid.uuid4())
-    venue.inside[GREEN_IIN] = VenueStay(True, check_in, entered_at, "north", "n1")
+    source.inside[GREEN_IIN] = VenueStay(True, check_in, entered_at, "north", "n1")
     desk = make_desk()
 
     leaving = desk.scan(GREEN_IIN)
@@ -288,7 +273,7 @@ def test_a_two_way_desk_asks_the_venue_who_is_inside_and_ends_another_desks_stay
         store.close()
     assert out.data["check_in"] == check_in and out.iin == GREEN_IIN
 
-    venue.online = False
+    source.online = False
     clock.advance(60)
     offline = desk.scan(BLUE_IIN)
     assert (offline.direction, offline.presence) == (Direction.ENTRY, PresenceSource.LOCAL)
@@ -319,15 +304,36 @@ def test_this_desks_undelivered_entry_is_newer_than_the_venues_answer(
 
 
 def test_capacity_counts_the_whole_venue_when_the_service_gives_the_count(
-    make_desk: Any, venue: FakeVenue, clock: FakeClock
+    make_desk: Any, source: FakeVenue, clock: FakeClock
 ) -> None:
     desk = make_desk(capacity=3)
-    venue.count = 3
+    source.count = 3
     full = desk.scan(GREEN_IIN)
     assert full.outcome is Outcome.DENY and Flag.CAPACITY_REACHED in full.flags
     assert full.occupancy == 3
 
-    venue.count = 2
+    source.count = 2
     clock.advance(60)
     room = desk.scan(BLUE_IIN)
     assert room.outcome is Outcome.ADMIT and room.presence is PresenceSource.VENUE
+
+
+def test_a_staff_check_out_at_a_two_way_desk_ends_the_stay_another_desk_began(
+    make_desk: Any, source: FakeVenue, clock: FakeClock
+) -> None:
+    check_in = str(uuid.uuid4())
+    source.inside[GREEN_IIN] = VenueStay(True, check_in, clock.now() - 600, "north", "n1")
+    desk = make_desk()
+    desk.heard.clear()
+    desk.do(lambda: desk.controller.check_out(GREEN_IIN))
+
+    [leaving] = desk.heard.decisions()
+    assert (leaving.direction, leaving.presence) == (Direction.EXIT, PresenceSource.VENUE)
+    assert Flag.NOT_INSIDE not in leaving.flags
+    assert source.calls == [], "no status lookup for a check-out"
+    store = Store(desk.path)
+    try:
+        [out] = Outbox(store).get(list(leaving.event_ids))
+    finally:
+        store.close()
+    assert out.data["check_in"] == check_in
