@@ -7,7 +7,6 @@ returned only after the events it implies are committed to the store.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,7 +18,8 @@ from kiosk.clock import Clock
 from kiosk.codes import CodeKind, ParsedCode, parse_code
 from kiosk.dayend import BusinessDay, DayEnd
 from kiosk.decision import Decision, Direction, Flag, Method, PresenceSource, StaffInput
-from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
+from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
 from kiosk.lookup import (
     LookupFailed,
@@ -31,8 +31,8 @@ from kiosk.lookup import (
     remember,
 )
 from kiosk.outbox import insert_events
-from kiosk.passes import DEFAULT_SKEW, TrustList
-from kiosk.policy import Outcome, Policy, Ruling
+from kiosk.passes import TrustList
+from kiosk.policy import Outcome, Ruling
 from kiosk.presence import Presence, Stay, enter, leave
 from kiosk.referral_store import ReferralBook
 from kiosk.referrals import ReferralOutcome, default_ticket_prefix
@@ -40,37 +40,7 @@ from kiosk.status import Provenance, Status
 from kiosk.store import Store
 from kiosk.whereabouts import locate
 
-
-class DeskRole(StrEnum):
-    ENTRY = "entry"
-    EXIT = "exit"
-    BOTH = "both"
-    DOCTOR = "doctor"  # the doctor room: a scan looks the status up, records nothing
-
-
-class PassbackPolicy(StrEnum):
-    """What an entry scan of someone already inside does (a shared screenshot?)."""
-
-    ASK_STAFF = "ask_staff"
-    ADMIT_FLAGGED = "admit_flagged"
-
-
-@dataclass(frozen=True)
-class DeskSettings:
-    """What the desk flow needs to know about its venue and desk."""
-
-    desk: DeskIdentity
-    policy: Policy
-    role: DeskRole = DeskRole.BOTH
-    capacity: int = 0  # 0: no limit
-    pass_skew: float = DEFAULT_SKEW
-    cache_max_age: float = 12 * 3600
-    passback_window: float = 10 * 60
-    passback: PassbackPolicy = PassbackPolicy.ASK_STAFF
-    rescan_window: float = 20.0
-    closing_time: dt.time | None = None
-    timezone: dt.tzinfo | None = None
-    ticket_prefix: str = ""  # empty: made from the desk id (kiosk.referrals)
+__all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
 
 
 class AlreadyRecorded(ValueError):
