@@ -3,7 +3,7 @@ thread and its code readers. The terminal desk and the screens both use it.
 
     camera / serial scanner / keyboard ─► DeskController ─► listeners
                                               │
-                          sync worker (outbox, keys, occupancy) ◄─┘ nudge
+              sync worker (outbox, keys, occupancy, referrals) ◄─┘ nudge
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ def build_desk(
         network_client,
         on_report=lambda report, state: controller.sync_reported(report, state),
         on_occupancy=lambda reading: controller.venue_occupancy_reported(reading),
+        on_referrals=lambda pull: controller.referrals_pulled(pull),
     )
     options = DeskOptions(question_timeout=screens.question_timeout_s)
     controller = DeskController(

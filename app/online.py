@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -17,8 +18,9 @@ from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
 if TYPE_CHECKING:
     from app.context import App
     from config.settings import Settings
-    from kiosk.api import Occupancy
+    from kiosk.api import Occupancy, ReferralPull
     from kiosk.occupancy import OccupancyReading
+    from kiosk.reception import Reception
 
 OCCUPANCY_EVERY = 30.0
 """Seconds between asking the service for the whole venue's count."""
@@ -89,7 +91,39 @@ def refresh_trust_within(app: App, client: ApiClient) -> None:
 
 
 def live_status(app: App, client: ApiClient) -> LiveStatus:
-    return LiveStatus(client, deadline=app.settings.service.status_deadline)
+    """Status lookups within the deadline; a two-way desk also asks the venue who is
+    inside, in parallel, within the same deadline."""
+    venue = app.settings.venue
+    two_way = venue.role == "both"
+    return LiveStatus(
+        client,
+        deadline=app.settings.service.status_deadline,
+        presence=client if two_way else None,
+        venue_bin=venue.bin if two_way else "",
+    )
+
+
+def pull_into(app: App, client: ApiClient, reception: Reception) -> tuple[int | None, str | None]:
+    """For one-shot commands: pull the venue's referrals and merge them into *reception*'s
+    store; how many came (None: this kiosk follows no referrals) and the error, if any."""
+    from config.build import referrals_in_use
+
+    if not referrals_in_use(app.settings):
+        return None, None
+    try:
+        pull = pull_referrals(app, client, app.store)
+    except ApiError as exc:
+        return 0, str(exc)
+    reception.tick()  # the day's end first: the pull keys people by today's subject
+    reception.referrals.merge(pull)
+    return len(pull.referrals), None
+
+
+def pull_referrals(app: App, client: ApiClient, store: Store) -> ReferralPull:
+    """The venue's referrals that changed since the last pull merged (a day's at first)."""
+    from kiosk.referral_pull import pull_since
+
+    return client.pull_referrals(app.settings.venue.bin, since=pull_since(store, app.clock))
 
 
 def syncer(app: App, store: Store, client: ApiClient, *, lock_wait: float = 0.0) -> Syncer:
@@ -110,9 +144,11 @@ def sync_worker(
     *,
     on_report: Callable[[SyncReport, SyncState], None] | None = None,
     on_occupancy: Callable[[OccupancyReading], None] | None = None,
+    on_referrals: Callable[[ReferralPull], None] | None = None,
 ) -> SyncWorker:
     """The desk's network thread: outbox sync, then key refresh, venue
-    occupancy and the daily purge, with its own database connection."""
+    occupancy, the venue's referrals and the daily purge, with its own
+    database connection."""
     path = app.store.path
     return SyncWorker(
         lambda: Store(path),
@@ -120,13 +156,17 @@ def sync_worker(
         app.clock,
         interval=app.settings.service.sync_interval,
         on_report=on_report,
-        chores=network_chores(app, client, on_occupancy),
+        chores=network_chores(app, client, on_occupancy, on_referrals),
     )
 
 
 def network_chores(
-    app: App, client: ApiClient, on_occupancy: Callable[[OccupancyReading], None] | None
+    app: App,
+    client: ApiClient,
+    on_occupancy: Callable[[OccupancyReading], None] | None,
+    on_referrals: Callable[[ReferralPull], None] | None = None,
 ) -> list[Chore]:
+    from config.build import referrals_in_use
     from kiosk.occupancy import OccupancySource, VenueOccupancy
 
     def keys(store: Store) -> None:
@@ -150,4 +190,13 @@ def network_chores(
         if reading.source is OccupancySource.VENUE:
             on_occupancy(reading)
 
-    return [keys, occupancy, purge]
+    def referrals(store: Store) -> None:
+        # Each pass: the doctor room sees a new referral, and the desk an outcome,
+        # within one sync interval. The desk merges it on its own thread.
+        if on_referrals is None or not referrals_in_use(app.settings):
+            return
+        # Offline: the sync's own report says so; the next pass asks again.
+        with contextlib.suppress(ApiError):
+            on_referrals(pull_referrals(app, client, store))
+
+    return [keys, occupancy, referrals, purge]

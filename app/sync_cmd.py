@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = add_command(sub, "sync", "Send queued events to the national service.")
+    parser = add_command(
+        sub,
+        "sync",
+        "Send queued events to the national service; at a boarding desk or doctor room, "
+        "also fetch the venue's referrals and outcomes.",
+    )
     parser.add_argument(
         "--once", action="store_true", help="one pass, then exit (0: queue empty, 1: not)"
     )
@@ -45,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         sync = syncer(app, app.store, client, lock_wait=2 * service.read_timeout + 5)
         sync.clear_pause()
         if args.once:
-            report = _pass(app, sync, client)
-            done = outbox.stats().pending == 0 and not report.error and not report.busy
+            report, problem = _pass(app, sync, client)
+            done = outbox.stats().pending == 0 and not problem and not report.busy
             return EXIT_OK if done else EXIT_NEGATIVE
         return _loop(app, sync, client)
     finally:
@@ -54,13 +59,15 @@ def run(args: argparse.Namespace) -> int:
         app.close()
 
 
-def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
-    from app.online import refresh_trust
+def _pass(app: App, syncer: Syncer, client: ApiClient) -> tuple[SyncReport, str | None]:
+    """One pass, printed as a JSON line; the report and the error printed, if any."""
+    from app.online import pull_into, refresh_trust
     from kiosk.outbox import Outbox
     from kiosk.retention import purge_if_due
 
     key_error = refresh_trust(app, client)
     report = syncer.run_once()
+    pulled, pull_error = pull_into(app, client, app.reception())
     purge_if_due(app.store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
     stats = Outbox(app.store).stats()
     out: dict[str, object] = {
@@ -71,8 +78,10 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
         "retroactive_red": report.retroactive_red,
         "pending": stats.pending,
         "dead_letter": stats.dead,
-        "error": report.error or key_error,
+        "error": report.error or key_error or pull_error,
     }
+    if pulled is not None:
+        out["referrals_pulled"] = pulled
     if report.busy:
         out["error"] = "another sync of this data folder is running; try again later"
     if report.retry_in is not None:
@@ -85,7 +94,8 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> SyncReport:
             out["clock_warning"] = "this PC's clock differs from the service's: fix it"
     out["at"] = format_time(app.clock.now())
     print_json(out)
-    return report
+    error = out["error"]
+    return report, str(error) if error else None
 
 
 def _loop(app: App, syncer: Syncer, client: ApiClient) -> int:
@@ -98,7 +108,7 @@ def _loop(app: App, syncer: Syncer, client: ApiClient) -> int:
         signal.signal(signum, on_signal)
     interval = app.settings.service.sync_interval
     while not stop.is_set():
-        report = _pass(app, syncer, client)
+        report, _ = _pass(app, syncer, client)
         wait = report.retry_in if report.retry_in is not None else interval
         stop.wait(wait)
     return EXIT_OK

@@ -49,7 +49,13 @@ def desk_settings(settings: Settings) -> DeskSettings:
         rescan_window=settings.venue.rescan_window_s,
         closing_time=closing_time(settings),
         timezone=timezone(settings),
+        ticket_prefix=settings.boarding.ticket_prefix,
     )
+
+
+def referrals_in_use(settings: Settings) -> bool:
+    """Boarding desks and doctor rooms follow the venue's referrals; other venues have none."""
+    return settings.venue.mode == "boarding" or settings.venue.role == "doctor"
 
 
 def pinned_trust(settings: Settings) -> TrustList:

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from kiosk.pins import is_pin_hash
+from kiosk.referrals import PREFIX_MAX, is_ticket_prefix
 
 APP_NAME = "ashyq-kiosk"
 ENV_CONFIG = "ASHYQ_KIOSK_CONFIG"
@@ -46,7 +47,11 @@ class Venue(_Section):
     entrance: str = Field("main", min_length=1, description="this desk's entrance")
     desk: str = Field("desk-1", min_length=1, description="this desk's id within the venue")
     mode: Literal["venue", "boarding"] = Field("venue", description="venue | boarding")
-    role: Literal["entry", "exit", "both"] = Field("both", description="entry | exit | both")
+    role: Literal["entry", "exit", "both", "doctor"] = Field(
+        "both",
+        description="entry | exit | both | doctor (the doctor room: resolves referrals, "
+        "records no visits)",
+    )
     capacity: int = Field(0, ge=0, description="people allowed inside at once; 0: no limit")
     passback_window_min: float = Field(
         10, ge=0, description="minutes in which a scan at another entrance is a pass-back"
@@ -246,6 +251,18 @@ class Boarding(_Section):
     printer: str = Field(
         "", description="printer for referral slips; empty: PDFs in the data folder"
     )
+    ticket_prefix: str = Field(
+        "",
+        description="the start of this desk's referral tickets (G7 → G7-001), unique in "
+        "the venue; 1 to 8 letters or digits; empty: made from the desk id",
+    )
+
+    @field_validator("ticket_prefix")
+    @classmethod
+    def _short_word(cls, value: str) -> str:
+        if value and not is_ticket_prefix(value):
+            raise ValueError(f"1 to {PREFIX_MAX} letters or digits, e.g. G7 (or empty)")
+        return value
 
 
 class Settings(_Section):

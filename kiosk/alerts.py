@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from kiosk.clock import Clock
 from kiosk.store import Store
 
 
@@ -30,6 +32,7 @@ class AlertKind(StrEnum):
     TRUST_STALE = "trust_stale"
     DATABASE_RESCUED = "database_rescued"
     REFERRAL_RESOLVED = "referral_resolved"
+    RESOLUTION_REFUSED = "resolution_refused"
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,19 @@ class ReferralResolved:
     masked_id: str | None = None
 
 
+@dataclass(frozen=True)
+class ResolutionRefused:
+    """The service refused this doctor room's resolution of a referral: another
+    resolution came first (`already_resolved`: its outcome holds), or the
+    service holds no such referral (`unknown_referral`)."""
+
+    referral_id: str = ""
+    ticket: str = ""
+    outcome: str = ""
+    reason: str = ""
+    event_id: str = ""
+
+
 AlertPayload = (
     RetroactiveRed
     | RedReportQueued
@@ -139,6 +155,7 @@ AlertPayload = (
     | TrustStale
     | DatabaseRescued
     | ReferralResolved
+    | ResolutionRefused
 )
 
 PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
@@ -154,6 +171,7 @@ PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
     AlertKind.TRUST_STALE: TrustStale,
     AlertKind.DATABASE_RESCUED: DatabaseRescued,
     AlertKind.REFERRAL_RESOLVED: ReferralResolved,
+    AlertKind.RESOLUTION_REFUSED: ResolutionRefused,
 }
 _KINDS = {cls: kind for kind, cls in PAYLOADS.items()}
 
@@ -274,6 +292,37 @@ class Alerts:
                 )
             )
         return alerts
+
+
+class AlertFeed:
+    """The alerts a desk tells its listeners: each new unseen one once, in order,
+    whoever raised it (this desk, its network thread, another process)."""
+
+    def __init__(self, alerts: Alerts, clock: Clock, tell: Callable[[Alert], None]) -> None:
+        self.alerts = alerts
+        self._clock = clock
+        self._tell = tell
+        self._last = 0
+
+    def start(self) -> None:
+        """Tell every unseen alert (the desk has just started)."""
+        for alert in self.alerts.unseen():
+            self._tell(alert)
+        self._last = self.alerts.last_id()
+
+    def add(self, payload: AlertPayload) -> None:
+        self.alerts.add(payload, now=self._clock.now())
+        self.tell_new()
+
+    def add_once(self, payload: AlertPayload) -> None:
+        if self.alerts.add_once(payload, now=self._clock.now()) is not None:
+            self.tell_new()
+
+    def tell_new(self) -> None:
+        for alert in self.alerts.since(self._last):
+            self._last = max(self._last, alert.id)
+            if alert.seen_at is None:
+                self._tell(alert)
 
 
 def _float(value: object) -> float:

@@ -196,6 +196,9 @@ class ApiClient:
         inside = body.get("iin_inside")
         if not isinstance(inside, bool):
             raise TransientError("unexpected answer: iin_inside is not true or false")
+        count = body.get("venue_inside")
+        if count is not None and not is_count(count):
+            raise TransientError("unexpected answer: venue_inside is not a whole number")
         return VenuePresence(
             inside=inside,
             entered_at=as_time_or_none(body.get("entered_at")),
@@ -203,6 +206,7 @@ class ApiClient:
             desk=optional_text(body, "desk"),
             check_in=optional_text(body, "check_in"),
             as_of=as_time(body.get("as_of")),
+            venue_inside=count,
         )
 
     def list_referrals(

@@ -108,7 +108,11 @@ class ReferralPull:
 
 @dataclass(frozen=True)
 class VenuePresence:
-    """Whether a person is inside the venue now, and the check-in that let them in."""
+    """Whether a person is inside the venue now, and the check-in that let them in.
+
+    `venue_inside` is how many people are inside the whole venue by the same
+    count (None from a service too old to say).
+    """
 
     inside: bool
     entered_at: float | None
@@ -116,6 +120,7 @@ class VenuePresence:
     desk: str | None
     check_in: str | None
     as_of: float
+    venue_inside: int | None = None
 
 
 def referral_from(value: object) -> RemoteReferral:

@@ -102,10 +102,15 @@ def forget_the_day(conn: sqlite3.Connection) -> None:
 
     Presence, the status cache and local referral links exist for today
     only; events waiting for the service keep what they must deliver.
+    Referrals stay for the reports (ticket, times, desk, status shown,
+    reason, outcome), without their link to a person or the masked id.
     """
     conn.execute("DELETE FROM presence")
     conn.execute("DELETE FROM status_cache")
-    conn.execute("UPDATE referrals SET subject = '' WHERE subject != ''")
+    conn.execute(
+        "UPDATE referrals SET subject = NULL, masked_id = NULL, name = NULL "
+        "WHERE subject IS NOT NULL OR masked_id IS NOT NULL OR name IS NOT NULL"
+    )
     conn.execute("UPDATE outbox SET subject = NULL WHERE subject IS NOT NULL")
     conn.execute(
         "UPDATE outbox SET data = json_remove(data, '$.masked_id', '$.name') "

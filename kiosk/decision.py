@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.policy import Outcome, StaffAnswer
 
-__all__ = ["Decision", "Direction", "Flag", "Method", "StaffInput"]
+__all__ = ["Decision", "Direction", "Flag", "Method", "PresenceSource", "StaffInput"]
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
 from kiosk.vocabulary import Method
@@ -29,6 +29,15 @@ class Flag(StrEnum):
     NOT_INSIDE = "not_inside"
     STATUS_EXPIRED_IN_PASS = "status_expired_in_pass"
     REPEAT = "repeat"  # the same person again within the re-scan window: nothing recorded
+    DOCTOR_CONFIRMED = "doctor_confirmed"  # the doctor confirmed the status: the denial stands
+    LOOKUP_ONLY = "lookup_only"  # a doctor-room kiosk looked the status up: nothing recorded
+
+
+class PresenceSource(StrEnum):
+    """What a two-way desk knew about who is inside when it told entry from exit."""
+
+    VENUE = "venue"  # the service's answer for the whole venue (every desk)
+    LOCAL = "local"  # this desk's own records only (the service did not answer)
 
 
 @dataclass(frozen=True)
@@ -71,13 +80,22 @@ class Decision:
     occupancy: int = 0
     inside_since: float | None = None
     repeat_of: str | None = None
+    referral_id: str | None = None
+    """The doctor's referral behind the decision: set when `provenance` is doctor."""
+    presence: PresenceSource | None = None
+    """At a two-way desk: whose knowledge of who is inside told entry from exit."""
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
     iin: str | None = field(default=None, repr=False)
 
     @property
     def awaiting_staff(self) -> bool:
         """An `ask_staff` case that nobody has answered (nothing recorded yet)."""
-        return self.outcome is Outcome.ASK_STAFF and self.staff is None and not self.event_ids
+        return (
+            self.outcome is Outcome.ASK_STAFF
+            and self.staff is None
+            and not self.event_ids
+            and Flag.LOOKUP_ONLY not in self.flags
+        )
 
     @property
     def repeat(self) -> bool:
@@ -114,4 +132,8 @@ class Decision:
         out["event_ids"] = list(self.event_ids)
         if self.repeat_of:
             out["repeat_of"] = self.repeat_of
+        if self.referral_id:
+            out["referral"] = self.referral_id
+        if self.presence is not None:
+            out["presence"] = self.presence.value
         return out

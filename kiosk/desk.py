@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kiosk.alerts import (
-    AlertPayload,
+    AlertFeed,
     Alerts,
     CapacityReached,
     DatabaseRescued,
@@ -31,11 +31,11 @@ from kiosk.alerts import (
     RedReportQueued,
     SyncTrouble,
 )
+from kiosk.apiwire import ReferralPull
 from kiosk.clock import Clock
 from kiosk.decision import Decision, Flag, Method, StaffInput
-from kiosk.lookup import LookupFailed, ServiceProblem, StatusFacts, StatusSource
+from kiosk.lookup import ServiceProblem, StatusSource, WatchedSource
 from kiosk.news import (
-    AnswerIgnored,
     DeskFailure,
     DeskListener,
     DeviceCondition,
@@ -49,8 +49,12 @@ from kiosk.news import (
 )
 from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
+from kiosk.questions import StaffQuestions
 from kiosk.recent import recent_events, red_reports
 from kiosk.reception import AlreadyRecorded, Reception
+from kiosk.referral_desk import ReferralDesk
+from kiosk.referrals import ReferralOutcome, ReferralReason
+from kiosk.status import Status
 from kiosk.store import Store, StoreError
 from kiosk.sync import SyncReport, SyncState
 
@@ -100,12 +104,11 @@ class DeskController:
         # Desk-thread state: only touched by the desk thread.
         self._store: Store | None = None
         self._reception: Reception | None = None
-        self._alerts: Alerts | None = None
-        self._questions: dict[str, StaffQuestion] = {}
-        self._closed: dict[str, QuestionEnd] = {}
+        self._referrals: ReferralDesk | None = None
+        self._alerts: AlertFeed | None = None
+        self._questions = StaffQuestions(self._options.question_timeout)
         self._service = ServiceState()
         self._occupancy = OccupancyState()
-        self._last_alert = 0
         self._last_integrity = 0.0
         self._trouble_since: float | None = None
 
@@ -174,6 +177,33 @@ class DeskController:
         """From the network thread: the whole venue's count from the service."""
         self._put(self._on_venue_occupancy, reading)
 
+    def open_referral(
+        self, decision_id: str, reason: ReferralReason, note: str | None = None
+    ) -> None:
+        """Send the person of a recent decision to the doctor room (a new ticket)."""
+        self._put(self._on_referral, lambda r: r.open(decision_id, reason, note))
+
+    def open_referral_for_iin(
+        self,
+        iin: str,
+        reason: ReferralReason,
+        note: str | None = None,
+        *,
+        status: Status | None = None,
+    ) -> None:
+        """The same for a typed IIN; *status*: the status staff saw, if the desk showed none."""
+        self._put(self._on_referral, lambda r: r.open_for_iin(iin, reason, note, status))
+
+    def resolve_referral(
+        self, referral_id: str, outcome: ReferralOutcome, note: str, operator: str
+    ) -> None:
+        """The doctor's decision on a referral (any desk's; the first one wins)."""
+        self._put(self._on_referral, lambda r: r.resolve(referral_id, outcome, note, operator))
+
+    def referrals_pulled(self, pull: ReferralPull) -> None:
+        """From the network thread: the venue's referrals that changed, from the service."""
+        self._put(self._on_referral, lambda r: r.pulled(pull))
+
     def _put(self, handler: Callable[..., None], *args: Any) -> None:
         self._inputs.put(lambda: handler(*args))
 
@@ -184,9 +214,12 @@ class DeskController:
             self._store = self._open_store()
             self._store.check_integrity()
             self._last_integrity = self._clock.now()
-            watched = _WatchedSource(self._source, self._on_lookup) if self._source else None
+            watched = WatchedSource(self._source, self._on_lookup) if self._source else None
             self._reception = self._make_reception(self._store, watched)
-            self._alerts = Alerts(self._store)
+            self._referrals = ReferralDesk(self._reception.referrals, self._tell)
+            self._alerts = AlertFeed(
+                Alerts(self._store), self._clock, lambda alert: self._tell("alert_raised", alert)
+            )
             self._occupancy = OccupancyState(
                 local=self._reception.occupancy(), capacity=self._reception.settings.capacity
             )
@@ -216,18 +249,16 @@ class DeskController:
         self._finish()
 
     def _started(self) -> None:
-        assert self._alerts is not None
         self._tell("service_changed", self._service)
         self._tell("occupancy_changed", self._occupancy)
         self._tell("recent_changed", self._recent())
         self._tell("red_reports_changed", self._red_reports())
-        for alert in self._alerts.unseen():
-            self._tell("alert_raised", alert)
-        self._last_alert = self._alerts.last_id()
+        self._feed.start()
+        self._referral_desk().started()
 
     def _finish(self) -> None:
         if self.failure is None and self._reception is not None:
-            for question in list(self._questions.values()):
+            for question in self._questions.open():
                 try:
                     self._close_question(question, None, QuestionEnd.STOPPED)
                 except StoreError as exc:
@@ -248,42 +279,29 @@ class DeskController:
         if not decision.awaiting_staff:
             self._shown(decision)
             return
-        same = next((q for q in self._questions.values() if q.decision.iin == decision.iin), None)
+        same = self._questions.for_person(decision)
         if same is not None:  # shown again while staff decide: the same question
-            self._tell("decision_shown", same.decision)
+            self._show(same.decision)
             self._tell("question_asked", same)
             return
-        now = self._clock.now()
-        question = StaffQuestion(decision.id, decision, now, now + self._options.question_timeout)
-        self._questions[question.id] = question
-        self._tell("decision_shown", decision)
+        question = self._questions.ask(decision, self._clock.now())
+        self._show(decision)
         self._tell("question_asked", question)
 
     def _on_answer(self, question_id: str, staff: StaffInput) -> None:
         question = self._questions.get(question_id)
         if question is None:
-            end = self._closed.get(question_id)
-            why = (
-                {
-                    QuestionEnd.ANSWERED: AnswerIgnored.ALREADY_ANSWERED,
-                    QuestionEnd.TIMED_OUT: AnswerIgnored.TIMED_OUT,
-                    QuestionEnd.STOPPED: AnswerIgnored.TIMED_OUT,
-                }.get(end, AnswerIgnored.UNKNOWN_QUESTION)
-                if end
-                else AnswerIgnored.UNKNOWN_QUESTION
-            )
-            self._tell("answer_ignored", question_id, why)
+            self._tell("answer_ignored", question_id, self._questions.why_not_open(question_id))
             return
         decision = self._close_question(question, staff, QuestionEnd.ANSWERED)
         if decision is not None:
-            self._tell("decision_shown", decision)
+            self._show(decision)
 
     def _on_check_out(self, text: str, method: Method) -> None:
         self._shown(self._desk().check_out(text, method))
 
     def _on_acknowledge(self, alert_id: int) -> None:
-        assert self._alerts is not None
-        for fresh in self._alerts.mark_seen([alert_id], now=self._clock.now()):
+        for fresh in self._feed.alerts.mark_seen([alert_id], now=self._clock.now()):
             self._tell("alert_acknowledged", fresh)
 
     def _on_tick(self) -> None:
@@ -291,9 +309,8 @@ class DeskController:
         assert self._store is not None
         self._store.guard()
         now = self._clock.now()
-        for question in list(self._questions.values()):
-            if question.deadline <= now:
-                self._close_question(question, None, QuestionEnd.TIMED_OUT)
+        for question in self._questions.due(now):
+            self._close_question(question, None, QuestionEnd.TIMED_OUT)
         if reception.tick():
             self._changed()
         if now - self._last_integrity >= self._options.integrity_every:
@@ -303,7 +320,7 @@ class DeskController:
     def _on_device(self, report: DeviceReport) -> None:
         self._tell("device_changed", report)
         if report.condition is DeviceCondition.LOST:
-            self._raise_once(DeviceLost(report.kind.value))
+            self._feed.add_once(DeviceLost(report.kind.value))
 
     def _on_sync(self, report: SyncReport, state: SyncState) -> None:
         if report.busy:
@@ -321,15 +338,21 @@ class DeskController:
             retry_in=report.retry_in,
         )
         self._check_sync_trouble(state)
-        self._emit_new_alerts()
+        self._feed.tell_new()
         if report.retroactive_red:
             self._tell("recent_changed", self._recent())
         if report.sent:
             self._tell("red_reports_changed", self._red_reports())
 
     def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
+        self._desk().note_venue_count(reading.inside)
         self._occupancy = replace(self._occupancy, venue=reading.inside, venue_as_of=reading.as_of)
         self._tell("occupancy_changed", self._occupancy)
+
+    def _on_referral(self, action: Callable[[ReferralDesk], bool | None]) -> None:
+        if action(self._referral_desk()) and self._recorded is not None:
+            self._recorded()
+        self._feed.tell_new()
 
     def _on_lookup(self, problem: ServiceProblem | None) -> None:
         if problem is ServiceProblem.CLOSED:
@@ -342,18 +365,19 @@ class DeskController:
         assert self._reception is not None
         return self._reception
 
-    def _shown(self, decision: Decision) -> None:
+    def _show(self, decision: Decision) -> None:
+        self._referral_desk().shown(decision)
         self._tell("decision_shown", decision)
+
+    def _shown(self, decision: Decision) -> None:
+        self._show(decision)
         if decision.event_ids:
             self._after_recorded(decision)
 
     def _close_question(
         self, question: StaffQuestion, staff: StaffInput | None, end: QuestionEnd
     ) -> Decision | None:
-        del self._questions[question.id]
-        self._closed[question.id] = end
-        if len(self._closed) > 100:
-            self._closed.pop(next(iter(self._closed)))
+        self._questions.close(question, end)
         try:
             decision: Decision | None = self._desk().record(question.decision, staff)
         except AlreadyRecorded:
@@ -367,14 +391,14 @@ class DeskController:
         """Alerts the decision calls for, the new counts, a nudge to the sync."""
         flags = decision.flags
         if Flag.RED_REPORT_QUEUED in flags:
-            self._raise(
+            self._feed.add(
                 RedReportQueued(decision.event_ids[0], decision.event_ids[-1], decision.masked_id)
             )
             self._tell("red_reports_changed", self._red_reports())
         if Flag.PASSBACK in flags:
-            self._raise(Passback(decision.masked_id, decision.inside_since))
+            self._feed.add(Passback(decision.masked_id, decision.inside_since))
         if Flag.CAPACITY_REACHED in flags:
-            self._raise_once(CapacityReached(decision.occupancy, self._occupancy.capacity))
+            self._feed.add_once(CapacityReached(decision.occupancy, self._occupancy.capacity))
         self._changed()
         if self._recorded is not None:
             self._recorded()
@@ -394,29 +418,21 @@ class DeskController:
         since = self._reception.day_end.day.last_end(self._clock.now())
         return red_reports(self._store, since=since)
 
-    def _raise(self, payload: AlertPayload) -> None:
-        assert self._alerts is not None
-        self._alerts.add(payload, now=self._clock.now())
-        self._emit_new_alerts()
+    def _referral_desk(self) -> ReferralDesk:
+        assert self._referrals is not None
+        return self._referrals
 
-    def _raise_once(self, payload: AlertPayload) -> None:
+    @property
+    def _feed(self) -> AlertFeed:
         assert self._alerts is not None
-        if self._alerts.add_once(payload, now=self._clock.now()) is not None:
-            self._emit_new_alerts()
-
-    def _emit_new_alerts(self) -> None:
-        assert self._alerts is not None
-        for alert in self._alerts.since(self._last_alert):
-            self._last_alert = max(self._last_alert, alert.id)
-            if alert.seen_at is None:
-                self._tell("alert_raised", alert)
+        return self._alerts
 
     def _note_rescues(self) -> None:
         store = self._store
         if store is None or not store.rescues:
             return
         for what in store.rescues:
-            self._raise(DatabaseRescued(what))
+            self._feed.add(DatabaseRescued(what))
         store.rescues.clear()
 
     def _set_service(self, **changes: Any) -> None:
@@ -426,6 +442,7 @@ class DeskController:
             self._tell("service_changed", state)
         if state.online is False and self._occupancy.venue is not None:
             # The venue's count is stale without the service: this desk's own count.
+            self._desk().note_venue_count(None)
             self._occupancy = replace(self._occupancy, venue=None, venue_as_of=None)
             self._tell("occupancy_changed", self._occupancy)
 
@@ -437,7 +454,9 @@ class DeskController:
         if self._trouble_since is None:
             self._trouble_since = now
         elif now - self._trouble_since >= self._options.sync_trouble_after:
-            self._raise_once(SyncTrouble(self._service.detail, state.pending, self._trouble_since))
+            self._feed.add_once(
+                SyncTrouble(self._service.detail, state.pending, self._trouble_since)
+            )
 
     def _tell(self, what: str, *args: Any) -> None:
         for listener in self._listeners:
@@ -458,20 +477,3 @@ class _Barrier:
 
     def wait(self, timeout: float) -> bool:
         return self._done.wait(timeout)
-
-
-class _WatchedSource:
-    """The live status source, telling the desk whether the service answered."""
-
-    def __init__(self, inner: StatusSource, noted: Callable[[ServiceProblem | None], None]) -> None:
-        self._inner = inner
-        self._noted = noted
-
-    def lookup(self, iin: str) -> StatusFacts:
-        try:
-            facts = self._inner.lookup(iin)
-        except LookupFailed as exc:
-            self._noted(exc.reason)
-            raise
-        self._noted(None)
-        return facts

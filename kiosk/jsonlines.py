@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
 from kiosk.news import DeviceReport, ServiceState, StaffQuestion
+from kiosk.referrals import Referral
 from kiosk.wiretime import format_time
 
 
@@ -43,6 +44,40 @@ def service_line(state: ServiceState) -> dict[str, Any]:
 
 def device_line(report: DeviceReport) -> dict[str, Any]:
     return {"device": report.kind.value, "state": report.condition.value, "detail": report.detail}
+
+
+def referral_line(referral: Referral) -> dict[str, Any]:
+    """A referral as `referral list` prints it (no raw IIN; times RFC 3339)."""
+    out: dict[str, Any] = {
+        "ticket": referral.ticket,
+        "id": referral.id,
+        "state": referral.state.value,
+        "outcome": _word(referral.outcome),
+        "masked_id": referral.masked_id,
+        "desk": f"{referral.entrance}/{referral.desk}",
+        "opened": format_time(referral.opened_at),
+        "reason": referral.reason.value,
+        "note": referral.note,
+        "status_shown": _word(referral.status_shown),
+        "provenance": referral.provenance.value,
+        "resolved": _time(referral.resolved_at),
+        "resolved_by": referral.resolved_by,
+        "resolution_note": referral.resolution_note,
+        "valid_until": _time(referral.valid_until),
+        "mine": referral.mine,
+        "delivered": referral.delivered,
+    }
+    if referral.name:
+        out["name"] = referral.name
+    return out
+
+
+def _word(value: Enum | None) -> Any:
+    return None if value is None else value.value
+
+
+def _time(unix: float | None) -> str | None:
+    return None if unix is None else format_time(unix)
 
 
 def _plain(value: Any) -> dict[str, Any]:

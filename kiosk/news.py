@@ -12,6 +12,7 @@ from enum import StrEnum
 from kiosk.alerts import Alert
 from kiosk.decision import Decision
 from kiosk.lookup import ServiceProblem
+from kiosk.referrals import Referral, ReferralRefused
 from kiosk.store import StoreProblem
 
 __all__ = ["ServiceProblem"]  # the service's problems are the lookup's vocabulary
@@ -181,3 +182,17 @@ class DeskListener:
 
     def desk_failed(self, failure: DeskFailure) -> None:
         """The database failed: nothing more will be recorded."""
+
+    def referral_opened(self, referral: Referral) -> None:
+        """A referral was recorded (show the ticket and the doctor room, print the slip);
+        also the person's referral that was open already, when asked again."""
+
+    def referral_resolved(self, referral: Referral) -> None:
+        """A referral (any desk's) got its outcome, as this desk learnt it."""
+
+    def referrals_changed(self, referrals: tuple[Referral, ...]) -> None:
+        """Today's referrals of the venue as this desk knows them (at start, on change)."""
+
+    def referral_refused(self, decision_id: str, why: ReferralRefused) -> None:
+        """An open or resolve input changed nothing. *decision_id* is the id the input
+        named: a decision's, a referral's (resolve), or "" for a typed IIN."""

@@ -6,57 +6,41 @@ returned only after the events it implies are committed to the store.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from kiosk.checkin import check_in_data, shown_again, with_staff
 from kiosk.clock import Clock
 from kiosk.codes import CodeKind, ParsedCode, parse_code
 from kiosk.dayend import BusinessDay, DayEnd
-from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
-from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.decision import Decision, Direction, Flag, Method, PresenceSource, StaffInput
+from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
+from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
-from kiosk.lookup import LookupFailed, StatusCache, StatusSource, remember
+from kiosk.lookup import (
+    LookupFailed,
+    StatusCache,
+    StatusFacts,
+    StatusSource,
+    VisitFacts,
+    VisitSource,
+    remember,
+)
 from kiosk.outbox import insert_events
-from kiosk.passes import DEFAULT_SKEW, TrustList
-from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
+from kiosk.passes import TrustList
+from kiosk.policy import Outcome, Ruling
 from kiosk.presence import Presence, Stay, enter, leave
-from kiosk.status import Provenance, Status, parse_status
+from kiosk.referral_store import ReferralBook
+from kiosk.referrals import ReferralOutcome, default_ticket_prefix
+from kiosk.status import Provenance, Status
 from kiosk.store import Store
+from kiosk.whereabouts import locate
 
-
-class DeskRole(StrEnum):
-    ENTRY = "entry"
-    EXIT = "exit"
-    BOTH = "both"
-
-
-class PassbackPolicy(StrEnum):
-    """What an entry scan of someone already inside does (a shared screenshot?)."""
-
-    ASK_STAFF = "ask_staff"
-    ADMIT_FLAGGED = "admit_flagged"
-
-
-@dataclass(frozen=True)
-class DeskSettings:
-    """What the desk flow needs to know about its venue and desk."""
-
-    desk: DeskIdentity
-    policy: Policy
-    role: DeskRole = DeskRole.BOTH
-    capacity: int = 0  # 0: no limit
-    pass_skew: float = DEFAULT_SKEW
-    cache_max_age: float = 12 * 3600
-    passback_window: float = 10 * 60
-    passback: PassbackPolicy = PassbackPolicy.ASK_STAFF
-    rescan_window: float = 20.0
-    closing_time: dt.time | None = None
-    timezone: dt.tzinfo | None = None
+__all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
 
 
 class AlreadyRecorded(ValueError):
@@ -89,9 +73,11 @@ class Reception:
         self._source = source
         self._presence = Presence(store)
         self._cache = StatusCache(store)
-        self.day_end = DayEnd(
-            store, settings.desk, BusinessDay(settings.closing_time, settings.timezone)
-        )
+        day = BusinessDay(settings.closing_time, settings.timezone)
+        self.day_end = DayEnd(store, settings.desk, day)
+        prefix = settings.ticket_prefix or default_ticket_prefix(settings.desk.desk)
+        self.referrals = ReferralBook(store, settings.desk, clock, prefix=prefix, day=day)
+        self._venue_count: int | None = None
 
     # -- the flow ---------------------------------------------------------
 
@@ -104,14 +90,18 @@ class Reception:
         if parsed.iin is None:
             return self._unreadable(parsed, method, now)
         subject = self._subject(parsed.iin, now)
+        if self.settings.role is DeskRole.DOCTOR:
+            looked = self._assess_entry(parsed, subject, None, method, now)
+            return replace(looked, flags=looked.flags | {Flag.LOOKUP_ONLY}, offer_referral=False)
         # A staff answer given with the scan is deliberate (an override): never a repeat.
         repeat = None if staff is not None else self._repeat(parsed.iin, subject, method, now)
         if repeat is not None:
             return repeat
-        stay = self._presence.find(subject)
+        visit, stay, presence = self._whereabouts(parsed, subject, now)
         if self._is_exit(stay, now):
-            return self._check_out(parsed.iin, subject, stay, method, now)
-        pending = self._assess_entry(parsed, subject, stay, method, now)
+            return self._check_out(parsed.iin, subject, stay, method, now, presence)
+        pending = self._assess_entry(parsed, subject, stay, method, now, visit)
+        pending = replace(pending, presence=presence)
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
             return pending
         return self.record(pending, staff)
@@ -125,7 +115,8 @@ class Reception:
         if parsed.iin is None:
             return self._unreadable(parsed, method, now)
         subject = self._subject(parsed.iin, now)
-        return self._check_out(parsed.iin, subject, self._presence.find(subject), method, now)
+        _, stay, presence = self._whereabouts(parsed, subject, now, status=False)
+        return self._check_out(parsed.iin, subject, stay, method, now, presence)
 
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
         """Apply a staff answer (or none) to an assessed entry and write it down.
@@ -135,11 +126,11 @@ class Reception:
         """
         if pending.event_ids or pending.direction is not Direction.ENTRY or pending.iin is None:
             raise ValueError("only an assessed, unrecorded entry can be recorded")
-        decision = _with_staff(pending, staff)
+        decision = with_staff(pending, staff)
         iin = pending.iin
         subject = self._subject(iin, decision.decided_at)
         check_in = NewEvent(
-            EventType.CHECK_IN, decision.decided_at, _check_in_data(decision), iin, id=pending.id
+            EventType.CHECK_IN, decision.decided_at, check_in_data(decision), iin, id=pending.id
         )
         events = [check_in]
         flags = set(decision.flags)
@@ -186,11 +177,15 @@ class Reception:
             decision,
             flags=frozenset(flags),
             event_ids=tuple(e.id for e in events),
-            occupancy=self._presence.count(),
+            occupancy=self._inside(admitted=decision.admitted),
         )
 
     def occupancy(self) -> int:
         return self._presence.count()
+
+    def note_venue_count(self, inside: int | None) -> None:
+        """The whole venue's count from the service (None: not known now), for capacity."""
+        self._venue_count = inside
 
     def close_out(self, at: float) -> int:
         """Check out everyone inside as automatic exits at *at* (end of day)."""
@@ -216,6 +211,33 @@ class Reception:
             now=now,
         )
 
+    def _whereabouts(
+        self, parsed: ParsedCode, subject: str, now: float, *, status: bool = True
+    ) -> tuple[VisitFacts | None, Stay | None, PresenceSource | None]:
+        """A two-way desk asks the venue who is inside (and, when *status* and no
+        pass tells it, the status at once)."""
+        if self.settings.role is not DeskRole.BOTH:
+            return None, self._presence.find(subject), None
+        visit = None
+        if isinstance(self._source, VisitSource):
+            assert parsed.iin is not None
+            wanted = status and _needs_lookup(parsed, now)
+            visit = self._source.visit(parsed.iin, status=wanted)
+        stay, presence = locate(self._store, subject, visit.presence if visit else None)
+        return visit, stay, presence
+
+    def _inside(self, visit: VisitFacts | None = None, *, admitted: bool = False) -> int:
+        """People inside: the venue's latest count when known (plus an entry just
+        recorded, which it cannot hold yet), never less than this desk's own."""
+        if visit is not None and (visit.presence or visit.presence_problem):
+            # A two-way desk asked the venue: its count came with the answer (or none did).
+            presence = visit.presence
+            self._venue_count = None if presence is None else presence.venue_inside
+        local = self._presence.count()
+        if self._venue_count is None:
+            return local
+        return max(local, self._venue_count + (1 if admitted else 0))
+
     def _unreadable(self, parsed: ParsedCode, method: Method, now: float) -> Decision:
         outcome = Outcome.EXPIRED_CODE if parsed.kind is CodeKind.EXPIRED else Outcome.INVALID_CODE
         return Decision(
@@ -228,41 +250,11 @@ class Reception:
         )
 
     def _repeat(self, iin: str, subject: str, method: Method, now: float) -> Decision | None:
-        """The same person again at this desk within the re-scan window: show the
-        last decision again, record nothing (a double read, a code shown twice)."""
-        desk = self.settings.desk
-        rows = self._store.query(
-            "SELECT id, type, occurred_at, data FROM outbox WHERE subject = ? "
-            "AND occurred_at >= ? AND type IN ('check_in', 'check_out') AND venue_bin = ? "
-            "AND entrance = ? AND desk = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1",
-            (subject, now - self.settings.rescan_window, desk.venue_bin, desk.entrance, desk.desk),
-        )
-        if not rows:
-            return None
-        row = rows[0]
-        data: dict[str, Any] = json.loads(str(row["data"]))
-        outcome = Outcome(data.get("decision", Outcome.ADMIT.value))
-        if outcome is Outcome.ASK_STAFF:
-            return None  # nobody answered last time: ask again
-        status = parse_status(data.get("status"))
-        exit_ = row["type"] == EventType.CHECK_OUT.value
-        ruling = self.settings.policy.for_status(status) if status else Ruling(outcome)
-        flags = {Flag(f) for f in data.get("flags", []) if f in Flag.__members__.values()}
-        age = data.get("status_age_s")
-        return Decision(
-            outcome=outcome,
-            direction=Direction.EXIT if exit_ else Direction.ENTRY,
-            method=method,
-            decided_at=float(str(row["occurred_at"])),
-            status=status,
-            provenance=Provenance(data.get("provenance", Provenance.NONE.value)),
-            status_age=float(age) if isinstance(age, int | float) else None,
-            masked_id=mask_iin(iin),
-            offer_referral=ruling.offer_referral and not exit_,
-            flags=frozenset({*flags, Flag.REPEAT}),
-            occupancy=self._presence.count(),
-            iin=iin,
-            repeat_of=str(row["id"]),
+        """The same person again at this desk within the re-scan window: the last
+        decision again, nothing recorded (a double read, a code shown twice)."""
+        since = now - self.settings.rescan_window
+        return shown_again(
+            self._store, self.settings.desk, self.settings.policy, iin, subject, method, since
         )
 
     def _is_exit(self, stay: Stay | None, now: float) -> bool:
@@ -278,13 +270,21 @@ class Reception:
         return not (at_other_door and recent)
 
     def _check_out(
-        self, iin: str, subject: str, stay: Stay | None, method: Method, now: float
+        self,
+        iin: str,
+        subject: str,
+        stay: Stay | None,
+        method: Method,
+        now: float,
+        presence: PresenceSource | None = None,
     ) -> Decision:
         data: dict[str, Any] = {
             "method": method.value,
             "automatic": False,
             "masked_id": mask_iin(iin),
         }
+        if presence is not None:
+            data["presence"] = presence.value
         flags: frozenset[Flag] = frozenset()
         if stay is not None:
             data["check_in"] = stay.event_id
@@ -304,19 +304,35 @@ class Reception:
             event_ids=(event.id,),
             occupancy=self._presence.count(),
             iin=iin,
+            presence=presence,
         )
 
     def _assess_entry(
-        self, parsed: ParsedCode, subject: str, stay: Stay | None, method: Method, now: float
+        self,
+        parsed: ParsedCode,
+        subject: str,
+        stay: Stay | None,
+        method: Method,
+        now: float,
+        visit: VisitFacts | None = None,
     ) -> Decision:
         assert parsed.iin is not None
         flags: set[Flag] = set()
-        resolved = self._resolve(parsed, subject, now, flags)
+        resolved = self._resolve(parsed, subject, now, flags, visit)
         policy = self.settings.policy
         if resolved.status is None:
             ruling = policy.for_unverified()
         else:
             ruling = policy.for_status(resolved.status)
+        referral_id = None
+        doctor = None if ruling.outcome is Outcome.ADMIT else self.referrals.clearance(subject, now)
+        if doctor is not None and doctor.outcome is ReferralOutcome.CLEARED:
+            # The doctor saw the passenger: may board, whatever the status shows.
+            ruling, referral_id = Ruling(Outcome.ADMIT), doctor.id
+            resolved = replace(resolved, provenance=Provenance.DOCTOR, age=None)
+        elif doctor is not None:
+            ruling = Ruling(Outcome.DENY, report_to_ses=ruling.report_to_ses)
+            flags.add(Flag.DOCTOR_CONFIRMED)
         if stay is not None:
             flags.add(Flag.PASSBACK)
             if (
@@ -325,7 +341,7 @@ class Reception:
             ):
                 # One screenshot must not walk a second person in: staff look.
                 ruling = Ruling(Outcome.ASK_STAFF, ruling.offer_referral, ruling.report_to_ses)
-        occupancy = self._presence.count()
+        occupancy = self._inside(visit)
         capacity = self.settings.capacity
         if ruling.outcome is Outcome.ADMIT and capacity and occupancy >= capacity:
             flags.add(Flag.CAPACITY_REACHED)
@@ -349,9 +365,17 @@ class Reception:
             occupancy=occupancy,
             iin=parsed.iin,
             inside_since=stay.entered_at if stay is not None else None,
+            referral_id=referral_id,
         )
 
-    def _resolve(self, parsed: ParsedCode, subject: str, now: float, flags: set[Flag]) -> _Resolved:
+    def _resolve(
+        self,
+        parsed: ParsedCode,
+        subject: str,
+        now: float,
+        flags: set[Flag],
+        visit: VisitFacts | None = None,
+    ) -> _Resolved:
         visitor_pass = parsed.visitor_pass
         if visitor_pass is not None:
             until = visitor_pass.status_valid_until
@@ -359,13 +383,14 @@ class Reception:
                 return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
             flags.add(Flag.STATUS_EXPIRED_IN_PASS)
         assert parsed.iin is not None
-        if self._source is not None:
-            try:
+        facts: StatusFacts | None = None
+        if visit is not None:
+            facts = visit.status  # asked with the presence; no second try past the deadline
+        elif self._source is not None:
+            with contextlib.suppress(LookupFailed):  # no answer: the cache, else unverified
                 facts = self._source.lookup(parsed.iin)
-            except LookupFailed:
-                pass
-            else:
-                return _Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
+        if facts is not None:
+            return _Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
         cached = self._cache.get(subject)
         if cached is not None:
             age = now - cached.checked_at
@@ -376,38 +401,13 @@ class Reception:
         return _Resolved(None, Provenance.UNVERIFIED)
 
 
-def _with_staff(pending: Decision, staff: StaffInput | None) -> Decision:
-    if staff is None:
-        return pending
-    policy_outcome = pending.policy_outcome or pending.outcome
-    admit = staff.answer is StaffAnswer.ADMIT
-    return replace(
-        pending,
-        outcome=Outcome.ADMIT if admit else Outcome.DENY,
-        staff=staff,
-        override=is_override(policy_outcome, staff.answer),
-    )
-
-
-def _check_in_data(decision: Decision) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "decision": decision.outcome.value,
-        "status": _value(decision.status),
-        "provenance": decision.provenance.value,
-        "method": decision.method.value,
-        "masked_id": decision.masked_id,
-        "flags": sorted(flag.value for flag in decision.flags),
-    }
-    if decision.status_age is not None:
-        data["status_age_s"] = round(decision.status_age, 1)
-    if decision.staff is not None:
-        data["staff"] = {
-            "answer": decision.staff.answer.value,
-            "operator": decision.staff.operator,
-            "reason": decision.staff.reason,
-            "override": decision.override,
-        }
-    return data
+def _needs_lookup(parsed: ParsedCode, now: float) -> bool:
+    """Whether the status must come from the service: no verified pass whose status holds."""
+    visitor_pass = parsed.visitor_pass
+    if visitor_pass is None:
+        return True
+    until = visitor_pass.status_valid_until
+    return until is not None and until < now
 
 
 def _value(item: StrEnum | None) -> str | None:

@@ -30,9 +30,7 @@ def purge(store: Store, *, now: float, retention_days: int) -> Purged:
         ).rowcount
         alerts = conn.execute("DELETE FROM alerts WHERE created_at < ?", (before,)).rowcount
         cached = conn.execute("DELETE FROM status_cache WHERE checked_at < ?", (before,)).rowcount
-        conn.execute(
-            "DELETE FROM referrals WHERE resolved_at IS NOT NULL AND resolved_at < ?", (before,)
-        )
+        conn.execute("DELETE FROM referrals WHERE coalesce(resolved_at, opened_at) < ?", (before,))
         conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -22,6 +22,7 @@ class Provenance(StrEnum):
     CACHE = "cache"
     UNVERIFIED = "unverified"
     NONE = "none"
+    DOCTOR = "doctor"  # the airport doctor cleared the passenger (a resolved referral)
 
 
 def parse_status(value: object) -> Status | None:

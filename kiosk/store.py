@@ -97,7 +97,47 @@ CREATE TABLE alerts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Doctor referrals as the desk and the doctor room share them: the ticket, who
+# opened it, the outcome and how long it holds. `subject` (today's keyed hash)
+# is the only link to a person; the day's end clears it with the masked id.
+_V3 = """
+ALTER TABLE referrals RENAME TO referrals_v1;
+CREATE TABLE referrals (
+    id TEXT PRIMARY KEY,
+    ticket TEXT NOT NULL,
+    subject TEXT,
+    masked_id TEXT,
+    name TEXT,
+    status_shown TEXT,
+    provenance TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    note TEXT,
+    entrance TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    opened_at REAL NOT NULL,
+    check_in TEXT,
+    mine INTEGER NOT NULL DEFAULT 0,
+    opened_event TEXT,
+    outcome TEXT,
+    resolution_note TEXT,
+    resolved_at REAL,
+    resolved_by TEXT,
+    resolution_event TEXT,
+    valid_until REAL,
+    changed_at REAL NOT NULL
+);
+INSERT INTO referrals (id, ticket, subject, masked_id, status_shown, provenance, reason, note,
+    entrance, desk, opened_at, mine, outcome, resolved_at, changed_at)
+    SELECT id, 'R-' || substr(id, 1, 8), NULLIF(subject, ''), masked_id, status, 'none',
+    coalesce(reason, 'other'), note, '', '', opened_at, 1, outcome, resolved_at, opened_at
+    FROM referrals_v1;
+DROP TABLE referrals_v1;
+CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
+CREATE INDEX referrals_opened ON referrals (opened_at);
+CREATE INDEX referrals_ticket ON referrals (ticket);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -28,6 +28,7 @@ from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
 from kiosk.lookup import StatusFacts, remember
 from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
+from kiosk.referral_pull import note_refused_resolutions
 from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
 
@@ -226,8 +227,10 @@ class Syncer:
                     _queue_retroactive_report(conn, event, now, subject)
             acknowledge_in(conn, done, now=now, received_at=answer.received_at)
             dead_letter_in(conn, dead, now=now)
-            if dead:
-                raise_alert(conn, Alert(DeadLetter(tuple(i for i, _ in dead)), now))
+            # A doctor's resolution refused is the doctor room's news, not a broken event.
+            handled = note_refused_resolutions(conn, batch, dead, now) if dead else set()
+            if rest := tuple(i for i, _ in dead if i not in handled):
+                raise_alert(conn, Alert(DeadLetter(rest), now))
         if not unanswered:
             self.backoff.reset()
         else:

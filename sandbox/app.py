@@ -206,6 +206,7 @@ class SandboxApp:
                 "entrance": None if stay is None else stay.entrance,
                 "desk": None if stay is None else stay.desk,
                 "check_in": None if stay is None else stay.check_in,
+                "venue_inside": found.venue_inside,
                 "as_of": format_time(found.as_of),
             }
         )

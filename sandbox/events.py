@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.iin import InvalidIin, parse_iin
+from kiosk.referrals import ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, Status
 from sandbox.wire import canonical_uuid, is_bin, is_text, parse_time
 
@@ -28,8 +29,9 @@ EVENT_TYPES = frozenset(
 METHODS = frozenset({"camera", "scanner", "manual"})
 PROVENANCES = frozenset(p.value for p in Provenance)
 STATUSES = frozenset(s.value for s in Status)
-REFERRAL_REASONS = frozenset({"status_wrong", "yellow", "red", "unverified", "other"})
-OUTCOMES = frozenset({"cleared", "confirmed"})
+# The kiosk's own words, so the two sides cannot drift.
+REFERRAL_REASONS = frozenset(r.value for r in ReferralReason)
+OUTCOMES = frozenset(o.value for o in ReferralOutcome)
 _REQUIRED = ("id", "type", "venue_bin", "entrance", "desk", "occurred_at", "iin", "data")
 _CHECK_IN_DATA = ("decision", "status", "provenance", "method")
 _OPENED_DATA = ("referral_id", "ticket", "status_shown", "provenance", "reason", "masked_id")

@@ -18,20 +18,26 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock
+from kiosk.referrals import ReferralState
 from sandbox.events import ValidEvent
 from sandbox.wire import canonical_uuid
 
 if TYPE_CHECKING:
     from sandbox.db import SandboxDb
 
+__all__ = [
+    "Applied",
+    "Referral",
+    "ReferralList",
+    "ReferralState",
+    "ReferralStore",
+    "Resolution",
+    "ResolutionResult",
+]
+
 # How long a resolution holds: a cleared passenger may board on it, and a
 # confirmed denial stands, for this long after the doctor's decision.
 RESOLUTION_LIFETIME = 12 * 3600.0
-
-
-class ReferralState(StrEnum):
-    OPEN = "open"
-    RESOLVED = "resolved"
 
 
 class Applied(StrEnum):

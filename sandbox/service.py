@@ -79,6 +79,7 @@ class VenuePresence:
     iin: str
     stay: Stay | None
     as_of: float
+    venue_inside: int = 0
 
     @property
     def inside(self) -> bool:
@@ -254,9 +255,10 @@ class SandboxService:
         return VenueOccupancy(venue_bin, len(inside), desks, self._clock.now())
 
     def presence(self, venue_bin: str, iin: str) -> VenuePresence:
-        """Whether *iin* is inside *venue_bin* now, entered at any of its desks."""
-        stay = stays(self._db.presence_events(venue_bin, person=iin)).get(iin)
-        return VenuePresence(venue_bin, iin, stay, self._clock.now())
+        """Whether *iin* is inside *venue_bin* now, entered at any of its desks, and
+        how many are inside (one replay: the answer and the count cannot disagree)."""
+        inside = stays(self._db.presence_events(venue_bin))
+        return VenuePresence(venue_bin, iin, inside.get(iin), self._clock.now(), len(inside))
 
     # --- referrals --------------------------------------------------------------
 

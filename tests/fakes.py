@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.api import BatchResult, KnownStatus, PermanentError, TransientError
-from kiosk.lookup import LookupFailed
+from kiosk.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
 from kiosk.passes import TrustList, public_jwk, sign_pass
 from kiosk.status import Status
 
@@ -126,3 +126,21 @@ BLUE_IIN = "870412300017"
 YELLOW_IIN = "870412300029"
 RED_IIN = "870412300030"
 OTHER_IIN = "870412300042"
+
+
+@dataclass
+class FakeVenue(FakeSource):
+    """A status source that also says who is inside the whole venue (a `VisitSource`).
+
+    `inside` maps an IIN to the venue's stay; `count` is the venue's count.
+    """
+
+    inside: dict[str, VenueStay] = field(default_factory=dict)
+    count: int | None = None
+
+    def visit(self, iin: str, *, status: bool) -> VisitFacts:
+        if not self.online:
+            problem = ServiceProblem.OFFLINE
+            return VisitFacts(status_problem=problem if status else None, presence_problem=problem)
+        stay = replace(self.inside.get(iin, VenueStay(False)), venue_inside=self.count)
+        return VisitFacts(status=self.lookup(iin) if status else None, presence=stay)

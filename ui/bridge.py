@@ -25,7 +25,8 @@ class DeskBridge(QObject):
     alert_acknowledged(int), service_changed(ServiceState),
     occupancy_changed(OccupancyState), device_changed(DeviceReport),
     recent_changed(tuple[RecentEvent, ...]), red_reports_changed(tuple[RedReport, ...]),
-    desk_failed(DeskFailure),
+    desk_failed(DeskFailure), referral_opened(Referral), referral_resolved(Referral),
+    referrals_changed(tuple[Referral, ...]), referral_refused(str, ReferralRefused),
     frame_arrived(QImage).
 
     :attr:`listener` is what the desk controller calls.
@@ -43,6 +44,10 @@ class DeskBridge(QObject):
     recent_changed = Signal(object)
     red_reports_changed = Signal(object)
     desk_failed = Signal(object)
+    referral_opened = Signal(object)
+    referral_resolved = Signal(object)
+    referrals_changed = Signal(object)
+    referral_refused = Signal(str, object)
     frame_arrived = Signal(QImage)
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -178,10 +178,11 @@ def test_get_presence_across_two_desks(api_client: ApiClient) -> None:
     )
     assert presence.entered_at == parse_time(entry["occurred_at"])
     assert abs(presence.as_of - time.time()) < 5
+    assert presence.venue_inside == 1
     leave = new_event("check_out", iin=GREEN, entrance="north", desk="B", check_in=entry["id"])
     api_client.post_events([leave])
     gone = api_client.get_presence(VENUE_BIN, GREEN)
-    assert gone == VenuePresence(False, None, None, None, None, gone.as_of)
+    assert gone == VenuePresence(False, None, None, None, None, gone.as_of, venue_inside=0)
 
 
 # --- errors -----------------------------------------------------------------------

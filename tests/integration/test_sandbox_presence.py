@@ -49,6 +49,7 @@ def test_entry_at_one_desk_and_exit_at_another(http: SandboxHttp) -> None:
     assert body["iin_inside"] is True
     assert (body["entrance"], body["desk"], body["check_in"]) == ("main", "A", entry["id"])
     assert body["entered_at"] == entry["occurred_at"]
+    assert body["venue_inside"] == 1, "the venue's count comes with the answer"
     as_of = parse_time(body["as_of"])
     assert as_of is not None and abs(as_of - time.time()) < 5
     assert _inside(http) == 1
@@ -70,6 +71,7 @@ def test_entry_at_one_desk_and_exit_at_another(http: SandboxHttp) -> None:
         "entrance": None,
         "desk": None,
         "check_in": None,
+        "venue_inside": 0,
         "as_of": None,
     }
     assert _inside(http) == 0

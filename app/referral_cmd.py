@@ -1,0 +1,272 @@
+"""`ashyq-kiosk referral open|list|resolve`: the doctor-referral flow from a terminal.
+
+A boarding desk opens a referral for a passenger (a ticket such as G7-001);
+the doctor room lists the venue's referrals and resolves one as cleared or
+confirmed. Each is recorded on disk with its event before anything is
+printed; `open` and `resolve` then try one sync with the service (offline,
+the event stays queued: it is recorded, exit 0). JSON words:
+
+- open: ticket, id, state, masked_id, desk, opened_at, doctor_room, new,
+  delivered (and the list's words);
+- list: one line per referral: ticket, id, state, outcome, masked_id, desk,
+  opened, reason, note, status_shown, provenance, resolved, resolved_by,
+  resolution_note, valid_until, mine, delivered;
+- resolve: the list's words, plus refused when the service refused it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from app.common import (
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    CliError,
+    add_command,
+    login_name,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from app.context import App
+    from kiosk.api import ApiClient
+    from kiosk.reception import Reception
+    from kiosk.referrals import Referral
+
+REASONS = "status_wrong, yellow, red, unverified, other"
+STATUSES = ("green", "blue", "yellow", "red")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = add_command(
+        sub, "referral", "Doctor referrals: open one at a desk, list them, resolve one."
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    opening = add_command(actions, "open", "Send a passenger to the doctor room (a new ticket).")
+    opening.add_argument("--iin", required=True, metavar="IIN", help="the passenger's IIN")
+    opening.add_argument(
+        "--reason",
+        required=True,
+        metavar="TEXT",
+        help=f"one of {REASONS}; any other text is reason 'other' with the text as the note",
+    )
+    opening.add_argument("--note", metavar="TEXT", help="a note for the doctor (500 at most)")
+    opening.add_argument(
+        "--status",
+        choices=STATUSES,
+        help="the status shown to the passenger (default: this desk's last check of them today)",
+    )
+    opening.set_defaults(func=run_open)
+
+    listing = add_command(
+        actions, "list", "Print today's referrals of the venue as this kiosk knows them."
+    )
+    listing.add_argument("--open", action="store_true", help="only those not resolved yet")
+    listing.add_argument("--all", action="store_true", help="every referral kept, not just today's")
+    listing.set_defaults(func=run_list)
+
+    resolving = add_command(actions, "resolve", "The doctor's decision on a referral.")
+    resolving.add_argument("ticket", metavar="TICKET", help="the ticket (e.g. G7-001) or the id")
+    resolving.add_argument("--outcome", required=True, choices=("cleared", "confirmed"))
+    resolving.add_argument("--note", required=True, metavar="TEXT", help="500 characters at most")
+    resolving.add_argument("--pin", metavar="PIN", help="the doctor PIN, when [pins] doctor is set")
+    resolving.add_argument("--operator", help="who decided (default: the login name)")
+    resolving.set_defaults(func=run_resolve)
+
+
+# --- open ------------------------------------------------------------------------------
+
+
+def run_open(args: argparse.Namespace) -> int:
+    from app.context import open_app
+    from app.online import api_client
+    from kiosk.iin import InvalidIin, parse_iin
+    from kiosk.referrals import NOTE_MAX, reason_from_text
+    from kiosk.status import Status
+
+    try:
+        parse_iin(args.iin)
+    except InvalidIin as exc:
+        raise CliError(f"not a valid IIN ({exc.problem.value}): {args.iin!r}") from None
+    if not args.reason.strip():
+        raise CliError(f"--reason is one of {REASONS}, or a text saying why")
+    reason, text = reason_from_text(args.reason)
+    note = "; ".join(part for part in (text, args.note) if part) or None
+    if note is not None and len(note) > NOTE_MAX:
+        raise CliError(f"the note is {len(note)} characters; the service takes {NOTE_MAX}")
+    status = Status(args.status) if args.status else None
+    app = open_app(args)
+    client = api_client(app.settings)
+    try:
+        reception = app.reception()
+        reception.tick()  # the day's end first: tickets and subjects are today's
+        told = _Told()
+        _referral_desk(reception, told).open_for_iin(args.iin, reason, note, status)
+        referral = told.referral("referral_opened")
+        new = referral.id in told.changed
+        delivered = _deliver(app, client, reception, pull=False) if new else None
+        referral = reception.referrals.get(referral.id) or referral
+    finally:
+        client.close()
+        app.close()
+    out = {**_line(referral), "opened_at": _line(referral)["opened"], "new": new}
+    out["doctor_room"] = app.settings.boarding.doctor_room or None
+    print_json(out)
+    if delivered is False:
+        _say("not sent now (service unreachable or busy): recorded, queued for the next sync")
+    return EXIT_OK
+
+
+# --- list ------------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from app.context import open_app
+
+    app = open_app(args)
+    try:
+        book = app.reception().referrals
+        referrals = book.every() if args.all else book.current(open_only=args.open)
+        if args.all and args.open:
+            referrals = tuple(r for r in referrals if r.outcome is None)
+        for referral in referrals:
+            print_json(_line(referral))
+    finally:
+        app.close()
+    return EXIT_OK
+
+
+# --- resolve ------------------------------------------------------------------------------
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    from app.context import open_app
+    from app.online import api_client
+    from kiosk.referrals import NOTE_MAX, ReferralOutcome
+
+    if len(args.note) > NOTE_MAX:
+        raise CliError(f"the note is {len(args.note)} characters; the service takes {NOTE_MAX}")
+    app = open_app(args)
+    client = api_client(app.settings)
+    try:
+        if not _pin_accepted(app, args.pin):
+            return EXIT_NEGATIVE
+        reception = app.reception()
+        reception.tick()
+        known = _find(reception, args.ticket)
+        told = _Told()
+        outcome = ReferralOutcome(args.outcome)
+        operator = args.operator or login_name()
+        _referral_desk(reception, told).resolve(known.id, outcome, args.note, operator)
+        refused = told.refused()
+        if refused is not None:
+            print_json({**_line(known), "refused": refused})
+            _say(f"referral {known.ticket}: not resolved here ({refused})")
+            return EXIT_NEGATIVE
+        delivered = _deliver(app, client, reception, pull=True)
+        refusal = reception.referrals.refusal(known.id)
+        referral = reception.referrals.get(known.id) or known
+    finally:
+        client.close()
+        app.close()
+    out = _line(referral)
+    if refusal is not None:
+        print_json({**out, "refused": refusal})
+        _say(f"the service refused this resolution of {referral.ticket} ({refusal})")
+        return EXIT_NEGATIVE
+    print_json(out)
+    if not delivered:
+        _say("not sent now (service unreachable or busy): recorded, queued for the next sync")
+    return EXIT_OK
+
+
+def _pin_accepted(app: App, pin: str | None) -> bool:
+    """The doctor PIN rule: needed only when [pins] doctor is set; missing is bad
+    input (exit 2), wrong is a refusal (exit 1)."""
+    from kiosk.pins import verify_pin
+
+    stored = app.settings.pins.doctor
+    if not stored:
+        return True
+    if pin is None:
+        raise CliError("this kiosk has a doctor PIN ([pins] doctor): give it with --pin")
+    if verify_pin(pin, stored):
+        return True
+    _say("the doctor PIN is wrong")
+    return False
+
+
+def _find(reception: Reception, text: str) -> Referral:
+    book = reception.referrals
+    by_id = book.get(text) if len(text) == 36 else None
+    if by_id is not None:
+        return by_id
+    found = book.by_ticket(text)
+    if not found:
+        raise CliError(
+            f"no referral {text!r} today on this kiosk (`ashyq-kiosk sync --once` fetches "
+            "the venue's)",
+            EXIT_NEGATIVE,
+        )
+    if len(found) > 1:
+        ids = ", ".join(r.id for r in found)
+        raise CliError(f"two desks gave out ticket {text!r}: name the referral by id ({ids})")
+    return found[0]
+
+
+# --- shared -------------------------------------------------------------------------------
+
+
+class _Told:
+    """What the referral desk told, for a command (it has no screen)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.changed: set[str] = set()
+
+    def __call__(self, what: str, *args: Any) -> None:
+        self.calls.append((what, args))
+        if what == "referrals_changed":
+            self.changed |= {r.id for r in args[0]}
+
+    def referral(self, what: str) -> Referral:
+        refused = self.refused()
+        if refused is not None:
+            raise CliError(f"the referral was not opened ({refused})")
+        found: Referral = next(args[0] for called, args in self.calls if called == what)
+        return found
+
+    def refused(self) -> str | None:
+        return next((str(a[1]) for w, a in self.calls if w == "referral_refused"), None)
+
+
+def _referral_desk(reception: Reception, told: _Told) -> Any:
+    from kiosk.referral_desk import ReferralDesk
+
+    return ReferralDesk(reception.referrals, told)
+
+
+def _deliver(app: App, client: ApiClient, reception: Reception, *, pull: bool) -> bool:
+    """One sync pass now (and a pull of the venue's referrals); whether it got through."""
+    from app.online import pull_into, syncer
+    from kiosk.outbox import Outbox
+
+    Outbox(app.store).due_now()  # a person is waiting: whatever backoff an earlier pass left
+    sync = syncer(app, app.store, client, lock_wait=app.settings.service.read_timeout + 1)
+    sync.clear_pause()
+    report = sync.run_once()
+    pull_error = pull_into(app, client, reception)[1] if pull else None
+    return report.error is None and not report.busy and pull_error is None
+
+
+def _line(referral: Referral) -> dict[str, Any]:
+    from kiosk.jsonlines import referral_line
+
+    return referral_line(referral)
+
+
+def _say(text: str) -> None:
+    print(f"ashyq-kiosk: {text}", file=sys.stderr)

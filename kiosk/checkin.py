@@ -1,0 +1,110 @@
+"""What a check-in records, a staff answer applied to it, and a check-in shown again."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from enum import StrEnum
+from typing import Any
+
+from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
+from kiosk.events import DeskIdentity, EventType
+from kiosk.iin import mask_iin
+from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
+from kiosk.presence import Presence
+from kiosk.status import Provenance, parse_status
+from kiosk.store import Store
+
+
+def with_staff(pending: Decision, staff: StaffInput | None) -> Decision:
+    """The decision with staff's Admit or Refuse applied (an override when it goes
+    against the table)."""
+    if staff is None:
+        return pending
+    policy_outcome = pending.policy_outcome or pending.outcome
+    admit = staff.answer is StaffAnswer.ADMIT
+    return replace(
+        pending,
+        outcome=Outcome.ADMIT if admit else Outcome.DENY,
+        staff=staff,
+        override=is_override(policy_outcome, staff.answer),
+    )
+
+
+def check_in_data(decision: Decision) -> dict[str, Any]:
+    """The `data` of the check-in event a decision becomes (no raw IIN)."""
+    data: dict[str, Any] = {
+        "decision": decision.outcome.value,
+        "status": _value(decision.status),
+        "provenance": decision.provenance.value,
+        "method": decision.method.value,
+        "masked_id": decision.masked_id,
+        "flags": sorted(flag.value for flag in decision.flags),
+    }
+    if decision.referral_id is not None:
+        data["referral"] = decision.referral_id
+    if decision.presence is not None:
+        data["presence"] = decision.presence.value
+    if decision.status_age is not None:
+        data["status_age_s"] = round(decision.status_age, 1)
+    if decision.staff is not None:
+        data["staff"] = {
+            "answer": decision.staff.answer.value,
+            "operator": decision.staff.operator,
+            "reason": decision.staff.reason,
+            "override": decision.override,
+        }
+    return data
+
+
+def shown_again(
+    store: Store,
+    desk: DeskIdentity,
+    policy: Policy,
+    iin: str,
+    subject: str,
+    method: Method,
+    since: float,
+) -> Decision | None:
+    """The person's last check-in or check-out at *desk* since *since*, as a
+    `repeat` decision; None when there is none (or nobody answered it)."""
+    rows = store.query(
+        "SELECT id, type, occurred_at, data FROM outbox WHERE subject = ? "
+        "AND occurred_at >= ? AND type IN ('check_in', 'check_out') AND venue_bin = ? "
+        "AND entrance = ? AND desk = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1",
+        (subject, since, desk.venue_bin, desk.entrance, desk.desk),
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    data: dict[str, Any] = json.loads(str(row["data"]))
+    outcome = Outcome(data.get("decision", Outcome.ADMIT.value))
+    if outcome is Outcome.ASK_STAFF:
+        return None  # nobody answered last time: ask again
+    status = parse_status(data.get("status"))
+    exit_ = row["type"] == EventType.CHECK_OUT.value
+    ruling = policy.for_status(status) if status else Ruling(outcome)
+    flags = {Flag(f) for f in data.get("flags", []) if f in Flag.__members__.values()}
+    age = data.get("status_age_s")
+    referral = data.get("referral")
+    doctor_said = isinstance(referral, str) or Flag.DOCTOR_CONFIRMED in flags
+    return Decision(
+        outcome=outcome,
+        direction=Direction.EXIT if exit_ else Direction.ENTRY,
+        method=method,
+        decided_at=float(str(row["occurred_at"])),
+        status=status,
+        provenance=Provenance(data.get("provenance", Provenance.NONE.value)),
+        status_age=float(age) if isinstance(age, int | float) else None,
+        masked_id=mask_iin(iin),
+        offer_referral=ruling.offer_referral and not exit_ and not doctor_said,
+        flags=frozenset({*flags, Flag.REPEAT}),
+        occupancy=Presence(store).count(),
+        iin=iin,
+        repeat_of=str(row["id"]),
+        referral_id=referral if isinstance(referral, str) else None,
+    )
+
+
+def _value(item: StrEnum | None) -> str | None:
+    return item.value if item is not None else None

@@ -1,0 +1,387 @@
+"""Referrals on one kiosk's disk: tickets, opening, resolving, the service's news
+merged in, the day's end, and refusals that come back from the sync."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.alerts import AlertKind, Alerts
+from kiosk.api import BatchResult
+from kiosk.apiwire import ReferralPull, RemoteReferral
+from kiosk.dayend import BusinessDay, DayEnd
+from kiosk.decision import Decision, Direction, Method
+from kiosk.events import DeskIdentity
+from kiosk.iin import mask_iin
+from kiosk.live import translate
+from kiosk.outbox import Outbox
+from kiosk.policy import Outcome
+from kiosk.referral_pull import PULLED_AS_OF_KEY
+from kiosk.referral_rows import WINDOW
+from kiosk.referral_store import ReferralBook, ReferralError, Shown
+from kiosk.referrals import (
+    RESOLUTION_LIFETIME,
+    ReferralOutcome,
+    ReferralReason,
+    ReferralRefused,
+    ReferralState,
+    default_ticket_prefix,
+    is_ticket_prefix,
+    reason_from_text,
+    suggested_reason,
+    ticket,
+)
+from kiosk.status import Provenance, Status
+from kiosk.store import Store
+from kiosk.sync import Syncer
+from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN, YELLOW_IIN, FakeClock
+
+DESK = DeskIdentity("150340012345", "gate-7", "boarding-7a")
+DOCTOR = DeskIdentity("150340012345", "medical", "doctor")
+
+
+def book_for(store: Store, clock: FakeClock, desk: DeskIdentity = DESK, prefix: str = "G7") -> Any:
+    return ReferralBook(store, desk, clock, prefix=prefix, day=BusinessDay())
+
+
+def remote(
+    referral_id: str,
+    *,
+    iin: str = YELLOW_IIN,
+    opened_at: float,
+    outcome: str | None = None,
+    resolved_at: float | None = None,
+    entrance: str = "gate-3",
+    desk: str = "boarding-3",
+    ticket_text: str = "G3-001",
+) -> RemoteReferral:
+    """A referral as the service would send it."""
+    return RemoteReferral(
+        id=referral_id,
+        ticket=ticket_text,
+        state="open" if outcome is None else "resolved",
+        iin=iin,
+        masked_id=mask_iin(iin),
+        name="Айгерим Б.",
+        status_shown=Status.YELLOW,
+        provenance="live",
+        reason="yellow",
+        note=None,
+        entrance=entrance,
+        desk=desk,
+        opened_at=opened_at,
+        check_in=None,
+        outcome=outcome,
+        resolution_note=None if outcome is None else "PCR negative",
+        resolved_at=resolved_at,
+        resolved_by_entrance=None if outcome is None else "medical",
+        resolved_by_desk=None if outcome is None else "doctor",
+        valid_until=None if resolved_at is None else resolved_at + RESOLUTION_LIFETIME,
+    )
+
+
+# --- words -------------------------------------------------------------------------
+
+
+def test_tickets_are_the_prefix_and_three_digits_and_default_prefixes_differ_per_desk() -> None:
+    assert ticket("D", 42) == "D-042" and ticket("G7", 1234) == "G7-1234"
+    assert default_ticket_prefix("gate-3") == "GATE3"
+    assert default_ticket_prefix("desk-1") == "DESK1"
+    long_a, long_b = (
+        default_ticket_prefix("boarding-gate-12"),
+        default_ticket_prefix("boarding-gate-13"),
+    )
+    assert long_a != long_b and len(long_a) == len(long_b) == 8
+    assert is_ticket_prefix(long_a) and is_ticket_prefix(default_ticket_prefix("---"))
+    assert len(ticket(long_a, 9999)) <= 16, "fits the service's ticket"
+    assert not is_ticket_prefix("") and not is_ticket_prefix("G-7") and is_ticket_prefix("Д1")
+
+
+def test_reason_words_are_taken_and_free_text_is_other_with_the_text_as_note() -> None:
+    assert reason_from_text("yellow") == (ReferralReason.YELLOW, None)
+    assert reason_from_text(" Status_Wrong ") == (ReferralReason.STATUS_WRONG, None)
+    assert reason_from_text("says the PCR was negative") == (
+        ReferralReason.OTHER,
+        "says the PCR was negative",
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "outcome", "reason"),
+    [
+        (Status.YELLOW, Outcome.DENY, ReferralReason.YELLOW),
+        (Status.RED, Outcome.DENY, ReferralReason.RED),
+        (None, Outcome.ASK_STAFF, ReferralReason.UNVERIFIED),
+        (Status.GREEN, Outcome.ASK_STAFF, ReferralReason.UNVERIFIED),
+        (Status.GREEN, Outcome.ADMIT, ReferralReason.STATUS_WRONG),
+        (Status.BLUE, Outcome.DENY, ReferralReason.STATUS_WRONG),
+    ],
+)
+def test_the_suggested_reason_follows_the_decision(
+    status: Status | None, outcome: Outcome, reason: ReferralReason
+) -> None:
+    decision = Decision(outcome, Direction.ENTRY, Method.CAMERA, 0.0, status=status)
+    assert suggested_reason(decision) is reason
+
+
+# --- opening -----------------------------------------------------------------------
+
+
+def test_opening_numbers_the_days_tickets_queues_the_event_and_keeps_no_raw_iin(
+    store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    book = book_for(store, clock)
+    shown = Shown(str(uuid.uuid4()), Status.YELLOW, Provenance.LIVE, "Айгерим Б.")
+    first = book.open(YELLOW_IIN, ReferralReason.YELLOW, "coughing", shown)
+    second = book.open(RED_IIN, ReferralReason.RED, None, None)
+    again = book.open(YELLOW_IIN, ReferralReason.STATUS_WRONG, None, None)
+
+    assert first.new and second.new and not again.new
+    assert again.referral == first.referral, "the person's open referral, not a second ticket"
+    opened = first.referral
+    assert (opened.ticket, second.referral.ticket) == ("G7-001", "G7-002")
+    assert opened.state is ReferralState.OPEN and opened.mine and not opened.delivered
+    assert (opened.status_shown, opened.provenance, opened.name) == (
+        Status.YELLOW,
+        Provenance.LIVE,
+        "Айгерим Б.",
+    )
+    assert (opened.entrance, opened.desk, opened.check_in) == (
+        "gate-7",
+        "boarding-7a",
+        shown.check_in,
+    )
+    [event, _] = Outbox(store).pending(now=clock.now())
+    assert event.type.value == "referral_opened" and event.iin == YELLOW_IIN
+    assert event.data == {
+        "referral_id": opened.id,
+        "ticket": "G7-001",
+        "status_shown": "yellow",
+        "provenance": "live",
+        "reason": "yellow",
+        "note": "coughing",
+        "masked_id": mask_iin(YELLOW_IIN),
+        "name": "Айгерим Б.",
+        "check_in": shown.check_in,
+    }
+    Outbox(store).acknowledge([event.id], now=clock.now())
+    assert book.get(opened.id).delivered
+    rows = store.query("SELECT * FROM referrals")
+    assert YELLOW_IIN not in json.dumps(rows, ensure_ascii=False)
+
+
+def test_the_ticket_number_starts_again_each_day_and_skips_numbers_known_taken(
+    store: Store, clock: FakeClock
+) -> None:
+    book = book_for(store, clock)
+    assert book.open(YELLOW_IIN, ReferralReason.YELLOW, None, None).referral.ticket == "G7-001"
+    # another desk (misconfigured with the same prefix) took G7-005, as a pull showed
+    pulled = remote(str(uuid.uuid4()), iin=RED_IIN, opened_at=clock.now(), ticket_text="G7-005")
+    book.merge(ReferralPull(DESK.venue_bin, clock.now(), (pulled,)))
+    assert book.open(GREEN_IIN, ReferralReason.STATUS_WRONG, None, None).referral.ticket == "G7-006"
+    clock.advance(86_400)
+    assert book.open(OTHER_IIN, ReferralReason.OTHER, None, None).referral.ticket == "G7-001"
+
+
+def test_a_note_over_500_characters_is_refused(store: Store, clock: FakeClock) -> None:
+    with pytest.raises(ReferralError) as refused:
+        book_for(store, clock).open(YELLOW_IIN, ReferralReason.OTHER, "x" * 501, None)
+    assert refused.value.why is ReferralRefused.NOTE_TOO_LONG
+    assert Outbox(store).stats().pending == 0
+
+
+# --- resolving -----------------------------------------------------------------------
+
+
+def test_resolving_records_the_outcome_once_and_queues_the_event(
+    store: Store, clock: FakeClock
+) -> None:
+    book = book_for(store, clock)
+    opened = book.open(YELLOW_IIN, ReferralReason.YELLOW, None, None).referral
+    clock.advance(600)
+    resolved = book.resolve(opened.id, ReferralOutcome.CLEARED, "PCR negative", "dr. Seitkali")
+
+    assert resolved.state is ReferralState.RESOLVED and resolved.outcome is ReferralOutcome.CLEARED
+    assert (resolved.resolved_at, resolved.valid_until) == (
+        clock.now(),
+        clock.now() + RESOLUTION_LIFETIME,
+    )
+    assert resolved.resolved_by == "gate-7/boarding-7a" and not resolved.delivered
+    event = Outbox(store).pending(now=clock.now())[-1]
+    assert (event.type.value, event.iin) == ("referral_resolved", None)
+    assert event.data == {
+        "referral_id": opened.id,
+        "outcome": "cleared",
+        "note": "PCR negative",
+        "ticket": opened.ticket,
+        "operator": "dr. Seitkali",
+    }
+    for attempt in ("again", "other"):
+        with pytest.raises(ReferralError) as refused:
+            book.resolve(opened.id, ReferralOutcome.CONFIRMED, attempt, None)
+        assert refused.value.why is ReferralRefused.ALREADY_RESOLVED
+    with pytest.raises(ReferralError) as unknown:
+        book.resolve(str(uuid.uuid4()), ReferralOutcome.CLEARED, "", None)
+    assert unknown.value.why is ReferralRefused.UNKNOWN_REFERRAL
+    assert Outbox(store).stats().pending == 2
+
+
+def test_a_clearance_holds_for_the_person_until_it_lapses(store: Store, clock: FakeClock) -> None:
+    book = book_for(store, clock)
+    opened = book.open(YELLOW_IIN, ReferralReason.YELLOW, None, None).referral
+    subject = store.keys.subject(YELLOW_IIN, clock.now())
+    assert book.clearance(subject, clock.now()) is None, "open: nothing to apply yet"
+    book.resolve(opened.id, ReferralOutcome.CLEARED, "", None)
+
+    assert book.clearance(subject, clock.now()).id == opened.id
+    assert book.clearance(store.keys.subject(RED_IIN, clock.now()), clock.now()) is None
+    clock.advance(RESOLUTION_LIFETIME + 1)
+    assert book.clearance(subject, clock.now()) is None
+
+
+# --- the service's news ----------------------------------------------------------------
+
+
+def test_a_pull_brings_other_desks_referrals_keyed_by_todays_subject_only(
+    store: Store, clock: FakeClock
+) -> None:
+    doctor = book_for(store, clock, DOCTOR, "DR")
+    fresh = remote(str(uuid.uuid4()), opened_at=clock.now() - 60)
+    stale = remote(str(uuid.uuid4()), iin=RED_IIN, opened_at=clock.now() - WINDOW - 60)
+    merged = doctor.merge(ReferralPull(DESK.venue_bin, clock.now() - 1, (fresh, stale)))
+
+    assert merged.changed and merged.resolved == ()
+    [known] = doctor.current()
+    assert known.id == fresh.id and not known.mine and known.delivered
+    assert (known.ticket, known.masked_id, known.entrance) == (
+        "G3-001",
+        mask_iin(YELLOW_IIN),
+        "gate-3",
+    )
+    [row] = store.query("SELECT subject FROM referrals")
+    assert row["subject"] == store.keys.subject(YELLOW_IIN, clock.now())
+    assert YELLOW_IIN not in json.dumps(store.query("SELECT * FROM referrals"))
+    assert doctor.pull_since() == clock.now() - 1
+    assert not doctor.merge(ReferralPull(DESK.venue_bin, clock.now() - 5, (fresh,))).changed
+    assert store.get_meta(PULLED_AS_OF_KEY) == repr(clock.now() - 1), "the bookmark never goes back"
+
+
+def test_the_doctors_outcome_reaches_the_desk_with_an_alert_and_wins_over_its_own(
+    store: Store, clock: FakeClock
+) -> None:
+    desk = book_for(store, clock)
+    mine = desk.open(YELLOW_IIN, ReferralReason.YELLOW, None, None).referral
+    clock.advance(300)
+    cleared = remote(
+        mine.id,
+        opened_at=mine.opened_at,
+        outcome="cleared",
+        resolved_at=clock.now() - 10,
+        entrance=DESK.entrance,
+        desk=DESK.desk,
+        ticket_text=mine.ticket,
+    )
+    merged = desk.merge(ReferralPull(DESK.venue_bin, clock.now(), (cleared,)))
+
+    [resolved] = merged.resolved
+    assert resolved.outcome is ReferralOutcome.CLEARED and resolved.resolved_by == "medical/doctor"
+    assert resolved.valid_until == cleared.valid_until
+    [alert] = Alerts(store).unseen()
+    assert alert.kind is AlertKind.REFERRAL_RESOLVED
+    assert (alert.payload.ticket, alert.payload.outcome) == (mine.ticket, "cleared")
+    again = desk.merge(ReferralPull(DESK.venue_bin, clock.now() + 5, (cleared,)))
+    assert again == type(again)(changed=False), "the same news twice changes nothing"
+    assert len(Alerts(store).unseen()) == 1
+
+
+def test_a_resolution_not_yet_delivered_stands_against_an_open_copy_from_the_service(
+    store: Store, clock: FakeClock
+) -> None:
+    doctor = book_for(store, clock, DOCTOR, "DR")
+    still_open = remote(str(uuid.uuid4()), opened_at=clock.now() - 60)
+    doctor.merge(ReferralPull(DESK.venue_bin, clock.now(), (still_open,)))
+    doctor.resolve(still_open.id, ReferralOutcome.CONFIRMED, "red stands", "dr")
+    merged = doctor.merge(ReferralPull(DESK.venue_bin, clock.now(), (still_open,)))
+
+    assert not merged.changed
+    assert doctor.get(still_open.id).outcome is ReferralOutcome.CONFIRMED
+    other = replace(
+        remote(
+            still_open.id,
+            opened_at=still_open.opened_at,
+            outcome="cleared",
+            resolved_at=clock.now(),
+        ),
+    )
+    won = doctor.merge(ReferralPull(DESK.venue_bin, clock.now() + 1, (other,)))
+    assert [r.outcome for r in won.resolved] == [ReferralOutcome.CLEARED], (
+        "the first resolution wins"
+    )
+
+
+def test_the_days_end_unlinks_referrals_and_keeps_them_for_reports(
+    store: Store, clock: FakeClock
+) -> None:
+    book = book_for(store, clock)
+    opened = book.open(YELLOW_IIN, ReferralReason.YELLOW, "note", None).referral
+    book.resolve(opened.id, ReferralOutcome.CONFIRMED, "stands", None)
+    subject = store.keys.subject(YELLOW_IIN, clock.now())
+    DayEnd(store, DESK, BusinessDay()).close_out(clock.now(), now=clock.now())
+
+    [row] = store.query("SELECT * FROM referrals")
+    assert (row["subject"], row["masked_id"], row["name"]) == (None, None, None)
+    assert (row["ticket"], row["outcome"], row["status_shown"], row["reason"]) == (
+        opened.ticket,
+        "confirmed",
+        None,
+        "yellow",
+    )
+    assert book.clearance(subject, clock.now()) is None
+    assert [r.id for r in book.every()] == [opened.id]
+
+
+# --- refusals from the sync -----------------------------------------------------------
+
+
+class RefusingService:
+    """Accepts every event but the resolutions, which it refuses with *reason*."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
+        ids = [str(e["id"]) for e in events]
+        refused = [str(e["id"]) for e in events if e["type"] == "referral_resolved"]
+        accepted = tuple(i for i in ids if i not in refused)
+        return BatchResult(accepted, (), tuple((i, self.reason) for i in refused))
+
+
+@pytest.mark.parametrize("reason", ["already_resolved", "unknown_referral"])
+def test_a_refused_resolution_is_the_doctor_rooms_alert_not_a_dead_letter(
+    reason: str, store: Store, clock: FakeClock
+) -> None:
+    doctor = book_for(store, clock, DOCTOR, "DR")
+    pulled = remote(str(uuid.uuid4()), opened_at=clock.now() - 60)
+    doctor.merge(ReferralPull(DESK.venue_bin, clock.now(), (pulled,)))
+    doctor.resolve(pulled.id, ReferralOutcome.CLEARED, "ok", "dr")
+    report = Syncer(store, RefusingService(reason), clock, translate=translate).run_once()
+
+    assert report.rejected == 1
+    [alert] = Alerts(store).unseen()
+    assert alert.kind is AlertKind.RESOLUTION_REFUSED
+    assert (alert.payload.referral_id, alert.payload.ticket, alert.payload.reason) == (
+        pulled.id,
+        "G3-001",
+        reason,
+    )
+    after = doctor.get(pulled.id)
+    if reason == "unknown_referral":
+        assert after.state is ReferralState.OPEN, "reopened: it may be resolved again"
+    else:
+        assert after.outcome is ReferralOutcome.CLEARED and not after.delivered
