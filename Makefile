@@ -38,8 +38,10 @@ rest: $(STAMP)
 
 # The screens as the demo shows them, for docs/screenshots and the README.
 screenshots: $(STAMP)
-	rm -f docs/screenshots/*.png
+	rm -f docs/screenshots/*.png docs/screenshots/airport/*.png
 	env -u QT_QPA_PLATFORM $(BIN)/ashyq-kiosk demo --headless --screenshots docs/screenshots --pace 0.5 >/dev/null
+	env -u QT_QPA_PLATFORM $(BIN)/ashyq-kiosk demo --headless --airport \
+	  --screenshots docs/screenshots/airport --pace 0.5 >/dev/null
 
 # Qt Linguist: refresh the .ts sources from ui/, then compile the .qm files.
 translations: $(STAMP)

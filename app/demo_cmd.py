@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command
 
-DEMO_BIN = "150340012345"
+if TYPE_CHECKING:
+    from app.screens import Kiosk
+    from hardware.showcase import ShowcaseCamera
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +40,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--headless", action="store_true", help="render offscreen even when there is a display"
+    )
+    parser.add_argument(
+        "--airport",
+        action="store_true",
+        help="the airport instead: a boarding desk and the doctor room (a referral cleared)",
     )
     parser.add_argument(
         "--size",
@@ -63,69 +71,74 @@ def run(args: argparse.Namespace) -> int:
 def _run(
     args: argparse.Namespace, scratch: Path, *, headless: bool, shots: str | None, pace: float
 ) -> int:
-    from app.context import App, open_store
-    from app.demo_script import Demo, script
-    from app.screens import build_kiosk, qt_application
-    from config.settings import parse_settings
-    from hardware.showcase import ShowcaseCamera
-    from kiosk.clock import SystemClock
+    from app.screens import qt_application
     from sandbox.server import SandboxServer
     from ui.scripted import ScriptRunner
 
     size = args.size
     qt = qt_application(offscreen=[size, size] if headless else None)
+    folder = Path(shots) if shots else None
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            message = f"{folder}: cannot write screenshots there ({exc.strerror})"
+            raise CliError(message) from None
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else scratch / "kiosk"
     server = SandboxServer(scratch / "sandbox.sqlite3", port=0).start()
+    kiosks = []
     try:
-        settings = parse_settings(
-            {
-                "venue": {
-                    "bin": DEMO_BIN,
-                    "name": "Fitness club «Samal»",
-                    "desk": "reception",
-                    "capacity": 50,
-                    "rescan_window_s": 2,
-                },
-                "service": {
-                    "url": server.url,
-                    "token": "demo",
-                    "sync_interval": 1.0,
-                    "connect_timeout": 0.5,
-                    "status_deadline": 1.0,
-                },
-                "camera": {"device": "none"},
-                "screens": {"fullscreen": False, "status_seconds": max(pace * 2, 3.0)},
-                "ses": {"phone": "+7 727 000 00 00"},
-            }
-        )
-        app = App(settings, data_dir, open_store(data_dir), SystemClock())
-        camera = ShowcaseCamera(width=1280, height=720, fps=15.0)
-        kiosk = build_kiosk(app, operator="demo-operator", camera_source=camera)
-        folder = Path(shots) if shots else None
-        if folder is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                message = f"{folder}: cannot write screenshots there ({exc.strerror})"
-                raise CliError(message) from None
-        demo = Demo(kiosk, server, camera, shots=folder, pace=pace, size=size)
-        runner = ScriptRunner(kiosk.bridge, script(demo))
+        if args.airport:
+            from app.demo_airport import airport_script, airport_sections
+
+            desk, camera = _kiosk(airport_sections(server.url, doctor=False), data_dir)
+            doctor, _ = _kiosk(airport_sections(server.url, doctor=True), scratch / "doctor")
+            kiosks = [desk, doctor]
+        else:
+            from app.demo_script import club_sections
+
+            desk, camera = _kiosk(club_sections(server.url, pace), data_dir)
+            kiosks = [desk]
+        from app.demo_script import Demo, script
+
+        assert camera is not None  # the desk has one; only a doctor room has none
+        demo = Demo(desk, server, camera, shots=folder, pace=pace, size=size)
+        steps = airport_script(demo, kiosks[1]) if args.airport else script(demo)
+        runner = ScriptRunner(desk.bridge, steps)
         runner.finished.connect(qt.exit)
-        kiosk.desk.start()
-        kiosk.screens.show()
+        for kiosk in kiosks:
+            kiosk.desk.start()
+            kiosk.screens.show()
         demo.arrange()
         runner.start()
         try:
             code = qt.exec()
         finally:
             runner.stop()
-            kiosk.stop()
+            for kiosk in kiosks:
+                kiosk.stop()
         if code != 0:
             print(f"ashyq-kiosk: the demo stopped: {runner.error}", flush=True)
             return EXIT_NEGATIVE
     finally:
         server.stop()
     return EXIT_OK
+
+
+def _kiosk(sections: dict[str, Any], data_dir: Path) -> tuple[Kiosk, ShowcaseCamera | None]:
+    """A kiosk on these settings; a stand-in camera unless it is a doctor room."""
+    from app.context import App, open_store
+    from app.screens import build_kiosk
+    from config.settings import parse_settings
+    from hardware.showcase import ShowcaseCamera
+    from kiosk.clock import SystemClock
+
+    settings = parse_settings(sections)
+    app = App(settings, data_dir, open_store(data_dir), SystemClock())
+    doctor = settings.venue.role == "doctor"
+    camera = None if doctor else ShowcaseCamera(width=1280, height=720, fps=15.0)
+    kiosk = build_kiosk(app, operator="demo-operator", camera=not doctor, camera_source=camera)
+    return kiosk, camera
 
 
 def _size(text: str) -> tuple[int, int]:

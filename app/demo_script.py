@@ -22,12 +22,37 @@ from kiosk.news import DeviceCondition
 from kiosk.status import Status
 from ui.scripted import AlertOf, CameraIs, NextDecision, NextQuestion, Pause, Script, ServiceWhere
 
+DEMO_BIN = "150340012345"
+
 if TYPE_CHECKING:
     from app.screens import Kiosk
     from hardware.showcase import ShowcaseCamera
     from sandbox.people import DemoPerson
     from sandbox.server import SandboxServer
     from ui.kiosk import KioskScreens
+
+
+def club_sections(server_url: str, pace: float) -> dict[str, object]:
+    """Settings of the demo's fitness club desk."""
+    return {
+        "venue": {
+            "bin": DEMO_BIN,
+            "name": "Fitness club «Samal»",
+            "desk": "reception",
+            "capacity": 50,
+            "rescan_window_s": 2,
+        },
+        "service": {
+            "url": server_url,
+            "token": "demo",
+            "sync_interval": 1.0,
+            "connect_timeout": 0.5,
+            "status_deadline": 1.0,
+        },
+        "camera": {"device": "none"},
+        "screens": {"fullscreen": False, "status_seconds": max(pace * 2, 3.0)},
+        "ses": {"phone": "+7 727 000 00 00"},
+    }
 
 
 class Demo:
@@ -104,15 +129,24 @@ class Demo:
         self.arrange()
         yield from self.shot("desk-one-monitor", windows.desk)
 
+    def say_text(self, scene: str, **fields: Any) -> None:
+        """One JSON line about a scene that is not a decision."""
+        sys.stdout.write(json.dumps({"scene": scene, **fields}, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+    def next_shot(self, name: str) -> Path:
+        """The next screenshot's file name (numbered in the order shown)."""
+        assert self.shots is not None
+        self._shot += 1
+        return self.shots / f"{self._shot:02d}-{name}.png"
+
     def shot(self, name: str, widget: Any = None) -> Script:
         """Let the screen settle for the demo's pace, then save a PNG of it."""
         yield Pause(self.pace)
         if self.shots is None:
             return
-        self._shot += 1
         target = widget if widget is not None else self.screens.visitor
-        path = self.shots / f"{self._shot:02d}-{name}.png"
-        target.grab().save(str(path))
+        target.grab().save(str(self.next_shot(name)))
 
 
 def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
@@ -203,7 +237,7 @@ def script(demo: Demo) -> Script:
     yield from demo.shot("staff-ru", staff)
     staff.language_buttons["kk"].click()
     if demo.screens.dashboard is not None:
-        staff.tabs.setCurrentWidget(demo.screens.dashboard)  # read afresh when shown
+        staff.tabs.setCurrentIndex(staff.tabs.count() - 1)  # the dashboard: read when shown
         yield Pause(1.0)
         yield from demo.shot("staff-dashboard", staff)
         staff.tabs.setCurrentIndex(0)

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.referrals import Referral, ReferralOutcome
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from config.settings import Settings
 from kiosk.decision import Decision
 from kiosk.desk import DeskController
+from kiosk.referrals import Referral, ReferralOutcome
 from ui import words
 from ui.bridge import DeskBridge
 from ui.referrals_view import ReferralDialog, ReferralsView
@@ -64,6 +64,7 @@ class BoardingDesk(QObject):
             screens.visitor.status.referrals = True
             screens.visitor.refer_requested.connect(self._on_refer_requested)
             staff.refer_requested.connect(self._on_refer_requested)
+        self.dialog: ReferralDialog | None = None
         self._doctor_window: QDialog | None = None
         self._doctor_view: ReferralsView | None = None
         bridge.referral_opened.connect(self._on_bridge_referral_opened)
@@ -86,16 +87,33 @@ class BoardingDesk(QObject):
         view.resolved.connect(self._on_referrals_resolved)
         QVBoxLayout(window).addWidget(view)
         window.resize(1100, 600)
+        window.finished.connect(self._on_doctor_window_finished)
         self._doctor_window, self._doctor_view = window, view
-        window.exec()
+        window.open()
+
+    def _on_doctor_window_finished(self) -> None:
+        if self._doctor_window is not None:
+            self._doctor_window.deleteLater()
         self._doctor_window = self._doctor_view = None
 
     # -- staff actions ------------------------------------------------------------
 
     def _on_refer_requested(self, decision: Decision) -> None:
+        """Ask why (a window of its own: the desk keeps running behind it)."""
+        if self.dialog is not None:
+            self.dialog.close()
         dialog = ReferralDialog(decision, self._screens.windows.desk)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._controller.open_referral(decision.id, dialog.reason, dialog.note_text)
+        dialog.accepted.connect(
+            lambda: self._controller.open_referral(decision.id, dialog.reason, dialog.note_text)
+        )
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_dialog_finished(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def _on_referrals_resolved(self, referral_id: str, outcome: ReferralOutcome, note: str) -> None:
         self._controller.resolve_referral(referral_id, outcome, note, self._operator())

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea
 
 from config.settings import Settings
 from kiosk.alerts import Alert
@@ -90,15 +90,20 @@ class KioskScreens(QObject):
         self.windows = KioskWindows(
             self.visitor,
             self.staff,
-            where="same" if doctor_room else screens.visitor_screen,
+            where=screens.visitor_screen,
             fullscreen=screens.fullscreen,
+            with_visitor=not doctor_room,  # a doctor room scans no one
         )
         self.dashboard: DashboardView | None = None
         if load_day is not None:
             from ui.dashboard import DashboardView
 
-            self.dashboard = DashboardView(load_day, parent=self.staff)
-            self.staff.add_tab(self.dashboard, DASHBOARD)
+            self.dashboard = DashboardView(load_day)
+            scroll = QScrollArea(self.staff)  # the day's numbers scroll on a small monitor
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self.dashboard)
+            self.staff.add_tab(scroll, DASHBOARD)
         self.failure = QLabel(self.staff)
         self.failure.hide()
         self.wedge: WedgeFilter | None = None
@@ -131,8 +136,6 @@ class KioskScreens(QObject):
 
     def show(self) -> None:
         self.windows.show()
-        if self.boarding is not None and self.boarding.doctor_room:
-            self.visitor.hide()  # a doctor room scans no one: the panel has the screen
 
     def stop(self) -> None:
         """Timers off, filter out, windows closed (the desk is stopped by its owner).

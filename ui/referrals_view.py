@@ -102,7 +102,12 @@ class ReferralDialog(QDialog):
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
         layout.addWidget(self.box)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        self.setStyleSheet(
+            "QRadioButton { font-size: 17px; } QRadioButton::indicator { width: 24px;"
+            " height: 24px; } QLineEdit { font-size: 17px; }"
+            " QPushButton { min-height: 44px; min-width: 120px; font-size: 16px; }"
+        )
         self._retranslate()
 
     @property

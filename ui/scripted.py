@@ -60,7 +60,16 @@ class CameraIs:
     timeout: float = 15.0
 
 
-Wait = Pause | NextDecision | NextQuestion | AlertOf | ServiceWhere | CameraIs
+@dataclass(frozen=True)
+class Until:
+    """Until *test* holds (looked at every 50 ms): what another kiosk shows, say."""
+
+    test: Callable[[], bool]
+    what: str
+    timeout: float = 30.0
+
+
+Wait = Pause | NextDecision | NextQuestion | AlertOf | ServiceWhere | CameraIs | Until
 Script = Generator[Wait, Any, None]
 
 
@@ -79,6 +88,10 @@ class ScriptRunner(QObject):
         self._timer.setObjectName("script-wait")
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._poll = QTimer(self)
+        self._poll.setObjectName("script-poll")
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._on_poll_timeout)
         self.service = ServiceState()
         self.camera: DeviceCondition | None = None
         self._alerts: list[Alert] = []  # raised and not yet waited for
@@ -94,6 +107,7 @@ class ScriptRunner(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._poll.stop()
         self._waiting = None
         self._script.close()
 
@@ -101,6 +115,7 @@ class ScriptRunner(QObject):
 
     def _resume(self, value: Any) -> None:
         self._timer.stop()
+        self._poll.stop()
         self._waiting = None
         try:
             wait = self._script.send(value)
@@ -133,17 +148,21 @@ class ScriptRunner(QObject):
         if isinstance(wait, CameraIs) and self.camera in wait.conditions:
             QTimer.singleShot(0, lambda: self._resume(self.camera))
             return
+        if isinstance(wait, Until):
+            self._poll.start()
         self._timer.start(int(wait.timeout * 1000))
 
     def _satisfied(self, value: Any) -> None:
         self._waiting = None
         self._timer.stop()
+        self._poll.stop()
         QTimer.singleShot(0, lambda: self._resume(value))
 
     def _fail(self, why: str) -> None:
         self.error = why
         self._waiting = None
         self._timer.stop()
+        self._poll.stop()
         self.finished.emit(1)
 
     def _on_timer_timeout(self) -> None:
@@ -152,6 +171,17 @@ class ScriptRunner(QObject):
             self._resume(None)
         elif wait is not None:
             self._fail(f"waited {wait.timeout:.0f} s in vain for {_describe(wait)}")
+
+    def _on_poll_timeout(self) -> None:
+        wait = self._waiting
+        if isinstance(wait, Until):
+            try:
+                held = wait.test()
+            except Exception as exc:  # a script's bug ends the run with its reason
+                self._fail(f"{type(exc).__name__}: {exc}")
+                return
+            if held:
+                self._satisfied(True)
 
     # -- what the desk tells ----------------------------------------------------------
 
@@ -197,4 +227,6 @@ def _describe(wait: Wait) -> str:
         return wait.what
     if isinstance(wait, CameraIs):
         return "the camera: " + " or ".join(c.value for c in wait.conditions)
+    if isinstance(wait, Until):
+        return wait.what
     return "a decision" if isinstance(wait, NextDecision) else "a staff question"

@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.referrals import Referral
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPen
 
+from kiosk.referrals import Referral
 from ui import words
 from ui.i18n import Languages
 from ui.words import QT_TRANSLATE_NOOP
@@ -43,7 +43,7 @@ def paint_slip(
     painter: QPainter, page: QRectF, referral: Referral, place: SlipPlace, languages: Languages
 ) -> None:
     """Draw the slip filling *page* (any device: printer, PDF, image)."""
-    unit = page.height() / 60
+    unit = page.height() / 66
     black = QColor("#000000")
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,7 +70,7 @@ def paint_slip(
     for text in each(TITLE):
         line(text, 2.4, bold=True, gap=0.2)
     y += unit
-    line(referral.ticket, 9.0, bold=True)
+    line(referral.ticket, 8.0, bold=True)
     painter.setPen(QPen(black, max(1.0, unit * 0.2)))
     painter.drawLine(int(page.left()), int(y), int(page.right()), int(y))
     y += unit
@@ -99,6 +99,7 @@ def slip_image(
     """The slip as a picture (for the screen and the documentation)."""
     height = int(width * SLIP_MM[1] / SLIP_MM[0])
     image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
     painter = QPainter(image)
     margin = width * 0.05
     paint_slip(

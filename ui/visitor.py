@@ -126,6 +126,14 @@ def _label(parent: QWidget, *, bold: bool = False, align: Qt.AlignmentFlag | Non
     return label
 
 
+def _screen_height(widget: QWidget) -> int:
+    """Text sizes follow the monitor's height, not the widget's own (which the text
+    would otherwise push taller, and so on)."""
+    screen = widget.screen()
+    height = screen.geometry().height() if screen is not None else 768
+    return max(300, min(widget.height() or height, height))
+
+
 def _pixel_size(label: QLabel, size: int, *, fit: int = 0, lines: int = 2) -> None:
     """Text *size* pixels high; with *fit*, small enough that the text takes at most
     *lines* lines of that width (a long Kazakh decision on a half screen)."""
@@ -243,7 +251,7 @@ class ScanScreen(QWidget):
         self._resize_text()
 
     def _resize_text(self) -> None:
-        height = max(self.height(), 300)
+        height = _screen_height(self)
         _pixel_size(self.venue_label, int(height * 0.045))
         _pixel_size(self.numbers_label, int(height * 0.04))
         _pixel_size(self.service_label, int(height * 0.03))
@@ -338,7 +346,7 @@ class StatusScreen(QWidget):
         self._resize_text()
 
     def _resize_text(self) -> None:
-        height = max(self.height(), 300)
+        height = _screen_height(self)
         width = max(self.width() - 64, 200)
         _pixel_size(self.decision_label, int(height * 0.115), fit=width)
         _pixel_size(self.decision_others, int(height * 0.045), fit=width, lines=1)

@@ -52,10 +52,13 @@ class KioskWindows(QObject):
         where: str = "auto",
         fullscreen: bool = True,
         screens: Callable[[], list[QScreen]] = QGuiApplication.screens,
+        with_visitor: bool = True,
         parent: QObject | None = None,
     ) -> None:
-        """*screens* lists the monitors there are now (tests unplug one)."""
+        """*screens* lists the monitors there are now (tests unplug one);
+        without *with_visitor* (a doctor room) there is no visitor screen at all."""
         super().__init__(parent)
+        self._with_visitor = with_visitor
         self._screens = screens
         self.visitor = visitor
         self.staff = staff
@@ -89,8 +92,12 @@ class KioskWindows(QObject):
         if primary not in screens and screens:
             primary = screens[0]
         others = [s for s in screens if s is not primary]
-        separate = bool(others) and self.where != "same"
-        if separate:
+        separate = bool(others) and self.where != "same" and self._with_visitor
+        if not self._with_visitor:
+            self._split.addWidget(self.staff)
+            self.visitor.hide()
+            self.visitor_window.hide()
+        elif separate:
             self._split.addWidget(self.staff)
             layout = self.visitor_window.layout()
             assert layout is not None
@@ -104,7 +111,7 @@ class KioskWindows(QObject):
             width = self.desk.width() or 1366
             self._split.setSizes([width * 3 // 5, width * 2 // 5])
             self.visitor_window.hide()
-        self.visitor.show()
+        self.visitor.setVisible(self._with_visitor)
         self.staff.show()
         if primary is not None:
             self._show_on(self.desk, primary)

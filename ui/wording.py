@@ -90,6 +90,8 @@ def _status_word(decision: Decision) -> Phrase | None:
         Outcome.EXPIRED_CODE,
     ):
         return None
+    if decision.provenance is Provenance.DOCTOR:
+        return Phrase(words.DOCTOR_CLEARED)
     if decision.status is None:
         return Phrase(words.NO_STATUS)
     return Phrase(words.STATUS[decision.status])
@@ -107,6 +109,8 @@ def _detail(decision: Decision) -> Phrase | None:
         return Phrase(words.STAFF_DECIDING)
     if Flag.CAPACITY_REACHED in decision.flags:
         return Phrase(words.VENUE_FULL)
+    if Flag.DOCTOR_CONFIRMED in decision.flags:
+        return Phrase(words.DOCTOR_CONFIRMED)
     if decision.status is Status.RED and decision.outcome is Outcome.DENY:
         return Phrase(words.SELF_ISOLATE)
     if decision.offer_referral and decision.outcome is not Outcome.ADMIT:

@@ -33,6 +33,8 @@ GOODBYE = QT_TRANSLATE_NOOP("Words", "Goodbye!")
 DOCTOR_AVAILABLE = QT_TRANSLATE_NOOP("Words", "Staff can refer you to the doctor")
 VENUE_FULL = QT_TRANSLATE_NOOP("Words", "The venue is full")
 SELF_ISOLATE = QT_TRANSLATE_NOOP("Words", "Self-isolation: please go home")
+DOCTOR_CLEARED = QT_TRANSLATE_NOOP("Words", "Cleared by the doctor")
+DOCTOR_CONFIRMED = QT_TRANSLATE_NOOP("Words", "The doctor confirmed the status")
 
 STATUS = {
     Status.GREEN: QT_TRANSLATE_NOOP("Words", "Green"),
@@ -59,6 +61,7 @@ PROVENANCE = {
     Provenance.LIVE: QT_TRANSLATE_NOOP("Words", "Checked with the service now"),
     Provenance.CACHE: QT_TRANSLATE_NOOP("Words", "Last known status, %1 old"),
     Provenance.UNVERIFIED: QT_TRANSLATE_NOOP("Words", "Not verified: no connection"),
+    Provenance.DOCTOR: QT_TRANSLATE_NOOP("Words", "The doctor's decision"),
     Provenance.NONE: "",
 }
 

@@ -41,3 +41,29 @@ def test_demo_shows_every_screen_and_prints_every_kind_of_decision(tmp_path: Pat
     assert {"status-green", "status-yellow", "status-red", "status-exit", "staff"} <= {
         name[3:-4] for name in names
     }
+
+
+def test_the_airport_demo_refers_clears_and_boards_a_passenger(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": str(tmp_path)}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    shots = tmp_path / "shots"
+    argv = ["demo", "--airport", "--screenshots", str(shots)]
+    program = f"import sys; from app import main; sys.exit(main({argv!r}))"
+    proc = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = {line["scene"]: line for line in map(json.loads, proc.stdout.splitlines())}
+    assert lines["red passenger at the gate"]["decision"] == "deny"
+    assert lines["referred to the doctor"]["ticket"] == "G5-001"
+    boarded = lines["the passenger again at the gate"]
+    assert (boarded["decision"], boarded["provenance"]) == ("admit", "doctor")
+    assert boarded["referral"]
+    names = {path.name[3:-4] for path in shots.glob("*.png")}
+    assert {"airport-status-red", "airport-referral-slip", "doctor-room"} <= names

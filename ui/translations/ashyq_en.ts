@@ -342,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="216" />
+        <location filename="../kiosk.py" line="219" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>The kiosk cannot record check-ins any more and has stopped. Call support. %1</translation>
     </message>
@@ -534,27 +534,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="123" />
+        <location filename="../referrals_view.py" line="128" />
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="124" />
+        <location filename="../referrals_view.py" line="129" />
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="127" />
+        <location filename="../referrals_view.py" line="132" />
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129" />
+        <location filename="../referrals_view.py" line="134" />
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="130" />
+        <location filename="../referrals_view.py" line="135" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -605,57 +605,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="241" />
+        <location filename="../referrals_view.py" line="246" />
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254" />
+        <location filename="../referrals_view.py" line="259" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255" />
+        <location filename="../referrals_view.py" line="260" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256" />
+        <location filename="../referrals_view.py" line="261" />
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="257" />
+        <location filename="../referrals_view.py" line="262" />
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="258" />
+        <location filename="../referrals_view.py" line="263" />
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259" />
+        <location filename="../referrals_view.py" line="264" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260" />
+        <location filename="../referrals_view.py" line="265" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263" />
+        <location filename="../referrals_view.py" line="268" />
         <source>The doctor's note</source>
         <translation>The doctor's note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264" />
+        <location filename="../referrals_view.py" line="269" />
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265" />
+        <location filename="../referrals_view.py" line="270" />
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
         <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
@@ -1175,298 +1175,313 @@
         <translation>Self-isolation: please go home</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="36" />
+        <source>Cleared by the doctor</source>
+        <translation>Cleared by the doctor</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="37" />
+        <source>The doctor confirmed the status</source>
+        <translation>The doctor confirmed the status</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="40" />
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39" />
+        <location filename="../words.py" line="41" />
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="42" />
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="41" />
+        <location filename="../words.py" line="43" />
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="45" />
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46" />
+        <location filename="../words.py" line="48" />
         <source>ADMIT</source>
         <translation>ADMIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47" />
+        <location filename="../words.py" line="49" />
         <source>DENY</source>
         <translation>DENY</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="50" />
         <source>REFER TO DOCTOR</source>
         <translation>REFER TO DOCTOR</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="51" />
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="52" />
         <source>Ticket %1: go to %2</source>
         <translation>Ticket %1: go to %2</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="53" />
         <source>Ticket %1: staff will show you the way</source>
         <translation>Ticket %1: staff will show you the way</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="54" />
         <source>REFRESH YOUR CODE</source>
         <translation>REFRESH YOUR CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="55" />
         <source>INVALID CODE</source>
         <translation>INVALID CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="56" />
         <source>UNVERIFIED</source>
         <translation>UNVERIFIED</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="57" />
         <source>EXIT</source>
         <translation>EXIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58" />
+        <location filename="../words.py" line="60" />
         <source>Verified pass</source>
         <translation>Verified pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="59" />
+        <location filename="../words.py" line="61" />
         <source>Checked with the service now</source>
         <translation>Checked with the service now</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="62" />
         <source>Last known status, %1 old</source>
         <translation>Last known status, %1 old</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="63" />
         <source>Not verified: no connection</source>
         <translation>Not verified: no connection</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="64" />
+        <source>The doctor's decision</source>
+        <translation>The doctor's decision</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="69" />
         <source>The code is empty</source>
         <translation>The code is empty</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>The code is too long to be a pass</source>
         <translation>The code is too long to be a pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>Not a pass and not an IIN</source>
         <translation>Not a pass and not an IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The code could not be read</source>
         <translation>The code could not be read</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>An IIN has 12 digits</source>
         <translation>An IIN has 12 digits</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>An IIN has digits only</source>
         <translation>An IIN has digits only</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>The 7th digit of an IIN is 1 to 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The IIN's birth date does not exist</source>
         <translation>The IIN's birth date does not exist</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The IIN's check digit is wrong</source>
         <translation>The IIN's check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="78" />
         <source>The pass is damaged</source>
         <translation>The pass is damaged</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
+        <location filename="../words.py" line="79" />
         <source>The pass is not signed as passes are</source>
         <translation>The pass is not signed as passes are</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass is signed by an unknown key</source>
         <translation>The pass is signed by an unknown key</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="81" />
         <source>The signature does not match: forged?</source>
         <translation>The signature does not match: forged?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="82" />
         <source>The pass is missing a field</source>
         <translation>The pass is missing a field</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="83" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>The pass is from the future: check this PC's clock</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
+        <location filename="../words.py" line="86" />
         <source>The pass has expired: open the app again</source>
         <translation>The pass has expired: open the app again</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84" />
+        <location filename="../words.py" line="87" />
         <source>The pass holds an invalid IIN</source>
         <translation>The pass holds an invalid IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85" />
+        <location filename="../words.py" line="88" />
         <source>The pass holds an unknown status</source>
         <translation>The pass holds an unknown status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>Admitted offline, status is red</source>
         <translation>Admitted offline, status is red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>Red status: sanitary service told</source>
         <translation>Red status: sanitary service told</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>Pass-back: already inside</source>
         <translation>Pass-back: already inside</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>Camera or scanner lost</source>
         <translation>Camera or scanner lost</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>Events are not reaching the service</source>
         <translation>Events are not reaching the service</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="98" />
         <source>This PC's clock is wrong</source>
         <translation>This PC's clock is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="99" />
         <source>This device is not registered</source>
         <translation>This device is not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="100" />
         <source>The service refused some events</source>
         <translation>The service refused some events</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
+        <location filename="../words.py" line="101" />
         <source>Pass keys are out of date</source>
         <translation>Pass keys are out of date</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="102" />
         <source>Database files were touched</source>
         <translation>Database files were touched</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="103" />
         <source>The doctor decided a referral</source>
         <translation>The doctor decided a referral</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104" />
+        <location filename="../words.py" line="107" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105" />
-        <location filename="../words.py" line="109" />
+        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="112" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="106" />
+        <location filename="../words.py" line="109" />
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="110" />
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="111" />
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113" />
+        <location filename="../words.py" line="116" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114" />
+        <location filename="../words.py" line="117" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118" />
+        <location filename="../words.py" line="121" />
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121" />
+        <location filename="../words.py" line="124" />
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="122" />
+        <location filename="../words.py" line="125" />
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="123" />
+        <location filename="../words.py" line="126" />
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>

@@ -342,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="216" />
+        <location filename="../kiosk.py" line="219" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск енді тіркей алмайды және тоқтады. Қолдау қызметіне хабарласыңыз. %1</translation>
     </message>
@@ -534,27 +534,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="123" />
+        <location filename="../referrals_view.py" line="128" />
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="124" />
+        <location filename="../referrals_view.py" line="129" />
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="127" />
+        <location filename="../referrals_view.py" line="132" />
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129" />
+        <location filename="../referrals_view.py" line="134" />
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="130" />
+        <location filename="../referrals_view.py" line="135" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -605,57 +605,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="241" />
+        <location filename="../referrals_view.py" line="246" />
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254" />
+        <location filename="../referrals_view.py" line="259" />
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255" />
+        <location filename="../referrals_view.py" line="260" />
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256" />
+        <location filename="../referrals_view.py" line="261" />
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="257" />
+        <location filename="../referrals_view.py" line="262" />
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="258" />
+        <location filename="../referrals_view.py" line="263" />
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259" />
+        <location filename="../referrals_view.py" line="264" />
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260" />
+        <location filename="../referrals_view.py" line="265" />
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263" />
+        <location filename="../referrals_view.py" line="268" />
         <source>The doctor's note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264" />
+        <location filename="../referrals_view.py" line="269" />
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265" />
+        <location filename="../referrals_view.py" line="270" />
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
         <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>The venue is full</source>
         <translation>Орын жоқ: адам толы</translation>
     </message>
@@ -1175,298 +1175,313 @@
         <translation>Үй оқшаулауы: үйге қайтыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="36" />
+        <source>Cleared by the doctor</source>
+        <translation>Дәрігер рұқсат берді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="37" />
+        <source>The doctor confirmed the status</source>
+        <translation>Дәрігер мәртебені растады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="40" />
         <source>Green</source>
         <translation>Жасыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39" />
+        <location filename="../words.py" line="41" />
         <source>Blue</source>
         <translation>Көк</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="42" />
         <source>Yellow</source>
         <translation>Сары</translation>
     </message>
     <message>
-        <location filename="../words.py" line="41" />
+        <location filename="../words.py" line="43" />
         <source>Red</source>
         <translation>Қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="45" />
         <source>No status</source>
         <translation>Мәртебе жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46" />
+        <location filename="../words.py" line="48" />
         <source>ADMIT</source>
         <translation>КІРУГЕ РҰҚСАТ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47" />
+        <location filename="../words.py" line="49" />
         <source>DENY</source>
         <translation>КІРУГЕ ТЫЙЫМ САЛЫНАДЫ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="50" />
         <source>REFER TO DOCTOR</source>
         <translation>ДӘРІГЕРГЕ ЖІБЕРУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="51" />
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="52" />
         <source>Ticket %1: go to %2</source>
         <translation>%1 талоны: %2 барыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="53" />
         <source>Ticket %1: staff will show you the way</source>
         <translation>%1 талоны: қызметкер жолды көрсетеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="54" />
         <source>REFRESH YOUR CODE</source>
         <translation>КОДТЫ ЖАҢАРТЫҢЫЗ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="55" />
         <source>INVALID CODE</source>
         <translation>ЖАРАМСЫЗ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="56" />
         <source>UNVERIFIED</source>
         <translation>ТЕКСЕРІЛМЕГЕН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="57" />
         <source>EXIT</source>
         <translation>ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58" />
+        <location filename="../words.py" line="60" />
         <source>Verified pass</source>
         <translation>Тексерілген рұқсатнама</translation>
     </message>
     <message>
-        <location filename="../words.py" line="59" />
+        <location filename="../words.py" line="61" />
         <source>Checked with the service now</source>
         <translation>Сервистен қазір тексерілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="62" />
         <source>Last known status, %1 old</source>
         <translation>Соңғы белгілі мәртебе, %1 бұрын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="63" />
         <source>Not verified: no connection</source>
         <translation>Тексерілмеді: байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="64" />
+        <source>The doctor's decision</source>
+        <translation>Дәрігердің шешімі</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="69" />
         <source>The code is empty</source>
         <translation>Код бос</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>The code is too long to be a pass</source>
         <translation>Код рұқсатнама үшін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>Not a pass and not an IIN</source>
         <translation>Бұл рұқсатнама да, ЖСН да емес</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The code could not be read</source>
         <translation>Кодты оқу мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>An IIN has 12 digits</source>
         <translation>ЖСН 12 цифрдан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>An IIN has digits only</source>
         <translation>ЖСН тек цифрлардан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>ЖСН-нің 7-цифры 1-ден 6-ға дейін</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The IIN's birth date does not exist</source>
         <translation>ЖСН-дегі туған күн жоқ күн</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The IIN's check digit is wrong</source>
         <translation>ЖСН-нің бақылау цифры қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="78" />
         <source>The pass is damaged</source>
         <translation>Рұқсатнама бүлінген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
+        <location filename="../words.py" line="79" />
         <source>The pass is not signed as passes are</source>
         <translation>Рұқсатнама тиісті түрде қол қойылмаған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass is signed by an unknown key</source>
         <translation>Рұқсатнамаға белгісіз кілтпен қол қойылған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="81" />
         <source>The signature does not match: forged?</source>
         <translation>Қолтаңба сәйкес емес: жалған ба?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="82" />
         <source>The pass is missing a field</source>
         <translation>Рұқсатнамада өріс жетіспейді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="83" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>Рұқсатнама болашақтан: компьютер сағатын тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
+        <location filename="../words.py" line="86" />
         <source>The pass has expired: open the app again</source>
         <translation>Рұқсатнаманың мерзімі өтті: қосымшаны қайта ашыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84" />
+        <location filename="../words.py" line="87" />
         <source>The pass holds an invalid IIN</source>
         <translation>Рұқсатнамадағы ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85" />
+        <location filename="../words.py" line="88" />
         <source>The pass holds an unknown status</source>
         <translation>Рұқсатнамадағы мәртебе белгісіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>Admitted offline, status is red</source>
         <translation>Байланыссыз кіргізілген, мәртебесі қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>Red status: sanitary service told</source>
         <translation>Қызыл мәртебе: СЭҚ-қа хабарланды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>Pass-back: already inside</source>
         <translation>Қайта кіру: бұрыннан ішінде</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>Camera or scanner lost</source>
         <translation>Камера немесе сканер ажыратылды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>Events are not reaching the service</source>
         <translation>Оқиғалар сервиске жетпей жатыр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="98" />
         <source>This PC's clock is wrong</source>
         <translation>Компьютер сағаты қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="99" />
         <source>This device is not registered</source>
         <translation>Бұл құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="100" />
         <source>The service refused some events</source>
         <translation>Сервис кейбір оқиғаларды қабылдамады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
+        <location filename="../words.py" line="101" />
         <source>Pass keys are out of date</source>
         <translation>Рұқсатнама кілттері ескірген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="102" />
         <source>Database files were touched</source>
         <translation>Дерекқор файлдарына қол тигізілген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="103" />
         <source>The doctor decided a referral</source>
         <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104" />
+        <location filename="../words.py" line="107" />
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105" />
-        <location filename="../words.py" line="109" />
+        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="112" />
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="106" />
+        <location filename="../words.py" line="109" />
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="110" />
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="111" />
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113" />
+        <location filename="../words.py" line="116" />
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114" />
+        <location filename="../words.py" line="117" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118" />
+        <location filename="../words.py" line="121" />
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121" />
+        <location filename="../words.py" line="124" />
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="122" />
+        <location filename="../words.py" line="125" />
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="123" />
+        <location filename="../words.py" line="126" />
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>

@@ -342,7 +342,7 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="216" />
+        <location filename="../kiosk.py" line="219" />
         <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
         <translation>Киоск больше не может записывать отметки и остановлен. Обратитесь в поддержку. %1</translation>
     </message>
@@ -534,27 +534,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="123" />
+        <location filename="../referrals_view.py" line="128" />
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="124" />
+        <location filename="../referrals_view.py" line="129" />
         <source>Refer %1 to the doctor room</source>
         <translation>Направить %1 в кабинет врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="127" />
+        <location filename="../referrals_view.py" line="132" />
         <source>Note for the doctor (optional)</source>
         <translation>Заметка для врача (необязательно)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129" />
+        <location filename="../referrals_view.py" line="134" />
         <source>Refer</source>
         <translation>Направить</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="130" />
+        <location filename="../referrals_view.py" line="135" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -605,57 +605,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="241" />
+        <location filename="../referrals_view.py" line="246" />
         <source>Choose a referral in the list</source>
         <translation>Выберите направление в списке</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254" />
+        <location filename="../referrals_view.py" line="259" />
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255" />
+        <location filename="../referrals_view.py" line="260" />
         <source>Opened</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256" />
+        <location filename="../referrals_view.py" line="261" />
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="257" />
+        <location filename="../referrals_view.py" line="262" />
         <source>Passenger</source>
         <translation>Пассажир</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="258" />
+        <location filename="../referrals_view.py" line="263" />
         <source>Status shown</source>
         <translation>Показанный статус</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259" />
+        <location filename="../referrals_view.py" line="264" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260" />
+        <location filename="../referrals_view.py" line="265" />
         <source>Outcome</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263" />
+        <location filename="../referrals_view.py" line="268" />
         <source>The doctor's note</source>
         <translation>Заметка врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264" />
+        <location filename="../referrals_view.py" line="269" />
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265" />
+        <location filename="../referrals_view.py" line="270" />
         <source>Confirmed: status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
         <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="95" />
         <source>The venue is full</source>
         <translation>Мест нет: заведение заполнено</translation>
     </message>
@@ -1175,298 +1175,313 @@
         <translation>Домашний карантин: пожалуйста, вернитесь домой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="36" />
+        <source>Cleared by the doctor</source>
+        <translation>Допущен врачом</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="37" />
+        <source>The doctor confirmed the status</source>
+        <translation>Врач подтвердил статус</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="40" />
         <source>Green</source>
         <translation>Зелёный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39" />
+        <location filename="../words.py" line="41" />
         <source>Blue</source>
         <translation>Синий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="42" />
         <source>Yellow</source>
         <translation>Жёлтый</translation>
     </message>
     <message>
-        <location filename="../words.py" line="41" />
+        <location filename="../words.py" line="43" />
         <source>Red</source>
         <translation>Красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="45" />
         <source>No status</source>
         <translation>Нет статуса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46" />
+        <location filename="../words.py" line="48" />
         <source>ADMIT</source>
         <translation>ПРОХОД РАЗРЕШЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47" />
+        <location filename="../words.py" line="49" />
         <source>DENY</source>
         <translation>ПРОХОД ЗАПРЕЩЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="50" />
         <source>REFER TO DOCTOR</source>
         <translation>НАПРАВИТЬ К ВРАЧУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="51" />
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="52" />
         <source>Ticket %1: go to %2</source>
         <translation>Талон %1: пройдите — %2</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="53" />
         <source>Ticket %1: staff will show you the way</source>
         <translation>Талон %1: сотрудник покажет дорогу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="54" />
         <source>REFRESH YOUR CODE</source>
         <translation>ОБНОВИТЕ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="55" />
         <source>INVALID CODE</source>
         <translation>НЕДЕЙСТВИТЕЛЬНЫЙ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="56" />
         <source>UNVERIFIED</source>
         <translation>НЕ ПРОВЕРЕНО</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="57" />
         <source>EXIT</source>
         <translation>ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58" />
+        <location filename="../words.py" line="60" />
         <source>Verified pass</source>
         <translation>Проверенный пропуск</translation>
     </message>
     <message>
-        <location filename="../words.py" line="59" />
+        <location filename="../words.py" line="61" />
         <source>Checked with the service now</source>
         <translation>Проверено в сервисе сейчас</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="62" />
         <source>Last known status, %1 old</source>
         <translation>Последний известный статус, %1 назад</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="63" />
         <source>Not verified: no connection</source>
         <translation>Не проверено: нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66" />
+        <location filename="../words.py" line="64" />
+        <source>The doctor's decision</source>
+        <translation>Решение врача</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="69" />
         <source>The code is empty</source>
         <translation>Код пустой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="70" />
         <source>The code is too long to be a pass</source>
         <translation>Код слишком длинный для пропуска</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="71" />
         <source>Not a pass and not an IIN</source>
         <translation>Это не пропуск и не ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="72" />
         <source>The code could not be read</source>
         <translation>Код не удалось прочитать</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="73" />
         <source>An IIN has 12 digits</source>
         <translation>ИИН состоит из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="74" />
         <source>An IIN has digits only</source>
         <translation>ИИН состоит только из цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="75" />
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>7-я цифра ИИН — от 1 до 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="76" />
         <source>The IIN's birth date does not exist</source>
         <translation>Даты рождения из ИИН не существует</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="77" />
         <source>The IIN's check digit is wrong</source>
         <translation>Контрольная цифра ИИН неверна</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="78" />
         <source>The pass is damaged</source>
         <translation>Пропуск повреждён</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
+        <location filename="../words.py" line="79" />
         <source>The pass is not signed as passes are</source>
         <translation>Пропуск подписан не так, как положено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
+        <location filename="../words.py" line="80" />
         <source>The pass is signed by an unknown key</source>
         <translation>Пропуск подписан неизвестным ключом</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="81" />
         <source>The signature does not match: forged?</source>
         <translation>Подпись не совпадает: подделка?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="82" />
         <source>The pass is missing a field</source>
         <translation>В пропуске не хватает поля</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="83" />
         <source>The pass is from the future: check this PC's clock</source>
         <translation>Пропуск из будущего: проверьте часы этого ПК</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
+        <location filename="../words.py" line="86" />
         <source>The pass has expired: open the app again</source>
         <translation>Срок пропуска истёк: откройте приложение заново</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84" />
+        <location filename="../words.py" line="87" />
         <source>The pass holds an invalid IIN</source>
         <translation>В пропуске недействительный ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85" />
+        <location filename="../words.py" line="88" />
         <source>The pass holds an unknown status</source>
         <translation>В пропуске неизвестный статус</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89" />
+        <location filename="../words.py" line="92" />
         <source>Admitted offline, status is red</source>
         <translation>Пропущен без связи, статус красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90" />
+        <location filename="../words.py" line="93" />
         <source>Red status: sanitary service told</source>
         <translation>Красный статус: СЭС уведомлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="91" />
+        <location filename="../words.py" line="94" />
         <source>Pass-back: already inside</source>
         <translation>Повторный вход: уже внутри</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="96" />
         <source>Camera or scanner lost</source>
         <translation>Камера или сканер отключены</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="97" />
         <source>Events are not reaching the service</source>
         <translation>События не доходят до сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="98" />
         <source>This PC's clock is wrong</source>
         <translation>Часы этого ПК неверны</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="99" />
         <source>This device is not registered</source>
         <translation>Это устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="100" />
         <source>The service refused some events</source>
         <translation>Сервис отклонил часть событий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
+        <location filename="../words.py" line="101" />
         <source>Pass keys are out of date</source>
         <translation>Ключи пропусков устарели</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="102" />
         <source>Database files were touched</source>
         <translation>Файлы базы данных были затронуты</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="103" />
         <source>The doctor decided a referral</source>
         <translation>Врач решил по направлению</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104" />
+        <location filename="../words.py" line="107" />
         <source>Online</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105" />
-        <location filename="../words.py" line="109" />
+        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="112" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="106" />
+        <location filename="../words.py" line="109" />
         <source>Service slow</source>
         <translation>Сервис медленно отвечает</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="110" />
         <source>Device not registered</source>
         <translation>Устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
+        <location filename="../words.py" line="111" />
         <source>Service error</source>
         <translation>Ошибка сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113" />
+        <location filename="../words.py" line="116" />
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114" />
+        <location filename="../words.py" line="117" />
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118" />
+        <location filename="../words.py" line="121" />
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121" />
+        <location filename="../words.py" line="124" />
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="122" />
+        <location filename="../words.py" line="125" />
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="123" />
+        <location filename="../words.py" line="126" />
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
