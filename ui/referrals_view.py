@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kiosk.referrals import (
-    Referral,
-    ReferralOutcome,
-    ReferralReason,
-    ReferralState,
-    suggested_reason,
-)
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -33,6 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.decision import Decision
+from kiosk.referrals import (
+    Referral,
+    ReferralOutcome,
+    ReferralReason,
+    ReferralState,
+    suggested_reason,
+)
 from ui import looks, words
 from ui.words import QT_TRANSLATE_NOOP
 
