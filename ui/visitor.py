@@ -255,8 +255,10 @@ class ScanScreen(QWidget):
         _pixel_size(self.venue_label, int(height * 0.045))
         _pixel_size(self.numbers_label, int(height * 0.04))
         _pixel_size(self.service_label, int(height * 0.03))
+        width = max(self.width() - 40, 200)
         for index, prompt in enumerate(self.prompts):
-            _pixel_size(prompt, int(height * (0.075 if index == 0 else 0.045)))
+            size = int(height * (0.075 if index == 0 else 0.045))
+            _pixel_size(prompt, size, fit=width, lines=2 if index == 0 else 1)
 
 
 class StatusScreen(QWidget):

@@ -108,7 +108,7 @@ class KioskWindows(QObject):
             self._split.addWidget(self.staff)
             self._split.setStretchFactor(0, 3)
             self._split.setStretchFactor(1, 2)
-            width = self.desk.width() or 1366
+            width = primary.geometry().width() if primary is not None else 1366
             self._split.setSizes([width * 3 // 5, width * 2 // 5])
             self.visitor_window.hide()
         self.visitor.setVisible(self._with_visitor)
