@@ -131,7 +131,11 @@ class Outbox:
     def due_now(self) -> None:
         """Every waiting event is due now, whatever backoff an earlier pass left."""
         with self._store.transaction() as conn:
-            conn.execute("UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL")
+            # Only the rows that wait: rewriting every pending row would grow the
+            # log by the whole queue at each `sync` run.
+            conn.execute(
+                "UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL AND next_attempt > 0"
+            )
 
     def retry_dead(self) -> int:
         """Put dead-lettered events back in the queue (after a fix upstream)."""

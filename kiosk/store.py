@@ -209,7 +209,7 @@ class Store:
         except sqlite3.Error as exc:
             raise classify(exc) from None
         if [tuple(r) for r in rows] != [("ok",)]:
-            detail = "; ".join(str(r[0]) for r in rows[:3])
+            detail = "; ".join(" ".join(str(r[0]).split()) for r in rows[:3])
             raise StoreError(StoreProblem.UNREADABLE, f"integrity check: {detail}")
 
     @property

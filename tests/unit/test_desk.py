@@ -30,6 +30,7 @@ from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy, Reception
 from kiosk.status import Status
 from kiosk.store import Store, StoreProblem
 from kiosk.sync import SyncReport, SyncState
+from tests.breakage import damage_a_page
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, RED_IIN, FakeClock, FakeSource
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -409,12 +410,6 @@ def test_boarding_desk_offers_a_referral_for_red(make_desk: Any) -> None:
 
 
 # -- helpers -----------------------------------------------------------------------
-
-
-def damage_a_page(path: Path, *, page: int, page_size: int = 4096) -> None:
-    with open(path, "r+b") as handle:
-        handle.seek(page_size * (page - 1))  # the b-tree page header
-        handle.write(b"\xff" * 64)
 
 
 def events_on_disk(path: Path, folder: Path) -> int:
