@@ -10,6 +10,7 @@ from app import (
     demo_cmd,
     iin_cmd,
     pin_cmd,
+    recover_cmd,
     report_cmd,
     run_cmd,
     sandbox_cmd,
@@ -24,6 +25,7 @@ MODULES: tuple[ModuleType, ...] = (
     decode_cmd,
     sync_cmd,
     report_cmd,
+    recover_cmd,
     sandbox_cmd,
     pin_cmd,
 )

@@ -62,7 +62,8 @@ def queue_events(folder: Path, iins: Sequence[str], *, desk: DeskIdentity, at: f
 
 def table_pages(path: Path, table: str) -> list[int]:
     """The leaf pages of *table*'s b-tree (needs SQLite's dbstat table)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # leaves no -wal, -shm behind
+    conn = sqlite3.connect(uri, uri=True)
     try:
         rows = conn.execute(
             "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
