@@ -20,15 +20,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.storeerrors import StoreError, StoreProblem, classify
 from kiosk.subjects import KEY_FILENAME, SubjectKeys
 
 __all__ = ["Store", "StoreError", "StoreProblem", "classify"]
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -110,6 +106,7 @@ class Store:
     def __init__(self, path: Path | str, *, migrations: tuple[str, ...] = MIGRATIONS) -> None:
         self.path = Path(path)
         self._on_disk = str(path) != ":memory:"
+        self._watched = (str(self.path), str(self.wal_path))  # stat'ed twice per write
         self.keys = SubjectKeys(self.path.with_name(KEY_FILENAME) if self._on_disk else None)
         """The day's subject key, in its own file beside the database."""
         self.rescues: list[str] = []
@@ -117,8 +114,6 @@ class Store:
         self._open(migrations)
 
     def _open(self, migrations: tuple[str, ...] = MIGRATIONS) -> None:
-        import sqlite_utils  # ~0.2 s of imports: only for commands that open the store
-
         try:
             if self._on_disk:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +121,6 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(StoreProblem.READ_ONLY, f"{self.path}: {exc}") from None
         self.conn = conn
-        self.db: sqlite_utils.Database = sqlite_utils.Database(conn)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -156,7 +150,8 @@ class Store:
     def _file_ids(self) -> tuple[FileId | None, FileId | None]:
         if not self._on_disk:
             return (None, None)
-        return (_file_id(self.path), _file_id(self.wal_path))
+        main, wal = self._watched
+        return (_file_id(main), _file_id(wal))
 
     def guard(self) -> None:
         """Make sure the connection still writes to the files on disk.
@@ -253,8 +248,12 @@ class Store:
     def query(
         self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
     ) -> list[dict[str, object]]:
+        """Rows as dicts; one statement, no wrapping transaction (a desk runs
+        several of these per check-in)."""
         try:
-            return list(self.db.query(sql, params))
+            cursor = self.conn.execute(sql, params)
+            names = [column[0] for column in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
         except sqlite3.Error as exc:
             raise classify(exc) from None
 
@@ -278,7 +277,7 @@ class Store:
             raise classify(exc) from None
 
 
-def _file_id(path: Path) -> FileId | None:
+def _file_id(path: str) -> FileId | None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
