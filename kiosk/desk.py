@@ -48,7 +48,7 @@ from kiosk.news import (
 )
 from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
-from kiosk.recent import recent_events
+from kiosk.recent import RecentEvents
 from kiosk.reception import AlreadyRecorded, Reception
 from kiosk.store import Store, StoreError
 from kiosk.sync import SyncReport, SyncState
@@ -100,6 +100,8 @@ class DeskController:
         self._store: Store | None = None
         self._reception: Reception | None = None
         self._alerts: Alerts | None = None
+        self._recent_events: RecentEvents | None = None
+        self._panel_stale = False
         self._questions: dict[str, StaffQuestion] = {}
         self._closed: dict[str, QuestionEnd] = {}
         self._service = ServiceState()
@@ -186,6 +188,7 @@ class DeskController:
             watched = _WatchedSource(self._source, self._on_lookup) if self._source else None
             self._reception = self._make_reception(self._store, watched)
             self._alerts = Alerts(self._store)
+            self._recent_events = RecentEvents(self._store)
             self._occupancy = OccupancyState(
                 local=self._reception.occupancy(), capacity=self._reception.settings.capacity
             )
@@ -206,8 +209,12 @@ class DeskController:
                     item()
                 continue
             try:
+                if isinstance(item, _Barrier):
+                    self._refresh_panel()  # a caller waiting on a flush sees it all
                 item()
                 self._note_rescues()
+                if self._inputs.empty():
+                    self._refresh_panel()
             except StoreError as exc:
                 self._fail(exc)
             except Exception:  # a bug must not take the desk down with it
@@ -320,8 +327,8 @@ class DeskController:
         )
         self._check_sync_trouble(state)
         self._emit_new_alerts()
-        if report.retroactive_red:
-            self._tell("recent_changed", self._recent())
+        if report.acknowledged or report.duplicates or report.retroactive_red:
+            self._changed()  # events now synced, a retroactive report queued
 
     def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
         self._occupancy = replace(self._occupancy, venue=reading.inside, venue_as_of=reading.as_of)
@@ -375,14 +382,22 @@ class DeskController:
             self._recorded()
 
     def _changed(self) -> None:
+        """The count inside and the latest events changed: told once the desk is
+        idle (a burst of scans costs one update of the staff panel, not one each)."""
+        self._panel_stale = True
+
+    def _refresh_panel(self) -> None:
+        if not self._panel_stale:
+            return
+        self._panel_stale = False
         self._occupancy = replace(self._occupancy, local=self._desk().occupancy())
         self._tell("occupancy_changed", self._occupancy)
         self._tell("recent_changed", self._recent())
 
     def _recent(self) -> tuple[RecentEvent, ...]:
-        assert self._store is not None and self._reception is not None
+        assert self._recent_events is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
-        return recent_events(self._store, since=since, limit=self._options.recent_limit)
+        return self._recent_events.since(since, limit=self._options.recent_limit)
 
     def _raise(self, payload: AlertPayload) -> None:
         assert self._alerts is not None
