@@ -47,7 +47,8 @@ class Salvage:
     pending_lost: int | None = 0
     """Events not yet acknowledged that could not be read; None: cannot tell."""
     unreadable: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    """Per table, the row ids (first, last) that could not be read."""
+    """Per table, the row ids (first, last) that could not be read; (0, 0): the
+    whole of a table without row ids."""
     lost_pages: list[int] = field(default_factory=list)
     damaged_file: Path | None = None
 
@@ -232,7 +233,20 @@ def _readable_rows(
     source: sqlite3.Connection, table: str, names: str, lost: list[int]
 ) -> Iterator[list[tuple[object, ...]]]:
     """Rows in row id order, CHUNK at a time; a range that fails is split until
-    the single row ids that cannot be read are known (added to *lost*)."""
+    the single row ids that cannot be read are known (added to *lost*).
+
+    A table without row ids (the day's presence and cached statuses) is read
+    whole or not at all (then row id 0 stands for it in *lost*)."""
+    try:
+        source.execute(f"SELECT rowid FROM {table} LIMIT 0")
+    except sqlite3.OperationalError:
+        try:
+            rows = source.execute(f"SELECT 0, {names} FROM {table}").fetchall()
+        except sqlite3.DatabaseError:
+            lost.append(0)
+            return
+        yield rows
+        return
     low, high = _rowid_bounds(source, table)
     sql = f"SELECT rowid, {names} FROM {table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
     for start in range(low, high + 1, CHUNK):

@@ -93,7 +93,33 @@ CREATE TABLE alerts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# The day's tables keyed by subject, without a rowid and so without a second
+# b-tree for their key; presence needs no index on its time (it holds the
+# people inside, a few hundred rows). A check-in writes three pages fewer,
+# and its commit waits for a shorter log write.
+_V3 = """
+CREATE TABLE presence_v3 (
+    subject TEXT PRIMARY KEY,
+    entered_at REAL NOT NULL,
+    entrance TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    event_id TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO presence_v3 SELECT subject, entered_at, entrance, desk, event_id FROM presence;
+DROP TABLE presence;
+ALTER TABLE presence_v3 RENAME TO presence;
+CREATE TABLE status_cache_v3 (
+    subject TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    valid_until REAL,
+    checked_at REAL NOT NULL
+) WITHOUT ROWID;
+INSERT INTO status_cache_v3 SELECT subject, status, valid_until, checked_at FROM status_cache;
+DROP TABLE status_cache;
+ALTER TABLE status_cache_v3 RENAME TO status_cache;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

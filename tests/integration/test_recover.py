@@ -75,6 +75,11 @@ def folder(tmp_path: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture
     Alerts(store).add(ClockSkew(300.0, 120.0), now=AT)
     Alerts(store).add(DeviceLost("camera"), now=AT)
     store.set_meta(JWKS_KEY, JWKS)
+    with store.transaction() as conn:  # two people inside (the table has no row ids)
+        for n, event_id in enumerate(ids[-2:]):
+            conn.execute(
+                "INSERT INTO presence VALUES (?, ?, 'main', 'desk-1', ?)", (f"s{n}", AT, event_id)
+            )
     store.checkpoint()
     store.close()
     config = tmp_path / "desk.toml"
@@ -121,6 +126,7 @@ def test_a_damaged_page_of_delivered_events_is_refused_then_recovered_and_synced
     code, status, err = folder.run("status")
     assert code == 0, err
     assert status["pending"] == PENDING and status["trusted_keys"] == 1
+    assert status["occupancy"] == 2
     kinds = sorted(a["kind"] for a in status["alerts"])
     assert kinds == ["clock_skew", "database_rescued", "device_lost"]
 
