@@ -87,7 +87,9 @@ def forget_the_day(conn: sqlite3.Connection) -> None:
     """
     conn.execute("DELETE FROM presence")
     conn.execute("DELETE FROM status_cache")
-    conn.execute("UPDATE referrals SET subject = '' WHERE subject != ''")
+    conn.execute(
+        "UPDATE referrals SET subject = '', masked_id = '' WHERE subject != '' OR masked_id != ''"
+    )
     conn.execute("UPDATE outbox SET subject = NULL WHERE subject IS NOT NULL")
     conn.execute(
         "UPDATE outbox SET data = json_remove(data, '$.masked_id', '$.name') "
