@@ -31,7 +31,7 @@ from kiosk.desk import DeskController, DeskOptions
 from kiosk.events import DeskIdentity
 from kiosk.live import LiveStatus, translate
 from kiosk.lookup import LookupFailed, StatusFacts, StatusSource
-from kiosk.news import DeskListener, StaffQuestion
+from kiosk.news import DeskListener
 from kiosk.outbox import Outbox
 from kiosk.policy import Policy, StaffAnswer
 from kiosk.reception import DeskRole, DeskSettings, Reception
@@ -69,14 +69,10 @@ class Switch:
 class Heard(DeskListener):
     def __init__(self) -> None:
         self.decisions: queue.SimpleQueue[Decision] = queue.SimpleQueue()
-        self.questions: list[StaffQuestion] = []
         self.alerts: list[int] = []
 
     def decision_shown(self, decision: Decision) -> None:
         self.decisions.put(decision)
-
-    def question_asked(self, question: StaffQuestion) -> None:
-        self.questions.append(question)
 
     def alert_raised(self, alert: Any) -> None:
         self.alerts.append(alert.id)
@@ -161,22 +157,19 @@ class Day:
         self.keys: dict[bytes, SubjectKey] = {}
 
     def show(self, text: str, *, staff_out: bool = False) -> Decision:
+        """The decision a screen would show (recorded, unless staff must answer)."""
         if staff_out:
             self.desk.check_out(text, Method.MANUAL)
         else:
             self.desk.submit(text, Method.SCANNER)
-        assert self.desk.flush()
-        decision = self.heard.decisions.get_nowait()
-        while not self.heard.decisions.empty():
-            decision = self.heard.decisions.get_nowait()
+        decision = self.heard.decisions.get(timeout=10)
         key = day_key(self.folder)
         self.keys.setdefault(key.secret, key)
         return decision
 
-    def answer(self, question: StaffQuestion, answer: StaffAnswer) -> Decision:
-        self.desk.answer(question.id, answer, "aigerim")
-        assert self.desk.flush()
-        return self.heard.decisions.get_nowait()
+    def answer(self, asked: Decision, answer: StaffAnswer) -> Decision:
+        self.desk.answer(asked.id, answer, "aigerim")  # a question's id is its decision's
+        return self.heard.decisions.get(timeout=10)
 
     def sync(self) -> int:
         report = self.syncer.run_once()
@@ -184,6 +177,7 @@ class Day:
         return report.retroactive_red
 
     def acknowledge_some_alerts(self) -> None:
+        assert self.desk.flush()
         for alert_id in self.heard.alerts[::2]:
             self.desk.acknowledge(alert_id)
         self.heard.alerts.clear()
@@ -227,7 +221,7 @@ def test_after_a_synced_and_closed_day_the_files_link_nothing_to_anyone(
             decision = day.show(code)
             if decision.awaiting_staff:
                 answer = StaffAnswer.REFUSE if i % 20 == 19 else StaffAnswer.ADMIT
-                decision = day.answer(day.heard.questions[-1], answer)
+                decision = day.answer(decision, answer)
                 count("staff_answer")
             if i % 97 == 1:
                 assert day.show(code).repeat
