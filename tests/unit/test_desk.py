@@ -30,7 +30,7 @@ from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy, Reception
 from kiosk.status import Status
 from kiosk.store import Store, StoreProblem
 from kiosk.sync import SyncReport, SyncState
-from tests.breakage import damage_a_page
+from tests.breakage import damage_a_page, table_pages
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, RED_IIN, FakeClock, FakeSource
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -381,6 +381,38 @@ def test_a_damaged_database_is_refused_at_start(
         assert "recover" in failure.message
         desk.do(lambda: desk.controller.submit(GREEN_IIN, Method.SCANNER))
         assert desk.heard.decisions() == []
+    finally:
+        desk.controller.stop()
+
+
+def test_a_page_damaged_while_the_desk_runs_is_found_by_the_daily_check(
+    tmp_path: Path, clock: FakeClock, source: FakeSource
+) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store(path)
+    store.conn.execute("CREATE TABLE filler (x BLOB)")
+    for _ in range(40):
+        store.conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
+    store.checkpoint()
+    store.close()
+    desk = Desk(path, clock, source)
+    try:
+        desk.scan(GREEN_IIN)
+        damage_a_page(path, page=table_pages(path, "filler")[3])
+        other = Store(path)  # another process writes: the desk's page cache is stale now
+        other.set_meta("touched", "yes")
+        other.close()
+        clock.advance(23 * 3600)
+        desk.do(desk.controller.tick)
+        assert not desk.heard.of("desk_failed"), "checked once a day, not at every tick"
+
+        clock.advance(3600)
+        desk.do(desk.controller.tick)
+        [(failure,)] = desk.heard.of("desk_failed")
+        assert failure.problem is StoreProblem.UNREADABLE and "recover" in failure.message
+        desk.heard.clear()
+        desk.do(lambda: desk.controller.submit(BLUE_IIN, Method.SCANNER))
+        assert desk.heard.decisions() == [], "nothing more is recorded"
     finally:
         desk.controller.stop()
 
