@@ -365,13 +365,7 @@ def test_a_database_file_replaced_under_the_desk_is_rescued_and_the_desk_stops(
 def test_a_damaged_database_is_refused_at_start(
     tmp_path: Path, clock: FakeClock, source: FakeSource
 ) -> None:
-    path = tmp_path / "kiosk.sqlite3"
-    store = Store(path)
-    store.conn.execute("CREATE TABLE filler (x BLOB)")
-    for _ in range(40):
-        store.conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
-    store.checkpoint()
-    store.close()
+    path = filled_database(tmp_path / "kiosk.sqlite3")
     damage_a_page(path, page=6)
 
     desk = Desk(path, clock, source)
@@ -388,13 +382,7 @@ def test_a_damaged_database_is_refused_at_start(
 def test_a_page_damaged_while_the_desk_runs_is_found_by_the_daily_check(
     tmp_path: Path, clock: FakeClock, source: FakeSource
 ) -> None:
-    path = tmp_path / "kiosk.sqlite3"
-    store = Store(path)
-    store.conn.execute("CREATE TABLE filler (x BLOB)")
-    for _ in range(40):
-        store.conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
-    store.checkpoint()
-    store.close()
+    path = filled_database(tmp_path / "kiosk.sqlite3")
     desk = Desk(path, clock, source)
     try:
         desk.scan(GREEN_IIN)
@@ -442,6 +430,17 @@ def test_boarding_desk_offers_a_referral_for_red(make_desk: Any) -> None:
 
 
 # -- helpers -----------------------------------------------------------------------
+
+
+def filled_database(path: Path) -> Path:
+    """A kiosk database with 40 pages of filler, all in the main file."""
+    store = Store(path)
+    store.conn.execute("CREATE TABLE filler (x BLOB)")
+    for _ in range(40):
+        store.conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
+    store.checkpoint()
+    store.close()
+    return path
 
 
 def events_on_disk(path: Path, folder: Path) -> int:
