@@ -12,6 +12,8 @@ from kiosk.events import DeskIdentity, EventType, NewEvent, StoredEvent
 from kiosk.store import Store
 
 MAX_BATCH = 500
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # made once: json.dumps with
+# options builds a new encoder for every event
 
 _COLUMNS = (
     "seq, id, type, occurred_at, venue_bin, entrance, desk, iin, data, attempts, acked_at, "
@@ -49,7 +51,7 @@ def insert_events(
                 desk.desk,
                 e.iin,
                 subject_of(e.iin) if e.iin else None,
-                json.dumps(dict(e.data), ensure_ascii=False, sort_keys=True),
+                _JSON.encode(dict(e.data)),
                 now,
             )
             for e in events
