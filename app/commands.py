@@ -11,6 +11,7 @@ from app import (
     demo_cmd,
     iin_cmd,
     pin_cmd,
+    recover_cmd,
     referral_cmd,
     report_cmd,
     run_cmd,
@@ -28,6 +29,7 @@ MODULES: tuple[ModuleType, ...] = (
     dayreport_cmd,
     referral_cmd,
     report_cmd,
+    recover_cmd,
     sandbox_cmd,
     pin_cmd,
 )

@@ -12,6 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
 from pydantic import (
@@ -116,9 +117,19 @@ class Service(_Section):
 
     @field_validator("ca_bundle")
     @classmethod
-    def _readable_file(cls, value: str) -> str:
-        if value and not Path(value).is_file():
+    def _pem_bundle(cls, value: str) -> str:
+        if not value:
+            return value
+        if not Path(value).is_file():
             raise ValueError("no such file: give the path of a PEM bundle, or leave it empty")
+        try:
+            text = Path(value).read_bytes()
+        except OSError as exc:
+            raise ValueError(f"cannot read it ({exc.strerror})") from None
+        # A file that holds no certificate would only fail later, at the first
+        # TLS handshake, as a service that seems to be down.
+        if b"-----BEGIN CERTIFICATE-----" not in text:
+            raise ValueError("holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
         return value
 
     @field_validator("url")
@@ -126,6 +137,10 @@ class Service(_Section):
     def _http_url(cls, value: str) -> str:
         if not re.match(r"^https?://[^\s/]+", value):
             raise ValueError("must be an http:// or https:// URL")
+        try:
+            urlsplit(value).port  # noqa: B018  (raises on a port out of range)
+        except ValueError:
+            raise ValueError("the port must be a number from 1 to 65535") from None
         return value.rstrip("/")
 
 

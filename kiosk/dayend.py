@@ -98,12 +98,15 @@ class DayEnd:
 
 
 def forget_the_day(conn: sqlite3.Connection) -> None:
-    """Drop everything keyed by today's subjects, and the masked ids of delivered events.
+    """Drop everything keyed by today's subjects, and the day's masked ids.
 
     Presence, the status cache and local referral links exist for today
     only; events waiting for the service keep what they must deliver.
     Referrals stay for the reports (ticket, times, desk, status shown,
     reason, outcome), without their link to a person or the masked id.
+    Alerts stay, seen or not, with their time and event ids, but without the
+    last four digits of anyone's IIN: the service has the report, and the
+    digits would outlive the day on the staff screen and in the file.
     """
     conn.execute("DELETE FROM presence")
     conn.execute("DELETE FROM status_cache")
@@ -119,7 +122,7 @@ def forget_the_day(conn: sqlite3.Connection) -> None:
     )
     conn.execute(
         "UPDATE alerts SET data = json_remove(data, '$.masked_id') "
-        "WHERE seen_at IS NOT NULL AND json_extract(data, '$.masked_id') IS NOT NULL"
+        "WHERE json_extract(data, '$.masked_id') IS NOT NULL"
     )
 
 

@@ -50,7 +50,7 @@ from kiosk.news import (
 from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
 from kiosk.questions import StaffQuestions
-from kiosk.recent import recent_events, red_reports
+from kiosk.recent import RecentEvents, red_reports
 from kiosk.reception import AlreadyRecorded, Reception
 from kiosk.referral_desk import ReferralDesk
 from kiosk.referrals import ReferralOutcome, ReferralReason
@@ -107,6 +107,8 @@ class DeskController:
         self._referrals: ReferralDesk | None = None
         self._alerts: AlertFeed | None = None
         self._questions = StaffQuestions(self._options.question_timeout)
+        self._recent_events: RecentEvents | None = None
+        self._panel_stale = False
         self._service = ServiceState()
         self._occupancy = OccupancyState()
         self._last_integrity = 0.0
@@ -220,6 +222,7 @@ class DeskController:
             self._alerts = AlertFeed(
                 Alerts(self._store), self._clock, lambda alert: self._tell("alert_raised", alert)
             )
+            self._recent_events = RecentEvents(self._store)
             self._occupancy = OccupancyState(
                 local=self._reception.occupancy(), capacity=self._reception.settings.capacity
             )
@@ -240,8 +243,12 @@ class DeskController:
                     item()
                 continue
             try:
+                if isinstance(item, _Barrier):
+                    self._refresh_panel()  # a caller waiting on a flush sees it all
                 item()
                 self._note_rescues()
+                if self._inputs.empty():
+                    self._refresh_panel()
             except StoreError as exc:
                 self._fail(exc)
             except Exception:  # a bug must not take the desk down with it
@@ -339,8 +346,8 @@ class DeskController:
         )
         self._check_sync_trouble(state)
         self._feed.tell_new()
-        if report.retroactive_red:
-            self._tell("recent_changed", self._recent())
+        if report.acknowledged or report.duplicates or report.retroactive_red:
+            self._changed()  # events now synced, a retroactive report queued
         if report.sent:
             self._tell("red_reports_changed", self._red_reports())
 
@@ -404,14 +411,22 @@ class DeskController:
             self._recorded()
 
     def _changed(self) -> None:
+        """The count inside and the latest events changed: told once the desk is
+        idle (a burst of scans costs one update of the staff panel, not one each)."""
+        self._panel_stale = True
+
+    def _refresh_panel(self) -> None:
+        if not self._panel_stale:
+            return
+        self._panel_stale = False
         self._occupancy = replace(self._occupancy, local=self._desk().occupancy())
         self._tell("occupancy_changed", self._occupancy)
         self._tell("recent_changed", self._recent())
 
     def _recent(self) -> tuple[RecentEvent, ...]:
-        assert self._store is not None and self._reception is not None
+        assert self._recent_events is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
-        return recent_events(self._store, since=since, limit=self._options.recent_limit)
+        return self._recent_events.since(since, limit=self._options.recent_limit)
 
     def _red_reports(self) -> tuple[RedReport, ...]:
         assert self._store is not None and self._reception is not None

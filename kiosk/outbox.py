@@ -12,6 +12,8 @@ from kiosk.events import DeskIdentity, EventType, NewEvent, StoredEvent
 from kiosk.store import Store
 
 MAX_BATCH = 500
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # made once: json.dumps with
+# options builds a new encoder for every event
 
 _COLUMNS = (
     "seq, id, type, occurred_at, venue_bin, entrance, desk, iin, data, attempts, acked_at, "
@@ -49,7 +51,7 @@ def insert_events(
                 desk.desk,
                 e.iin,
                 subject_of(e.iin) if e.iin else None,
-                json.dumps(dict(e.data), ensure_ascii=False, sort_keys=True),
+                _JSON.encode(dict(e.data)),
                 now,
             )
             for e in events
@@ -147,7 +149,11 @@ class Outbox:
     def due_now(self) -> None:
         """Every waiting event is due now, whatever backoff an earlier pass left."""
         with self._store.transaction() as conn:
-            conn.execute("UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL")
+            # Only the rows that wait: rewriting every pending row would grow the
+            # log by the whole queue at each `sync` run.
+            conn.execute(
+                "UPDATE outbox SET next_attempt = 0 WHERE acked_at IS NULL AND next_attempt > 0"
+            )
 
     def retry_dead(self) -> int:
         """Put dead-lettered events back in the queue (after a fix upstream)."""

@@ -9,15 +9,27 @@ from kiosk.news import RecentEvent, RedReport
 from kiosk.store import Store
 
 
-def recent_events(store: Store, *, since: float, limit: int = 20) -> tuple[RecentEvent, ...]:
-    """Check-ins and check-outs since *since*, newest first."""
-    rows = store.query(
-        "SELECT id, type, occurred_at, data, acked_at FROM outbox "
-        "WHERE occurred_at >= ? AND type IN ('check_in', 'check_out') "
-        "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
-        (since, limit),
-    )
-    return tuple(_recent(row) for row in rows)
+class RecentEvents:
+    """Today's check-ins and check-outs, newest first, asked again after each
+    change: rows already read are not parsed again."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._known: dict[tuple[str, bool], RecentEvent] = {}
+
+    def since(self, since: float, *, limit: int = 20) -> tuple[RecentEvent, ...]:
+        rows = self._store.query(
+            "SELECT id, type, occurred_at, data, acked_at FROM outbox "
+            "WHERE occurred_at >= ? AND type IN ('check_in', 'check_out') "
+            "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
+            (since, limit),
+        )
+        known: dict[tuple[str, bool], RecentEvent] = {}
+        for row in rows:
+            key = (str(row["id"]), row["acked_at"] is not None)
+            known[key] = self._known.get(key) or _recent(row)
+        self._known = known
+        return tuple(known.values())
 
 
 def _recent(row: dict[str, Any]) -> RecentEvent:

@@ -104,7 +104,7 @@ class Reception:
         pending = replace(pending, presence=presence)
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
             return pending
-        return self.record(pending, staff)
+        return self._record(pending, staff, subject)
 
     def check_out(self, text: str, method: Method) -> Decision:
         """A staff check-out (a typed IIN or a shown code): the person leaves,
@@ -126,9 +126,12 @@ class Reception:
         """
         if pending.event_ids or pending.direction is not Direction.ENTRY or pending.iin is None:
             raise ValueError("only an assessed, unrecorded entry can be recorded")
+        return self._record(pending, staff, self._subject(pending.iin, pending.decided_at))
+
+    def _record(self, pending: Decision, staff: StaffInput | None, subject: str) -> Decision:
         decision = with_staff(pending, staff)
         iin = pending.iin
-        subject = self._subject(iin, decision.decided_at)
+        assert iin is not None
         check_in = NewEvent(
             EventType.CHECK_IN, decision.decided_at, check_in_data(decision), iin, id=pending.id
         )
@@ -160,9 +163,12 @@ class Reception:
             )
             flags.add(Flag.RED_REPORT_QUEUED)
         with self._store.transaction() as conn:
-            if conn.execute("SELECT 1 FROM outbox WHERE id = ?", (check_in.id,)).fetchone():
-                raise AlreadyRecorded(check_in.id)
-            self._insert(conn, events)
+            try:
+                self._insert(conn, events, subject)
+            except sqlite3.IntegrityError as exc:  # the outbox's unique event id
+                if "outbox.id" not in str(exc):
+                    raise
+                raise AlreadyRecorded(check_in.id) from None
             if decision.status is not None and decision.provenance in (
                 Provenance.PASS,
                 Provenance.LIVE,
@@ -200,16 +206,10 @@ class Reception:
     def _subject(self, iin: str, now: float) -> str:
         return self._store.keys.subject(iin, now)
 
-    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent]) -> None:
-        now = self._clock.now()
-        keys = self._store.keys
-        insert_events(
-            conn,
-            events,
-            desk=self.settings.desk,
-            subject_of=lambda iin: keys.subject(iin, now),
-            now=now,
-        )
+    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> None:
+        """Insert one person's events (their subject is worked out once)."""
+        desk, now = self.settings.desk, self._clock.now()
+        insert_events(conn, events, desk=desk, subject_of=lambda _: subject, now=now)
 
     def _whereabouts(
         self, parsed: ParsedCode, subject: str, now: float, *, status: bool = True
@@ -292,7 +292,7 @@ class Reception:
             flags = frozenset({Flag.NOT_INSIDE})
         event = NewEvent(EventType.CHECK_OUT, now, data, iin)
         with self._store.transaction() as conn:
-            self._insert(conn, [event])
+            self._insert(conn, [event], subject)
             leave(conn, subject)
         return Decision(
             outcome=Outcome.ADMIT,

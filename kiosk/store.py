@@ -20,15 +20,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.storeerrors import StoreError, StoreProblem, classify
 from kiosk.subjects import KEY_FILENAME, SubjectKeys
 
 __all__ = ["Store", "StoreError", "StoreProblem", "classify"]
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -137,7 +133,33 @@ CREATE INDEX referrals_opened ON referrals (opened_at);
 CREATE INDEX referrals_ticket ON referrals (ticket);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# The day's tables keyed by subject, without a rowid and so without a second
+# b-tree for their key; presence needs no index on its time (it holds the
+# people inside, a few hundred rows). A check-in writes three pages fewer,
+# and its commit waits for a shorter log write.
+_V4 = """
+CREATE TABLE presence_new (
+    subject TEXT PRIMARY KEY,
+    entered_at REAL NOT NULL,
+    entrance TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    event_id TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO presence_new SELECT subject, entered_at, entrance, desk, event_id FROM presence;
+DROP TABLE presence;
+ALTER TABLE presence_new RENAME TO presence;
+CREATE TABLE status_cache_new (
+    subject TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    valid_until REAL,
+    checked_at REAL NOT NULL
+) WITHOUT ROWID;
+INSERT INTO status_cache_new SELECT subject, status, valid_until, checked_at FROM status_cache;
+DROP TABLE status_cache;
+ALTER TABLE status_cache_new RENAME TO status_cache;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -150,6 +172,7 @@ class Store:
     def __init__(self, path: Path | str, *, migrations: tuple[str, ...] = MIGRATIONS) -> None:
         self.path = Path(path)
         self._on_disk = str(path) != ":memory:"
+        self._watched = (str(self.path), str(self.wal_path))  # stat'ed twice per write
         self.keys = SubjectKeys(self.path.with_name(KEY_FILENAME) if self._on_disk else None)
         """The day's subject key, in its own file beside the database."""
         self.rescues: list[str] = []
@@ -157,8 +180,6 @@ class Store:
         self._open(migrations)
 
     def _open(self, migrations: tuple[str, ...] = MIGRATIONS) -> None:
-        import sqlite_utils  # ~0.2 s of imports: only for commands that open the store
-
         try:
             if self._on_disk:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,7 +187,6 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(StoreProblem.READ_ONLY, f"{self.path}: {exc}") from None
         self.conn = conn
-        self.db: sqlite_utils.Database = sqlite_utils.Database(conn)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -196,7 +216,8 @@ class Store:
     def _file_ids(self) -> tuple[FileId | None, FileId | None]:
         if not self._on_disk:
             return (None, None)
-        return (_file_id(self.path), _file_id(self.wal_path))
+        main, wal = self._watched
+        return (_file_id(main), _file_id(wal))
 
     def guard(self) -> None:
         """Make sure the connection still writes to the files on disk.
@@ -249,7 +270,7 @@ class Store:
         except sqlite3.Error as exc:
             raise classify(exc) from None
         if [tuple(r) for r in rows] != [("ok",)]:
-            detail = "; ".join(str(r[0]) for r in rows[:3])
+            detail = "; ".join(" ".join(str(r[0]).split()) for r in rows[:3])
             raise StoreError(StoreProblem.UNREADABLE, f"integrity check: {detail}")
 
     @property
@@ -293,8 +314,12 @@ class Store:
     def query(
         self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
     ) -> list[dict[str, object]]:
+        """Rows as dicts; one statement, no wrapping transaction (a desk runs
+        several of these per check-in)."""
         try:
-            return list(self.db.query(sql, params))
+            cursor = self.conn.execute(sql, params)
+            names = [column[0] for column in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
         except sqlite3.Error as exc:
             raise classify(exc) from None
 
@@ -318,7 +343,7 @@ class Store:
             raise classify(exc) from None
 
 
-def _file_id(path: Path) -> FileId | None:
+def _file_id(path: str) -> FileId | None:
     try:
         info = os.stat(path)
     except FileNotFoundError:

@@ -31,7 +31,7 @@ class SubjectKey:
     created_at: float
 
     def subject(self, iin: str) -> str:
-        return hmac.new(self.secret, iin.encode("ascii", "replace"), "sha256").hexdigest()
+        return hmac.digest(self.secret, iin.encode("ascii", "replace"), "sha256").hex()
 
 
 class SubjectKeys:

@@ -31,6 +31,7 @@ from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, inse
 from kiosk.referral_pull import note_refused_resolutions
 from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
+from kiosk.storeerrors import from_os_error
 
 LAST_SYNC_KEY = "last_sync_ok"
 _log = logging.getLogger(__name__)
@@ -136,11 +137,14 @@ class Syncer:
 
         if self._store.path.name == ":memory:":
             return self._run_once()
-        lock = FileLock(self._store.path.with_name(LOCK_FILENAME))
+        path = self._store.path.with_name(LOCK_FILENAME)
+        lock = FileLock(path)
         try:
             lock.acquire(timeout=self._lock_wait)
         except Timeout:
             return SyncReport(busy=True)
+        except OSError as exc:  # the folder went read-only, the file became a folder…
+            raise from_os_error(exc, str(path)) from None
         try:
             return self._run_once()
         finally:

@@ -9,6 +9,7 @@ body says something other than the contract (an older or a broken service).
     proxy = FaultProxy(sandbox.url).start()
     proxy.push(Fault.respond(503, retry_after="7"))  # the next request only
     proxy.set(Fault.shift_date(600))                 # every request after that
+    proxy.watch(lambda method, path, body: ...)      # see (or hold) each request
     ...
     proxy.stop()
 
@@ -130,6 +131,7 @@ class FaultProxy:
         self._thread: threading.Thread | None = None
         self.connections = 0
         self.forwarded = 0
+        self._seen: Callable[[str, str, bytes], None] | None = None
 
     @property
     def url(self) -> str:
@@ -167,6 +169,12 @@ class FaultProxy:
         with self._lock:
             self._queue.extend(faults)
 
+    def watch(self, seen: Callable[[str, str, bytes], None] | None) -> None:
+        """Call *seen(method, path, body)* for each request read, on its connection's
+        thread, before the request goes on: to count requests, or hold one back."""
+        with self._lock:
+            self._seen = seen
+
     def _next_fault(self) -> Fault:
         with self._lock:
             self.connections += 1
@@ -185,6 +193,12 @@ class FaultProxy:
         request = _read_request(client)
         if request is None:
             return
+        with self._lock:
+            seen = self._seen
+        if seen is not None:
+            line, _, rest = request.partition(b"\r\n")
+            method, path, *_ = [*line.decode("latin-1").split(" "), "", ""]
+            seen(method, path, rest.partition(b"\r\n\r\n")[2])
         if fault.kind is FaultKind.RESPOND:
             client.sendall(_canned(fault.status, fault.retry_after, fault.seconds))
             return

@@ -88,14 +88,38 @@ def test_export_csv_has_no_raw_iin(
     assert GREEN_IIN not in out
 
 
-def test_broken_settings_stop_with_the_key_named(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+NOT_PEM = "not-a-bundle.pem"
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[venue]\nbin = "12"', "venue.bin"),
+        ('[hours]\ntimezone = "Asia/Atlantis"', "hours.timezone"),
+        ('[hours]\ntimezone = "../../etc/passwd"', "hours.timezone"),
+        ('[hours]\nclose = "24:00"', "hours.close"),
+        ('[hours]\nopen = "8:00"', "hours.open"),
+        ('[service]\nca_bundle = "/no/such/bundle.pem"', "service.ca_bundle"),
+        (f'[service]\nca_bundle = "{NOT_PEM}"', "service.ca_bundle"),
+        ('[service]\nurl = "http://127.0.0.1:99999"', "service.url"),
+    ],
+)
+def test_settings_that_cannot_work_stop_status_with_the_key_named(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    toml: str,
+    key: str,
 ) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / NOT_PEM).write_text("just some text\n", encoding="utf-8")
     bad = tmp_path / "desk.toml"
-    bad.write_text('[venue]\nbin = "12"\n', encoding="utf-8")
-    code, _, err = run(capsys, "--config", str(bad), "--data-dir", str(tmp_path), "status")
-    assert code == 2
-    assert "venue.bin" in err and "Traceback" not in err
+    bad.write_text(toml + "\n", encoding="utf-8")
+    data = tmp_path / "data"
+    code, lines, err = run(capsys, "--config", str(bad), "--data-dir", str(data), "status")
+    assert (code, lines) == (2, [])
+    assert key in err and "Traceback" not in err
+    assert not data.exists(), "refused before anything was written"
 
 
 def test_unwritable_data_dir_is_a_clear_error(

@@ -30,6 +30,7 @@ from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy, Reception
 from kiosk.status import Status
 from kiosk.store import Store, StoreProblem
 from kiosk.sync import SyncReport, SyncState
+from tests.breakage import damage_a_page, table_pages
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, RED_IIN, FakeClock, FakeSource
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -364,13 +365,7 @@ def test_a_database_file_replaced_under_the_desk_is_rescued_and_the_desk_stops(
 def test_a_damaged_database_is_refused_at_start(
     tmp_path: Path, clock: FakeClock, source: FakeSource
 ) -> None:
-    path = tmp_path / "kiosk.sqlite3"
-    store = Store(path)
-    store.conn.execute("CREATE TABLE filler (x BLOB)")
-    for _ in range(40):
-        store.conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
-    store.checkpoint()
-    store.close()
+    path = filled_database(tmp_path / "kiosk.sqlite3")
     damage_a_page(path, page=6)
 
     desk = Desk(path, clock, source)
@@ -380,6 +375,32 @@ def test_a_damaged_database_is_refused_at_start(
         assert "recover" in failure.message
         desk.do(lambda: desk.controller.submit(GREEN_IIN, Method.SCANNER))
         assert desk.heard.decisions() == []
+    finally:
+        desk.controller.stop()
+
+
+def test_a_page_damaged_while_the_desk_runs_is_found_by_the_daily_check(
+    tmp_path: Path, clock: FakeClock, source: FakeSource
+) -> None:
+    path = filled_database(tmp_path / "kiosk.sqlite3")
+    desk = Desk(path, clock, source)
+    try:
+        desk.scan(GREEN_IIN)
+        damage_a_page(path, page=table_pages(path, "filler")[3])
+        other = Store(path)  # another process writes: the desk's page cache is stale now
+        other.set_meta("touched", "yes")
+        other.close()
+        clock.advance(23 * 3600)
+        desk.do(desk.controller.tick)
+        assert not desk.heard.of("desk_failed"), "checked once a day, not at every tick"
+
+        clock.advance(3600)
+        desk.do(desk.controller.tick)
+        [(failure,)] = desk.heard.of("desk_failed")
+        assert failure.problem is StoreProblem.UNREADABLE and "recover" in failure.message
+        desk.heard.clear()
+        desk.do(lambda: desk.controller.submit(BLUE_IIN, Method.SCANNER))
+        assert desk.heard.decisions() == [], "nothing more is recorded"
     finally:
         desk.controller.stop()
 
@@ -411,10 +432,15 @@ def test_boarding_desk_offers_a_referral_for_red(make_desk: Any) -> None:
 # -- helpers -----------------------------------------------------------------------
 
 
-def damage_a_page(path: Path, *, page: int, page_size: int = 4096) -> None:
-    with open(path, "r+b") as handle:
-        handle.seek(page_size * (page - 1))  # the b-tree page header
-        handle.write(b"\xff" * 64)
+def filled_database(path: Path) -> Path:
+    """A kiosk database with 40 pages of filler, all in the main file."""
+    store = Store(path)
+    store.conn.execute("CREATE TABLE filler (x BLOB)")
+    for _ in range(40):
+        store.conn.execute("INSERT INTO filler VALUES (randomblob(3000))")
+    store.checkpoint()
+    store.close()
+    return path
 
 
 def events_on_disk(path: Path, folder: Path) -> int:

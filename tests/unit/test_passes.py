@@ -180,6 +180,28 @@ def test_signature_by_another_key_under_a_trusted_kid_is_bad_signature() -> None
     assert rejected(token).problem is PassProblem.BAD_SIGNATURE
 
 
+@pytest.mark.parametrize(
+    "extension", [{"crit": ["exp"], "exp": 1}, {"b64": False, "crit": ["b64"]}, {"b64": True}]
+)
+def test_header_extensions_the_kiosk_does_not_implement_are_refused(
+    extension: dict[str, Any],
+) -> None:
+    """Signed and otherwise good, but a verifier that ignored `crit` or an
+    unencoded payload (RFC 7797) would read something other than was signed."""
+    token = craft(claims(), header={"alg": "EdDSA", "kid": KID, **extension})
+    assert rejected(token).problem is PassProblem.MALFORMED
+
+
+def test_a_padded_signature_verifies_and_padding_inside_the_signed_part_does_not() -> None:
+    """Some issuers pad base64url; the signature covers the segments as sent."""
+    head, payload, signature = craft(claims()).split(".")
+    assert len(signature) % 4 == 2
+    assert verify_pass(f"{head}.{payload}.{signature}==", TRUST, now=NOW).iin == IIN
+    padded = payload + "=" * (-len(payload) % 4)
+    if padded != payload:
+        assert rejected(f"{head}.{padded}.{signature}").problem is PassProblem.BAD_SIGNATURE
+
+
 @pytest.mark.parametrize("signature", ["", "AAAA", b64url(bytes(64)), b64url(bytes(63))])
 def test_missing_or_wrong_size_signature_is_rejected(signature: str) -> None:
     head, payload, _ = good_pass().split(".")

@@ -12,7 +12,7 @@ from kiosk.decision import Direction, Flag, Method, StaffInput
 from kiosk.events import DeskIdentity, EventType
 from kiosk.outbox import Outbox
 from kiosk.policy import Mode, Outcome, Policy, Rule, StaffAnswer, UnverifiedPolicy
-from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.reception import AlreadyRecorded, DeskRole, DeskSettings, Reception
 from kiosk.status import Provenance, Status
 from kiosk.store import Store
 from tests.fakes import (
@@ -260,6 +260,10 @@ def test_staff_answer_to_an_unverified_visitor_is_recorded_not_an_override(
         "override": False,
     }
     assert reception.occupancy() == 1
+
+    with pytest.raises(AlreadyRecorded):  # a second answer to the same visit
+        reception.record(pending, StaffInput(StaffAnswer.REFUSE, "dana"))
+    assert event_types(store) == ["check_in"] and reception.occupancy() == 1
 
 
 def test_staff_override_against_the_table_is_its_own_event(

@@ -37,6 +37,8 @@ def test_migrates_a_previous_version_database_keeping_its_events(tmp_path: Path)
             " created_at) VALUES ('e1', 'check_in', ?, ?, 'main', 'desk-1', ?, '{}', ?)",
             (START, DESK.venue_bin, GREEN_IIN, START),
         )
+        conn.execute("INSERT INTO presence VALUES ('s1', ?, 'main', 'desk-1', 'e1')", (START,))
+        conn.execute("INSERT INTO status_cache VALUES ('s1', 'green', NULL, ?)", (START,))
     old.close()
 
     migrated = Store(path)
@@ -47,6 +49,10 @@ def test_migrates_a_previous_version_database_keeping_its_events(tmp_path: Path)
     assert pending[0].iin == GREEN_IIN
     Outbox(migrated).dead_letter([("e1", "bad")], now=START)  # the v2 columns work
     assert Outbox(migrated).stats().dead == 1
+    assert migrated.query("SELECT subject, event_id FROM presence") == [
+        {"subject": "s1", "event_id": "e1"}
+    ]
+    assert migrated.query("SELECT status FROM status_cache") == [{"status": "green"}]
     migrated.close()
 
 
