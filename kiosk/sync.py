@@ -31,7 +31,7 @@ from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, inse
 from kiosk.referral_pull import note_refused_resolutions
 from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
-from kiosk.storeerrors import from_os_error
+from kiosk.storeerrors import StoreProblem, from_os_error
 
 LAST_SYNC_KEY = "last_sync_ok"
 _log = logging.getLogger(__name__)
@@ -389,24 +389,36 @@ class SyncWorker:
                         syncer.clear_pause()
                     report = syncer.run_once()
                 except StoreError as exc:
+                    if exc.problem is StoreProblem.REPLACED:
+                        raise
                     report = SyncReport(error=str(exc), retry_in=self._interval)
                 self._publish(report, store)
-                for chore in self._chores:
-                    if self._stopping.is_set():
-                        break
-                    try:
-                        chore(store)
-                    except Exception:  # one chore's failure must not stop the sync
-                        _log.exception("a network chore failed")
+                self._run_chores(store)
                 wait = self._interval if report.retry_in is None else report.retry_in
                 if report.fatal:
                     wait = max(wait, 300.0)
                 self._wake.wait(wait)
                 self._wake.clear()
+        except StoreError as exc:  # the files were replaced: the desk says so and stops
+            _log.warning("the sync stopped: %s", exc)
+            self._publish(SyncReport(error=str(exc)), store=None, running=False)
         finally:
             store.close()
 
-    def _publish(self, report: SyncReport, store: Store | None) -> None:
+    def _run_chores(self, store: Store) -> None:
+        for chore in self._chores:
+            if self._stopping.is_set():
+                return
+            try:
+                chore(store)
+            except StoreError as exc:
+                if exc.problem is StoreProblem.REPLACED:
+                    raise
+                _log.warning("a network chore failed: %s", exc)
+            except Exception:  # one chore's failure must not stop the sync
+                _log.exception("a network chore failed")
+
+    def _publish(self, report: SyncReport, store: Store | None, *, running: bool = True) -> None:
         with self._lock:
             previous = self._state
             stats = Outbox(store).stats() if store is not None else None
@@ -415,7 +427,7 @@ class SyncWorker:
                 dead=stats.dead if stats else previous.dead,
                 last_success=self._clock.now() if report.error is None else previous.last_success,
                 last_error=report.error,
-                running=not self._stopping.is_set(),
+                running=running and not self._stopping.is_set(),
             )
             state = self._state
         if self._on_report is not None:

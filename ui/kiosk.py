@@ -27,6 +27,7 @@ from kiosk.news import (
     StaffQuestion,
 )
 from kiosk.policy import StaffAnswer
+from ui import words
 from ui.bridge import DeskBridge
 from ui.i18n import Languages
 from ui.looks import Sound, sound_of
@@ -215,9 +216,14 @@ class KioskScreens(QObject):
             self.visitor.scan.set_camera(report.condition)
 
     def _on_bridge_desk_failed(self, failure: DeskFailure) -> None:
-        text = self.tr(
-            "The kiosk cannot record check-ins any more and has stopped. Call support. %1"
-        ).replace("%1", failure.message)
+        text = "\n\n".join(
+            (
+                self.tr("The kiosk cannot record check-ins any more and has stopped."),
+                words.say(words.STORE_PROBLEM[failure.problem]),
+                self.tr("Nothing recorded so far is lost. If it happens again, call support."),
+                failure.message,
+            )
+        )
         for label in (self.failure,):
             label.setText(text)
             label.setWordWrap(True)
@@ -229,7 +235,7 @@ class KioskScreens(QObject):
             label.setGeometry(self.staff.rect())
             label.show()
             label.raise_()
-        self.visitor.scan.preview.show_message(text)
+        self.visitor.scan.set_out_of_order()
         self.visitor.show_scan()
 
     # -- staff actions -----------------------------------------------------------------

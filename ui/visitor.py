@@ -159,6 +159,7 @@ class ScanScreen(QWidget):
         self._occupancy = OccupancyState()
         self._service = ServiceState()
         self._camera = DeviceCondition.STARTING
+        self._out_of_order = False
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(looks.SCAN_BACKGROUND))
@@ -205,8 +206,14 @@ class ScanScreen(QWidget):
         self._camera = condition
         self._refresh()
 
+    def set_out_of_order(self) -> None:
+        """The desk stopped: no more codes are read; visitors are sent to staff."""
+        self._out_of_order = True
+        self._refresh()
+
     def show_frame(self, image: QImage) -> None:
-        if self._camera in (DeviceCondition.RUNNING, DeviceCondition.BACK):
+        live = self._camera in (DeviceCondition.RUNNING, DeviceCondition.BACK)
+        if live and not self._out_of_order:
             self.preview.show_frame(image)
 
     # -- drawing ---------------------------------------------------------------
@@ -239,12 +246,16 @@ class ScanScreen(QWidget):
         self.service_label.setText(state)
         colour = "#FF8A80" if service.online is False else "#B9F6CA"
         self.service_label.setStyleSheet(f"color: {colour};")
+        prompt_text = words.OUT_OF_ORDER if self._out_of_order else words.SHOW_YOUR_CODE
         for prompt, lang in zip(self.prompts, self._languages.order, strict=True):
-            prompt.setText(self._text(lang, words.SHOW_YOUR_CODE))
-        self.preview.show_message(
-            self._text(first, words.CAMERA_STATE[self._camera]),
-            urgent=self._camera is DeviceCondition.LOST,
-        )
+            prompt.setText(self._text(lang, prompt_text))
+        if self._out_of_order:
+            self.preview.show_message(self._text(first, words.OUT_OF_ORDER), urgent=True)
+        else:
+            self.preview.show_message(
+                self._text(first, words.CAMERA_STATE[self._camera]),
+                urgent=self._camera is DeviceCondition.LOST,
+            )
         self._resize_text()
 
     def resizeEvent(self, event: object) -> None:

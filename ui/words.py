@@ -13,6 +13,7 @@ from kiosk.lookup import ServiceProblem
 from kiosk.news import DeviceCondition, DeviceKind
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
+from kiosk.storeerrors import StoreProblem
 
 CONTEXT = "Words"
 
@@ -26,6 +27,7 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 
 
 SHOW_YOUR_CODE = QT_TRANSLATE_NOOP("Words", "Show your code")
+OUT_OF_ORDER = QT_TRANSLATE_NOOP("Words", "Check-in is closed: please see staff")
 STAFF_DECIDING = QT_TRANSLATE_NOOP("Words", "Please wait: staff will decide")
 ALREADY_IN = QT_TRANSLATE_NOOP("Words", "Already checked in at %1")
 ALREADY_OUT = QT_TRANSLATE_NOOP("Words", "Already checked out at %1")
@@ -124,6 +126,33 @@ CAMERA_STATE = {
     DeviceCondition.LOST: QT_TRANSLATE_NOOP("Words", "Camera lost — check the cable"),
     DeviceCondition.STOPPED: QT_TRANSLATE_NOOP("Words", "Camera stopped"),
     DeviceCondition.ABSENT: QT_TRANSLATE_NOOP("Words", "No camera — use the scanner"),
+}
+
+# Why the desk stopped, and what staff can do about it.
+STORE_PROBLEM = {
+    StoreProblem.FULL: QT_TRANSLATE_NOOP(
+        "Words", "The disk is full: free some space, then start the kiosk again."
+    ),
+    StoreProblem.IO: QT_TRANSLATE_NOOP(
+        "Words", "The disk cannot be written: check the drive, then start the kiosk again."
+    ),
+    StoreProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "Words", "Another program holds the database: close it, then start the kiosk again."
+    ),
+    StoreProblem.UNREADABLE: QT_TRANSLATE_NOOP(
+        "Words", "The database is damaged: run ashyq-kiosk recover, then start the kiosk again."
+    ),
+    StoreProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "Words", "The data folder is read-only: allow writing, then start the kiosk again."
+    ),
+    StoreProblem.TOO_NEW: QT_TRANSLATE_NOOP(
+        "Words", "The database is from a newer kiosk version: update this kiosk."
+    ),
+    StoreProblem.REPLACED: QT_TRANSLATE_NOOP(
+        "Words",
+        "The database files were removed or replaced; a rescue copy was saved in the data folder.",
+    ),
+    StoreProblem.OTHER: QT_TRANSLATE_NOOP("Words", "The database failed."),
 }
 
 

@@ -504,3 +504,40 @@ def test_the_worker_stops_asking_after_401_and_still_stops_at_once(
     assert report.fatal and state.last_error == "this device is not registered"
     assert state.pending == 13
     assert stop_took < 2.0, "stop() wakes a worker that waits out a 401"
+
+
+def test_a_failing_chore_does_not_stop_the_sync_but_replaced_files_do(
+    desk: Desk, client: ApiClient, sandbox: SandboxServer
+) -> None:
+    path = desk.store.path
+    reports = Reports()
+    chores_run: list[str] = []
+
+    def broken_chore(store: Store) -> None:
+        chores_run.append("broken")
+        raise ValueError("a bug in one chore")
+
+    def writing_chore(store: Store) -> None:
+        chores_run.append("writing")
+        with store.transaction() as conn:  # notices the replaced files
+            conn.execute("SELECT 1")
+
+    worker = SyncWorker(
+        lambda: Store(path),
+        lambda store: Syncer(store, client, SystemClock(), translate=translate),
+        SystemClock(),
+        interval=0.05,
+        on_report=reports,
+        chores=(broken_chore, writing_chore),
+    )
+    worker.start()
+    try:
+        wait_until(lambda: chores_run.count("writing") >= 2, timeout=10)  # past the broken one
+        path.rename(path.with_name("moved-away.sqlite3"))
+        path.write_bytes(b"")
+        wait_until(lambda: not worker.state.running, timeout=10)
+    finally:
+        worker.stop()
+
+    assert worker.state.last_error is not None and "replaced" in worker.state.last_error
+    assert list(path.parent.glob("kiosk-rescued-*.sqlite3")), "what it held is kept"

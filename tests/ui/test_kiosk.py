@@ -192,3 +192,25 @@ def test_a_lost_camera_is_said_on_the_scan_screen(qtbot: QtBot, start_kiosk: Any
     qtbot.waitUntil(lambda: "кабельді" in preview.message, timeout=WAIT)
     running.camera.plug()
     qtbot.waitUntil(lambda: preview.message == "", timeout=WAIT)
+
+
+def test_a_database_that_cannot_be_written_stops_the_kiosk_with_a_plain_message(
+    qtbot: QtBot, start_kiosk: Any, issuer: Any, tmp_path: Any
+) -> None:
+    running = start_kiosk()
+    folder = tmp_path / "kiosk-0"
+    database = folder / "kiosk.sqlite3"
+    database.rename(folder / "moved-away.sqlite3")  # a clean-up tool, a backup restored
+    database.write_bytes(b"")
+    running.show_code(issuer.issue(GREEN_IIN, Status.GREEN, at=time.time()))
+
+    failure = running.screens.failure
+    qtbot.waitUntil(failure.isVisible, timeout=WAIT)
+    text = failure.text()
+    assert "Киоск енді тіркей алмайды" in text, "said in the staff's language (kk first)"
+    assert "сақтық көшірме" in text and "kiosk-rescued-" in text
+    assert "Traceback" not in text
+    visitor = running.screens.visitor
+    assert visitor.currentWidget() is visitor.scan, "no decision that could not be kept"
+    assert visitor.scan.prompts[0].text() == "Тіркеу жабық: қызметкерге жүгініңіз"
+    assert list(folder.glob("kiosk-rescued-*.sqlite3"))

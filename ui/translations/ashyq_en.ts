@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="164" />
+        <location filename="../alerts_view.py" line="164"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
@@ -11,77 +12,77 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="44" />
+        <location filename="../alerts_view.py" line="44"/>
         <source>the number in [ses] phone</source>
         <translation>the number in [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="45" />
+        <location filename="../alerts_view.py" line="45"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="50" />
+        <location filename="../alerts_view.py" line="50"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55" />
+        <location filename="../alerts_view.py" line="55"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Visitor %1 is already inside (since %2). Check that it is the same person.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58" />
+        <location filename="../alerts_view.py" line="58"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>%1 people inside of %2 allowed: entries are refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59" />
+        <location filename="../alerts_view.py" line="59"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>The %1 stopped: check its cable. The kiosk retries by itself.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="60" />
+        <location filename="../alerts_view.py" line="60"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 events waiting since %2: check the network. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63" />
-        <source>This PC's clock is %1 s off the service's: set the time; passes depend on it.</source>
-        <translation>This PC's clock is %1 s off the service's: set the time; passes depend on it.</translation>
+        <location filename="../alerts_view.py" line="63"/>
+        <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
+        <translation>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66" />
+        <location filename="../alerts_view.py" line="66"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>The service refused %1 events: call support. They are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67" />
+        <location filename="../alerts_view.py" line="67"/>
         <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
         <translation>The pass keys were last refreshed at %1: new passes may be refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="70" />
+        <location filename="../alerts_view.py" line="70"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Referral %1: the doctor decided %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="71" />
-        <source>The service refused this device's token: call support. Events are kept.</source>
-        <translation>The service refused this device's token: call support. Events are kept.</translation>
+        <location filename="../alerts_view.py" line="71"/>
+        <source>The service refused this device&apos;s token: call support. Events are kept.</source>
+        <translation>The service refused this device&apos;s token: call support. Events are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="74" />
+        <location filename="../alerts_view.py" line="74"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>The database files were removed or replaced; the kiosk kept its data. Tell support.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78" />
+        <location filename="../alerts_view.py" line="78"/>
         <source>camera</source>
         <translation>camera</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79" />
+        <location filename="../alerts_view.py" line="79"/>
         <source>scanner</source>
         <translation>scanner</translation>
     </message>
@@ -89,7 +90,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="217" />
+        <location filename="../alerts_view.py" line="217"/>
         <source>No alerts</source>
         <translation>No alerts</translation>
     </message>
@@ -97,17 +98,17 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="24" />
+        <location filename="../boarding.py" line="24"/>
         <source>Referrals</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="25" />
+        <location filename="../boarding.py" line="25"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="26" />
+        <location filename="../boarding.py" line="26"/>
         <source>Slip for %1: %2</source>
         <translation>Slip for %1: %2</translation>
     </message>
@@ -115,82 +116,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="35" />
+        <location filename="../dashboard.py" line="35"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="36" />
+        <location filename="../dashboard.py" line="36"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241" />
+        <location filename="../dashboard.py" line="241"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242" />
+        <location filename="../dashboard.py" line="242"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246" />
+        <location filename="../dashboard.py" line="246"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247" />
+        <location filename="../dashboard.py" line="247"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="250" />
+        <location filename="../dashboard.py" line="250"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="252" />
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254" />
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="260" />
+        <location filename="../dashboard.py" line="260"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="260" />
+        <location filename="../dashboard.py" line="260"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262" />
+        <location filename="../dashboard.py" line="262"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264" />
+        <location filename="../dashboard.py" line="264"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278" />
+        <location filename="../dashboard.py" line="278"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="279" />
+        <location filename="../dashboard.py" line="279"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="280" />
+        <location filename="../dashboard.py" line="280"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -198,72 +199,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="137" />
+        <location filename="../day_numbers.py" line="137"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="137" />
+        <location filename="../day_numbers.py" line="137"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138" />
+        <location filename="../day_numbers.py" line="138"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141" />
+        <location filename="../day_numbers.py" line="141"/>
         <source>%1 at %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="142" />
+        <location filename="../day_numbers.py" line="142"/>
         <source>Most inside</source>
         <translation>Most inside</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="143" />
+        <location filename="../day_numbers.py" line="143"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (%2 at closing)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144" />
+        <location filename="../day_numbers.py" line="144"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="147" />
+        <location filename="../day_numbers.py" line="147"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="148" />
+        <location filename="../day_numbers.py" line="148"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="157" />
+        <location filename="../day_numbers.py" line="157"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="158" />
+        <location filename="../day_numbers.py" line="158"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="164" />
+        <location filename="../day_numbers.py" line="164"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="166" />
+        <location filename="../day_numbers.py" line="166"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="168" />
+        <location filename="../day_numbers.py" line="168"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -271,57 +272,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="255" />
+        <location filename="../staff.py" line="255"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="255" />
+        <location filename="../staff.py" line="255"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="257" />
+        <location filename="../staff.py" line="257"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258" />
+        <location filename="../staff.py" line="258"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="259" />
+        <location filename="../staff.py" line="259"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="276" />
+        <location filename="../staff.py" line="276"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="277" />
+        <location filename="../staff.py" line="277"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="278" />
+        <location filename="../staff.py" line="278"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="279" />
+        <location filename="../staff.py" line="279"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="280" />
+        <location filename="../staff.py" line="280"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="281" />
+        <location filename="../staff.py" line="281"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -329,12 +330,12 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../entry.py" line="58" />
+        <location filename="../entry.py" line="58"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="60" />
+        <location filename="../entry.py" line="60"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -342,20 +343,25 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="219" />
-        <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
-        <translation>The kiosk cannot record check-ins any more and has stopped. Call support. %1</translation>
+        <location filename="../kiosk.py" line="221"/>
+        <source>The kiosk cannot record check-ins any more and has stopped.</source>
+        <translation>The kiosk cannot record check-ins any more and has stopped.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk.py" line="223"/>
+        <source>Nothing recorded so far is lost. If it happens again, call support.</source>
+        <translation>Nothing recorded so far is lost. If it happens again, call support.</translation>
     </message>
 </context>
 <context>
     <name>LanguageOrder</name>
     <message>
-        <location filename="../language_order.py" line="98" />
+        <location filename="../language_order.py" line="98"/>
         <source>Move up</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../language_order.py" line="99" />
+        <location filename="../language_order.py" line="99"/>
         <source>Move down</source>
         <translation>Move down</translation>
     </message>
@@ -363,12 +369,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="190" />
+        <location filename="../staff.py" line="190"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="194" />
+        <location filename="../staff.py" line="194"/>
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -376,52 +382,52 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="122" />
+        <location filename="../entry.py" line="122"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Visitor without a phone: type the IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="123" />
+        <location filename="../entry.py" line="123"/>
         <source>12 digits</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="124" />
+        <location filename="../entry.py" line="124"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="125" />
+        <location filename="../entry.py" line="125"/>
         <source>Check out</source>
         <translation>Check out</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="131" />
+        <location filename="../entry.py" line="131"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="136" />
+        <location filename="../entry.py" line="136"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>The 7th digit must be 1 to 6 (century and sex)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="137" />
+        <location filename="../entry.py" line="137"/>
         <source>The first six digits are not a real birth date</source>
         <translation>The first six digits are not a real birth date</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="138" />
+        <location filename="../entry.py" line="138"/>
         <source>The last digit does not match: a typo?</source>
         <translation>The last digit does not match: a typo?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="139" />
+        <location filename="../entry.py" line="139"/>
         <source>Not a valid IIN</source>
         <translation>Not a valid IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="145" />
+        <location filename="../entry.py" line="145"/>
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
     </message>
@@ -429,17 +435,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="102" />
+        <location filename="../occupancy_chart.py" line="102"/>
         <source>People inside</source>
         <translation>People inside</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="107" />
+        <location filename="../occupancy_chart.py" line="107"/>
         <source>Nobody came in that day</source>
         <translation>Nobody came in that day</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="109" />
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody has come in yet</source>
         <translation>Nobody has come in yet</translation>
     </message>
@@ -447,58 +453,61 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="39" />
+        <location filename="../pin_dialog.py" line="39"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="40" />
+        <location filename="../pin_dialog.py" line="40"/>
         <source>Doctor PIN</source>
         <translation>Doctor PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="247" />
+        <location filename="../pin_dialog.py" line="247"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="248" />
-        <location filename="../pin_dialog.py" line="249" />
+        <location filename="../pin_dialog.py" line="248"/>
+        <location filename="../pin_dialog.py" line="249"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="250" />
+        <location filename="../pin_dialog.py" line="250"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251" />
+        <location filename="../pin_dialog.py" line="251"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="260" />
+        <location filename="../pin_dialog.py" line="260"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="263" />
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Locked: try again in %1</source>
         <translation>Locked: try again in %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="265" />
+        <location filename="../pin_dialog.py" line="265"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>A PIN has 4 to 12 digits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="267" />
+        <location filename="../pin_dialog.py" line="267"/>
         <source>Wrong PIN. Tries left: %n</source>
-        <translation><numerusform>Wrong PIN. Tries left: %n</numerusform></translation>
+        <translation>
+            <numerusform>Wrong PIN. Tries left: %n</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="268" />
+        <location filename="../pin_dialog.py" line="268"/>
         <source>Enter the PIN</source>
         <translation>Enter the PIN</translation>
     </message>
@@ -506,27 +515,27 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="109" />
+        <location filename="../staff.py" line="109"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="110" />
+        <location filename="../staff.py" line="110"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="116" />
+        <location filename="../staff.py" line="116"/>
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="124" />
+        <location filename="../staff.py" line="124"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="128" />
+        <location filename="../staff.py" line="128"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
     </message>
@@ -534,27 +543,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="128" />
+        <location filename="../referrals_view.py" line="128"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129" />
+        <location filename="../referrals_view.py" line="129"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="132" />
+        <location filename="../referrals_view.py" line="132"/>
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="134" />
+        <location filename="../referrals_view.py" line="134"/>
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="135" />
+        <location filename="../referrals_view.py" line="135"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -562,42 +571,42 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="40" />
+        <location filename="../referrals_view.py" line="40"/>
         <source>The passenger says the status is wrong</source>
         <translation>The passenger says the status is wrong</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43" />
+        <location filename="../referrals_view.py" line="43"/>
         <source>Yellow status: a contact</source>
         <translation>Yellow status: a contact</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44" />
+        <location filename="../referrals_view.py" line="44"/>
         <source>Red status: a positive test</source>
         <translation>Red status: a positive test</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45" />
+        <location filename="../referrals_view.py" line="45"/>
         <source>No status could be verified</source>
         <translation>No status could be verified</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46" />
+        <location filename="../referrals_view.py" line="46"/>
         <source>Something else (say what in the note)</source>
         <translation>Something else (say what in the note)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49" />
+        <location filename="../referrals_view.py" line="49"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50" />
+        <location filename="../referrals_view.py" line="50"/>
         <source>Confirmed: the status stands</source>
         <translation>Confirmed: the status stands</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52" />
+        <location filename="../referrals_view.py" line="52"/>
         <source>Waiting for the doctor</source>
         <translation>Waiting for the doctor</translation>
     </message>
@@ -605,57 +614,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="246" />
+        <location filename="../referrals_view.py" line="246"/>
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259" />
+        <location filename="../referrals_view.py" line="259"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260" />
+        <location filename="../referrals_view.py" line="260"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="261" />
+        <location filename="../referrals_view.py" line="261"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="262" />
+        <location filename="../referrals_view.py" line="262"/>
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263" />
+        <location filename="../referrals_view.py" line="263"/>
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264" />
+        <location filename="../referrals_view.py" line="264"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265" />
+        <location filename="../referrals_view.py" line="265"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="268" />
-        <source>The doctor's note</source>
-        <translation>The doctor's note</translation>
+        <location filename="../referrals_view.py" line="268"/>
+        <source>The doctor&apos;s note</source>
+        <translation>The doctor&apos;s note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="269" />
+        <location filename="../referrals_view.py" line="269"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="270" />
+        <location filename="../referrals_view.py" line="270"/>
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
@@ -663,67 +672,67 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="64" />
+        <location filename="../ses_view.py" line="64"/>
         <source>let in offline, found red later</source>
         <translation>let in offline, found red later</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="66" />
+        <location filename="../ses_view.py" line="66"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="77" />
+        <location filename="../ses_view.py" line="77"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="81" />
+        <location filename="../ses_view.py" line="81"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83" />
+        <location filename="../ses_view.py" line="83"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="86" />
+        <location filename="../ses_view.py" line="86"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94" />
+        <location filename="../ses_view.py" line="94"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95" />
+        <location filename="../ses_view.py" line="95"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98" />
-        <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor's masked ID; keep the visitor apart from others until the service says what to do.</source>
-        <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor's masked ID; keep the visitor apart from others until the service says what to do.</translation>
+        <location filename="../ses_view.py" line="98"/>
+        <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
+        <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -731,266 +740,266 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="266" />
+        <location filename="../settings_dialog.py" line="266"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269" />
+        <location filename="../settings_dialog.py" line="269"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="270" />
+        <location filename="../settings_dialog.py" line="270"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="271" />
+        <location filename="../settings_dialog.py" line="271"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="272" />
+        <location filename="../settings_dialog.py" line="272"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282" />
+        <location filename="../settings_dialog.py" line="282"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285" />
+        <location filename="../settings_dialog.py" line="285"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="289" />
-        <source>This PC's time zone</source>
-        <translation>This PC's time zone</translation>
+        <location filename="../settings_dialog.py" line="289"/>
+        <source>This PC&apos;s time zone</source>
+        <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290" />
+        <location filename="../settings_dialog.py" line="290"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="291" />
+        <location filename="../settings_dialog.py" line="291"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293" />
+        <location filename="../settings_dialog.py" line="293"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295" />
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296" />
+        <location filename="../settings_dialog.py" line="296"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302" />
+        <location filename="../settings_dialog.py" line="302"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304" />
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306" />
+        <location filename="../settings_dialog.py" line="306"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="308" />
+        <location filename="../settings_dialog.py" line="308"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317" />
+        <location filename="../settings_dialog.py" line="317"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318" />
+        <location filename="../settings_dialog.py" line="318"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319" />
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320" />
+        <location filename="../settings_dialog.py" line="320"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="321" />
+        <location filename="../settings_dialog.py" line="321"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322" />
+        <location filename="../settings_dialog.py" line="322"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="323" />
+        <location filename="../settings_dialog.py" line="323"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324" />
+        <location filename="../settings_dialog.py" line="324"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="325" />
+        <location filename="../settings_dialog.py" line="325"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="326" />
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327" />
+        <location filename="../settings_dialog.py" line="327"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328" />
+        <location filename="../settings_dialog.py" line="328"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329" />
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330" />
-        <source>Visitor's languages (the first is the staff's)</source>
-        <translation>Visitor's languages (the first is the staff's)</translation>
+        <location filename="../settings_dialog.py" line="330"/>
+        <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
+        <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331" />
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332" />
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333" />
-        <source>Visitor's screen</source>
-        <translation>Visitor's screen</translation>
+        <location filename="../settings_dialog.py" line="333"/>
+        <source>Visitor&apos;s screen</source>
+        <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334" />
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335" />
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336" />
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337" />
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338" />
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343" />
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343" />
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344" />
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344" />
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344" />
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346" />
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347" />
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348" />
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350" />
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350" />
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352" />
+        <location filename="../settings_dialog.py" line="352"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353" />
+        <location filename="../settings_dialog.py" line="353"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354" />
+        <location filename="../settings_dialog.py" line="354"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
     </message>
@@ -998,32 +1007,32 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../slip.py" line="23" />
+        <location filename="../slip.py" line="23"/>
         <source>REFERRAL TO THE DOCTOR</source>
         <translation>REFERRAL TO THE DOCTOR</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="24" />
+        <location filename="../slip.py" line="24"/>
         <source>Go to: %1</source>
         <translation>Go to: %1</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="25" />
+        <location filename="../slip.py" line="25"/>
         <source>Show this slip to the doctor.</source>
         <translation>Show this slip to the doctor.</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="26" />
+        <location filename="../slip.py" line="26"/>
         <source>Status shown: %1</source>
         <translation>Status shown: %1</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="27" />
+        <location filename="../slip.py" line="27"/>
         <source>Desk %1, %2</source>
         <translation>Desk %1, %2</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="28" />
+        <location filename="../slip.py" line="28"/>
         <source>the doctor room (ask staff the way)</source>
         <translation>the doctor room (ask staff the way)</translation>
     </message>
@@ -1031,77 +1040,77 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="452" />
+        <location filename="../staff.py" line="452"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="454" />
+        <location filename="../staff.py" line="454"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="455" />
+        <location filename="../staff.py" line="455"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="456" />
+        <location filename="../staff.py" line="456"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="457" />
+        <location filename="../staff.py" line="457"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="458" />
+        <location filename="../staff.py" line="458"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="459" />
+        <location filename="../staff.py" line="459"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="460" />
-        <source>Today's events</source>
-        <translation>Today's events</translation>
+        <location filename="../staff.py" line="460"/>
+        <source>Today&apos;s events</source>
+        <translation>Today&apos;s events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="462" />
+        <location filename="../staff.py" line="462"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470" />
+        <location filename="../staff.py" line="470"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470" />
+        <location filename="../staff.py" line="470"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="482" />
+        <location filename="../staff.py" line="482"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="490" />
+        <location filename="../staff.py" line="490"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="493" />
+        <location filename="../staff.py" line="493"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="44" />
+        <location filename="../kiosk.py" line="45"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -1109,381 +1118,426 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="31" />
+        <location filename="../visitor.py" line="31"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32" />
+        <location filename="../visitor.py" line="32"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="33" />
+        <location filename="../visitor.py" line="33"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 waiting to send</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="20" />
+        <location filename="../wording.py" line="20"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="21" />
+        <location filename="../wording.py" line="21"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../words.py" line="28" />
+        <location filename="../words.py" line="29"/>
         <source>Show your code</source>
         <translation>Show your code</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29" />
+        <location filename="../words.py" line="30"/>
+        <source>Check-in is closed: please see staff</source>
+        <translation>Check-in is closed: please see staff</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="31"/>
         <source>Please wait: staff will decide</source>
         <translation>Please wait: staff will decide</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30" />
+        <location filename="../words.py" line="32"/>
         <source>Already checked in at %1</source>
         <translation>Already checked in at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31" />
+        <location filename="../words.py" line="33"/>
         <source>Already checked out at %1</source>
         <translation>Already checked out at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32" />
+        <location filename="../words.py" line="34"/>
         <source>Goodbye!</source>
         <translation>Goodbye!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33" />
+        <location filename="../words.py" line="35"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Staff can refer you to the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="97"/>
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35" />
+        <location filename="../words.py" line="37"/>
         <source>Self-isolation: please go home</source>
         <translation>Self-isolation: please go home</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36" />
+        <location filename="../words.py" line="38"/>
         <source>Cleared by the doctor</source>
         <translation>Cleared by the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37" />
+        <location filename="../words.py" line="39"/>
         <source>The doctor confirmed the status</source>
         <translation>The doctor confirmed the status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="42"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../words.py" line="41" />
+        <location filename="../words.py" line="43"/>
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42" />
+        <location filename="../words.py" line="44"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="45"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45" />
+        <location filename="../words.py" line="47"/>
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="50"/>
         <source>ADMIT</source>
         <translation>ADMIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="51"/>
         <source>DENY</source>
         <translation>DENY</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="52"/>
         <source>REFER TO DOCTOR</source>
         <translation>REFER TO DOCTOR</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="53"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="54"/>
         <source>Ticket %1: go to %2</source>
         <translation>Ticket %1: go to %2</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="55"/>
         <source>Ticket %1: staff will show you the way</source>
         <translation>Ticket %1: staff will show you the way</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="56"/>
         <source>REFRESH YOUR CODE</source>
         <translation>REFRESH YOUR CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="57"/>
         <source>INVALID CODE</source>
         <translation>INVALID CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56" />
+        <location filename="../words.py" line="58"/>
         <source>UNVERIFIED</source>
         <translation>UNVERIFIED</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57" />
+        <location filename="../words.py" line="59"/>
         <source>EXIT</source>
         <translation>EXIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="62"/>
         <source>Verified pass</source>
         <translation>Verified pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="63"/>
         <source>Checked with the service now</source>
         <translation>Checked with the service now</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62" />
+        <location filename="../words.py" line="64"/>
         <source>Last known status, %1 old</source>
         <translation>Last known status, %1 old</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="65"/>
         <source>Not verified: no connection</source>
         <translation>Not verified: no connection</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
-        <source>The doctor's decision</source>
-        <translation>The doctor's decision</translation>
+        <location filename="../words.py" line="66"/>
+        <source>The doctor&apos;s decision</source>
+        <translation>The doctor&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="71"/>
         <source>The code is empty</source>
         <translation>The code is empty</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="72"/>
         <source>The code is too long to be a pass</source>
         <translation>The code is too long to be a pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="73"/>
         <source>Not a pass and not an IIN</source>
         <translation>Not a pass and not an IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="74"/>
         <source>The code could not be read</source>
         <translation>The code could not be read</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="75"/>
         <source>An IIN has 12 digits</source>
         <translation>An IIN has 12 digits</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="76"/>
         <source>An IIN has digits only</source>
         <translation>An IIN has digits only</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="77"/>
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>The 7th digit of an IIN is 1 to 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
-        <source>The IIN's birth date does not exist</source>
-        <translation>The IIN's birth date does not exist</translation>
+        <location filename="../words.py" line="78"/>
+        <source>The IIN&apos;s birth date does not exist</source>
+        <translation>The IIN&apos;s birth date does not exist</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
-        <source>The IIN's check digit is wrong</source>
-        <translation>The IIN's check digit is wrong</translation>
+        <location filename="../words.py" line="79"/>
+        <source>The IIN&apos;s check digit is wrong</source>
+        <translation>The IIN&apos;s check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="80"/>
         <source>The pass is damaged</source>
         <translation>The pass is damaged</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="81"/>
         <source>The pass is not signed as passes are</source>
         <translation>The pass is not signed as passes are</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="82"/>
         <source>The pass is signed by an unknown key</source>
         <translation>The pass is signed by an unknown key</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81" />
+        <location filename="../words.py" line="83"/>
         <source>The signature does not match: forged?</source>
         <translation>The signature does not match: forged?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82" />
+        <location filename="../words.py" line="84"/>
         <source>The pass is missing a field</source>
         <translation>The pass is missing a field</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
-        <source>The pass is from the future: check this PC's clock</source>
-        <translation>The pass is from the future: check this PC's clock</translation>
+        <location filename="../words.py" line="85"/>
+        <source>The pass is from the future: check this PC&apos;s clock</source>
+        <translation>The pass is from the future: check this PC&apos;s clock</translation>
     </message>
     <message>
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="88"/>
         <source>The pass has expired: open the app again</source>
         <translation>The pass has expired: open the app again</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="89"/>
         <source>The pass holds an invalid IIN</source>
         <translation>The pass holds an invalid IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="90"/>
         <source>The pass holds an unknown status</source>
         <translation>The pass holds an unknown status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="94"/>
         <source>Admitted offline, status is red</source>
         <translation>Admitted offline, status is red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="95"/>
         <source>Red status: sanitary service told</source>
         <translation>Red status: sanitary service told</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="96"/>
         <source>Pass-back: already inside</source>
         <translation>Pass-back: already inside</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="98"/>
         <source>Camera or scanner lost</source>
         <translation>Camera or scanner lost</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="99"/>
         <source>Events are not reaching the service</source>
         <translation>Events are not reaching the service</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
-        <source>This PC's clock is wrong</source>
-        <translation>This PC's clock is wrong</translation>
+        <location filename="../words.py" line="100"/>
+        <source>This PC&apos;s clock is wrong</source>
+        <translation>This PC&apos;s clock is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="101"/>
         <source>This device is not registered</source>
         <translation>This device is not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="102"/>
         <source>The service refused some events</source>
         <translation>The service refused some events</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="103"/>
         <source>Pass keys are out of date</source>
         <translation>Pass keys are out of date</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="104"/>
         <source>Database files were touched</source>
         <translation>Database files were touched</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="105"/>
         <source>The doctor decided a referral</source>
         <translation>The doctor decided a referral</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="109"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
-        <location filename="../words.py" line="112" />
+        <location filename="../words.py" line="110"/>
+        <location filename="../words.py" line="114"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="109" />
+        <location filename="../words.py" line="111"/>
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110" />
+        <location filename="../words.py" line="112"/>
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111" />
+        <location filename="../words.py" line="113"/>
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116" />
+        <location filename="../words.py" line="118"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="117" />
+        <location filename="../words.py" line="119"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121" />
+        <location filename="../words.py" line="123"/>
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="124" />
+        <location filename="../words.py" line="126"/>
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="125" />
+        <location filename="../words.py" line="127"/>
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="126" />
+        <location filename="../words.py" line="128"/>
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="133"/>
+        <source>The disk is full: free some space, then start the kiosk again.</source>
+        <translation>The disk is full: free some space, then start the kiosk again.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="136"/>
+        <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
+        <translation>The disk cannot be written: check the drive, then start the kiosk again.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="139"/>
+        <source>Another program holds the database: close it, then start the kiosk again.</source>
+        <translation>Another program holds the database: close it, then start the kiosk again.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="142"/>
+        <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
+        <translation>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="145"/>
+        <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
+        <translation>The data folder is read-only: allow writing, then start the kiosk again.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="148"/>
+        <source>The database is from a newer kiosk version: update this kiosk.</source>
+        <translation>The database is from a newer kiosk version: update this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="151"/>
+        <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
+        <translation>The database files were removed or replaced; a rescue copy was saved in the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="155"/>
+        <source>The database failed.</source>
+        <translation>The database failed.</translation>
     </message>
 </context>
 </TS>

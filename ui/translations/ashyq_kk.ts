@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="164" />
+        <location filename="../alerts_view.py" line="164"/>
         <source>Acknowledge</source>
         <translation>Түсінікті</translation>
     </message>
@@ -11,77 +12,77 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="44" />
+        <location filename="../alerts_view.py" line="44"/>
         <source>the number in [ses] phone</source>
         <translation>[ses] phone нөміріне</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="45" />
+        <location filename="../alerts_view.py" line="45"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>%1 келушісі %2 кезінде байланыс жоқта кіргізілген, мәртебесі — қызыл. СЭҚ-қа хабарлама кезекке қойылды. Келушіні тауып, %3 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="50" />
+        <location filename="../alerts_view.py" line="50"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>%1 келушісінің мәртебесі — қызыл: кіргізбеңіз. СЭҚ-қа хабарлама кезекке қойылды; қажет болса, %2 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55" />
+        <location filename="../alerts_view.py" line="55"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>%1 келушісі ішінде (%2 бастап). Бұл сол адам екенін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58" />
+        <location filename="../alerts_view.py" line="58"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Ішінде %1 адам, рұқсат етілгені — %2: кіру тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59" />
+        <location filename="../alerts_view.py" line="59"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 жұмысын тоқтатты: кабелін тексеріңіз. Киоск өзі қайта қосылады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="60" />
+        <location filename="../alerts_view.py" line="60"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%2 бастап %1 оқиға жіберілмей тұр: желіні тексеріңіз. Ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63" />
-        <source>This PC's clock is %1 s off the service's: set the time; passes depend on it.</source>
+        <location filename="../alerts_view.py" line="63"/>
+        <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Компьютер сағаты сервистен %1 с ауытқыған: уақытты түзетіңіз, рұқсатнамалар соған байланысты.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66" />
+        <location filename="../alerts_view.py" line="66"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис %1 оқиғаны қабылдамады: қолдау қызметіне хабарласыңыз. Олар сақталды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67" />
+        <location filename="../alerts_view.py" line="67"/>
         <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
         <translation>Рұқсатнама кілттері соңғы рет %1 кезінде жаңартылған: жаңа рұқсатнамалар қабылданбауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="70" />
+        <location filename="../alerts_view.py" line="70"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>%1 жолдамасы: дәрігер шешімі — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="71" />
-        <source>The service refused this device's token: call support. Events are kept.</source>
+        <location filename="../alerts_view.py" line="71"/>
+        <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис бұл құрылғының токенін қабылдамады: қолдау қызметіне хабарласыңыз. Оқиғалар сақталады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="74" />
+        <location filename="../alerts_view.py" line="74"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; киоск деректерін сақтап қалды. Қолдау қызметіне хабарлаңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78" />
+        <location filename="../alerts_view.py" line="78"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79" />
+        <location filename="../alerts_view.py" line="79"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -89,7 +90,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="217" />
+        <location filename="../alerts_view.py" line="217"/>
         <source>No alerts</source>
         <translation>Ескертулер жоқ</translation>
     </message>
@@ -97,17 +98,17 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="24" />
+        <location filename="../boarding.py" line="24"/>
         <source>Referrals</source>
         <translation>Жолдамалар</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="25" />
+        <location filename="../boarding.py" line="25"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="26" />
+        <location filename="../boarding.py" line="26"/>
         <source>Slip for %1: %2</source>
         <translation>%1 талоны: %2</translation>
     </message>
@@ -115,82 +116,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="35" />
+        <location filename="../dashboard.py" line="35"/>
         <source>Export CSV</source>
         <translation>CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="36" />
+        <location filename="../dashboard.py" line="36"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241" />
+        <location filename="../dashboard.py" line="241"/>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242" />
+        <location filename="../dashboard.py" line="242"/>
         <source>Export CSV…</source>
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246" />
+        <location filename="../dashboard.py" line="246"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247" />
+        <location filename="../dashboard.py" line="247"/>
         <source>Reading the day…</source>
         <translation>Күн деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="250" />
+        <location filename="../dashboard.py" line="250"/>
         <source>Day %1</source>
         <translation>Күн %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="252" />
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1 has not begun</source>
         <translation>%1 күні әлі басталған жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254" />
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1, so far (%2)</source>
         <translation>Күн %1, сағат %2 бойынша</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="260" />
+        <location filename="../dashboard.py" line="260"/>
         <source>No one was let in</source>
         <translation>Ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="260" />
+        <location filename="../dashboard.py" line="260"/>
         <source>No one let in yet</source>
         <translation>Әзірге ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262" />
+        <location filename="../dashboard.py" line="262"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264" />
+        <location filename="../dashboard.py" line="264"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278" />
+        <location filename="../dashboard.py" line="278"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="279" />
+        <location filename="../dashboard.py" line="279"/>
         <source>Could not save the file: %1</source>
         <translation>Файл сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="280" />
+        <location filename="../dashboard.py" line="280"/>
         <source>Could not read the day: %1</source>
         <translation>Күн деректері оқылмады: %1</translation>
     </message>
@@ -198,72 +199,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="137" />
+        <location filename="../day_numbers.py" line="137"/>
         <source>Admitted</source>
         <translation>Кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="137" />
+        <location filename="../day_numbers.py" line="137"/>
         <source>Refused</source>
         <translation>Тыйым салынды</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138" />
+        <location filename="../day_numbers.py" line="138"/>
         <source>No answer</source>
         <translation>Жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141" />
+        <location filename="../day_numbers.py" line="141"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="142" />
+        <location filename="../day_numbers.py" line="142"/>
         <source>Most inside</source>
         <translation>Ішінде ең көп</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="143" />
+        <location filename="../day_numbers.py" line="143"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (жабылғанда %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144" />
+        <location filename="../day_numbers.py" line="144"/>
         <source>Exits</source>
         <translation>Шығулар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="147" />
+        <location filename="../day_numbers.py" line="147"/>
         <source>Let in unverified</source>
         <translation>Тексерусіз кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="148" />
+        <location filename="../day_numbers.py" line="148"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="157" />
+        <location filename="../day_numbers.py" line="157"/>
         <source>Red reports to the SES</source>
         <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="158" />
+        <location filename="../day_numbers.py" line="158"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: жеткізілді %2 · кезекте %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="164" />
+        <location filename="../day_numbers.py" line="164"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="166" />
+        <location filename="../day_numbers.py" line="166"/>
         <source>Doctor referrals</source>
         <translation>Дәрігерге жолдамалар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="168" />
+        <location filename="../day_numbers.py" line="168"/>
         <source>Staff overrides</source>
         <translation>Қызметкер ережені өзгертті</translation>
     </message>
@@ -271,57 +272,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="255" />
+        <location filename="../staff.py" line="255"/>
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="255" />
+        <location filename="../staff.py" line="255"/>
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="257" />
+        <location filename="../staff.py" line="257"/>
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258" />
+        <location filename="../staff.py" line="258"/>
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="259" />
+        <location filename="../staff.py" line="259"/>
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="276" />
+        <location filename="../staff.py" line="276"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="277" />
+        <location filename="../staff.py" line="277"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="278" />
+        <location filename="../staff.py" line="278"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="279" />
+        <location filename="../staff.py" line="279"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="280" />
+        <location filename="../staff.py" line="280"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="281" />
+        <location filename="../staff.py" line="281"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -329,12 +330,12 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../entry.py" line="58" />
+        <location filename="../entry.py" line="58"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="60" />
+        <location filename="../entry.py" line="60"/>
         <source>Clear</source>
         <translation>Тазарту</translation>
     </message>
@@ -342,20 +343,25 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="219" />
-        <source>The kiosk cannot record check-ins any more and has stopped. Call support. %1</source>
-        <translation>Киоск енді тіркей алмайды және тоқтады. Қолдау қызметіне хабарласыңыз. %1</translation>
+        <location filename="../kiosk.py" line="221"/>
+        <source>The kiosk cannot record check-ins any more and has stopped.</source>
+        <translation>Киоск енді тіркей алмайды және тоқтады.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk.py" line="223"/>
+        <source>Nothing recorded so far is lost. If it happens again, call support.</source>
+        <translation>Осы уақытқа дейін тіркелгеннің бәрі сақталды. Қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
 </context>
 <context>
     <name>LanguageOrder</name>
     <message>
-        <location filename="../language_order.py" line="98" />
+        <location filename="../language_order.py" line="98"/>
         <source>Move up</source>
         <translation>Жоғары жылжыту</translation>
     </message>
     <message>
-        <location filename="../language_order.py" line="99" />
+        <location filename="../language_order.py" line="99"/>
         <source>Move down</source>
         <translation>Төмен жылжыту</translation>
     </message>
@@ -363,12 +369,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="190" />
+        <location filename="../staff.py" line="190"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="194" />
+        <location filename="../staff.py" line="194"/>
         <source>Waiting for the first visitor</source>
         <translation>Алғашқы келушіні күтудеміз</translation>
     </message>
@@ -376,52 +382,52 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="122" />
+        <location filename="../entry.py" line="122"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Телефонсыз келуші: ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="123" />
+        <location filename="../entry.py" line="123"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="124" />
+        <location filename="../entry.py" line="124"/>
         <source>Check in</source>
         <translation>Кіруді тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="125" />
+        <location filename="../entry.py" line="125"/>
         <source>Check out</source>
         <translation>Шығуды тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="131" />
+        <location filename="../entry.py" line="131"/>
         <source>%1 of 12 digits</source>
         <translation>12 цифрдың %1</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="136" />
+        <location filename="../entry.py" line="136"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-цифр 1-ден 6-ға дейін болуы керек (ғасыр мен жыныс)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="137" />
+        <location filename="../entry.py" line="137"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Алғашқы алты цифр нақты туған күн емес</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="138" />
+        <location filename="../entry.py" line="138"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Соңғы цифр сәйкес емес: қате терілген бе?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="139" />
+        <location filename="../entry.py" line="139"/>
         <source>Not a valid IIN</source>
         <translation>ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="145" />
+        <location filename="../entry.py" line="145"/>
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
     </message>
@@ -429,17 +435,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="102" />
+        <location filename="../occupancy_chart.py" line="102"/>
         <source>People inside</source>
         <translation>Ішіндегі адамдар</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="107" />
+        <location filename="../occupancy_chart.py" line="107"/>
         <source>Nobody came in that day</source>
         <translation>Бұл күні ешкім кірмеді</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="109" />
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody has come in yet</source>
         <translation>Әзірге ешкім кірмеді</translation>
     </message>
@@ -447,58 +453,61 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="39" />
+        <location filename="../pin_dialog.py" line="39"/>
         <source>Admin PIN</source>
         <translation>Әкімші PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="40" />
+        <location filename="../pin_dialog.py" line="40"/>
         <source>Doctor PIN</source>
         <translation>Дәрігер PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="247" />
+        <location filename="../pin_dialog.py" line="247"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="248" />
-        <location filename="../pin_dialog.py" line="249" />
+        <location filename="../pin_dialog.py" line="248"/>
+        <location filename="../pin_dialog.py" line="249"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="250" />
+        <location filename="../pin_dialog.py" line="250"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251" />
+        <location filename="../pin_dialog.py" line="251"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="260" />
+        <location filename="../pin_dialog.py" line="260"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="263" />
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Locked: try again in %1</source>
         <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="265" />
+        <location filename="../pin_dialog.py" line="265"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="267" />
+        <location filename="../pin_dialog.py" line="267"/>
         <source>Wrong PIN. Tries left: %n</source>
-        <translation><numerusform>PIN қате. Қалған әрекет: %n</numerusform></translation>
+        <translation>
+            <numerusform>PIN қате. Қалған әрекет: %n</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="268" />
+        <location filename="../pin_dialog.py" line="268"/>
         <source>Enter the PIN</source>
         <translation>PIN-кодты енгізіңіз</translation>
     </message>
@@ -506,27 +515,27 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="109" />
+        <location filename="../staff.py" line="109"/>
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="110" />
+        <location filename="../staff.py" line="110"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="116" />
+        <location filename="../staff.py" line="116"/>
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="124" />
+        <location filename="../staff.py" line="124"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="128" />
+        <location filename="../staff.py" line="128"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
     </message>
@@ -534,27 +543,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="128" />
+        <location filename="../referrals_view.py" line="128"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129" />
+        <location filename="../referrals_view.py" line="129"/>
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="132" />
+        <location filename="../referrals_view.py" line="132"/>
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="134" />
+        <location filename="../referrals_view.py" line="134"/>
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="135" />
+        <location filename="../referrals_view.py" line="135"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -562,42 +571,42 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="40" />
+        <location filename="../referrals_view.py" line="40"/>
         <source>The passenger says the status is wrong</source>
         <translation>Жолаушы мәртебесі қате дейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43" />
+        <location filename="../referrals_view.py" line="43"/>
         <source>Yellow status: a contact</source>
         <translation>Сары мәртебе: байланыста болған</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44" />
+        <location filename="../referrals_view.py" line="44"/>
         <source>Red status: a positive test</source>
         <translation>Қызыл мәртебе: оң нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45" />
+        <location filename="../referrals_view.py" line="45"/>
         <source>No status could be verified</source>
         <translation>Мәртебені тексеру мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46" />
+        <location filename="../referrals_view.py" line="46"/>
         <source>Something else (say what in the note)</source>
         <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49" />
+        <location filename="../referrals_view.py" line="49"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50" />
+        <location filename="../referrals_view.py" line="50"/>
         <source>Confirmed: the status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52" />
+        <location filename="../referrals_view.py" line="52"/>
         <source>Waiting for the doctor</source>
         <translation>Дәрігерді күтуде</translation>
     </message>
@@ -605,57 +614,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="246" />
+        <location filename="../referrals_view.py" line="246"/>
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259" />
+        <location filename="../referrals_view.py" line="259"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260" />
+        <location filename="../referrals_view.py" line="260"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="261" />
+        <location filename="../referrals_view.py" line="261"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="262" />
+        <location filename="../referrals_view.py" line="262"/>
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263" />
+        <location filename="../referrals_view.py" line="263"/>
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264" />
+        <location filename="../referrals_view.py" line="264"/>
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265" />
+        <location filename="../referrals_view.py" line="265"/>
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="268" />
-        <source>The doctor's note</source>
+        <location filename="../referrals_view.py" line="268"/>
+        <source>The doctor&apos;s note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="269" />
+        <location filename="../referrals_view.py" line="269"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="270" />
+        <location filename="../referrals_view.py" line="270"/>
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
@@ -663,67 +672,67 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="64" />
+        <location filename="../ses_view.py" line="64"/>
         <source>let in offline, found red later</source>
         <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="66" />
+        <location filename="../ses_view.py" line="66"/>
         <source>refused at the desk</source>
         <translation>үстелде кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="77" />
+        <location filename="../ses_view.py" line="77"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="81" />
+        <location filename="../ses_view.py" line="81"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83" />
+        <location filename="../ses_view.py" line="83"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="86" />
+        <location filename="../ses_view.py" line="86"/>
         <source>Delivered at %1</source>
         <translation>%1 кезінде жеткізілді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94" />
+        <location filename="../ses_view.py" line="94"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95" />
+        <location filename="../ses_view.py" line="95"/>
         <source>Sanitary service: %1</source>
         <translation>СЭҚ: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98" />
-        <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor's masked ID; keep the visitor apart from others until the service says what to do.</source>
+        <location filename="../ses_view.py" line="98"/>
+        <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105" />
+        <location filename="../ses_view.py" line="105"/>
         <source>Report</source>
         <translation>Хабарлама</translation>
     </message>
@@ -731,266 +740,266 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="266" />
+        <location filename="../settings_dialog.py" line="266"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269" />
+        <location filename="../settings_dialog.py" line="269"/>
         <source>Venue</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="270" />
+        <location filename="../settings_dialog.py" line="270"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="271" />
+        <location filename="../settings_dialog.py" line="271"/>
         <source>Screens and sound</source>
         <translation>Экрандар мен дыбыс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="272" />
+        <location filename="../settings_dialog.py" line="272"/>
         <source>Devices and contacts</source>
         <translation>Құрылғылар мен байланыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282" />
+        <location filename="../settings_dialog.py" line="282"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285" />
+        <location filename="../settings_dialog.py" line="285"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="289" />
-        <source>This PC's time zone</source>
+        <location filename="../settings_dialog.py" line="289"/>
+        <source>This PC&apos;s time zone</source>
         <translation>Осы компьютердің уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290" />
+        <location filename="../settings_dialog.py" line="290"/>
         <source>Mute all sounds</source>
         <translation>Барлық дыбысты өшіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="291" />
+        <location filename="../settings_dialog.py" line="291"/>
         <source>No limit</source>
         <translation>Шектеусіз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293" />
+        <location filename="../settings_dialog.py" line="293"/>
         <source>Saving writes %1</source>
         <translation>Сақтау %1 файлына жазады</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295" />
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296" />
+        <location filename="../settings_dialog.py" line="296"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302" />
+        <location filename="../settings_dialog.py" line="302"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304" />
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Сақталмады, ештеңе жазылмады:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306" />
+        <location filename="../settings_dialog.py" line="306"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="308" />
+        <location filename="../settings_dialog.py" line="308"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317" />
+        <location filename="../settings_dialog.py" line="317"/>
         <source>Venue name</source>
         <translation>Мекеме атауы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318" />
+        <location filename="../settings_dialog.py" line="318"/>
         <source>BIN (12 digits)</source>
         <translation>БСН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319" />
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Entrance</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320" />
+        <location filename="../settings_dialog.py" line="320"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="321" />
+        <location filename="../settings_dialog.py" line="321"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322" />
+        <location filename="../settings_dialog.py" line="322"/>
         <source>This desk checks</source>
         <translation>Бұл үстел тіркейді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="323" />
+        <location filename="../settings_dialog.py" line="323"/>
         <source>People inside at once</source>
         <translation>Бір мезгілде ішіндегі адам саны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324" />
+        <location filename="../settings_dialog.py" line="324"/>
         <source>Closing time</source>
         <translation>Жабылу уақыты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="325" />
+        <location filename="../settings_dialog.py" line="325"/>
         <source>Time zone</source>
         <translation>Уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="326" />
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Service address</source>
         <translation>Сервис мекенжайы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327" />
+        <location filename="../settings_dialog.py" line="327"/>
         <source>Device token</source>
         <translation>Құрылғы токені</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328" />
+        <location filename="../settings_dialog.py" line="328"/>
         <source>No status can be verified</source>
         <translation>Мәртебені тексеру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329" />
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Someone inside enters again</source>
         <translation>Ішіндегі адам қайта кірсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330" />
-        <source>Visitor's languages (the first is the staff's)</source>
+        <location filename="../settings_dialog.py" line="330"/>
+        <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331" />
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Status screen stays, seconds</source>
         <translation>Мәртебе экраны, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332" />
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333" />
-        <source>Visitor's screen</source>
+        <location filename="../settings_dialog.py" line="333"/>
+        <source>Visitor&apos;s screen</source>
         <translation>Келуші экраны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334" />
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335" />
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Volume</source>
         <translation>Дыбыс деңгейі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336" />
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337" />
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Sanitary service phone</source>
         <translation>СЭҚ телефоны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338" />
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Doctor room (boarding)</source>
         <translation>Дәрігер бөлмесі (отырғызу)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343" />
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Venue: club, shop, office</source>
         <translation>Мекеме: клуб, дүкен, кеңсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343" />
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Boarding: airport desk</source>
         <translation>Отырғызу: әуежай үстелі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344" />
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Entry and exit</source>
         <translation>Кіру және шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344" />
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Entry only</source>
         <translation>Тек кіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344" />
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Exit only</source>
         <translation>Тек шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346" />
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Staff decide</source>
         <translation>Қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347" />
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Admit, marked unverified</source>
         <translation>«Тексерілмеген» деп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348" />
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350" />
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Ask staff</source>
         <translation>Қызметкерден сұрау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350" />
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Admit, flagged</source>
         <translation>Белгілеп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352" />
+        <location filename="../settings_dialog.py" line="352"/>
         <source>Second monitor if there is one</source>
         <translation>Бар болса, екінші монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353" />
+        <location filename="../settings_dialog.py" line="353"/>
         <source>This monitor</source>
         <translation>Осы монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354" />
+        <location filename="../settings_dialog.py" line="354"/>
         <source>Second monitor</source>
         <translation>Екінші монитор</translation>
     </message>
@@ -998,32 +1007,32 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../slip.py" line="23" />
+        <location filename="../slip.py" line="23"/>
         <source>REFERRAL TO THE DOCTOR</source>
         <translation>ДӘРІГЕРГЕ ЖОЛДАМА</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="24" />
+        <location filename="../slip.py" line="24"/>
         <source>Go to: %1</source>
         <translation>Баратын жер: %1</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="25" />
+        <location filename="../slip.py" line="25"/>
         <source>Show this slip to the doctor.</source>
         <translation>Бұл талонды дәрігерге көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="26" />
+        <location filename="../slip.py" line="26"/>
         <source>Status shown: %1</source>
         <translation>Көрсетілген мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="27" />
+        <location filename="../slip.py" line="27"/>
         <source>Desk %1, %2</source>
         <translation>%1 үстелі, %2</translation>
     </message>
     <message>
-        <location filename="../slip.py" line="28" />
+        <location filename="../slip.py" line="28"/>
         <source>the doctor room (ask staff the way)</source>
         <translation>дәрігер бөлмесі (жолды қызметкерден сұраңыз)</translation>
     </message>
@@ -1031,77 +1040,77 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="452" />
+        <location filename="../staff.py" line="452"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="454" />
+        <location filename="../staff.py" line="454"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="455" />
+        <location filename="../staff.py" line="455"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="456" />
+        <location filename="../staff.py" line="456"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="457" />
+        <location filename="../staff.py" line="457"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="458" />
+        <location filename="../staff.py" line="458"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="459" />
+        <location filename="../staff.py" line="459"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="460" />
-        <source>Today's events</source>
+        <location filename="../staff.py" line="460"/>
+        <source>Today&apos;s events</source>
         <translation>Бүгінгі оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="462" />
+        <location filename="../staff.py" line="462"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470" />
+        <location filename="../staff.py" line="470"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470" />
+        <location filename="../staff.py" line="470"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="482" />
+        <location filename="../staff.py" line="482"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="490" />
+        <location filename="../staff.py" line="490"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="493" />
+        <location filename="../staff.py" line="493"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="44" />
+        <location filename="../kiosk.py" line="45"/>
         <source>Dashboard</source>
         <translation>Күн қорытындысы</translation>
     </message>
@@ -1109,381 +1118,426 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="31" />
+        <location filename="../visitor.py" line="31"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32" />
+        <location filename="../visitor.py" line="32"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="33" />
+        <location filename="../visitor.py" line="33"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 жіберілуді күтуде</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="20" />
+        <location filename="../wording.py" line="20"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="21" />
+        <location filename="../wording.py" line="21"/>
         <source>%1 h</source>
         <translation>%1 сағ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="28" />
+        <location filename="../words.py" line="29"/>
         <source>Show your code</source>
         <translation>QR-кодыңызды көрсетіңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29" />
+        <location filename="../words.py" line="30"/>
+        <source>Check-in is closed: please see staff</source>
+        <translation>Тіркеу жабық: қызметкерге жүгініңіз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="31"/>
         <source>Please wait: staff will decide</source>
         <translation>Күте тұрыңыз: қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30" />
+        <location filename="../words.py" line="32"/>
         <source>Already checked in at %1</source>
         <translation>Кіру %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31" />
+        <location filename="../words.py" line="33"/>
         <source>Already checked out at %1</source>
         <translation>Шығу %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32" />
+        <location filename="../words.py" line="34"/>
         <source>Goodbye!</source>
         <translation>Сау болыңыз!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33" />
+        <location filename="../words.py" line="35"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Қызметкер сізді дәрігерге жібере алады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34" />
-        <location filename="../words.py" line="95" />
+        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="97"/>
         <source>The venue is full</source>
         <translation>Орын жоқ: адам толы</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35" />
+        <location filename="../words.py" line="37"/>
         <source>Self-isolation: please go home</source>
         <translation>Үй оқшаулауы: үйге қайтыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36" />
+        <location filename="../words.py" line="38"/>
         <source>Cleared by the doctor</source>
         <translation>Дәрігер рұқсат берді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37" />
+        <location filename="../words.py" line="39"/>
         <source>The doctor confirmed the status</source>
         <translation>Дәрігер мәртебені растады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="42"/>
         <source>Green</source>
         <translation>Жасыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="41" />
+        <location filename="../words.py" line="43"/>
         <source>Blue</source>
         <translation>Көк</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42" />
+        <location filename="../words.py" line="44"/>
         <source>Yellow</source>
         <translation>Сары</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="45"/>
         <source>Red</source>
         <translation>Қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45" />
+        <location filename="../words.py" line="47"/>
         <source>No status</source>
         <translation>Мәртебе жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48" />
+        <location filename="../words.py" line="50"/>
         <source>ADMIT</source>
         <translation>КІРУГЕ РҰҚСАТ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="49" />
+        <location filename="../words.py" line="51"/>
         <source>DENY</source>
         <translation>КІРУГЕ ТЫЙЫМ САЛЫНАДЫ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="52"/>
         <source>REFER TO DOCTOR</source>
         <translation>ДӘРІГЕРГЕ ЖІБЕРУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="53"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="54"/>
         <source>Ticket %1: go to %2</source>
         <translation>%1 талоны: %2 барыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
+        <location filename="../words.py" line="55"/>
         <source>Ticket %1: staff will show you the way</source>
         <translation>%1 талоны: қызметкер жолды көрсетеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54" />
+        <location filename="../words.py" line="56"/>
         <source>REFRESH YOUR CODE</source>
         <translation>КОДТЫ ЖАҢАРТЫҢЫЗ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="57"/>
         <source>INVALID CODE</source>
         <translation>ЖАРАМСЫЗ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56" />
+        <location filename="../words.py" line="58"/>
         <source>UNVERIFIED</source>
         <translation>ТЕКСЕРІЛМЕГЕН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57" />
+        <location filename="../words.py" line="59"/>
         <source>EXIT</source>
         <translation>ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="62"/>
         <source>Verified pass</source>
         <translation>Тексерілген рұқсатнама</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="63"/>
         <source>Checked with the service now</source>
         <translation>Сервистен қазір тексерілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62" />
+        <location filename="../words.py" line="64"/>
         <source>Last known status, %1 old</source>
         <translation>Соңғы белгілі мәртебе, %1 бұрын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="65"/>
         <source>Not verified: no connection</source>
         <translation>Тексерілмеді: байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64" />
-        <source>The doctor's decision</source>
+        <location filename="../words.py" line="66"/>
+        <source>The doctor&apos;s decision</source>
         <translation>Дәрігердің шешімі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="69" />
+        <location filename="../words.py" line="71"/>
         <source>The code is empty</source>
         <translation>Код бос</translation>
     </message>
     <message>
-        <location filename="../words.py" line="70" />
+        <location filename="../words.py" line="72"/>
         <source>The code is too long to be a pass</source>
         <translation>Код рұқсатнама үшін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71" />
+        <location filename="../words.py" line="73"/>
         <source>Not a pass and not an IIN</source>
         <translation>Бұл рұқсатнама да, ЖСН да емес</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72" />
+        <location filename="../words.py" line="74"/>
         <source>The code could not be read</source>
         <translation>Кодты оқу мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73" />
+        <location filename="../words.py" line="75"/>
         <source>An IIN has 12 digits</source>
         <translation>ЖСН 12 цифрдан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74" />
+        <location filename="../words.py" line="76"/>
         <source>An IIN has digits only</source>
         <translation>ЖСН тек цифрлардан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75" />
+        <location filename="../words.py" line="77"/>
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>ЖСН-нің 7-цифры 1-ден 6-ға дейін</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76" />
-        <source>The IIN's birth date does not exist</source>
+        <location filename="../words.py" line="78"/>
+        <source>The IIN&apos;s birth date does not exist</source>
         <translation>ЖСН-дегі туған күн жоқ күн</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77" />
-        <source>The IIN's check digit is wrong</source>
+        <location filename="../words.py" line="79"/>
+        <source>The IIN&apos;s check digit is wrong</source>
         <translation>ЖСН-нің бақылау цифры қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78" />
+        <location filename="../words.py" line="80"/>
         <source>The pass is damaged</source>
         <translation>Рұқсатнама бүлінген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79" />
+        <location filename="../words.py" line="81"/>
         <source>The pass is not signed as passes are</source>
         <translation>Рұқсатнама тиісті түрде қол қойылмаған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80" />
+        <location filename="../words.py" line="82"/>
         <source>The pass is signed by an unknown key</source>
         <translation>Рұқсатнамаға белгісіз кілтпен қол қойылған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81" />
+        <location filename="../words.py" line="83"/>
         <source>The signature does not match: forged?</source>
         <translation>Қолтаңба сәйкес емес: жалған ба?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82" />
+        <location filename="../words.py" line="84"/>
         <source>The pass is missing a field</source>
         <translation>Рұқсатнамада өріс жетіспейді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83" />
-        <source>The pass is from the future: check this PC's clock</source>
+        <location filename="../words.py" line="85"/>
+        <source>The pass is from the future: check this PC&apos;s clock</source>
         <translation>Рұқсатнама болашақтан: компьютер сағатын тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="86" />
+        <location filename="../words.py" line="88"/>
         <source>The pass has expired: open the app again</source>
         <translation>Рұқсатнаманың мерзімі өтті: қосымшаны қайта ашыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="87" />
+        <location filename="../words.py" line="89"/>
         <source>The pass holds an invalid IIN</source>
         <translation>Рұқсатнамадағы ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88" />
+        <location filename="../words.py" line="90"/>
         <source>The pass holds an unknown status</source>
         <translation>Рұқсатнамадағы мәртебе белгісіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="92" />
+        <location filename="../words.py" line="94"/>
         <source>Admitted offline, status is red</source>
         <translation>Байланыссыз кіргізілген, мәртебесі қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="93" />
+        <location filename="../words.py" line="95"/>
         <source>Red status: sanitary service told</source>
         <translation>Қызыл мәртебе: СЭҚ-қа хабарланды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94" />
+        <location filename="../words.py" line="96"/>
         <source>Pass-back: already inside</source>
         <translation>Қайта кіру: бұрыннан ішінде</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96" />
+        <location filename="../words.py" line="98"/>
         <source>Camera or scanner lost</source>
         <translation>Камера немесе сканер ажыратылды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="97" />
+        <location filename="../words.py" line="99"/>
         <source>Events are not reaching the service</source>
         <translation>Оқиғалар сервиске жетпей жатыр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98" />
-        <source>This PC's clock is wrong</source>
+        <location filename="../words.py" line="100"/>
+        <source>This PC&apos;s clock is wrong</source>
         <translation>Компьютер сағаты қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99" />
+        <location filename="../words.py" line="101"/>
         <source>This device is not registered</source>
         <translation>Бұл құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100" />
+        <location filename="../words.py" line="102"/>
         <source>The service refused some events</source>
         <translation>Сервис кейбір оқиғаларды қабылдамады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101" />
+        <location filename="../words.py" line="103"/>
         <source>Pass keys are out of date</source>
         <translation>Рұқсатнама кілттері ескірген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102" />
+        <location filename="../words.py" line="104"/>
         <source>Database files were touched</source>
         <translation>Дерекқор файлдарына қол тигізілген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103" />
+        <location filename="../words.py" line="105"/>
         <source>The doctor decided a referral</source>
         <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107" />
+        <location filename="../words.py" line="109"/>
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="108" />
-        <location filename="../words.py" line="112" />
+        <location filename="../words.py" line="110"/>
+        <location filename="../words.py" line="114"/>
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="109" />
+        <location filename="../words.py" line="111"/>
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110" />
+        <location filename="../words.py" line="112"/>
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111" />
+        <location filename="../words.py" line="113"/>
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116" />
+        <location filename="../words.py" line="118"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="117" />
+        <location filename="../words.py" line="119"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121" />
+        <location filename="../words.py" line="123"/>
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="124" />
+        <location filename="../words.py" line="126"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="125" />
+        <location filename="../words.py" line="127"/>
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="126" />
+        <location filename="../words.py" line="128"/>
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="133"/>
+        <source>The disk is full: free some space, then start the kiosk again.</source>
+        <translation>Диск толы: орын босатып, киоскіні қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="136"/>
+        <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
+        <translation>Дискіге жазу мүмкін емес: дискіні тексеріп, киоскіні қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="139"/>
+        <source>Another program holds the database: close it, then start the kiosk again.</source>
+        <translation>Дерекқорды басқа бағдарлама ұстап тұр: оны жауып, киоскіні қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="142"/>
+        <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
+        <translation>Дерекқор зақымдалған: ashyq-kiosk recover іске қосып, киоскіні қайта қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="145"/>
+        <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
+        <translation>Деректер қалтасы тек оқуға арналған: жазуға рұқсат беріп, киоскіні қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="148"/>
+        <source>The database is from a newer kiosk version: update this kiosk.</source>
+        <translation>Дерекқор киосктің жаңа нұсқасынан: бұл киоскіні жаңартыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="151"/>
+        <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
+        <translation>Дерекқор файлдары жойылған немесе ауыстырылған; деректер қалтасында сақтық көшірме жасалды.</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="155"/>
+        <source>The database failed.</source>
+        <translation>Дерекқор қатесі.</translation>
     </message>
 </context>
 </TS>
