@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.demo_script import demo_desk
 from kiosk.news import DeviceCondition
 from kiosk.policy import Outcome
 from kiosk.referrals import ReferralState
@@ -34,21 +35,13 @@ def airport_sections(server_url: str, *, doctor: bool) -> dict[str, object]:
         venue.update({"entrance": "gate-5", "desk": "gate-5", "role": "entry"})
     return {
         "venue": venue,
-        "service": {
-            "url": server_url,
-            "token": "demo",
-            "sync_interval": 1.0,
-            "connect_timeout": 0.5,
-            "status_deadline": 1.0,
-        },
-        "camera": {"device": "none"},
+        **demo_desk(server_url),
         "screens": {"fullscreen": False, "status_seconds": 30.0},
         "boarding": {
             "gate": "Gate 5 · KC 921",
             "doctor_room": "Terminal 1, level 2, next to gate 5",
             "ticket_prefix": "G5",
         },
-        "ses": {"phone": "+7 727 000 00 00"},
     }
 
 

@@ -42,6 +42,15 @@ def club_sections(server_url: str, pace: float) -> dict[str, object]:
             "capacity": 50,
             "rescan_window_s": 2,
         },
+        **demo_desk(server_url),
+        "screens": {"fullscreen": False, "status_seconds": max(pace * 2, 3.0)},
+    }
+
+
+def demo_desk(server_url: str) -> dict[str, object]:
+    """What every demo desk shares: the embedded service, quick to notice it
+    gone, the showcase camera, the sanitary service's number."""
+    return {
         "service": {
             "url": server_url,
             "token": "demo",
@@ -50,7 +59,6 @@ def club_sections(server_url: str, pace: float) -> dict[str, object]:
             "status_deadline": 1.0,
         },
         "camera": {"device": "none"},
-        "screens": {"fullscreen": False, "status_seconds": max(pace * 2, 3.0)},
         "ses": {"phone": "+7 727 000 00 00"},
     }
 

@@ -15,7 +15,7 @@ Exposed to the tests of this folder by conftest.py:
 
 Helpers: `new_event(...)` builds a wire event, `referral_opened(...)` and
 `referral_resolved(...)` the two referral events, `wait_until(...)` polls,
-`ManualClock` is a clock to hand to `sandbox_factory(clock=...)`.
+`tests.fakes.FakeClock` is the clock to hand to `sandbox_factory(clock=...)`.
 """
 
 from __future__ import annotations
@@ -50,19 +50,6 @@ VENUE_BIN = "201040000123"
 OTHER_VENUE_BIN = "190940011234"
 DEMO_IIN = {s.value: demo_person(s).iin for s in Status}  # the first demo person of each status
 _DOC_URI = "urn:ashyq-kiosk:api"
-
-
-class ManualClock:
-    """A clock for the sandbox that moves only when told (status lapses, pass expiry)."""
-
-    def __init__(self, now: float | None = None) -> None:
-        self.current = time.time() if now is None else now
-
-    def now(self) -> float:
-        return self.current
-
-    def advance(self, seconds: float) -> None:
-        self.current += seconds
 
 
 def wait_until(predicate: Callable[[], object], timeout: float = 5.0) -> None:

@@ -14,12 +14,12 @@ import pytest
 from kiosk.wiretime import format_time
 from sandbox.referrals import Applied
 from sandbox.server import SandboxServer
+from tests.fakes import FakeClock
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
     OTHER_VENUE_BIN,
     VENUE_BIN,
     ApiContract,
-    ManualClock,
     SandboxHttp,
     checked_session,
     referral_opened,
@@ -31,12 +31,12 @@ HOURS_12 = 12 * 3600
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(T0)
+def clock() -> FakeClock:
+    return FakeClock(T0)
 
 
 @pytest.fixture
-def server(sandbox_factory: Callable[..., SandboxServer], clock: ManualClock) -> SandboxServer:
+def server(sandbox_factory: Callable[..., SandboxServer], clock: FakeClock) -> SandboxServer:
     return sandbox_factory(clock=clock)
 
 
@@ -130,7 +130,7 @@ def test_state_picks_open_or_resolved(api: SandboxHttp) -> None:
 
 
 def test_since_brings_what_changed_for_an_incremental_pull(
-    api: SandboxHttp, clock: ManualClock
+    api: SandboxHttp, clock: FakeClock
 ) -> None:
     old = _open(api, occurred_at=T0 - 3600)
     to_resolve = _open(api, occurred_at=T0 - 1800)
@@ -181,7 +181,7 @@ def test_a_bad_list_request_is_a_400_problem(api: SandboxHttp, path: str, code: 
 
 
 def test_a_resolution_is_applied_and_answered_with_the_referral(
-    api: SandboxHttp, clock: ManualClock
+    api: SandboxHttp, clock: FakeClock
 ) -> None:
     referral_id = _open(api, occurred_at=T0 - 600)
     body = {
@@ -216,7 +216,7 @@ def test_without_a_time_or_desk_the_service_time_is_used_and_no_desk_named(
     assert referral["resolved_by"] is None
 
 
-def test_the_same_resolution_again_is_a_replay(api: SandboxHttp, clock: ManualClock) -> None:
+def test_the_same_resolution_again_is_a_replay(api: SandboxHttp, clock: FakeClock) -> None:
     referral_id = _open(api)
     resolution_id = str(uuid.uuid4())
     first = _resolve(api, referral_id, id=resolution_id, outcome="confirmed", note="red PCR")

@@ -19,12 +19,12 @@ from kiosk.status import Status
 from kiosk.wiretime import parse_time
 from sandbox.people import DEMO_PEOPLE
 from sandbox.server import SandboxServer
+from tests.fakes import FakeClock
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
     OTHER_VENUE_BIN,
     VENUE_BIN,
     ApiContract,
-    ManualClock,
     SandboxHttp,
     checked_session,
     new_event,
@@ -129,7 +129,7 @@ def test_an_unknown_person_is_404_in_the_sandbox_listing(http: SandboxHttp) -> N
 
 
 def test_a_status_lapses_to_blue(sandbox_factory: Callable[..., SandboxServer]) -> None:
-    clock = ManualClock()
+    clock = FakeClock(time.time())
     server = sandbox_factory(clock=clock)
     green = DEMO_IIN["green"]
     assert server.service.status_of(green).status is Status.GREEN
@@ -141,7 +141,7 @@ def test_a_status_lapses_to_blue(sandbox_factory: Callable[..., SandboxServer]) 
 def test_a_lapsed_demo_person_gets_their_status_back_at_start(
     sandbox_factory: Callable[..., SandboxServer],
 ) -> None:
-    clock = ManualClock()
+    clock = FakeClock(time.time())
     server = sandbox_factory(clock=clock)
     red, green = DEMO_IIN["red"], DEMO_IIN["green"]
     server.service.set_status(green, Status.RED)
@@ -253,7 +253,7 @@ def test_a_batch_is_stored_once_however_often_it_is_sent(http: SandboxHttp) -> N
 def test_the_answer_says_when_the_service_stored_the_batch(
     sandbox_factory: Callable[..., SandboxServer], api_contract: ApiContract
 ) -> None:
-    clock = ManualClock(1_795_317_000.0)  # 2026-11-22T03:10:00Z
+    clock = FakeClock(1_795_317_000.0)  # 2026-11-22T03:10:00Z
     server = sandbox_factory(clock=clock)
     with checked_session(api_contract) as session:
         http = SandboxHttp(server.url, session)

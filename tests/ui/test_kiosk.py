@@ -198,6 +198,7 @@ def test_a_database_that_cannot_be_written_stops_the_kiosk_with_a_plain_message(
     qtbot: QtBot, start_kiosk: Any, issuer: Any, tmp_path: Any
 ) -> None:
     running = start_kiosk()
+    assert running.kiosk.desk.controller.wait_ready(), "the desk holds its database open"
     folder = tmp_path / "kiosk-0"
     database = folder / "kiosk.sqlite3"
     database.rename(folder / "moved-away.sqlite3")  # a clean-up tool, a backup restored
