@@ -50,7 +50,7 @@ from kiosk.news import (
 from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
 from kiosk.questions import StaffQuestions
-from kiosk.recent import RecentEvents, red_reports
+from kiosk.recent import RecentEvents, RedReports
 from kiosk.reception import AlreadyRecorded, Reception
 from kiosk.referral_desk import ReferralDesk
 from kiosk.referrals import ReferralOutcome, ReferralReason
@@ -108,7 +108,9 @@ class DeskController:
         self._alerts: AlertFeed | None = None
         self._questions = StaffQuestions(self._options.question_timeout)
         self._recent_events: RecentEvents | None = None
+        self._red_reports: RedReports | None = None
         self._panel_stale = False
+        self._reds_stale = False
         self._service = ServiceState()
         self._occupancy = OccupancyState()
         self._last_integrity = 0.0
@@ -223,6 +225,7 @@ class DeskController:
                 Alerts(self._store), self._clock, lambda alert: self._tell("alert_raised", alert)
             )
             self._recent_events = RecentEvents(self._store)
+            self._red_reports = RedReports(self._store)
             self._occupancy = OccupancyState(
                 local=self._reception.occupancy(), capacity=self._reception.settings.capacity
             )
@@ -259,7 +262,7 @@ class DeskController:
         self._tell("service_changed", self._service)
         self._tell("occupancy_changed", self._occupancy)
         self._tell("recent_changed", self._recent())
-        self._tell("red_reports_changed", self._red_reports())
+        self._tell("red_reports_changed", self._reds())
         self._feed.start()
         self._referral_desk().started()
 
@@ -349,7 +352,7 @@ class DeskController:
         if report.acknowledged or report.duplicates or report.retroactive_red:
             self._changed()  # events now synced, a retroactive report queued
         if report.sent:
-            self._tell("red_reports_changed", self._red_reports())
+            self._reds_stale = True  # reports may have reached the service
 
     def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
         self._desk().note_venue_count(reading.inside)
@@ -401,7 +404,7 @@ class DeskController:
             self._feed.add(
                 RedReportQueued(decision.event_ids[0], decision.event_ids[-1], decision.masked_id)
             )
-            self._tell("red_reports_changed", self._red_reports())
+            self._reds_stale = True
         if Flag.PASSBACK in flags:
             self._feed.add(Passback(decision.masked_id, decision.inside_since))
         if Flag.CAPACITY_REACHED in flags:
@@ -416,22 +419,24 @@ class DeskController:
         self._panel_stale = True
 
     def _refresh_panel(self) -> None:
-        if not self._panel_stale:
-            return
-        self._panel_stale = False
-        self._occupancy = replace(self._occupancy, local=self._desk().occupancy())
-        self._tell("occupancy_changed", self._occupancy)
-        self._tell("recent_changed", self._recent())
+        if self._panel_stale:
+            self._panel_stale = False
+            self._occupancy = replace(self._occupancy, local=self._desk().occupancy())
+            self._tell("occupancy_changed", self._occupancy)
+            self._tell("recent_changed", self._recent())
+        if self._reds_stale:
+            self._reds_stale = False
+            self._tell("red_reports_changed", self._reds())
 
     def _recent(self) -> tuple[RecentEvent, ...]:
         assert self._recent_events is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
         return self._recent_events.since(since, limit=self._options.recent_limit)
 
-    def _red_reports(self) -> tuple[RedReport, ...]:
-        assert self._store is not None and self._reception is not None
+    def _reds(self) -> tuple[RedReport, ...]:
+        assert self._red_reports is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
-        return red_reports(self._store, since=since)
+        return self._red_reports.since(since)
 
     def _referral_desk(self) -> ReferralDesk:
         assert self._referrals is not None

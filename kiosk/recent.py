@@ -53,29 +53,41 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def red_reports(store: Store, *, since: float) -> tuple[RedReport, ...]:
-    """The sanitary-service reports since *since*, newest first, with where they are."""
-    rows = store.query(
-        "SELECT r.id, r.occurred_at, r.acked_at, r.dead_reason, r.data AS data, "
-        "c.data AS visit FROM outbox r LEFT JOIN outbox c "
-        "ON c.id = json_extract(r.data, '$.check_in') "
-        "WHERE r.type = 'red_report' AND r.occurred_at >= ? ORDER BY r.occurred_at DESC",
-        (since,),
-    )
-    reports = []
-    for row in rows:
-        data: dict[str, Any] = json.loads(str(row["data"]))
-        visit: dict[str, Any] = json.loads(str(row["visit"])) if row["visit"] else {}
-        received = data.get("received_at")
-        reports.append(
-            RedReport(
-                id=str(row["id"]),
-                occurred_at=float(str(row["occurred_at"])),
-                masked_id=_text(visit.get("masked_id")),
-                retroactive=data.get("provenance") == "retroactive",
-                delivered_at=float(str(row["acked_at"])) if row["acked_at"] is not None else None,
-                received_at=float(received) if isinstance(received, int | float) else None,
-                refused=_text(row["dead_reason"]),
-            )
+class RedReports:
+    """The sanitary-service reports since a moment, newest first, with where
+    they are; rows already read (and not changed since) are not parsed again."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._known: dict[tuple[object, ...], RedReport] = {}
+
+    def since(self, since: float, *, limit: int = 200) -> tuple[RedReport, ...]:
+        rows = self._store.query(
+            "SELECT r.id, r.occurred_at, r.acked_at, r.dead_reason, r.data AS data, "
+            "c.data AS visit FROM outbox r LEFT JOIN outbox c "
+            "ON c.id = json_extract(r.data, '$.check_in') "
+            "WHERE r.type = 'red_report' AND r.occurred_at >= ? "
+            "ORDER BY r.occurred_at DESC LIMIT ?",
+            (since, limit),
         )
-    return tuple(reports)
+        known: dict[tuple[object, ...], RedReport] = {}
+        for row in rows:
+            key = (row["id"], row["acked_at"], row["dead_reason"], row["data"])
+            known[key] = self._known.get(key) or _red_report(row)
+        self._known = known
+        return tuple(known.values())
+
+
+def _red_report(row: dict[str, Any]) -> RedReport:
+    data: dict[str, Any] = json.loads(str(row["data"]))
+    visit: dict[str, Any] = json.loads(str(row["visit"])) if row["visit"] else {}
+    received = data.get("received_at")
+    return RedReport(
+        id=str(row["id"]),
+        occurred_at=float(str(row["occurred_at"])),
+        masked_id=_text(visit.get("masked_id")),
+        retroactive=data.get("provenance") == "retroactive",
+        delivered_at=float(str(row["acked_at"])) if row["acked_at"] is not None else None,
+        received_at=float(received) if isinstance(received, int | float) else None,
+        refused=_text(row["dead_reason"]),
+    )

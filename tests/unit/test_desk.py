@@ -264,6 +264,29 @@ def test_red_report_alert_is_raised_and_acknowledged_once(make_desk: Any) -> Non
     assert desk.heard.of("alert_acknowledged") == [(alert.id,)]
 
 
+def test_the_sanitary_service_list_follows_reports_once_the_desk_is_idle(
+    make_desk: Any, tmp_path: Path, clock: FakeClock
+) -> None:
+    desk = make_desk()
+    desk.heard.clear()
+    desk.do(
+        lambda: desk.controller.submit(RED_IIN, Method.SCANNER),
+        lambda: desk.controller.submit(GREEN_IIN, Method.SCANNER),
+    )
+    [(reports,)] = desk.heard.of("red_reports_changed")  # one update for the burst
+    [report] = reports
+    assert report.masked_id == "••••••••" + RED_IIN[-4:] and report.delivered_at is None
+
+    store = Store(tmp_path / "kiosk.sqlite3")
+    with store.transaction() as conn:  # what the sync does when the service has it
+        conn.execute("UPDATE outbox SET acked_at = ? WHERE id = ?", (clock.now(), report.id))
+    store.close()
+    desk.heard.clear()
+    desk.do(lambda: desk.controller.sync_reported(SyncReport(sent=2, acknowledged=2), SyncState()))
+    [(after,)] = desk.heard.of("red_reports_changed")
+    assert [r.delivered_at for r in after] == [clock.now()]
+
+
 def test_unseen_alerts_are_told_when_the_desk_starts(
     tmp_path: Path, make_desk: Any, clock: FakeClock
 ) -> None:
