@@ -111,6 +111,9 @@ class DeskController:
         self._red_reports: RedReports | None = None
         self._panel_stale = False
         self._reds_stale = False
+        # What the staff panel was last told: a refresh that finds the same says nothing.
+        self._told_recent: tuple[RecentEvent, ...] | None = None
+        self._told_reds: tuple[RedReport, ...] | None = None
         self._service = ServiceState()
         self._occupancy = OccupancyState()
         self._last_integrity = 0.0
@@ -261,8 +264,8 @@ class DeskController:
     def _started(self) -> None:
         self._tell("service_changed", self._service)
         self._tell("occupancy_changed", self._occupancy)
-        self._tell("recent_changed", self._recent())
-        self._tell("red_reports_changed", self._reds())
+        self._tell_recent()
+        self._tell_reds()
         self._feed.start()
         self._referral_desk().started()
 
@@ -419,24 +422,37 @@ class DeskController:
         self._panel_stale = True
 
     def _refresh_panel(self) -> None:
+        """Tell what a stale panel shows, if it differs from what was told: every
+        telling costs the screen a rebuild on its main thread, and most sync
+        passes change nothing the panel shows."""
         if self._panel_stale:
             self._panel_stale = False
-            self._occupancy = replace(self._occupancy, local=self._desk().occupancy())
-            self._tell("occupancy_changed", self._occupancy)
-            self._tell("recent_changed", self._recent())
+            occupancy = replace(self._occupancy, local=self._desk().occupancy())
+            if occupancy != self._occupancy:
+                self._occupancy = occupancy
+                self._tell("occupancy_changed", occupancy)
+            self._tell_recent()
         if self._reds_stale:
             self._reds_stale = False
-            self._tell("red_reports_changed", self._reds())
+            self._tell_reds()
 
-    def _recent(self) -> tuple[RecentEvent, ...]:
+    def _tell_recent(self) -> None:
+        """Today's latest events (a synced mark is a change too), when they changed."""
         assert self._recent_events is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
-        return self._recent_events.since(since, limit=self._options.recent_limit)
+        recent = self._recent_events.since(since, limit=self._options.recent_limit)
+        if recent != self._told_recent:
+            self._told_recent = recent
+            self._tell("recent_changed", recent)
 
-    def _reds(self) -> tuple[RedReport, ...]:
+    def _tell_reds(self) -> None:
+        """Today's reports to the sanitary service, when they changed."""
         assert self._red_reports is not None and self._reception is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
-        return self._red_reports.since(since)
+        reds = self._red_reports.since(since)
+        if reds != self._told_reds:
+            self._told_reds = reds
+            self._tell("red_reports_changed", reds)
 
     def _referral_desk(self) -> ReferralDesk:
         assert self._referrals is not None

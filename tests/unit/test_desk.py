@@ -182,7 +182,8 @@ def test_an_unanswered_question_times_out_as_ask_staff_and_a_late_answer_changes
 ) -> None:
     source.online = False
     desk = make_desk()
-    desk.scan(GREEN_IIN)
+    # Everything heard since the start: the count told last must still be nobody inside.
+    desk.do(lambda: desk.controller.submit(GREEN_IIN, Method.SCANNER))
     question = desk.question()
 
     clock.advance(59)
@@ -285,6 +286,33 @@ def test_the_sanitary_service_list_follows_reports_once_the_desk_is_idle(
     desk.do(lambda: desk.controller.sync_reported(SyncReport(sent=2, acknowledged=2), SyncState()))
     [(after,)] = desk.heard.of("red_reports_changed")
     assert [r.delivered_at for r in after] == [clock.now()]
+
+
+def test_the_staff_panel_is_told_only_what_changed(
+    make_desk: Any, tmp_path: Path, clock: FakeClock
+) -> None:
+    desk = make_desk()
+    desk.do()
+    started = {name for name, _ in desk.heard.calls}
+    assert {"occupancy_changed", "recent_changed", "red_reports_changed"} <= started
+    desk.scan(GREEN_IIN)
+    [(visit,)] = desk.heard.of("recent_changed")
+
+    # The sync delivered the check-in; the service has not acknowledged it yet.
+    desk.heard.clear()
+    desk.do(lambda: desk.controller.sync_reported(SyncReport(sent=1), SyncState(pending=1)))
+    desk.do(lambda: desk.controller.sync_reported(SyncReport(acknowledged=1), SyncState()))
+    panel = ("occupancy_changed", "recent_changed", "red_reports_changed")
+    assert [name for name, _ in desk.heard.calls if name in panel] == []
+
+    store = Store(tmp_path / "kiosk.sqlite3")
+    with store.transaction() as conn:  # what the sync does when the service has it
+        conn.execute("UPDATE outbox SET acked_at = ? WHERE id = ?", (clock.now(), visit[0].id))
+    store.close()
+    desk.do(lambda: desk.controller.sync_reported(SyncReport(acknowledged=1), SyncState()))
+    [(synced,)] = desk.heard.of("recent_changed")
+    assert [e.synced for e in synced] == [True] and synced[0].id == visit[0].id
+    assert not desk.heard.of("occupancy_changed"), "nobody came or left"
 
 
 def test_unseen_alerts_are_told_when_the_desk_starts(
