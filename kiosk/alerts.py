@@ -246,10 +246,6 @@ class Alerts:
     def unseen(self) -> list[Alert]:
         return self._select("WHERE seen_at IS NULL")
 
-    def get(self, alert_id: int) -> Alert | None:
-        found = self._select("WHERE id = ?", (alert_id,))
-        return found[0] if found else None
-
     def since(self, alert_id: int) -> list[Alert]:
         """Alerts newer than *alert_id* (raised by another thread or process)."""
         return self._select("WHERE id > ?", (alert_id,))

@@ -47,10 +47,6 @@ class SubjectKeys:
         self._cached: tuple[tuple[int, int, int], SubjectKey] | None = None
         self._memory: SubjectKey | None = None
 
-    @classmethod
-    def in_dir(cls, data_dir: Path) -> SubjectKeys:
-        return cls(data_dir / KEY_FILENAME)
-
     def current(self, now: float) -> SubjectKey:
         """Today's key; made (as of *now*) when there is none yet."""
         try:
