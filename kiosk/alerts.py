@@ -61,8 +61,6 @@ class Passback:
 
     masked_id: str | None = None
     entered_at: float | None = None
-    entrance: str | None = None
-    desk: str | None = None
 
 
 @dataclass(frozen=True)

@@ -359,7 +359,7 @@ class DeskController:
 
     def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
         self._desk().note_venue_count(reading.inside)
-        self._occupancy = replace(self._occupancy, venue=reading.inside, venue_as_of=reading.as_of)
+        self._occupancy = replace(self._occupancy, venue=reading.inside)
         self._tell("occupancy_changed", self._occupancy)
 
     def _on_referral(self, action: Callable[[ReferralDesk], bool | None]) -> None:
@@ -479,7 +479,7 @@ class DeskController:
         if state.online is False and self._occupancy.venue is not None:
             # The venue's count is stale without the service: this desk's own count.
             self._desk().note_venue_count(None)
-            self._occupancy = replace(self._occupancy, venue=None, venue_as_of=None)
+            self._occupancy = replace(self._occupancy, venue=None)
             self._tell("occupancy_changed", self._occupancy)
 
     def _check_sync_trouble(self, state: SyncState) -> None:

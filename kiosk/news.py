@@ -65,7 +65,6 @@ class OccupancyState:
 
     local: int = 0
     venue: int | None = None
-    venue_as_of: float | None = None
     capacity: int = 0
 
     @property
@@ -82,7 +81,6 @@ class StaffQuestion:
 
     id: str
     decision: Decision
-    asked_at: float
     deadline: float
 
 

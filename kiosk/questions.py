@@ -22,7 +22,7 @@ class StaffQuestions:
         self._closed: dict[str, QuestionEnd] = {}
 
     def ask(self, decision: Decision, now: float) -> StaffQuestion:
-        question = StaffQuestion(decision.id, decision, now, now + self._timeout)
+        question = StaffQuestion(decision.id, decision, now + self._timeout)
         self._open[question.id] = question
         return question
 

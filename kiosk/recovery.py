@@ -43,7 +43,6 @@ class Salvage:
     pending: int = 0
     acknowledged: int = 0
     alerts: int = 0
-    copied: dict[str, int] = field(default_factory=dict)
     pending_lost: int | None = 0
     """Events not yet acknowledged that could not be read; None: cannot tell."""
     unreadable: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
@@ -154,7 +153,6 @@ def _copy_all(
         pending=int(pending),
         acknowledged=int(acknowledged),
         alerts=copied.get("alerts", 0),
-        copied=copied,
         pending_lost=pending_lost,
         unreadable=unreadable,
         lost_pages=_lost_pages(source, original, problems),
