@@ -51,7 +51,7 @@ from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
 from kiosk.questions import StaffQuestions
 from kiosk.recent import RecentEvents, RedReports
-from kiosk.reception import AlreadyRecorded, Reception
+from kiosk.reception import Reception
 from kiosk.referral_desk import ReferralDesk
 from kiosk.referrals import ReferralOutcome, ReferralReason
 from kiosk.status import Status
@@ -306,9 +306,7 @@ class DeskController:
         if question is None:
             self._tell("answer_ignored", question_id, self._questions.why_not_open(question_id))
             return
-        decision = self._close_question(question, staff, QuestionEnd.ANSWERED)
-        if decision is not None:
-            self._show(decision)
+        self._show(self._close_question(question, staff, QuestionEnd.ANSWERED))
 
     def _on_check_out(self, text: str, method: Method) -> None:
         self._shown(self._desk().check_out(text, method))
@@ -389,15 +387,13 @@ class DeskController:
 
     def _close_question(
         self, question: StaffQuestion, staff: StaffInput | None, end: QuestionEnd
-    ) -> Decision | None:
+    ) -> Decision:
+        # Closing forgets the question, and answers reach only open ones: each
+        # assessed visit is recorded here once.
         self._questions.close(question, end)
-        try:
-            decision: Decision | None = self._desk().record(question.decision, staff)
-        except AlreadyRecorded:
-            decision = None
+        decision = self._desk().record(question.decision, staff)
         self._tell("question_closed", question.id, end, decision)
-        if decision is not None:
-            self._after_recorded(decision)
+        self._after_recorded(decision)
         return decision
 
     def _after_recorded(self, decision: Decision) -> None:
