@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeGuard
 
 from kiosk.checkin import check_in_data, shown_again, with_staff
 from kiosk.clock import Clock
@@ -31,7 +31,7 @@ from kiosk.lookup import (
     remember,
 )
 from kiosk.outbox import insert_events
-from kiosk.passes import TrustList
+from kiosk.passes import TrustList, VisitorPass
 from kiosk.policy import Outcome, Ruling
 from kiosk.presence import Presence, Stay, enter, leave
 from kiosk.referral_store import ReferralBook
@@ -221,7 +221,7 @@ class Reception:
         visit = None
         if isinstance(self._source, VisitSource):
             assert parsed.iin is not None
-            wanted = status and _needs_lookup(parsed, now)
+            wanted = status and not _status_in_pass(parsed.visitor_pass, now)
             visit = self._source.visit(parsed.iin, status=wanted)
         stay, presence = locate(self._store, subject, visit.presence if visit else None)
         return visit, stay, presence
@@ -377,10 +377,10 @@ class Reception:
         visit: VisitFacts | None = None,
     ) -> _Resolved:
         visitor_pass = parsed.visitor_pass
-        if visitor_pass is not None:
+        if _status_in_pass(visitor_pass, now):
             until = visitor_pass.status_valid_until
-            if until is None or until >= now:
-                return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
+            return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
+        if visitor_pass is not None:
             flags.add(Flag.STATUS_EXPIRED_IN_PASS)
         assert parsed.iin is not None
         facts: StatusFacts | None = None
@@ -401,13 +401,13 @@ class Reception:
         return _Resolved(None, Provenance.UNVERIFIED)
 
 
-def _needs_lookup(parsed: ParsedCode, now: float) -> bool:
-    """Whether the status must come from the service: no verified pass whose status holds."""
-    visitor_pass = parsed.visitor_pass
+def _status_in_pass(visitor_pass: VisitorPass | None, now: float) -> TypeGuard[VisitorPass]:
+    """Whether a verified pass carries a status still in force: then it is the status,
+    and the service need not be asked."""
     if visitor_pass is None:
-        return True
+        return False
     until = visitor_pass.status_valid_until
-    return until is not None and until < now
+    return until is None or until >= now
 
 
 def _value(item: StrEnum | None) -> str | None:
