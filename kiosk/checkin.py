@@ -35,7 +35,7 @@ def check_in_data(decision: Decision) -> dict[str, Any]:
     """The `data` of the check-in event a decision becomes (no raw IIN)."""
     data: dict[str, Any] = {
         "decision": decision.outcome.value,
-        "status": _value(decision.status),
+        "status": value_of(decision.status),
         "provenance": decision.provenance.value,
         "method": decision.method.value,
         "masked_id": decision.masked_id,
@@ -106,5 +106,6 @@ def shown_again(
     )
 
 
-def _value(item: StrEnum | None) -> str | None:
+def value_of(item: StrEnum | None) -> str | None:
+    """An enum as event data stores it (None stays None)."""
     return item.value if item is not None else None

@@ -10,10 +10,9 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Any, TypeGuard
 
-from kiosk.checkin import check_in_data, shown_again, with_staff
+from kiosk.checkin import check_in_data, shown_again, value_of, with_staff
 from kiosk.clock import Clock
 from kiosk.codes import CodeKind, ParsedCode, parse_code
 from kiosk.dayend import BusinessDay, DayEnd
@@ -147,7 +146,7 @@ class Reception:
                         "answer": decision.staff.answer.value,
                         "operator": decision.staff.operator,
                         "reason": decision.staff.reason,
-                        "policy_decision": _value(decision.policy_outcome),
+                        "policy_decision": value_of(decision.policy_outcome),
                     },
                     iin,
                 )
@@ -408,7 +407,3 @@ def _status_in_pass(visitor_pass: VisitorPass | None, now: float) -> TypeGuard[V
         return False
     until = visitor_pass.status_valid_until
     return until is None or until >= now
-
-
-def _value(item: StrEnum | None) -> str | None:
-    return item.value if item is not None else None
