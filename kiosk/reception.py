@@ -83,22 +83,20 @@ class Reception:
     def check(self, text: str, method: Method, staff: StaffInput | None = None) -> Decision:
         """Run one code through the desk. Unanswered `ask_staff` cases come back
         unrecorded (`awaiting_staff`); finish them with `record`."""
-        now = self._clock.now()
-        self.day_end.run_if_due(now)
-        parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
-        if parsed.iin is None:
-            return self._unreadable(parsed, method, now)
-        subject = self._subject(parsed.iin, now)
+        read = self._read(text, method)
+        if isinstance(read, Decision):
+            return read
+        now, parsed, iin, subject = read
         if self.settings.role is DeskRole.DOCTOR:
             looked = self._assess_entry(parsed, subject, None, method, now)
             return replace(looked, flags=looked.flags | {Flag.LOOKUP_ONLY}, offer_referral=False)
         # A staff answer given with the scan is deliberate (an override): never a repeat.
-        repeat = None if staff is not None else self._repeat(parsed.iin, subject, method, now)
+        repeat = None if staff is not None else self._repeat(iin, subject, method, now)
         if repeat is not None:
             return repeat
         visit, stay, presence = self._whereabouts(parsed, subject, now)
         if self._is_exit(stay, now):
-            return self._check_out(parsed.iin, subject, stay, method, now, presence)
+            return self._check_out(iin, subject, stay, method, now, presence)
         pending = self._assess_entry(parsed, subject, stay, method, now, visit)
         pending = replace(pending, presence=presence)
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
@@ -108,14 +106,12 @@ class Reception:
     def check_out(self, text: str, method: Method) -> Decision:
         """A staff check-out (a typed IIN or a shown code): the person leaves,
         whatever the desk's role."""
-        now = self._clock.now()
-        self.day_end.run_if_due(now)
-        parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
-        if parsed.iin is None:
-            return self._unreadable(parsed, method, now)
-        subject = self._subject(parsed.iin, now)
+        read = self._read(text, method)
+        if isinstance(read, Decision):
+            return read
+        now, parsed, iin, subject = read
         _, stay, presence = self._whereabouts(parsed, subject, now, status=False)
-        return self._check_out(parsed.iin, subject, stay, method, now, presence)
+        return self._check_out(iin, subject, stay, method, now, presence)
 
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
         """Apply a staff answer (or none) to an assessed entry and write it down.
@@ -201,6 +197,17 @@ class Reception:
         return self.day_end.run_if_due(self._clock.now())
 
     # -- steps ------------------------------------------------------------
+
+    def _read(self, text: str, method: Method) -> tuple[float, ParsedCode, str, str] | Decision:
+        """The moment, the code, its IIN and the person's subject; for a code
+        without an IIN, the decision that it cannot be read. A business day
+        that has ended is closed first: this code belongs to the new one."""
+        now = self._clock.now()
+        self.day_end.run_if_due(now)
+        parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
+        if parsed.iin is None:
+            return self._unreadable(parsed, method, now)
+        return now, parsed, parsed.iin, self._subject(parsed.iin, now)
 
     def _subject(self, iin: str, now: float) -> str:
         return self._store.keys.subject(iin, now)
