@@ -292,13 +292,10 @@ class DeskController:
         if not decision.awaiting_staff:
             self._shown(decision)
             return
-        same = self._questions.for_person(decision)
-        if same is not None:  # shown again while staff decide: the same question
-            self._show(same.decision)
-            self._tell("question_asked", same)
-            return
-        question = self._questions.ask(decision, self._clock.now())
-        self._show(decision)
+        # Shown again while staff decide: the same question, and its decision.
+        questions = self._questions
+        question = questions.for_person(decision) or questions.ask(decision, self._clock.now())
+        self._show(question.decision)
         self._tell("question_asked", question)
 
     def _on_answer(self, question_id: str, staff: StaffInput) -> None:
