@@ -49,8 +49,7 @@ class ReferralDesk:
             return self._refused(decision_id, ReferralRefused.UNKNOWN_DECISION)
         if decision.iin is None:
             return self._refused(decision_id, ReferralRefused.NO_IIN)
-        shown = Shown(_check_in_of(decision), decision.status, decision.provenance, decision.name)
-        return self._open(decision_id, decision.iin, reason, note, shown)
+        return self._open(decision_id, decision.iin, reason, note, _shown_of(decision))
 
     def open_for_iin(
         self, iin: str, reason: ReferralReason, note: str | None, status: Status | None
@@ -65,12 +64,7 @@ class ReferralDesk:
     def shown_to(self, iin: str, status: Status | None = None) -> Shown | None:
         """What the desk showed *iin* last today (*status*, when given, is what staff saw)."""
         latest = next((d for d in reversed(self._recent.values()) if d.iin == iin), None)
-        if latest is not None:
-            last: Shown | None = Shown(
-                _check_in_of(latest), latest.status, latest.provenance, latest.name
-            )
-        else:
-            last = self._book.last_shown(iin)
+        last = _shown_of(latest) if latest is not None else self._book.last_shown(iin)
         if status is None or (last is not None and last.status is status):
             return last
         return Shown(last.check_in if last else None, status, Provenance.NONE)
@@ -111,6 +105,11 @@ class ReferralDesk:
 
     def _changed(self) -> None:
         self._tell("referrals_changed", self._book.current())
+
+
+def _shown_of(decision: Decision) -> Shown:
+    """What a referral keeps of the decision the desk showed."""
+    return Shown(_check_in_of(decision), decision.status, decision.provenance, decision.name)
 
 
 def _check_in_of(decision: Decision) -> str | None:
