@@ -80,7 +80,7 @@ class DayEnd:
 
     def close_out(self, at: float, *, now: float, only_if_due: bool = False) -> int:
         """Check out everyone inside as automatic exits at *at*; then turn the key."""
-        stays = self._presence.entered_before(float("inf"))
+        stays = self._presence.all()
         events = [
             NewEvent(EventType.CHECK_OUT, at, {"check_in": s.event_id, "automatic": True})
             for s in stays

@@ -35,11 +35,10 @@ class Presence:
         value = rows[0]["n"]
         return int(value) if isinstance(value, int) else 0
 
-    def entered_before(self, moment: float) -> list[Stay]:
+    def all(self) -> list[Stay]:
+        """Everyone inside, earliest in first."""
         rows = self._store.query(
-            "SELECT subject, entered_at, entrance, desk, event_id FROM presence "
-            "WHERE entered_at < ? ORDER BY entered_at",
-            (moment,),
+            "SELECT subject, entered_at, entrance, desk, event_id FROM presence ORDER BY entered_at"
         )
         return [_to_stay(row) for row in rows]
 
