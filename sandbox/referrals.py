@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock
-from kiosk.referrals import ReferralState
+from kiosk.referrals import RESOLUTION_LIFETIME, ReferralState
 from sandbox.events import ValidEvent
 from sandbox.wire import canonical_uuid
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sandbox.db import SandboxDb
 
 __all__ = [
+    "RESOLUTION_LIFETIME",
     "Applied",
     "Referral",
     "ReferralList",
@@ -34,10 +35,6 @@ __all__ = [
     "Resolution",
     "ResolutionResult",
 ]
-
-# How long a resolution holds: a cleared passenger may board on it, and a
-# confirmed denial stands, for this long after the doctor's decision.
-RESOLUTION_LIFETIME = 12 * 3600.0
 
 
 class Applied(StrEnum):
