@@ -124,20 +124,17 @@ class DayReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as `ashyq-kiosk report` prints it: RFC 3339 UTC times."""
-        from kiosk.wiretime import format_time
-
-        def stamp(at: float | None) -> str | None:
-            return format_time(at) if at is not None else None
+        from kiosk.wiretime import format_time, time_or_none
 
         return {
             "day": self.day.isoformat(),
             "complete": self.complete,
             "as_of": format_time(self.as_of),
-            "opened_at": stamp(self.opened_at),
-            "closed_at": stamp(self.closed_at),
+            "opened_at": time_or_none(self.opened_at),
+            "closed_at": time_or_none(self.closed_at),
             "working_hours_s": self.working_hours_s,
             "peak": self.peak,
-            "peak_at": stamp(self.peak_at),
+            "peak_at": time_or_none(self.peak_at),
             "occupancy": [[format_time(at), inside] for at, inside in self.occupancy],
             "check_ins": {
                 "by_status": asdict(self.by_status),

@@ -10,7 +10,7 @@ from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
 from kiosk.news import DeviceReport, ServiceState, StaffQuestion
 from kiosk.referrals import Referral
-from kiosk.wiretime import format_time
+from kiosk.wiretime import format_time, time_or_none
 
 
 def decision_line(decision: Decision) -> dict[str, Any]:
@@ -60,10 +60,10 @@ def referral_line(referral: Referral) -> dict[str, Any]:
         "note": referral.note,
         "status_shown": _word(referral.status_shown),
         "provenance": referral.provenance.value,
-        "resolved": _time(referral.resolved_at),
+        "resolved": time_or_none(referral.resolved_at),
         "resolved_by": referral.resolved_by,
         "resolution_note": referral.resolution_note,
-        "valid_until": _time(referral.valid_until),
+        "valid_until": time_or_none(referral.valid_until),
         "mine": referral.mine,
         "delivered": referral.delivered,
     }
@@ -74,10 +74,6 @@ def referral_line(referral: Referral) -> dict[str, Any]:
 
 def _word(value: Enum | None) -> Any:
     return None if value is None else value.value
-
-
-def _time(unix: float | None) -> str | None:
-    return None if unix is None else format_time(unix)
 
 
 def _plain(value: Any) -> dict[str, Any]:
