@@ -25,7 +25,7 @@ from kiosk.decision import Flag
 from kiosk.events import EventType
 from kiosk.policy import Outcome
 from kiosk.status import Provenance
-from kiosk.store import Store
+from kiosk.store import Store, float_or_none
 
 HOUR = 3600.0
 RETROACTIVE = "retroactive"
@@ -206,7 +206,7 @@ def _event(row: dict[str, object]) -> _Event:
         str(row["type"]),
         float(str(row["occurred_at"])),
         _data(row["data"]),
-        _number(row["acked_at"]),
+        float_or_none(row["acked_at"]),
     )
 
 
@@ -312,7 +312,7 @@ class _Tally:
         # Queued by the sync when it learned the status, maybe days later: it
         # belongs to the day of the check-in it is about.
         check_in = _word(data.get("check_in"))
-        checked_in_at = _number(data.get("checked_in_at"))
+        checked_in_at = float_or_none(data.get("checked_in_at"))
         if check_in in self.unverified:
             self.turned_red.add(check_in)
             self.reports[event.id] = delivered
@@ -359,10 +359,6 @@ class _Tally:
                 confirmed=outcomes.count("confirmed"),
             ),
         )
-
-
-def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
 
 
 def _word(value: object) -> str | None:

@@ -7,6 +7,7 @@ from typing import Any
 from kiosk.dayend import BusinessDay
 from kiosk.referrals import Referral, ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Provenance, parse_status
+from kiosk.store import float_or_none
 
 WINDOW = 26 * 3600.0
 """How far back a first pull reaches, and how old an open (or still valid)
@@ -58,9 +59,9 @@ def referral_of(row: dict[str, Any]) -> Referral:
         opened_at=float(row["opened_at"]),
         outcome=ReferralOutcome(outcome) if outcome in _OUTCOMES else None,
         resolution_note=row["resolution_note"],
-        resolved_at=_number(row["resolved_at"]),
+        resolved_at=float_or_none(row["resolved_at"]),
         resolved_by=row["resolved_by"],
-        valid_until=_number(row["valid_until"]),
+        valid_until=float_or_none(row["valid_until"]),
         mine=bool(row["mine"]),
         delivered=bool(row["delivered"]),
         check_in=row["check_in"],
@@ -82,7 +83,3 @@ def reason_of(value: object) -> ReferralReason:
         return ReferralReason(str(value))
     except ValueError:
         return ReferralReason.OTHER
-
-
-def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None

@@ -24,7 +24,7 @@ from pathlib import Path
 from kiosk.storeerrors import StoreError, StoreProblem, classify
 from kiosk.subjects import KEY_FILENAME, SubjectKeys
 
-__all__ = ["Store", "StoreError", "StoreProblem", "classify"]
+__all__ = ["Store", "StoreError", "StoreProblem", "classify", "float_or_none"]
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -341,6 +341,12 @@ class Store:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as exc:
             raise classify(exc) from None
+
+
+def float_or_none(value: object) -> float | None:
+    """A number read back (a REAL column, a number of an event's JSON data) as a
+    float; None for NULL and for anything that is not a number."""
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _file_id(path: str) -> FileId | None:

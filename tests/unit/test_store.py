@@ -10,7 +10,14 @@ import pytest
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.outbox import Outbox
 from kiosk.retention import purge, purge_if_due
-from kiosk.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, StoreProblem
+from kiosk.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Store,
+    StoreError,
+    StoreProblem,
+    float_or_none,
+)
 from tests.fakes import GREEN_IIN, START
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -187,3 +194,14 @@ def test_purge_runs_at_most_once_a_day(store: Store) -> None:
     assert purge_if_due(store, now=START, retention_days=90) is not None
     assert purge_if_due(store, now=START + 3600, retention_days=90) is None
     assert purge_if_due(store, now=START + 86400, retention_days=90) is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, None), (3, 3.0), (2.5, 2.5), ("2.5", None), (b"1", None), ([1], None)],
+)
+def test_a_number_read_back_is_a_float_and_anything_else_none(
+    value: object, expected: float | None
+) -> None:
+    number = float_or_none(value)
+    assert number == expected and (number is None or type(number) is float)
