@@ -97,10 +97,6 @@ class Referral:
     check_in: str | None = None
     """The check-in that led to the referral, when the desk knew it."""
 
-    def in_force(self, now: float) -> bool:
-        """Resolved, and the outcome still holds at *now*."""
-        return self.outcome is not None and (self.valid_until is None or self.valid_until >= now)
-
 
 def suggested_reason(decision: Decision) -> ReferralReason:
     """The reason a screen offers first for *decision*."""
