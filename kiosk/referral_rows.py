@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.dayend import BusinessDay
-from kiosk.referrals import Referral, ReferralOutcome, ReferralReason, ReferralState
+from kiosk.referrals import Referral, ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, parse_status
 from kiosk.store import float_or_none
 
@@ -47,7 +47,6 @@ def referral_of(row: dict[str, Any]) -> Referral:
     return Referral(
         id=str(row["id"]),
         ticket=str(row["ticket"]),
-        state=ReferralState.OPEN if outcome is None else ReferralState.RESOLVED,
         masked_id=row["masked_id"],
         name=row["name"],
         status_shown=parse_status(row["status_shown"]),

@@ -72,12 +72,12 @@ class Referral:
 
     `entrance`/`desk` opened it; `resolved_by` is the doctor kiosk's
     `"entrance/desk"`; `mine`: opened at this desk; `delivered`: the service
-    has this kiosk's own part of it (its opening, its resolution).
+    has this kiosk's own part of it (its opening, its resolution). `state`
+    follows from `outcome`.
     """
 
     id: str
     ticket: str
-    state: ReferralState
     masked_id: str | None
     name: str | None
     status_shown: Status | None
@@ -96,6 +96,10 @@ class Referral:
     delivered: bool = False
     check_in: str | None = None
     """The check-in that led to the referral, when the desk knew it."""
+
+    @property
+    def state(self) -> ReferralState:
+        return ReferralState.OPEN if self.outcome is None else ReferralState.RESOLVED
 
 
 def suggested_reason(decision: Decision) -> ReferralReason:
