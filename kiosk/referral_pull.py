@@ -19,7 +19,7 @@ from kiosk.apiwire import ReferralPull, RemoteReferral
 from kiosk.clock import Clock
 from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity, EventType, StoredEvent
-from kiosk.referral_rows import SELECT, WINDOW, referral_of, row_dict, window
+from kiosk.referral_rows import SELECT, WINDOW, is_current, referral_of, row_dict, window
 from kiosk.referrals import Referral, ReferralRefused
 from kiosk.store import Store
 
@@ -72,7 +72,7 @@ class _Merge:
         latest = {remote.id.lower(): remote for remote in pull.referrals}
         with self._store.transaction() as conn:
             for referral_id, remote in latest.items():
-                current = _is_current(remote, today)
+                current = is_current(today, remote.opened_at, remote.outcome, remote.valid_until)
                 # The raw IIN goes no further than this line: today's subject only.
                 subject = keys.subject(remote.iin, now) if current else None
                 row = conn.execute(f"{SELECT} WHERE r.id = ?", (referral_id,)).fetchone()
@@ -207,14 +207,6 @@ def note_refused_resolutions(
             )
         handled.add(event_id)
     return handled
-
-
-def _is_current(remote: RemoteReferral, window: dict[str, float]) -> bool:
-    if remote.opened_at >= window["day_start"]:
-        return True
-    holds = remote.outcome is None or remote.valid_until is None
-    holds = holds or (remote.valid_until or 0.0) >= window["now"]
-    return remote.opened_at >= window["window"] and holds
 
 
 def _resolution(remote: RemoteReferral) -> tuple[Any, ...]:

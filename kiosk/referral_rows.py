@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kiosk.dayend import BusinessDay
@@ -23,16 +24,30 @@ SELECT = (
     f"SELECT {FIELDS}, NOT EXISTS (SELECT 1 FROM outbox o WHERE o.acked_at IS NULL "
     "AND o.id IN (r.opened_event, r.resolution_event)) AS delivered FROM referrals r"
 )
-# Today's: opened since the day began, or open (or its outcome in force) and recent.
 CURRENT = (
     "(r.opened_at >= :day_start OR (r.opened_at >= :window AND "
     "(r.outcome IS NULL OR r.valid_until IS NULL OR r.valid_until >= :now)))"
 )
+"""Today's referrals: opened since the business day began, or recent (opened
+within WINDOW) and either open or with an outcome still in force. SQL over
+the parameters of :func:`window`; :func:`is_current` is the same rule in
+Python (change the two together)."""
 
 
 def window(day: BusinessDay, now: float) -> dict[str, float]:
     """The parameters of CURRENT at *now*."""
     return {"day_start": day.last_end(now), "window": now - WINDOW, "now": now}
+
+
+def is_current(
+    params: Mapping[str, float], opened_at: float, outcome: object, valid_until: float | None
+) -> bool:
+    """CURRENT for a referral not in the database yet (a pulled one); *params*
+    are :func:`window`'s."""
+    if opened_at >= params["day_start"]:
+        return True
+    holds = outcome is None or valid_until is None or valid_until >= params["now"]
+    return opened_at >= params["window"] and holds
 
 
 NAMES = (*(name.strip() for name in FIELDS.split(",")), "delivered")
