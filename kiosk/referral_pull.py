@@ -21,7 +21,7 @@ from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity, EventType, StoredEvent
 from kiosk.referral_rows import SELECT, WINDOW, is_current, referral_of, row_dict, window
 from kiosk.referrals import Referral, ReferralRefused
-from kiosk.store import Store
+from kiosk.store import Store, set_meta_in
 
 PULLED_AS_OF_KEY = "referrals_as_of"
 """The service's time of the last pull merged: the next pull's `since`."""
@@ -92,11 +92,7 @@ class _Merge:
                 "SELECT value FROM meta WHERE key = ?", (PULLED_AS_OF_KEY,)
             ).fetchone()
             as_of = max(pull.as_of, float(previous[0])) if previous else pull.as_of
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (PULLED_AS_OF_KEY, repr(as_of)),
-            )
+            set_meta_in(conn, PULLED_AS_OF_KEY, repr(as_of))
             now_resolved = [self._get_in(conn, i) for i in resolved]
             for referral in now_resolved:
                 if referral.mine and referral.outcome is not None:

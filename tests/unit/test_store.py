@@ -17,6 +17,7 @@ from kiosk.store import (
     StoreError,
     StoreProblem,
     float_or_none,
+    set_meta_in,
 )
 from tests.fakes import GREEN_IIN, START
 
@@ -205,3 +206,15 @@ def test_a_number_read_back_is_a_float_and_anything_else_none(
 ) -> None:
     number = float_or_none(value)
     assert number == expected and (number is None or type(number) is float)
+
+
+def test_a_meta_value_set_inside_a_write_commits_or_rolls_back_with_it(store: Store) -> None:
+    with store.transaction() as conn:
+        set_meta_in(conn, "bookmark", "1.5")
+    with pytest.raises(RuntimeError), store.transaction() as conn:
+        set_meta_in(conn, "bookmark", "2.5")
+        set_meta_in(conn, "other", "x")
+        raise RuntimeError("the rest of the write failed")
+    assert (store.get_meta("bookmark"), store.get_meta("other")) == ("1.5", None)
+    store.set_meta("bookmark", "3.5")
+    assert store.get_meta("bookmark") == "3.5"
