@@ -48,7 +48,7 @@ from kiosk.apiwire import (
     referral_from,
     rejection_from,
 )
-from kiosk.backoff import MAX_RETRY_AFTER, cap_retry_after
+from kiosk.backoff import cap_retry_after
 from kiosk.clock import Clock, SystemClock
 from kiosk.wiretime import format_time
 
@@ -394,7 +394,7 @@ def parse_retry_after(
         return None
     text = value.strip()
     if text.isascii() and text.isdigit():
-        return min(float(text), MAX_RETRY_AFTER) if len(text) < 10 else MAX_RETRY_AFTER
+        return cap_retry_after(float(text))  # digits: never NaN; too many are inf, capped
     when = _http_date(text)
     if when is None:
         return None
