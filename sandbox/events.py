@@ -66,7 +66,7 @@ def validate_event(index: int, raw: object) -> ValidEvent | Rejection:
     if not isinstance(raw, dict):
         return Rejection(index, None, "not_an_object")
     raw_id = raw.get("id")
-    shown_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
+    shown_id = raw_id if is_text(raw_id, low=0, high=64) else None
     reason = _problem(raw)
     if reason is not None:
         return Rejection(index, shown_id, reason)
@@ -98,7 +98,7 @@ def _problem(raw: dict[str, Any]) -> str | None:
         return "bad_venue_bin"
     for name in ("entrance", "desk"):
         value = raw[name]
-        if not isinstance(value, str) or not 0 < len(value) <= MAX_LABEL:
+        if not is_text(value, high=MAX_LABEL):
             return f"bad_field:{name}"
     if parse_time(raw["occurred_at"]) is None:
         return "bad_occurred_at"
@@ -128,7 +128,7 @@ def _check_in_problem(data: dict[str, Any]) -> str | None:
     if missing is not None:
         return missing
     decision = data["decision"]
-    if not isinstance(decision, str) or not 0 < len(decision) <= MAX_LABEL:
+    if not is_text(decision, high=MAX_LABEL):
         return "bad_field:data.decision"
     if data["status"] is not None and not _one_of(data["status"], STATUSES):
         return "bad_field:data.status"
