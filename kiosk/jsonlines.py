@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from enum import Enum
 from typing import Any
 
 from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
-from kiosk.news import DeviceReport, ServiceState, StaffQuestion
+from kiosk.news import StaffQuestion
 from kiosk.referrals import Referral
 from kiosk.wiretime import format_time, time_or_none
 
@@ -36,14 +35,6 @@ def alert_line(alert: Alert) -> dict[str, Any]:
         "at": format_time(alert.created_at),
         **payload_to_json(alert.payload),
     }
-
-
-def service_line(state: ServiceState) -> dict[str, Any]:
-    return {"service": _plain(state)}
-
-
-def device_line(report: DeviceReport) -> dict[str, Any]:
-    return {"device": report.kind.value, "state": report.condition.value, "detail": report.detail}
 
 
 def referral_line(referral: Referral) -> dict[str, Any]:
@@ -74,7 +65,3 @@ def referral_line(referral: Referral) -> dict[str, Any]:
 
 def _word(value: Enum | None) -> Any:
     return None if value is None else value.value
-
-
-def _plain(value: Any) -> dict[str, Any]:
-    return {k: v.value if isinstance(v, Enum) else v for k, v in dataclasses.asdict(value).items()}
