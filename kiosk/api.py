@@ -424,7 +424,11 @@ def _json_body(value: object, what: str) -> bytes:
 
 def _problem(response: requests.Response) -> tuple[str | None, str | None, str | None]:
     """title, detail and code of an RFC 9457 body, when the body is one."""
-    body = _problem_body(response)
+    return _problem_words(_problem_body(response))
+
+
+def _problem_words(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """title, detail and code of a parsed problem body (None where it has none)."""
     found = (body.get("title"), body.get("detail"), body.get("code"))
     title, detail, code = (v if isinstance(v, str) else None for v in found)
     return title, detail, code
@@ -440,9 +444,10 @@ def _problem_body(response: requests.Response) -> dict[str, Any]:
 
 
 def _already_resolved(response: requests.Response) -> AlreadyResolved:
-    title, detail, code = _problem(response)
+    body = _problem_body(response)
+    title, detail, code = _problem_words(body)
     try:
-        winner: RemoteReferral | None = referral_from(_problem_body(response).get("referral"))
+        winner: RemoteReferral | None = referral_from(body.get("referral"))
     except TransientError:
         winner = None  # the words alone still say what happened
     words = detail or title or response.reason or "the referral is resolved already"
