@@ -48,7 +48,7 @@ from kiosk.apiwire import (
     referral_from,
     rejection_from,
 )
-from kiosk.backoff import MAX_RETRY_AFTER, cap_retry_after
+from kiosk.backoff import cap_retry_after
 from kiosk.clock import Clock, SystemClock
 from kiosk.wiretime import format_time
 
@@ -394,7 +394,7 @@ def parse_retry_after(
         return None
     text = value.strip()
     if text.isascii() and text.isdigit():
-        return min(float(text), MAX_RETRY_AFTER) if len(text) < 10 else MAX_RETRY_AFTER
+        return cap_retry_after(float(text))  # digits: never NaN; too many are inf, capped
     when = _http_date(text)
     if when is None:
         return None
@@ -424,7 +424,11 @@ def _json_body(value: object, what: str) -> bytes:
 
 def _problem(response: requests.Response) -> tuple[str | None, str | None, str | None]:
     """title, detail and code of an RFC 9457 body, when the body is one."""
-    body = _problem_body(response)
+    return _problem_words(_problem_body(response))
+
+
+def _problem_words(body: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """title, detail and code of a parsed problem body (None where it has none)."""
     found = (body.get("title"), body.get("detail"), body.get("code"))
     title, detail, code = (v if isinstance(v, str) else None for v in found)
     return title, detail, code
@@ -440,9 +444,10 @@ def _problem_body(response: requests.Response) -> dict[str, Any]:
 
 
 def _already_resolved(response: requests.Response) -> AlreadyResolved:
-    title, detail, code = _problem(response)
+    body = _problem_body(response)
+    title, detail, code = _problem_words(body)
     try:
-        winner: RemoteReferral | None = referral_from(_problem_body(response).get("referral"))
+        winner: RemoteReferral | None = referral_from(body.get("referral"))
     except TransientError:
         winner = None  # the words alone still say what happened
     words = detail or title or response.reason or "the referral is resolved already"

@@ -25,7 +25,7 @@ from kiosk.decision import Flag
 from kiosk.events import EventType
 from kiosk.policy import Outcome
 from kiosk.status import Provenance
-from kiosk.store import Store
+from kiosk.store import Store, float_or_none
 
 HOUR = 3600.0
 RETROACTIVE = "retroactive"
@@ -124,20 +124,17 @@ class DayReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as `ashyq-kiosk report` prints it: RFC 3339 UTC times."""
-        from kiosk.wiretime import format_time
-
-        def stamp(at: float | None) -> str | None:
-            return format_time(at) if at is not None else None
+        from kiosk.wiretime import format_time, time_or_none
 
         return {
             "day": self.day.isoformat(),
             "complete": self.complete,
             "as_of": format_time(self.as_of),
-            "opened_at": stamp(self.opened_at),
-            "closed_at": stamp(self.closed_at),
+            "opened_at": time_or_none(self.opened_at),
+            "closed_at": time_or_none(self.closed_at),
             "working_hours_s": self.working_hours_s,
             "peak": self.peak,
-            "peak_at": stamp(self.peak_at),
+            "peak_at": time_or_none(self.peak_at),
             "occupancy": [[format_time(at), inside] for at, inside in self.occupancy],
             "check_ins": {
                 "by_status": asdict(self.by_status),
@@ -209,7 +206,7 @@ def _event(row: dict[str, object]) -> _Event:
         str(row["type"]),
         float(str(row["occurred_at"])),
         _data(row["data"]),
-        _number(row["acked_at"]),
+        float_or_none(row["acked_at"]),
     )
 
 
@@ -315,7 +312,7 @@ class _Tally:
         # Queued by the sync when it learned the status, maybe days later: it
         # belongs to the day of the check-in it is about.
         check_in = _word(data.get("check_in"))
-        checked_in_at = _number(data.get("checked_in_at"))
+        checked_in_at = float_or_none(data.get("checked_in_at"))
         if check_in in self.unverified:
             self.turned_red.add(check_in)
             self.reports[event.id] = delivered
@@ -362,10 +359,6 @@ class _Tally:
                 confirmed=outcomes.count("confirmed"),
             ),
         )
-
-
-def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
 
 
 def _word(value: object) -> str | None:

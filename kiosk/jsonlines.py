@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 from enum import Enum
 from typing import Any
 
 from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
-from kiosk.news import DeviceReport, ServiceState, StaffQuestion
+from kiosk.news import StaffQuestion
 from kiosk.referrals import Referral
-from kiosk.wiretime import format_time
+from kiosk.wiretime import format_time, time_or_none
 
 
 def decision_line(decision: Decision) -> dict[str, Any]:
@@ -38,14 +37,6 @@ def alert_line(alert: Alert) -> dict[str, Any]:
     }
 
 
-def service_line(state: ServiceState) -> dict[str, Any]:
-    return {"service": _plain(state)}
-
-
-def device_line(report: DeviceReport) -> dict[str, Any]:
-    return {"device": report.kind.value, "state": report.condition.value, "detail": report.detail}
-
-
 def referral_line(referral: Referral) -> dict[str, Any]:
     """A referral as `referral list` prints it (no raw IIN; times RFC 3339)."""
     out: dict[str, Any] = {
@@ -60,10 +51,10 @@ def referral_line(referral: Referral) -> dict[str, Any]:
         "note": referral.note,
         "status_shown": _word(referral.status_shown),
         "provenance": referral.provenance.value,
-        "resolved": _time(referral.resolved_at),
+        "resolved": time_or_none(referral.resolved_at),
         "resolved_by": referral.resolved_by,
         "resolution_note": referral.resolution_note,
-        "valid_until": _time(referral.valid_until),
+        "valid_until": time_or_none(referral.valid_until),
         "mine": referral.mine,
         "delivered": referral.delivered,
     }
@@ -74,11 +65,3 @@ def referral_line(referral: Referral) -> dict[str, Any]:
 
 def _word(value: Enum | None) -> Any:
     return None if value is None else value.value
-
-
-def _time(unix: float | None) -> str | None:
-    return None if unix is None else format_time(unix)
-
-
-def _plain(value: Any) -> dict[str, Any]:
-    return {k: v.value if isinstance(v, Enum) else v for k, v in dataclasses.asdict(value).items()}

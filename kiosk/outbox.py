@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.events import DeskIdentity, EventType, NewEvent, StoredEvent
-from kiosk.store import Store
+from kiosk.store import Store, float_or_none
 
 MAX_BATCH = 500
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # made once: json.dumps with
@@ -182,8 +182,8 @@ class Outbox:
         return OutboxStats(
             pending=_int(row["pending"]),
             dead=_int(row["dead"]),
-            oldest_pending_at=_float_or_none(row["oldest"]),
-            last_acked_at=_float_or_none(row["last_acked"]),
+            oldest_pending_at=float_or_none(row["oldest"]),
+            last_acked_at=float_or_none(row["last_acked"]),
         )
 
     def between(self, start: float, end: float) -> list[StoredEvent]:
@@ -206,14 +206,10 @@ def _to_event(row: dict[str, Any]) -> StoredEvent:
         iin=row["iin"],
         data=json.loads(row["data"]),
         attempts=int(row["attempts"]),
-        acked_at=_float_or_none(row["acked_at"]),
+        acked_at=float_or_none(row["acked_at"]),
         dead_reason=row["dead_reason"],
     )
 
 
 def _int(value: object) -> int:
     return int(value) if isinstance(value, int | float) else 0
-
-
-def _float_or_none(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None

@@ -19,9 +19,9 @@ from kiosk.apiwire import ReferralPull, RemoteReferral
 from kiosk.clock import Clock
 from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity, EventType, StoredEvent
-from kiosk.referral_rows import SELECT, WINDOW, referral_of, row_dict, window
+from kiosk.referral_rows import SELECT, WINDOW, is_current, referral_of, row_dict, window
 from kiosk.referrals import Referral, ReferralRefused
-from kiosk.store import Store
+from kiosk.store import Store, set_meta_in
 
 PULLED_AS_OF_KEY = "referrals_as_of"
 """The service's time of the last pull merged: the next pull's `since`."""
@@ -72,7 +72,7 @@ class _Merge:
         latest = {remote.id.lower(): remote for remote in pull.referrals}
         with self._store.transaction() as conn:
             for referral_id, remote in latest.items():
-                current = _is_current(remote, today)
+                current = is_current(today, remote.opened_at, remote.outcome, remote.valid_until)
                 # The raw IIN goes no further than this line: today's subject only.
                 subject = keys.subject(remote.iin, now) if current else None
                 row = conn.execute(f"{SELECT} WHERE r.id = ?", (referral_id,)).fetchone()
@@ -92,11 +92,7 @@ class _Merge:
                 "SELECT value FROM meta WHERE key = ?", (PULLED_AS_OF_KEY,)
             ).fetchone()
             as_of = max(pull.as_of, float(previous[0])) if previous else pull.as_of
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (PULLED_AS_OF_KEY, repr(as_of)),
-            )
+            set_meta_in(conn, PULLED_AS_OF_KEY, repr(as_of))
             now_resolved = [self._get_in(conn, i) for i in resolved]
             for referral in now_resolved:
                 if referral.mine and referral.outcome is not None:
@@ -207,14 +203,6 @@ def note_refused_resolutions(
             )
         handled.add(event_id)
     return handled
-
-
-def _is_current(remote: RemoteReferral, window: dict[str, float]) -> bool:
-    if remote.opened_at >= window["day_start"]:
-        return True
-    holds = remote.outcome is None or remote.valid_until is None
-    holds = holds or (remote.valid_until or 0.0) >= window["now"]
-    return remote.opened_at >= window["window"] and holds
 
 
 def _resolution(remote: RemoteReferral) -> tuple[Any, ...]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kiosk.dayend import BusinessDay
-from kiosk.referrals import Referral, ReferralOutcome, ReferralReason, ReferralState
+from kiosk.referrals import Referral, ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, parse_status
+from kiosk.store import float_or_none
 
 WINDOW = 26 * 3600.0
 """How far back a first pull reaches, and how old an open (or still valid)
@@ -22,16 +24,30 @@ SELECT = (
     f"SELECT {FIELDS}, NOT EXISTS (SELECT 1 FROM outbox o WHERE o.acked_at IS NULL "
     "AND o.id IN (r.opened_event, r.resolution_event)) AS delivered FROM referrals r"
 )
-# Today's: opened since the day began, or open (or its outcome in force) and recent.
 CURRENT = (
     "(r.opened_at >= :day_start OR (r.opened_at >= :window AND "
     "(r.outcome IS NULL OR r.valid_until IS NULL OR r.valid_until >= :now)))"
 )
+"""Today's referrals: opened since the business day began, or recent (opened
+within WINDOW) and either open or with an outcome still in force. SQL over
+the parameters of :func:`window`; :func:`is_current` is the same rule in
+Python (change the two together)."""
 
 
 def window(day: BusinessDay, now: float) -> dict[str, float]:
     """The parameters of CURRENT at *now*."""
     return {"day_start": day.last_end(now), "window": now - WINDOW, "now": now}
+
+
+def is_current(
+    params: Mapping[str, float], opened_at: float, outcome: object, valid_until: float | None
+) -> bool:
+    """CURRENT for a referral not in the database yet (a pulled one); *params*
+    are :func:`window`'s."""
+    if opened_at >= params["day_start"]:
+        return True
+    holds = outcome is None or valid_until is None or valid_until >= params["now"]
+    return opened_at >= params["window"] and holds
 
 
 NAMES = (*(name.strip() for name in FIELDS.split(",")), "delivered")
@@ -46,7 +62,6 @@ def referral_of(row: dict[str, Any]) -> Referral:
     return Referral(
         id=str(row["id"]),
         ticket=str(row["ticket"]),
-        state=ReferralState.OPEN if outcome is None else ReferralState.RESOLVED,
         masked_id=row["masked_id"],
         name=row["name"],
         status_shown=parse_status(row["status_shown"]),
@@ -58,9 +73,9 @@ def referral_of(row: dict[str, Any]) -> Referral:
         opened_at=float(row["opened_at"]),
         outcome=ReferralOutcome(outcome) if outcome in _OUTCOMES else None,
         resolution_note=row["resolution_note"],
-        resolved_at=_number(row["resolved_at"]),
+        resolved_at=float_or_none(row["resolved_at"]),
         resolved_by=row["resolved_by"],
-        valid_until=_number(row["valid_until"]),
+        valid_until=float_or_none(row["valid_until"]),
         mine=bool(row["mine"]),
         delivered=bool(row["delivered"]),
         check_in=row["check_in"],
@@ -82,7 +97,3 @@ def reason_of(value: object) -> ReferralReason:
         return ReferralReason(str(value))
     except ValueError:
         return ReferralReason.OTHER
-
-
-def _number(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None

@@ -72,12 +72,12 @@ class Referral:
 
     `entrance`/`desk` opened it; `resolved_by` is the doctor kiosk's
     `"entrance/desk"`; `mine`: opened at this desk; `delivered`: the service
-    has this kiosk's own part of it (its opening, its resolution).
+    has this kiosk's own part of it (its opening, its resolution). `state`
+    follows from `outcome`.
     """
 
     id: str
     ticket: str
-    state: ReferralState
     masked_id: str | None
     name: str | None
     status_shown: Status | None
@@ -97,9 +97,9 @@ class Referral:
     check_in: str | None = None
     """The check-in that led to the referral, when the desk knew it."""
 
-    def in_force(self, now: float) -> bool:
-        """Resolved, and the outcome still holds at *now*."""
-        return self.outcome is not None and (self.valid_until is None or self.valid_until >= now)
+    @property
+    def state(self) -> ReferralState:
+        return ReferralState.OPEN if self.outcome is None else ReferralState.RESOLVED
 
 
 def suggested_reason(decision: Decision) -> ReferralReason:

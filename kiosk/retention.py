@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.store import Store
+from kiosk.store import Store, set_meta_in
 
 DAY = 86_400.0
 LAST_PURGE_KEY = "last_purge"
@@ -31,11 +31,7 @@ def purge(store: Store, *, now: float, retention_days: int) -> Purged:
         alerts = conn.execute("DELETE FROM alerts WHERE created_at < ?", (before,)).rowcount
         cached = conn.execute("DELETE FROM status_cache WHERE checked_at < ?", (before,)).rowcount
         conn.execute("DELETE FROM referrals WHERE coalesce(resolved_at, opened_at) < ?", (before,))
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (LAST_PURGE_KEY, repr(now)),
-        )
+        set_meta_in(conn, LAST_PURGE_KEY, repr(now))
     store.checkpoint()
     return Purged(events, alerts, cached)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from kiosk.storeerrors import StoreError, StoreProblem, classify
 from kiosk.subjects import KEY_FILENAME, SubjectKeys
 
-__all__ = ["Store", "StoreError", "StoreProblem", "classify"]
+__all__ = ["Store", "StoreError", "StoreProblem", "classify", "float_or_none", "set_meta_in"]
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
@@ -329,11 +329,7 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            set_meta_in(conn, key, value)
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file, so erased data leaves no copy there."""
@@ -341,6 +337,22 @@ class Store:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as exc:
             raise classify(exc) from None
+
+
+def set_meta_in(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Set a meta value inside the caller's open transaction (see `Store.transaction`),
+    so it commits, or not, with the rest of that write."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def float_or_none(value: object) -> float | None:
+    """A number read back (a REAL column, a number of an event's JSON data) as a
+    float; None for NULL and for anything that is not a number."""
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _file_id(path: str) -> FileId | None:

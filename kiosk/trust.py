@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from kiosk.clock import Clock
 from kiosk.passes import TrustList
-from kiosk.store import Store
+from kiosk.store import Store, set_meta_in
 
 JWKS_KEY = "trust_jwks"
 FETCHED_AT_KEY = "trust_fetched_at"
@@ -47,8 +47,9 @@ class TrustKeeper:
         fetched = TrustList.from_jwks(jwks).to_jwks()
         now = self._clock.now()
         target = store or self._store
-        target.set_meta(JWKS_KEY, json.dumps(fetched))
-        target.set_meta(FETCHED_AT_KEY, repr(now))
+        with target.transaction() as conn:  # the list and its age, together or not at all
+            set_meta_in(conn, JWKS_KEY, json.dumps(fetched))
+            set_meta_in(conn, FETCHED_AT_KEY, repr(now))
         self._fetched_at = now
         self._current = self._merge(fetched["keys"])  # one reference swap: safe to read
         return self._current

@@ -22,6 +22,15 @@ def format_time(unix: float) -> str:
     return f"{stamp:%Y-%m-%dT%H:%M:%S}.{ms:03d}Z"
 
 
+def time_or_none(unix: float | None) -> str | None:
+    """:func:`format_time` of *unix*, or None for none.
+
+    For the optional times of the kiosk's JSON reports and of the sandbox's
+    answers (`sandbox.wire` re-exports it), so an absent time reads the same.
+    """
+    return None if unix is None else format_time(unix)
+
+
 def parse_time(text: object) -> float | None:
     """Unix seconds of an RFC 3339 date-time (any offset), or None when it is not one."""
     if not isinstance(text, str) or len(text) > 40:

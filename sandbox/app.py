@@ -28,7 +28,15 @@ from sandbox.referral_wire import (
 )
 from sandbox.referrals import Applied
 from sandbox.service import SandboxService
-from sandbox.wire import BadJson, format_time, is_bin, load_json, parse_time, time_or_none
+from sandbox.wire import (
+    BadJson,
+    format_time,
+    is_bin,
+    is_text,
+    load_json,
+    parse_time,
+    time_or_none,
+)
 
 MAX_BODY = 1 << 20  # 1 MiB: 500 events of about 2 KiB each
 MAX_LISTED = 10_000
@@ -254,7 +262,7 @@ class SandboxApp:
         if status is None:
             raise Problem(400, "status must be green, blue, yellow or red", code="bad_status")
         name = body.get("name")
-        if name is not None and (not isinstance(name, str) or not 0 < len(name) <= 64):
+        if name is not None and not is_text(name, high=64):
             raise Problem(400, "name must be a short text", code="bad_name")
         return json_response(self._person(self._service.set_status(iin, status, name=name)))
 

@@ -128,10 +128,6 @@ class SandboxDb:
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {target}")
 
-    @property
-    def schema_version(self) -> int:
-        return int(self._read("PRAGMA user_version")[0][0])
-
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """One write transaction on the shared connection, for the modules built on this file."""
         return self._write()
@@ -310,22 +306,23 @@ class SandboxDb:
             for row in rows
         ]
 
-    def presence_events(self, venue_bin: str, *, person: str | None = None) -> list[PresenceRow]:
-        """A venue's check-ins and check-outs with the person each is about (or one person's).
+    def presence_events(self, venue_bin: str) -> list[PresenceRow]:
+        """A venue's check-ins and check-outs with the person each is about.
 
         A check-out may name the check-in it ends in `data.check_in`: that
         check-in gives the person when the check-out has no IIN (the kiosk's
-        automatic end-of-day close-out keeps none), and its time.
+        automatic end-of-day close-out keeps none), and its time. Events that
+        name nobody either way are left out.
         """
         rows = self._read(
-            "SELECT * FROM (SELECT e.id, coalesce(e.iin, c.iin) AS person, e.type, "
+            "SELECT e.id, coalesce(e.iin, c.iin), e.type, "
             "json_extract(e.data, '$.decision'), e.entrance, e.desk, e.occurred_at, e.seq, "
             "c.occurred_at FROM events e LEFT JOIN events c "
             "ON e.type = 'check_out' AND c.id = lower(json_extract(e.data, '$.check_in')) "
             "AND c.type = 'check_in' AND c.venue_bin = e.venue_bin "
-            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out')) "
-            "WHERE person IS NOT NULL AND (? IS NULL OR person = ?)",
-            (venue_bin, person, person),
+            "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out') "
+            "AND coalesce(e.iin, c.iin) IS NOT NULL",
+            (venue_bin,),
         )
         return [PresenceRow(*row) for row in rows]
 

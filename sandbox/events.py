@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.iin import InvalidIin, parse_iin
-from kiosk.referrals import ReferralOutcome, ReferralReason
+from kiosk.referrals import NOTE_MAX, ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, Status
 from sandbox.wire import canonical_uuid, is_bin, is_text, parse_time
 
 MAX_BATCH = 500
 MAX_LABEL = 64
 MAX_TICKET = 16
-MAX_NOTE = 500
 
 EVENT_TYPES = frozenset(
     {
@@ -67,7 +66,7 @@ def validate_event(index: int, raw: object) -> ValidEvent | Rejection:
     if not isinstance(raw, dict):
         return Rejection(index, None, "not_an_object")
     raw_id = raw.get("id")
-    shown_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else None
+    shown_id = raw_id if is_text(raw_id, low=0, high=64) else None
     reason = _problem(raw)
     if reason is not None:
         return Rejection(index, shown_id, reason)
@@ -99,7 +98,7 @@ def _problem(raw: dict[str, Any]) -> str | None:
         return "bad_venue_bin"
     for name in ("entrance", "desk"):
         value = raw[name]
-        if not isinstance(value, str) or not 0 < len(value) <= MAX_LABEL:
+        if not is_text(value, high=MAX_LABEL):
             return f"bad_field:{name}"
     if parse_time(raw["occurred_at"]) is None:
         return "bad_occurred_at"
@@ -129,7 +128,7 @@ def _check_in_problem(data: dict[str, Any]) -> str | None:
     if missing is not None:
         return missing
     decision = data["decision"]
-    if not isinstance(decision, str) or not 0 < len(decision) <= MAX_LABEL:
+    if not is_text(decision, high=MAX_LABEL):
         return "bad_field:data.decision"
     if data["status"] is not None and not _one_of(data["status"], STATUSES):
         return "bad_field:data.status"
@@ -151,7 +150,7 @@ def _referral_opened_problem(data: dict[str, Any]) -> str | None:
         ("provenance", _one_of(data["provenance"], PROVENANCES)),
         ("reason", _one_of(data["reason"], REFERRAL_REASONS)),
         ("masked_id", is_text(data["masked_id"], high=MAX_LABEL)),
-        ("note", _absent_or(data, "note", lambda v: is_text(v, low=0, high=MAX_NOTE))),
+        ("note", _absent_or(data, "note", lambda v: is_text(v, low=0, high=NOTE_MAX))),
         ("name", _absent_or(data, "name", lambda v: is_text(v, high=MAX_LABEL))),
         ("check_in", _absent_or(data, "check_in", lambda v: canonical_uuid(v) is not None)),
     )
@@ -165,7 +164,7 @@ def _referral_resolved_problem(data: dict[str, Any]) -> str | None:
     checks = (
         ("referral_id", canonical_uuid(data["referral_id"]) is not None),
         ("outcome", _one_of(data["outcome"], OUTCOMES)),
-        ("note", is_text(data["note"], low=0, high=MAX_NOTE)),
+        ("note", is_text(data["note"], low=0, high=NOTE_MAX)),
         ("ticket", _absent_or(data, "ticket", lambda v: is_text(v, high=MAX_TICKET))),
     )
     return _first_bad(checks)

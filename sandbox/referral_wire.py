@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sandbox.events import MAX_LABEL, MAX_NOTE, OUTCOMES
+from kiosk.referrals import NOTE_MAX
+from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
 from sandbox.referrals import Referral, ReferralState, Resolution
 from sandbox.wire import canonical_uuid, format_time, is_bin, is_text, parse_time, time_or_none
@@ -68,8 +69,8 @@ def parse_resolution(referral_id: str, body: dict[str, Any], now: float) -> Reso
     if not (isinstance(outcome, str) and outcome in OUTCOMES):
         raise Problem(400, "outcome must be cleared or confirmed", code="bad_outcome")
     note = body.get("note")
-    if not is_text(note, low=0, high=MAX_NOTE):
-        raise _bad(f"note must be a text of at most {MAX_NOTE} characters (may be empty)")
+    if not is_text(note, low=0, high=NOTE_MAX):
+        raise _bad(f"note must be a text of at most {NOTE_MAX} characters (may be empty)")
     assert isinstance(note, str)
     resolved_at = now
     if body.get("resolved_at") is not None:

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock
-from kiosk.referrals import ReferralState
+from kiosk.referrals import RESOLUTION_LIFETIME, ReferralState
 from sandbox.events import ValidEvent
 from sandbox.wire import canonical_uuid
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from sandbox.db import SandboxDb
 
 __all__ = [
+    "RESOLUTION_LIFETIME",
     "Applied",
     "Referral",
     "ReferralList",
@@ -34,10 +35,6 @@ __all__ = [
     "Resolution",
     "ResolutionResult",
 ]
-
-# How long a resolution holds: a cleared passenger may board on it, and a
-# confirmed denial stands, for this long after the doctor's decision.
-RESOLUTION_LIFETIME = 12 * 3600.0
 
 
 class Applied(StrEnum):
@@ -115,6 +112,7 @@ _COLUMNS = (
     "provenance, reason, note, check_in, resolution_id, outcome, resolution_note, resolved_at, "
     "resolved_by_venue, resolved_by_entrance, resolved_by_desk, valid_until"
 )
+_BY_ID = f"SELECT {_COLUMNS} FROM referrals WHERE id = ?"
 
 
 class ReferralStore:
@@ -167,7 +165,7 @@ class ReferralStore:
         return ResolutionResult(Applied.RESOLVED, _get(conn, found.id))
 
     def get(self, referral_id: str) -> Referral | None:
-        rows = self._db.read(f"SELECT {_COLUMNS} FROM referrals WHERE id = ?", (referral_id,))
+        rows = self._db.read(_BY_ID, (referral_id,))
         return Referral(*rows[0]) if rows else None
 
     def list(
@@ -249,5 +247,6 @@ def _resolution_of(event: ValidEvent) -> Resolution:
 
 
 def _get(conn: sqlite3.Connection, referral_id: str) -> Referral | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM referrals WHERE id = ?", (referral_id,)).fetchone()
+    """`ReferralStore.get` inside a write already under way."""
+    row = conn.execute(_BY_ID, (referral_id,)).fetchone()
     return None if row is None else Referral(*row)

@@ -6,17 +6,12 @@ import json
 import re
 from typing import Any
 
-from kiosk.wiretime import format_time, parse_time
+from kiosk.wiretime import format_time, parse_time, time_or_none
 
 __all__ = ["canonical_uuid", "format_time", "is_bin", "is_text", "parse_time", "time_or_none"]
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _BIN = re.compile(r"[0-9]{12}")
-
-
-def time_or_none(unix: float | None) -> str | None:
-    """A wire time, or None for none."""
-    return None if unix is None else format_time(unix)
 
 
 def canonical_uuid(text: object) -> str | None:

@@ -150,6 +150,9 @@ def test_a_client_closes_its_own_session_but_not_an_injected_one(sandbox: Sandbo
         (" 120 ", None, 120.0),
         ("0", None, 0.0),
         ("99999999999", None, 3600.0),  # one cap: kiosk.backoff.MAX_RETRY_AFTER
+        ("9" * 400, None, 3600.0),  # beyond a float: inf, capped the same
+        ("0000000005", None, 5.0),  # RFC 9110 delta-seconds: leading zeros count for nothing
+        ("\u0665", None, None),  # a digit, but not an ASCII one
         ("7200", None, 3600.0),
         ("Sun, 22 Nov 2026 03:10:30 GMT", None, 30.0),
         ("Sun, 22 Nov 2026 03:10:30 GMT", 1_795_317_020.0, 10.0),  # by the answer's Date

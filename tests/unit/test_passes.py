@@ -202,6 +202,31 @@ def test_a_padded_signature_verifies_and_padding_inside_the_signed_part_does_not
         assert rejected(f"{head}.{padded}.{signature}").problem is PassProblem.BAD_SIGNATURE
 
 
+def test_segments_signed_with_their_padding_verify() -> None:
+    """An issuer that pads every segment signs the padded text: that verifies."""
+    head = b64url(json.dumps({"alg": "EdDSA", "kid": KID}).encode())
+    payload = b64url(json.dumps(claims(nm="Aa")).encode())
+    padded = [part + "=" * (-len(part) % 4) for part in (head, payload)]
+    assert padded != [head, payload]
+    signing_input = ".".join(padded)
+    signature = b64url(SIGNER.sign(signing_input.encode("ascii")))
+    token = f"{signing_input}.{signature}{'=' * (-len(signature) % 4)}"
+    assert verify_pass(token, TRUST, now=NOW).name == "Aa"
+
+
+def test_a_padded_key_in_the_jwks_is_read() -> None:
+    jwk = public_jwk(SIGNER.public_key(), KID)
+    jwk["x"] += "=" * (-len(jwk["x"]) % 4)
+    assert TrustList.from_jwks({"keys": [jwk]}).kids == (KID,)
+
+
+def test_a_segment_that_is_no_json_object_is_named() -> None:
+    header_not_object = f"{b64url(b'[1]')}.{b64url(b'{}')}."
+    assert rejected(header_not_object).detail == "invalid header: not an object"
+    assert rejected(craft(b"[1, 2]")).detail == "invalid payload: not an object"
+    assert rejected(craft(b"not json")).detail.startswith("invalid payload: ")
+
+
 @pytest.mark.parametrize("signature", ["", "AAAA", b64url(bytes(64)), b64url(bytes(63))])
 def test_missing_or_wrong_size_signature_is_rejected(signature: str) -> None:
     head, payload, _ = good_pass().split(".")

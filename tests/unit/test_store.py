@@ -10,7 +10,15 @@ import pytest
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.outbox import Outbox
 from kiosk.retention import purge, purge_if_due
-from kiosk.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, StoreProblem
+from kiosk.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Store,
+    StoreError,
+    StoreProblem,
+    float_or_none,
+    set_meta_in,
+)
 from tests.fakes import GREEN_IIN, START
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -187,3 +195,26 @@ def test_purge_runs_at_most_once_a_day(store: Store) -> None:
     assert purge_if_due(store, now=START, retention_days=90) is not None
     assert purge_if_due(store, now=START + 3600, retention_days=90) is None
     assert purge_if_due(store, now=START + 86400, retention_days=90) is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, None), (3, 3.0), (2.5, 2.5), ("2.5", None), (b"1", None), ([1], None)],
+)
+def test_a_number_read_back_is_a_float_and_anything_else_none(
+    value: object, expected: float | None
+) -> None:
+    number = float_or_none(value)
+    assert number == expected and (number is None or type(number) is float)
+
+
+def test_a_meta_value_set_inside_a_write_commits_or_rolls_back_with_it(store: Store) -> None:
+    with store.transaction() as conn:
+        set_meta_in(conn, "bookmark", "1.5")
+    with pytest.raises(RuntimeError), store.transaction() as conn:
+        set_meta_in(conn, "bookmark", "2.5")
+        set_meta_in(conn, "other", "x")
+        raise RuntimeError("the rest of the write failed")
+    assert (store.get_meta("bookmark"), store.get_meta("other")) == ("1.5", None)
+    store.set_meta("bookmark", "3.5")
+    assert store.get_meta("bookmark") == "3.5"
