@@ -56,7 +56,12 @@ class BoardingDesk(QObject):
         staff = screens.staff
         self.referrals = ReferralsView(doctor=self.doctor_room, parent=staff)
         self.referrals.resolved.connect(self._on_referrals_resolved)
-        staff.tabs.insertTab(0 if self.doctor_room else 1, self.referrals, "")
+        staff.add_tab(
+            self.referrals,
+            DOCTOR_TAB if self.doctor_room else REFERRALS_TAB,
+            context="Boarding",
+            index=0 if self.doctor_room else 1,
+        )
         if self.doctor_room:
             staff.tabs.setCurrentWidget(self.referrals)
         else:
@@ -69,12 +74,6 @@ class BoardingDesk(QObject):
         self._doctor_view: ReferralsView | None = None
         bridge.referral_opened.connect(self._on_bridge_referral_opened)
         bridge.referrals_changed.connect(self._on_bridge_referrals_changed)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        tabs = self._screens.staff.tabs
-        name = DOCTOR_TAB if self.doctor_room else REFERRALS_TAB
-        tabs.setTabText(tabs.indexOf(self.referrals), words.say_in("Boarding", name))
 
     def open_doctor_screen(self) -> None:
         """A desk's own doctor screen, behind the doctor PIN."""

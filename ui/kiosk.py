@@ -258,8 +258,6 @@ class KioskScreens(QObject):
         self.languages.order = (lang, *(code for code in self.languages.order if code != lang))
         self.staff.set_language(lang)
         self.visitor.refresh_languages()
-        if self.boarding is not None:
-            self.boarding.retranslate()
 
     def _on_staff_settings_requested(self) -> None:
         if self._open_settings is not None and self._ask_admin("settings"):

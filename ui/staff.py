@@ -361,8 +361,8 @@ class StaffPanel(QWidget):
         self.alerts.acknowledged.connect(self.acknowledged)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
 
-        desk_tab = QWidget(self)
-        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, desk_tab)
+        self.desk_tab = QWidget(self)
+        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.desk_tab)
         side = QVBoxLayout()
         side.addWidget(self.inside_label)
         side.addWidget(self.last)
@@ -370,7 +370,7 @@ class StaffPanel(QWidget):
         self._desk_layout.addLayout(side, 2)
         self._desk_layout.insertWidget(0, self.entry, 3)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(desk_tab, "")
+        self.tabs.addTab(self.desk_tab, "")
         self.tabs.addTab(self.events, "")
         self.tabs.addTab(self.alerts, "")
         self.tabs.addTab(self.ses, "")
@@ -394,7 +394,7 @@ class StaffPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._alerts_count = 0
-        self._extra_tabs: list[tuple[QWidget, str]] = []
+        self._extra_tabs: list[tuple[QWidget, str, str]] = []
         self._retranslate()
 
     # -- what the desk tells ------------------------------------------------------
@@ -415,10 +415,22 @@ class StaffPanel(QWidget):
         self._occupancy = state
         self._show_occupancy()
 
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        """One more tab (the dashboard); *title* is a source text of context StaffPanel."""
-        self._extra_tabs.append((widget, title))
-        self.tabs.addTab(widget, "")
+    def add_tab(
+        self,
+        widget: QWidget,
+        title: str,
+        *,
+        context: str = "StaffPanel",
+        index: int | None = None,
+    ) -> None:
+        """One more tab (the dashboard, the referrals), at the end or at *index*;
+        *title* is a source text of Qt Linguist *context*, redrawn on a change
+        of language."""
+        self._extra_tabs.append((widget, context, title))
+        if index is None:
+            self.tabs.addTab(widget, "")
+        else:
+            self.tabs.insertTab(index, widget, "")
         self._retranslate()
 
     def show_notice(self, text: str) -> None:
@@ -456,19 +468,20 @@ class StaffPanel(QWidget):
         self.doctor_button.setText(self.tr("Doctor room"))
         self.lock_button.setText(self.tr("Exit kiosk"))
         self.send_now_button.setText(self.tr("Send now"))
-        self.tabs.setTabText(0, self.tr("Desk"))
-        self.tabs.setTabText(1, self.tr("Today's events"))
+        # Tabs by widget, never by position: other tabs are put in between.
+        self.tabs.setTabText(self.tabs.indexOf(self.desk_tab), self.tr("Desk"))
+        self.tabs.setTabText(self.tabs.indexOf(self.events), self.tr("Today's events"))
         self._on_alerts_count_changed(self._alerts_count)
         self.tabs.setTabText(self.tabs.indexOf(self.ses), self.tr("Sanitary service"))
-        for widget, title in self._extra_tabs:
-            self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in("StaffPanel", title))
+        for widget, context, title in self._extra_tabs:
+            self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in(context, title))
         self._show_service()
         self._show_occupancy()
 
     def _on_alerts_count_changed(self, count: int) -> None:
         self._alerts_count = count
         title = self.tr("Alerts (%1)").replace("%1", str(count)) if count else self.tr("Alerts")
-        self.tabs.setTabText(2, title)
+        self.tabs.setTabText(self.tabs.indexOf(self.alerts), title)
 
     def _show_service(self) -> None:
         state = self._service
