@@ -280,7 +280,10 @@ class StatusScreen(QWidget):
         self.setObjectName("status")
         self._languages = languages
         self.look: Look = looks.UNVERIFIED
+        # What was last shown, all of it, so a redraw loses nothing (the ticket).
         self.decision: Decision | None = None
+        self.referred = False
+        self.detail: Phrase | None = None
         self.setAutoFillBackground(True)
         self.icon = ShapeIcon(self)
         self.decision_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
@@ -314,7 +317,7 @@ class StatusScreen(QWidget):
     ) -> None:
         """The decision; *referred*: sent to the doctor room; *detail* replaces
         the usual line of detail (the referral's ticket and where to go)."""
-        self.decision = decision
+        self.decision, self.referred, self.detail = decision, referred, detail
         self.look = looks.look_of(decision)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(self.look.background))
@@ -354,6 +357,11 @@ class StatusScreen(QWidget):
         footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
         self.footer_label.setText("   ·   ".join(part for part in footer if part))
         self._resize_text()
+
+    def redraw(self) -> None:
+        """Draw what was last shown again (the visitor's languages changed order)."""
+        if self.decision is not None:
+            self.show_decision(self.decision, referred=self.referred, detail=self.detail)
 
     def resizeEvent(self, event: object) -> None:
         self._resize_text()
@@ -419,8 +427,7 @@ class VisitorView(QStackedWidget):
     def refresh_languages(self) -> None:
         """Redraw both screens after the visitor's languages changed order."""
         self.scan.refresh()
-        if self.status.decision is not None:
-            self.status.show_decision(self.status.decision)
+        self.status.redraw()
 
     def question_closed(self, question_id: str) -> None:
         if self._waiting_for_staff == question_id:
