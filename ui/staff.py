@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -31,7 +31,7 @@ from ui import looks, words
 from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES
-from ui.icons import ShapeIcon
+from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
 from ui.wording import referable
 
@@ -217,6 +217,7 @@ class EventsView(QTableWidget):
     """Today's latest check-ins and check-outs, masked."""
 
     COLUMNS = 6
+    SENT = 5
     COMPACT_ROWS = 8
 
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
@@ -230,6 +231,7 @@ class EventsView(QTableWidget):
                 self.hideColumn(column)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+        self._sent_icon = tick_icon(16, self.palette().color(QPalette.ColorRole.Text).name())
         self.events: tuple[RecentEvent, ...] = ()
         self._retranslate()
 
@@ -245,10 +247,13 @@ class EventsView(QTableWidget):
                 self._status(event.status),
                 event.masked_id or "",
                 event.operator or (event.method or ""),
-                "✓" if event.synced else "…",
+                "" if event.synced else "…",  # sent: a drawn tick (the font has no ✓)
             )
             for column, text in enumerate(cells):
-                self.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == self.SENT and event.synced:
+                    item.setIcon(self._sent_icon)
+                self.setItem(row, column, item)
 
     def _what(self, event: RecentEvent) -> str:
         if event.type == "check_out":
