@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -31,6 +29,7 @@ from kiosk.alerts import (
     TrustStale,
 )
 from ui import words
+from ui.wording import clock_time
 from ui.words import QT_TRANSLATE_NOOP
 
 URGENT = frozenset({AlertKind.RETROACTIVE_RED, AlertKind.RED_REPORT_QUEUED})
@@ -80,7 +79,7 @@ SCANNER = QT_TRANSLATE_NOOP("Alerts", "scanner")
 
 
 def _at(moment: float | None) -> str:
-    return dt.datetime.fromtimestamp(moment).strftime("%H:%M") if moment else "—"
+    return clock_time(moment, missing="—")
 
 
 def alert_body(alert: Alert, ses_phone: str) -> str:

@@ -3,8 +3,6 @@ the venue's referrals, and the doctor room's Cleared / Confirmed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from kiosk.referrals import (
     suggested_reason,
 )
 from ui import looks, words
+from ui.wording import clock_time
 from ui.words import QT_TRANSLATE_NOOP
 
 REASONS = {
@@ -56,15 +55,11 @@ def _t(source: str) -> str:
     return words.say_in("Referrals", source)
 
 
-def _at(moment: float | None) -> str:
-    return dt.datetime.fromtimestamp(moment).strftime("%H:%M") if moment else ""
-
-
 def referral_state_text(referral: Referral) -> str:
     if referral.state is ReferralState.OPEN or referral.outcome is None:
         return _t(OPEN)
     text = _t(OUTCOMES[referral.outcome])
-    return f"{text} ({_at(referral.resolved_at)})"
+    return f"{text} ({clock_time(referral.resolved_at)})"
 
 
 class ReferralDialog(QDialog):
@@ -208,7 +203,7 @@ class ReferralsView(QWidget):
         for row, referral in enumerate(order):
             cells = (
                 referral.ticket,
-                _at(referral.opened_at),
+                clock_time(referral.opened_at),
                 referral.desk,
                 referral.name or referral.masked_id or "",
                 words.say(words.STATUS[referral.status_shown]) if referral.status_shown else "",

@@ -3,8 +3,6 @@ events (masked) and the alerts, on the reception worker's side of the desk."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -33,7 +31,7 @@ from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES
 from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
-from ui.wording import referable
+from ui.wording import clock_time, referable, status_words
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -118,8 +116,7 @@ class QuestionCard(QFrame):
 
     def _why(self, decision: Decision) -> str:
         if Flag.PASSBACK in decision.flags:
-            since = decision.inside_since
-            at = dt.datetime.fromtimestamp(since).strftime("%H:%M") if since else "—"
+            at = clock_time(decision.inside_since, missing="—")
             return self.tr(
                 "Already inside since %1: the same code shown again? Admit only if it is "
                 "the same person coming back."
@@ -194,8 +191,6 @@ class LastDecisionCard(QFrame):
             self.headline.setText(self.tr("Waiting for the first visitor"))
             self.lines.setText("")
             return
-        from ui.wording import clock_time, status_words
-
         look = looks.look_of(decision)
         self._paint(look.background, look.text)
         self.icon.show()
@@ -242,7 +237,7 @@ class EventsView(QTableWidget):
         self.setRowCount(len(events))
         for row, event in enumerate(events):
             cells = (
-                dt.datetime.fromtimestamp(event.occurred_at).strftime("%H:%M:%S"),
+                clock_time(event.occurred_at, seconds=True),
                 self._what(event),
                 self._status(event.status),
                 event.masked_id or "",
