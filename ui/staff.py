@@ -138,6 +138,7 @@ class LastDecisionCard(QFrame):
         self.setObjectName("last")
         self.decision: Decision | None = None
         self.referrals = False
+        self._colours: tuple[str, str] | None = None
         self.refer_button = QPushButton(self)
         self.refer_button.setMinimumHeight(48)
         self.refer_button.setStyleSheet(
@@ -178,6 +179,9 @@ class LastDecisionCard(QFrame):
         super().changeEvent(event)
 
     def _paint(self, background: str, text: str) -> None:
+        if (background, text) == self._colours:
+            return  # a style sheet costs a re-polish of the card: only on a change of look
+        self._colours = (background, text)
         self.setStyleSheet(
             f"QFrame#last {{ background: {background}; border-radius: 10px; }}"
             f" QLabel {{ color: {text}; }}"

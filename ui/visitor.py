@@ -297,6 +297,7 @@ class StatusScreen(QWidget):
         self.refer_button = QPushButton(self)
         self.refer_button.setMinimumHeight(64)
         self.refer_button.hide()
+        self._refer_colours: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.icon, 3)
@@ -347,16 +348,25 @@ class StatusScreen(QWidget):
         self.detail_others.setVisible(said.detail is not None)
         self.who_label.setText(decision.name or decision.masked_id or "")
         self.refer_button.setVisible(self.referrals and not referred and referable(decision))
-        self.refer_button.setText(
-            " · ".join(in_lang(lang, Phrase(words.REFER_BUTTON)) for lang in order[:2])
-        )
+        if self.referrals:  # a style sheet costs a re-polish: only where the button shows
+            self.refer_button.setText(
+                " · ".join(in_lang(lang, Phrase(words.REFER_BUTTON)) for lang in order[:2])
+            )
+            self._paint_refer_button()
+        footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
+        self.footer_label.setText("   ·   ".join(part for part in footer if part))
+        self._resize_text()
+
+    def _paint_refer_button(self) -> None:
+        """The button in the look's colours, reversed (set again only when they change)."""
+        colours = (self.look.text, self.look.background)
+        if colours == self._refer_colours:
+            return
+        self._refer_colours = colours
         self.refer_button.setStyleSheet(
             f"QPushButton {{ background: {self.look.text}; color: {self.look.background};"
             " font-size: 22px; font-weight: bold; border-radius: 10px; padding: 8px 28px; }"
         )
-        footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
-        self.footer_label.setText("   ·   ".join(part for part in footer if part))
-        self._resize_text()
 
     def redraw(self) -> None:
         """Draw what was last shown again (the visitor's languages changed order)."""
