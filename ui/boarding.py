@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QVBoxLayout
@@ -21,6 +22,9 @@ from ui.slip import SlipPlace, print_slip
 from ui.wording import Phrase
 from ui.words import QT_TRANSLATE_NOOP
 
+if TYPE_CHECKING:
+    from ui.kiosk import KioskScreens
+
 REFERRALS_TAB = QT_TRANSLATE_NOOP("Boarding", "Referrals")
 DOCTOR_TAB = QT_TRANSLATE_NOOP("Boarding", "Doctor room")
 SLIP_PRINTED = QT_TRANSLATE_NOOP("Boarding", "Slip for %1: %2")
@@ -31,7 +35,7 @@ class BoardingDesk(QObject):
 
     def __init__(
         self,
-        screens: object,
+        screens: KioskScreens,
         controller: DeskController,
         bridge: DeskBridge,
         settings: Settings,
@@ -42,9 +46,6 @@ class BoardingDesk(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        from ui.kiosk import KioskScreens
-
-        assert isinstance(screens, KioskScreens)
         self._screens = screens
         self._controller = controller
         self._settings = settings

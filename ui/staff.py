@@ -322,7 +322,6 @@ class StaffPanel(QWidget):
         self._desk = desk
         self._service = ServiceState()
         self._occupancy = OccupancyState()
-        self.last_decision: Decision | None = None
         self.place = QLabel(self)
         _bold(self.place, 18)
         self.service_label = QLabel(self)
@@ -412,7 +411,6 @@ class StaffPanel(QWidget):
         self._show_service()
 
     def show_decision(self, decision: Decision) -> None:
-        self.last_decision = decision
         self.last.show_decision(decision)
 
     def set_occupancy(self, state: OccupancyState) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.decision import Decision
 from kiosk.news import DeviceCondition, OccupancyState, ServiceState
-from kiosk.policy import Outcome
 from ui import looks, words
 from ui.i18n import Languages
 from ui.icons import ShapeIcon
@@ -455,7 +454,3 @@ class VisitorView(QStackedWidget):
     def _on_timer_timeout(self) -> None:
         if self._waiting_for_staff is None:
             self.show_scan()
-
-
-def is_denial(decision: Decision) -> bool:
-    return decision.outcome not in (Outcome.ADMIT, Outcome.ASK_STAFF)
