@@ -32,7 +32,7 @@ from kiosk.referrals import (
     suggested_reason,
 )
 from ui import looks, words
-from ui.wording import clock_time
+from ui.wording import clock_time, who
 from ui.words import QT_TRANSLATE_NOOP
 
 REASONS = {
@@ -119,9 +119,8 @@ class ReferralDialog(QDialog):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        who = self.decision.name or self.decision.masked_id or ""
         self.setWindowTitle(self.tr("Refer to doctor"))
-        self.title.setText(self.tr("Refer %1 to the doctor room").replace("%1", who))
+        self.title.setText(self.tr("Refer %1 to the doctor room").replace("%1", who(self.decision)))
         for reason, button in self.buttons.items():
             button.setText(_t(REASONS[reason]))
         self.note_label.setText(self.tr("Note for the doctor (optional)"))
@@ -205,7 +204,7 @@ class ReferralsView(QWidget):
                 referral.ticket,
                 clock_time(referral.opened_at),
                 referral.desk,
-                referral.name or referral.masked_id or "",
+                who(referral),
                 words.say(words.STATUS[referral.status_shown]) if referral.status_shown else "",
                 _t(REASONS[referral.reason]) + (f" — {referral.note}" if referral.note else ""),
                 referral_state_text(referral),
@@ -240,8 +239,9 @@ class ReferralsView(QWidget):
         if referral is None:
             self.chosen.setText(self.tr("Choose a referral in the list"))
         else:
-            who = referral.name or referral.masked_id or ""
-            self.chosen.setText(f"{referral.ticket} · {who} · {referral_state_text(referral)}")
+            self.chosen.setText(
+                f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -31,7 +31,7 @@ from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES
 from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
-from ui.wording import clock_time, referable, status_words
+from ui.wording import clock_time, referable, status_words, who
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -110,8 +110,7 @@ class QuestionCard(QFrame):
         if question is None:
             return
         decision = question.decision
-        who = decision.name or decision.masked_id or ""
-        self.title.setText(self.tr("Decide for visitor %1").replace("%1", who))
+        self.title.setText(self.tr("Decide for visitor %1").replace("%1", who(decision)))
         self.why.setText(self._why(decision))
 
     def _why(self, decision: Decision) -> str:
@@ -201,7 +200,7 @@ class LastDecisionCard(QFrame):
         self.icon.show_shape(look.shape, look.text)
         said = status_words(decision)
         self.headline.setText(words.say(said.decision.source))
-        parts = [decision.name or decision.masked_id or ""]
+        parts = [who(decision)]
         if said.status is not None:
             parts.append(words.say(said.status.source))
         if said.detail is not None:

@@ -24,7 +24,7 @@ from ui import looks, words
 from ui.i18n import Languages
 from ui.icons import ShapeIcon
 from ui.looks import Look
-from ui.wording import Phrase, clock_time, referable, status_words
+from ui.wording import Phrase, clock_time, referable, status_words, who
 from ui.words import QT_TRANSLATE_NOOP
 
 INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
@@ -345,7 +345,7 @@ class StatusScreen(QWidget):
         others = [in_lang(lang, said.detail) for lang in order[1:]]
         self.detail_others.setText("  ·  ".join(text for text in others if text))
         self.detail_others.setVisible(said.detail is not None)
-        self.who_label.setText(decision.name or decision.masked_id or "")
+        self.who_label.setText(who(decision))
         self.refer_button.setVisible(self.referrals and not referred and referable(decision))
         if self.referrals:  # a style sheet costs a re-polish: only where the button shows
             self.refer_button.setText(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.decision import Decision, Direction, Flag
 from kiosk.policy import Outcome
@@ -57,6 +57,19 @@ def referable(decision: Decision) -> bool:
         and decision.direction is Direction.ENTRY
         and decision.outcome in (Outcome.DENY, Outcome.ASK_STAFF)
     )
+
+
+class _Visitor(Protocol):
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def masked_id(self) -> str | None: ...
+
+
+def who(visitor: _Visitor) -> str:
+    """How the screens name a visitor: the name on the pass, else the masked IIN."""
+    return visitor.name or visitor.masked_id or ""
 
 
 def clock_time(moment: float | None, *, seconds: bool = False, missing: str = "") -> str:
