@@ -1,12 +1,14 @@
-"""Times of day as every screen writes them: on this PC's clock or the venue's."""
+"""Times of day as every screen writes them, on this PC's clock or the venue's;
+how a visitor is named."""
 
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ui.wording import clock_time, venue_time
+from ui.wording import clock_time, venue_time, who
 
 MOMENT = dt.datetime(2021, 3, 4, 14, 5, 9).timestamp()  # this PC's 14:05:09
 
@@ -31,3 +33,9 @@ def test_a_time_on_the_venues_clock() -> None:
     moment = dt.datetime(2021, 3, 4, 9, 5, 9, tzinfo=dt.UTC).timestamp()
     assert venue_time(report, moment) == "14:05"
     assert venue_time(report, None) == ""
+
+
+def test_a_visitor_is_named_by_the_pass_else_by_the_masked_iin() -> None:
+    assert who(SimpleNamespace(name="Aigerim S.", masked_id="••••••••1201")) == "Aigerim S."
+    assert who(SimpleNamespace(name=None, masked_id="••••••••1201")) == "••••••••1201"
+    assert who(SimpleNamespace(name="", masked_id=None)) == ""
