@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,13 +29,10 @@ from kiosk.alerts import (
     TrustStale,
 )
 from ui import words
+from ui.wording import clock_time
 from ui.words import QT_TRANSLATE_NOOP
 
 URGENT = frozenset({AlertKind.RETROACTIVE_RED, AlertKind.RED_REPORT_QUEUED})
-
-
-def _t(source: str) -> str:
-    return QCoreApplication.translate("Alerts", source)
 
 
 # What staff read on each alert (Qt Linguist context "Alerts").
@@ -80,40 +75,40 @@ SCANNER = QT_TRANSLATE_NOOP("Alerts", "scanner")
 
 
 def _at(moment: float | None) -> str:
-    return dt.datetime.fromtimestamp(moment).strftime("%H:%M") if moment else "—"
+    return clock_time(moment, missing="—")
+
+
+def _say(source: str, *args: object) -> str:
+    return words.say_in("Alerts", source, *args)
 
 
 def alert_body(alert: Alert, ses_phone: str) -> str:
     """What happened and what staff should do, in the staff's language."""
     p = alert.payload
-    phone = ses_phone or _t(NO_PHONE)
+    phone = ses_phone or _say(NO_PHONE)
     if isinstance(p, RetroactiveRed):
-        return _fill(_t(RETRO_RED), p.masked_id or "—", _at(p.checked_in_at), phone)
+        return _say(RETRO_RED, p.masked_id or "—", _at(p.checked_in_at), phone)
     if isinstance(p, RedReportQueued):
-        return _fill(_t(RED_QUEUED), p.masked_id or "—", phone)
+        return _say(RED_QUEUED, p.masked_id or "—", phone)
     if isinstance(p, Passback):
-        return _fill(_t(PASSBACK), p.masked_id or "—", _at(p.entered_at))
+        return _say(PASSBACK, p.masked_id or "—", _at(p.entered_at))
     if isinstance(p, CapacityReached):
-        return _fill(_t(FULL), p.inside, p.capacity)
+        return _say(FULL, p.inside, p.capacity)
     if isinstance(p, DeviceLost):
-        return _fill(_t(LOST), _t(SCANNER if p.device == "scanner" else CAMERA))
+        return _say(LOST, _say(SCANNER if p.device == "scanner" else CAMERA))
     if isinstance(p, SyncTrouble):
-        return _fill(_t(TROUBLE), p.pending, _at(p.since))
+        return _say(TROUBLE, p.pending, _at(p.since))
     if isinstance(p, ClockSkew):
-        return _fill(_t(SKEW), round(p.skew_s))
+        return _say(SKEW, round(p.skew_s))
     if isinstance(p, DeadLetter):
-        return _fill(_t(DEAD), len(p.events))
+        return _say(DEAD, len(p.events))
     if isinstance(p, TrustStale):
-        return _fill(_t(STALE), _at(p.fetched_at))
+        return _say(STALE, _at(p.fetched_at))
     if isinstance(p, ReferralResolved):
-        return _fill(_t(REFERRAL), p.ticket, p.outcome)
+        return _say(REFERRAL, p.ticket, p.outcome)
     if alert.kind is AlertKind.DEVICE_NOT_REGISTERED:
-        return _t(NOT_REGISTERED)
-    return _t(RESCUED)
-
-
-def _fill(text: str, *args: object) -> str:
-    return words.fill(text, *args)
+        return _say(NOT_REGISTERED)
+    return _say(RESCUED)
 
 
 class AlertCard(QFrame):

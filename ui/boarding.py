@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QVBoxLayout
@@ -21,6 +22,9 @@ from ui.slip import SlipPlace, print_slip
 from ui.wording import Phrase
 from ui.words import QT_TRANSLATE_NOOP
 
+if TYPE_CHECKING:
+    from ui.kiosk import KioskScreens
+
 REFERRALS_TAB = QT_TRANSLATE_NOOP("Boarding", "Referrals")
 DOCTOR_TAB = QT_TRANSLATE_NOOP("Boarding", "Doctor room")
 SLIP_PRINTED = QT_TRANSLATE_NOOP("Boarding", "Slip for %1: %2")
@@ -31,7 +35,7 @@ class BoardingDesk(QObject):
 
     def __init__(
         self,
-        screens: object,
+        screens: KioskScreens,
         controller: DeskController,
         bridge: DeskBridge,
         settings: Settings,
@@ -42,9 +46,6 @@ class BoardingDesk(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        from ui.kiosk import KioskScreens
-
-        assert isinstance(screens, KioskScreens)
         self._screens = screens
         self._controller = controller
         self._settings = settings
@@ -56,7 +57,12 @@ class BoardingDesk(QObject):
         staff = screens.staff
         self.referrals = ReferralsView(doctor=self.doctor_room, parent=staff)
         self.referrals.resolved.connect(self._on_referrals_resolved)
-        staff.tabs.insertTab(0 if self.doctor_room else 1, self.referrals, "")
+        staff.add_tab(
+            self.referrals,
+            DOCTOR_TAB if self.doctor_room else REFERRALS_TAB,
+            context="Boarding",
+            index=0 if self.doctor_room else 1,
+        )
         if self.doctor_room:
             staff.tabs.setCurrentWidget(self.referrals)
         else:
@@ -69,12 +75,6 @@ class BoardingDesk(QObject):
         self._doctor_view: ReferralsView | None = None
         bridge.referral_opened.connect(self._on_bridge_referral_opened)
         bridge.referrals_changed.connect(self._on_bridge_referrals_changed)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        tabs = self._screens.staff.tabs
-        name = DOCTOR_TAB if self.doctor_room else REFERRALS_TAB
-        tabs.setTabText(tabs.indexOf(self.referrals), words.say_in("Boarding", name))
 
     def open_doctor_screen(self) -> None:
         """A desk's own doctor screen, behind the doctor PIN."""

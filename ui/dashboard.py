@@ -27,6 +27,7 @@ from kiosk.daysheet import report_csv
 from ui import words
 from ui.day_numbers import ALARM, DayNumbers, set_font
 from ui.occupancy_chart import OccupancyChart
+from ui.wording import venue_time
 from ui.words import QT_TRANSLATE_NOOP
 
 ChooseFile = Callable[[QWidget, str], str]
@@ -252,22 +253,18 @@ class DashboardView(QWidget):
             self.title.setText(self.tr("Day %1 has not begun").replace("%1", r.day.isoformat()))
         else:
             title = self.tr("Day %1, so far (%2)")
-            self.title.setText(words.fill(title, r.day.isoformat(), self._at(r.as_of)))
+            self.title.setText(words.fill(title, r.day.isoformat(), venue_time(r, r.as_of)))
         self.hours.setText(self._hours(r))
 
     def _hours(self, r: DayReport) -> str:
         if r.opened_at is None:
             return self.tr("No one was let in") if r.complete else self.tr("No one let in yet")
         if r.working_hours_s is None or r.closed_at is None:
-            return self.tr("First entry %1 · no exit yet").replace("%1", self._at(r.opened_at))
+            return self.tr("First entry %1 · no exit yet").replace("%1", venue_time(r, r.opened_at))
         minutes = round(r.working_hours_s / 60)
         text = self.tr("Open %1 – %2 (%3 h %4 min): first entry to last exit")
-        first, last = self._at(r.opened_at), self._at(r.closed_at)
+        first, last = venue_time(r, r.opened_at), venue_time(r, r.closed_at)
         return words.fill(text, first, last, minutes // 60, minutes % 60)
-
-    def _at(self, moment: float) -> str:
-        assert self.report is not None
-        return self.report.local(moment).strftime("%H:%M")
 
     def _show_note(self) -> None:
         if self._note is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.dashboard import DayReport
 from kiosk.status import Status
 from ui import looks, words
+from ui.wording import venue_time
 
 STATUS_LOOKS = (
     (Status.GREEN, looks.GREEN),
@@ -139,7 +140,7 @@ class DayNumbers(QWidget):
         for word, tile in self.decision_tiles.items():
             tile.show_count(getattr(r.by_decision, word), said[word])
         peak = self.tr("%1 at %2") if r.peak_at is not None else "%1"
-        self._show("peak", self.tr("Most inside"), peak, r.peak, _clock(r, r.peak_at))
+        self._show("peak", self.tr("Most inside"), peak, r.peak, venue_time(r, r.peak_at))
         exits = self.tr("%1 (%2 at closing)")
         self._show("exits", self.tr("Exits"), exits, r.exits, r.automatic_exits)
         self._show(
@@ -172,7 +173,3 @@ class DayNumbers(QWidget):
         name_label.setText(name)
         value_label.setText(words.fill(value, *args))
         value_label.setStyleSheet(f"color: {ALARM};" if alarm else "")
-
-
-def _clock(report: DayReport, moment: float | None) -> str:
-    return report.local(moment).strftime("%H:%M") if moment is not None else ""

@@ -3,8 +3,8 @@ keypad and the physical keyboard, the IIN checked as it is typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.iin import IIN_LENGTH, IinProblem, InvalidIin, parse_iin
+from ui.icons import backspace_icon
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back")
 
@@ -44,6 +45,15 @@ class Keypad(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.key_pressed.emit(k))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
+        back, palette = self.buttons["back"], self.palette()
+        back.setIcon(
+            backspace_icon(
+                28,
+                palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText).name(),
+                palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name(),
+            )
+        )
+        back.setIconSize(QSize(28, 28))
         self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -54,8 +64,8 @@ class Keypad(QWidget):
     def _retranslate(self) -> None:
         for key, button in self.buttons.items():
             if key == "back":
-                button.setText("⌫")
                 button.setToolTip(self.tr("Delete the last digit"))
+                button.setAccessibleName(self.tr("Delete the last digit"))
             elif key == "clear":
                 button.setText(self.tr("Clear"))
             else:

@@ -224,17 +224,16 @@ class KioskScreens(QObject):
                 failure.message,
             )
         )
-        for label in (self.failure,):
-            label.setText(text)
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet(
-                "background: #B71C1C; color: white; font-size: 22px; font-weight: bold;"
-                " padding: 24px;"
-            )
-            label.setGeometry(self.staff.rect())
-            label.show()
-            label.raise_()
+        label = self.failure
+        label.setText(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet(
+            "background: #B71C1C; color: white; font-size: 22px; font-weight: bold; padding: 24px;"
+        )
+        label.setGeometry(self.staff.rect())
+        label.show()
+        label.raise_()
         self.visitor.scan.set_out_of_order()
         self.visitor.show_scan()
 
@@ -258,8 +257,6 @@ class KioskScreens(QObject):
         self.languages.order = (lang, *(code for code in self.languages.order if code != lang))
         self.staff.set_language(lang)
         self.visitor.refresh_languages()
-        if self.boarding is not None:
-            self.boarding.retranslate()
 
     def _on_staff_settings_requested(self) -> None:
         if self._open_settings is not None and self._ask_admin("settings"):

@@ -9,19 +9,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRegularExpression, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QHideEvent,
-    QIcon,
-    QPainter,
-    QPen,
-    QPixmap,
-    QPolygonF,
-    QRegularExpressionValidator,
-    QShowEvent,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -33,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.pins import PinGuard, PinOutcome
+from ui.icons import backspace_icon
 from ui.words import QT_TRANSLATE_NOOP
 
 CONTEXT = "PinDialog"
@@ -104,7 +94,7 @@ class PinDialog(QDialog):
             self.keys[digit] = self._key_button(digit)
             keypad.addWidget(self.keys[digit], index // 3, index % 3)
         self.keys["back"] = self._key_button("")
-        self.keys["back"].setIcon(_backspace_icon(40, TEXT_COLOUR, DISABLED_COLOUR))
+        self.keys["back"].setIcon(backspace_icon(40, TEXT_COLOUR, DISABLED_COLOUR))
         self.keys["back"].setIconSize(QSize(40, 40))
         self.keys["0"] = self._key_button("0")
         self.keys["ok"] = self._key_button("")
@@ -285,39 +275,3 @@ def _pixel_font(widget: QWidget, size: int, *, bold: bool = False) -> None:
     font.setPixelSize(size)
     font.setBold(bold)
     widget.setFont(font)
-
-
-def _backspace_icon(size: int, colour: str, disabled: str) -> QIcon:
-    """A key shape pointing left with a cross in it (the font has no ⌫)."""
-    icon = QIcon(_backspace_pixmap(size, colour))
-    icon.addPixmap(_backspace_pixmap(size, disabled), QIcon.Mode.Disabled)
-    return icon
-
-
-def _backspace_pixmap(size: int, colour: str) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(colour), size * 0.07)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    top, bottom, left, right = size * 0.22, size * 0.78, size * 0.06, size * 0.94
-    middle, notch = size / 2, size * 0.32
-    painter.drawPolygon(
-        QPolygonF(
-            [
-                QPointF(left, middle),
-                QPointF(notch, top),
-                QPointF(right, top),
-                QPointF(right, bottom),
-                QPointF(notch, bottom),
-            ]
-        )
-    )
-    centre_x, arm = (notch + right) / 2, size * 0.12
-    painter.drawLine(QPointF(centre_x - arm, middle - arm), QPointF(centre_x + arm, middle + arm))
-    painter.drawLine(QPointF(centre_x - arm, middle + arm), QPointF(centre_x + arm, middle - arm))
-    painter.end()
-    return pixmap

@@ -3,8 +3,6 @@ the venue's referrals, and the doctor room's Cleared / Confirmed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from kiosk.referrals import (
     suggested_reason,
 )
 from ui import looks, words
+from ui.wording import clock_time, who
 from ui.words import QT_TRANSLATE_NOOP
 
 REASONS = {
@@ -56,15 +55,11 @@ def _t(source: str) -> str:
     return words.say_in("Referrals", source)
 
 
-def _at(moment: float | None) -> str:
-    return dt.datetime.fromtimestamp(moment).strftime("%H:%M") if moment else ""
-
-
 def referral_state_text(referral: Referral) -> str:
     if referral.state is ReferralState.OPEN or referral.outcome is None:
         return _t(OPEN)
     text = _t(OUTCOMES[referral.outcome])
-    return f"{text} ({_at(referral.resolved_at)})"
+    return f"{text} ({clock_time(referral.resolved_at)})"
 
 
 class ReferralDialog(QDialog):
@@ -124,9 +119,8 @@ class ReferralDialog(QDialog):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        who = self.decision.name or self.decision.masked_id or ""
         self.setWindowTitle(self.tr("Refer to doctor"))
-        self.title.setText(self.tr("Refer %1 to the doctor room").replace("%1", who))
+        self.title.setText(self.tr("Refer %1 to the doctor room").replace("%1", who(self.decision)))
         for reason, button in self.buttons.items():
             button.setText(_t(REASONS[reason]))
         self.note_label.setText(self.tr("Note for the doctor (optional)"))
@@ -208,9 +202,9 @@ class ReferralsView(QWidget):
         for row, referral in enumerate(order):
             cells = (
                 referral.ticket,
-                _at(referral.opened_at),
+                clock_time(referral.opened_at),
                 referral.desk,
-                referral.name or referral.masked_id or "",
+                who(referral),
                 words.say(words.STATUS[referral.status_shown]) if referral.status_shown else "",
                 _t(REASONS[referral.reason]) + (f" — {referral.note}" if referral.note else ""),
                 referral_state_text(referral),
@@ -245,8 +239,9 @@ class ReferralsView(QWidget):
         if referral is None:
             self.chosen.setText(self.tr("Choose a referral in the list"))
         else:
-            who = referral.name or referral.masked_id or ""
-            self.chosen.setText(f"{referral.ticket} · {who} · {referral_state_text(referral)}")
+            self.chosen.setText(
+                f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

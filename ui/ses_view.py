@@ -3,8 +3,6 @@ where each report is, what staff must do, and whom to call."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -18,12 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.news import RedReport
-
-
-def _time(moment: float | None, seconds: bool = False) -> str:
-    if moment is None:
-        return ""
-    return dt.datetime.fromtimestamp(moment).strftime("%H:%M:%S" if seconds else "%H:%M")
+from ui.wording import clock_time
 
 
 class SesView(QWidget):
@@ -59,7 +52,7 @@ class SesView(QWidget):
         self.table.setRowCount(len(reports))
         for row, report in enumerate(reports):
             cells = (
-                _time(report.occurred_at),
+                clock_time(report.occurred_at),
                 report.masked_id or "",
                 self.tr("let in offline, found red later")
                 if report.retroactive
@@ -81,9 +74,9 @@ class SesView(QWidget):
             return self.tr("Queued: no connection yet. Call if the visitor is still here")
         if report.received_at is not None:
             return self.tr("Delivered; the service received it at %1").replace(
-                "%1", _time(report.received_at, seconds=True)
+                "%1", clock_time(report.received_at, seconds=True)
             )
-        return self.tr("Delivered at %1").replace("%1", _time(report.delivered_at))
+        return self.tr("Delivered at %1").replace("%1", clock_time(report.delivered_at))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

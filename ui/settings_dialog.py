@@ -8,7 +8,7 @@ and that the new settings apply when the kiosk restarts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -30,20 +30,32 @@ from PySide6.QtWidgets import (
 )
 
 from config.editing import EDITABLE, changes, save, target_for, timezone_choices, values_of
-from config.settings import SettingsError, load_file
+from config.settings import Settings, SettingsError, load_file
 from ui.language_order import LanguageOrder
 
 ERROR_COLOUR = "#C62828"
 DONE_COLOUR = "#2E7D32"
 
-# The values behind each drop-down, in the order of its items; the words
-# for them are in SettingsDialog._choice_texts.
+
+def _schema_choices(key: str) -> tuple[str, ...]:
+    """The values the settings schema allows for the dotted *key* (a Literal), in its order."""
+    section, name = key.split(".")
+    model: Any = Settings.model_fields[section].annotation
+    return tuple(get_args(model.model_fields[name].annotation))
+
+
+# The values behind each drop-down, in the order of its items, as the schema
+# has them (a value added there shows up here); the words for them are in
+# SettingsDialog._choice_texts.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "venue.mode": ("venue", "boarding"),
-    "venue.role": ("both", "entry", "exit"),
-    "policy.unverified": ("staff_decides", "admit_unverified", "deny"),
-    "policy.passback": ("ask_staff", "admit_flagged"),
-    "screens.visitor_screen": ("auto", "same", "second"),
+    key: _schema_choices(key)
+    for key in (
+        "venue.mode",
+        "venue.role",
+        "policy.unverified",
+        "policy.passback",
+        "screens.visitor_screen",
+    )
 }
 
 # The tab each settings section goes on; within a tab, fields keep the
@@ -276,8 +288,10 @@ class SettingsDialog(QDialog):
         for key, text in self._label_texts().items():
             self.labels[key].setText(text)
         for key, texts in self._choice_texts().items():
-            for index, text in enumerate(texts):
-                self._combos[key].setItemText(index, text)
+            combo = self._combos[key]
+            for index in range(combo.count()):
+                value = combo.itemData(index)
+                combo.setItemText(index, texts.get(value, value))
         self._lines["hours.close"].setPlaceholderText(
             self.tr("HH:MM; empty: nobody is checked out")
         )
@@ -338,21 +352,33 @@ class SettingsDialog(QDialog):
             "boarding.doctor_room": self.tr("Doctor room (boarding)"),
         }
 
-    def _choice_texts(self) -> dict[str, tuple[str, ...]]:
+    def _choice_texts(self) -> dict[str, dict[str, str]]:
+        """The words for each drop-down's values (a value without words shows as it is)."""
         return {
-            "venue.mode": (self.tr("Venue: club, shop, office"), self.tr("Boarding: airport desk")),
-            "venue.role": (self.tr("Entry and exit"), self.tr("Entry only"), self.tr("Exit only")),
-            "policy.unverified": (
-                self.tr("Staff decide"),
-                self.tr("Admit, marked unverified"),
-                self.tr("Refuse"),
-            ),
-            "policy.passback": (self.tr("Ask staff"), self.tr("Admit, flagged")),
-            "screens.visitor_screen": (
-                self.tr("Second monitor if there is one"),
-                self.tr("This monitor"),
-                self.tr("Second monitor"),
-            ),
+            "venue.mode": {
+                "venue": self.tr("Venue: club, shop, office"),
+                "boarding": self.tr("Boarding: airport desk"),
+            },
+            "venue.role": {
+                "both": self.tr("Entry and exit"),
+                "entry": self.tr("Entry only"),
+                "exit": self.tr("Exit only"),
+                "doctor": self.tr("Doctor room: resolves referrals"),
+            },
+            "policy.unverified": {
+                "staff_decides": self.tr("Staff decide"),
+                "admit_unverified": self.tr("Admit, marked unverified"),
+                "deny": self.tr("Refuse"),
+            },
+            "policy.passback": {
+                "ask_staff": self.tr("Ask staff"),
+                "admit_flagged": self.tr("Admit, flagged"),
+            },
+            "screens.visitor_screen": {
+                "auto": self.tr("Second monitor if there is one"),
+                "same": self.tr("This monitor"),
+                "second": self.tr("Second monitor"),
+            },
         }
 
 

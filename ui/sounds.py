@@ -108,8 +108,10 @@ class SoundBoard(QObject):
             effect.setObjectName(f"sound_{sound.value}")
             effect.setVolume(level)
             effect.statusChanged.connect(lambda s=sound: self._on_effect_status_changed(s))
-            effect.setSource(QUrl.fromLocalFile(str(sound_file(sound, folder))))
+            # Known before its source is set: a file that fails at once says so
+            # from within setSource, and must find its effect to drop.
             self._effects[sound] = effect
+            effect.setSource(QUrl.fromLocalFile(str(sound_file(sound, folder))))
 
     def _on_effect_status_changed(self, sound: Sound) -> None:
         effect = self._effects.get(sound)

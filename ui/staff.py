@@ -3,10 +3,8 @@ events (masked) and the alerts, on the reception worker's side of the desk."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -31,9 +29,9 @@ from ui import looks, words
 from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES
-from ui.icons import ShapeIcon
+from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
-from ui.wording import referable
+from ui.wording import clock_time, referable, status_words, who
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -112,14 +110,12 @@ class QuestionCard(QFrame):
         if question is None:
             return
         decision = question.decision
-        who = decision.name or decision.masked_id or ""
-        self.title.setText(self.tr("Decide for visitor %1").replace("%1", who))
+        self.title.setText(self.tr("Decide for visitor %1").replace("%1", who(decision)))
         self.why.setText(self._why(decision))
 
     def _why(self, decision: Decision) -> str:
         if Flag.PASSBACK in decision.flags:
-            since = decision.inside_since
-            at = dt.datetime.fromtimestamp(since).strftime("%H:%M") if since else "—"
+            at = clock_time(decision.inside_since, missing="—")
             return self.tr(
                 "Already inside since %1: the same code shown again? Admit only if it is "
                 "the same person coming back."
@@ -141,6 +137,7 @@ class LastDecisionCard(QFrame):
         self.setObjectName("last")
         self.decision: Decision | None = None
         self.referrals = False
+        self._colours: tuple[str, str] | None = None
         self.refer_button = QPushButton(self)
         self.refer_button.setMinimumHeight(48)
         self.refer_button.setStyleSheet(
@@ -181,6 +178,9 @@ class LastDecisionCard(QFrame):
         super().changeEvent(event)
 
     def _paint(self, background: str, text: str) -> None:
+        if (background, text) == self._colours:
+            return  # a style sheet costs a re-polish of the card: only on a change of look
+        self._colours = (background, text)
         self.setStyleSheet(
             f"QFrame#last {{ background: {background}; border-radius: 10px; }}"
             f" QLabel {{ color: {text}; }}"
@@ -194,15 +194,13 @@ class LastDecisionCard(QFrame):
             self.headline.setText(self.tr("Waiting for the first visitor"))
             self.lines.setText("")
             return
-        from ui.wording import clock_time, status_words
-
         look = looks.look_of(decision)
         self._paint(look.background, look.text)
         self.icon.show()
         self.icon.show_shape(look.shape, look.text)
         said = status_words(decision)
         self.headline.setText(words.say(said.decision.source))
-        parts = [decision.name or decision.masked_id or ""]
+        parts = [who(decision)]
         if said.status is not None:
             parts.append(words.say(said.status.source))
         if said.detail is not None:
@@ -217,6 +215,7 @@ class EventsView(QTableWidget):
     """Today's latest check-ins and check-outs, masked."""
 
     COLUMNS = 6
+    SENT = 5
     COMPACT_ROWS = 8
 
     def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
@@ -230,6 +229,7 @@ class EventsView(QTableWidget):
                 self.hideColumn(column)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+        self._sent_icon = tick_icon(16, self.palette().color(QPalette.ColorRole.Text).name())
         self.events: tuple[RecentEvent, ...] = ()
         self._retranslate()
 
@@ -240,15 +240,18 @@ class EventsView(QTableWidget):
         self.setRowCount(len(events))
         for row, event in enumerate(events):
             cells = (
-                dt.datetime.fromtimestamp(event.occurred_at).strftime("%H:%M:%S"),
+                clock_time(event.occurred_at, seconds=True),
                 self._what(event),
                 self._status(event.status),
                 event.masked_id or "",
                 event.operator or (event.method or ""),
-                "✓" if event.synced else "…",
+                "" if event.synced else "…",  # sent: a drawn tick (the font has no ✓)
             )
             for column, text in enumerate(cells):
-                self.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == self.SENT and event.synced:
+                    item.setIcon(self._sent_icon)
+                self.setItem(row, column, item)
 
     def _what(self, event: RecentEvent) -> str:
         if event.type == "check_out":
@@ -318,7 +321,6 @@ class StaffPanel(QWidget):
         self._desk = desk
         self._service = ServiceState()
         self._occupancy = OccupancyState()
-        self.last_decision: Decision | None = None
         self.place = QLabel(self)
         _bold(self.place, 18)
         self.service_label = QLabel(self)
@@ -361,8 +363,8 @@ class StaffPanel(QWidget):
         self.alerts.acknowledged.connect(self.acknowledged)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
 
-        desk_tab = QWidget(self)
-        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, desk_tab)
+        self.desk_tab = QWidget(self)
+        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.desk_tab)
         side = QVBoxLayout()
         side.addWidget(self.inside_label)
         side.addWidget(self.last)
@@ -370,7 +372,7 @@ class StaffPanel(QWidget):
         self._desk_layout.addLayout(side, 2)
         self._desk_layout.insertWidget(0, self.entry, 3)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(desk_tab, "")
+        self.tabs.addTab(self.desk_tab, "")
         self.tabs.addTab(self.events, "")
         self.tabs.addTab(self.alerts, "")
         self.tabs.addTab(self.ses, "")
@@ -394,7 +396,7 @@ class StaffPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._alerts_count = 0
-        self._extra_tabs: list[tuple[QWidget, str]] = []
+        self._extra_tabs: list[tuple[QWidget, str, str]] = []
         self._retranslate()
 
     # -- what the desk tells ------------------------------------------------------
@@ -408,17 +410,28 @@ class StaffPanel(QWidget):
         self._show_service()
 
     def show_decision(self, decision: Decision) -> None:
-        self.last_decision = decision
         self.last.show_decision(decision)
 
     def set_occupancy(self, state: OccupancyState) -> None:
         self._occupancy = state
         self._show_occupancy()
 
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        """One more tab (the dashboard); *title* is a source text of context StaffPanel."""
-        self._extra_tabs.append((widget, title))
-        self.tabs.addTab(widget, "")
+    def add_tab(
+        self,
+        widget: QWidget,
+        title: str,
+        *,
+        context: str = "StaffPanel",
+        index: int | None = None,
+    ) -> None:
+        """One more tab (the dashboard, the referrals), at the end or at *index*;
+        *title* is a source text of Qt Linguist *context*, redrawn on a change
+        of language."""
+        self._extra_tabs.append((widget, context, title))
+        if index is None:
+            self.tabs.addTab(widget, "")
+        else:
+            self.tabs.insertTab(index, widget, "")
         self._retranslate()
 
     def show_notice(self, text: str) -> None:
@@ -456,19 +469,20 @@ class StaffPanel(QWidget):
         self.doctor_button.setText(self.tr("Doctor room"))
         self.lock_button.setText(self.tr("Exit kiosk"))
         self.send_now_button.setText(self.tr("Send now"))
-        self.tabs.setTabText(0, self.tr("Desk"))
-        self.tabs.setTabText(1, self.tr("Today's events"))
+        # Tabs by widget, never by position: other tabs are put in between.
+        self.tabs.setTabText(self.tabs.indexOf(self.desk_tab), self.tr("Desk"))
+        self.tabs.setTabText(self.tabs.indexOf(self.events), self.tr("Today's events"))
         self._on_alerts_count_changed(self._alerts_count)
         self.tabs.setTabText(self.tabs.indexOf(self.ses), self.tr("Sanitary service"))
-        for widget, title in self._extra_tabs:
-            self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in("StaffPanel", title))
+        for widget, context, title in self._extra_tabs:
+            self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in(context, title))
         self._show_service()
         self._show_occupancy()
 
     def _on_alerts_count_changed(self, count: int) -> None:
         self._alerts_count = count
         title = self.tr("Alerts (%1)").replace("%1", str(count)) if count else self.tr("Alerts")
-        self.tabs.setTabText(2, title)
+        self.tabs.setTabText(self.tabs.indexOf(self.alerts), title)
 
     def _show_service(self) -> None:
         state = self._service

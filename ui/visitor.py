@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.decision import Decision
 from kiosk.news import DeviceCondition, OccupancyState, ServiceState
-from kiosk.policy import Outcome
 from ui import looks, words
 from ui.i18n import Languages
 from ui.icons import ShapeIcon
 from ui.looks import Look
-from ui.wording import Phrase, clock_time, referable, status_words
+from ui.wording import Phrase, clock_time, referable, status_words, who
 from ui.words import QT_TRANSLATE_NOOP
 
 INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
@@ -280,7 +279,10 @@ class StatusScreen(QWidget):
         self.setObjectName("status")
         self._languages = languages
         self.look: Look = looks.UNVERIFIED
+        # What was last shown, all of it, so a redraw loses nothing (the ticket).
         self.decision: Decision | None = None
+        self.referred = False
+        self.detail: Phrase | None = None
         self.setAutoFillBackground(True)
         self.icon = ShapeIcon(self)
         self.decision_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
@@ -294,6 +296,7 @@ class StatusScreen(QWidget):
         self.refer_button = QPushButton(self)
         self.refer_button.setMinimumHeight(64)
         self.refer_button.hide()
+        self._refer_colours: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.icon, 3)
@@ -314,7 +317,7 @@ class StatusScreen(QWidget):
     ) -> None:
         """The decision; *referred*: sent to the doctor room; *detail* replaces
         the usual line of detail (the referral's ticket and where to go)."""
-        self.decision = decision
+        self.decision, self.referred, self.detail = decision, referred, detail
         self.look = looks.look_of(decision)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(self.look.background))
@@ -342,18 +345,32 @@ class StatusScreen(QWidget):
         others = [in_lang(lang, said.detail) for lang in order[1:]]
         self.detail_others.setText("  ·  ".join(text for text in others if text))
         self.detail_others.setVisible(said.detail is not None)
-        self.who_label.setText(decision.name or decision.masked_id or "")
+        self.who_label.setText(who(decision))
         self.refer_button.setVisible(self.referrals and not referred and referable(decision))
-        self.refer_button.setText(
-            " · ".join(in_lang(lang, Phrase(words.REFER_BUTTON)) for lang in order[:2])
-        )
+        if self.referrals:  # a style sheet costs a re-polish: only where the button shows
+            self.refer_button.setText(
+                " · ".join(in_lang(lang, Phrase(words.REFER_BUTTON)) for lang in order[:2])
+            )
+            self._paint_refer_button()
+        footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
+        self.footer_label.setText("   ·   ".join(part for part in footer if part))
+        self._resize_text()
+
+    def _paint_refer_button(self) -> None:
+        """The button in the look's colours, reversed (set again only when they change)."""
+        colours = (self.look.text, self.look.background)
+        if colours == self._refer_colours:
+            return
+        self._refer_colours = colours
         self.refer_button.setStyleSheet(
             f"QPushButton {{ background: {self.look.text}; color: {self.look.background};"
             " font-size: 22px; font-weight: bold; border-radius: 10px; padding: 8px 28px; }"
         )
-        footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
-        self.footer_label.setText("   ·   ".join(part for part in footer if part))
-        self._resize_text()
+
+    def redraw(self) -> None:
+        """Draw what was last shown again (the visitor's languages changed order)."""
+        if self.decision is not None:
+            self.show_decision(self.decision, referred=self.referred, detail=self.detail)
 
     def resizeEvent(self, event: object) -> None:
         self._resize_text()
@@ -419,8 +436,7 @@ class VisitorView(QStackedWidget):
     def refresh_languages(self) -> None:
         """Redraw both screens after the visitor's languages changed order."""
         self.scan.refresh()
-        if self.status.decision is not None:
-            self.status.show_decision(self.status.decision)
+        self.status.redraw()
 
     def question_closed(self, question_id: str) -> None:
         if self._waiting_for_staff == question_id:
@@ -438,7 +454,3 @@ class VisitorView(QStackedWidget):
     def _on_timer_timeout(self) -> None:
         if self._waiting_for_staff is None:
             self.show_scan()
-
-
-def is_denial(decision: Decision) -> bool:
-    return decision.outcome not in (Outcome.ADMIT, Outcome.ASK_STAFF)

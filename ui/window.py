@@ -37,12 +37,9 @@ class LockedWindow(QWidget):
 
 class KioskWindows(QObject):
     """The desk window (staff panel, and the visitor's screen when alone) and the
-    visitor window on a second monitor.
-
-    Signals: placed(bool) — True when the visitor's screen has a monitor of its own.
+    visitor window on a second monitor; :attr:`separate` is True while the
+    visitor's screen has a monitor of its own.
     """
-
-    placed = Signal(bool)
 
     def __init__(
         self,
@@ -115,20 +112,12 @@ class KioskWindows(QObject):
         self.staff.show()
         if primary is not None:
             self._show_on(self.desk, primary)
-        if separate != self.separate:
-            self.separate = separate
-        self.placed.emit(separate)
+        self.separate = separate
 
     def close(self) -> None:
         self.unlocked = True
         self.visitor_window.close()
         self.desk.close()
-
-    def leave_fullscreen(self) -> None:
-        self._fullscreen = False
-        self.desk.showNormal()
-        if self.separate:
-            self.visitor_window.showNormal()
 
     def _show_on(self, window: QWidget, screen: QScreen) -> None:
         window.setScreen(screen)

@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.decision import Decision, Direction, Flag
 from kiosk.policy import Outcome
 from kiosk.status import Provenance, Status
 from ui import words
 from ui.words import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from kiosk.dashboard import DayReport
 
 MINUTES = QT_TRANSLATE_NOOP("Words", "%1 min")
 HOURS = QT_TRANSLATE_NOOP("Words", "%1 h")
@@ -55,8 +59,32 @@ def referable(decision: Decision) -> bool:
     )
 
 
-def clock_time(moment: float) -> str:
-    return dt.datetime.fromtimestamp(moment).strftime("%H:%M")
+class _Visitor(Protocol):
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def masked_id(self) -> str | None: ...
+
+
+def who(visitor: _Visitor) -> str:
+    """How the screens name a visitor: the name on the pass, else the masked IIN."""
+    return visitor.name or visitor.masked_id or ""
+
+
+def clock_time(moment: float | None, *, seconds: bool = False, missing: str = "") -> str:
+    """*moment* on this PC's clock, 14:05 (14:05:09 with *seconds*); *missing*
+    when there is no moment (None, or 0: a time the desk did not know)."""
+    if not moment:
+        return missing
+    return dt.datetime.fromtimestamp(moment).strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+def venue_time(report: DayReport, moment: float | None) -> str:
+    """*moment* on the venue's clock (the day report's time zone), 14:05; "" for none."""
+    if not moment:
+        return ""
+    return report.local(moment).strftime("%H:%M")
 
 
 def status_words(decision: Decision, *, referred: bool = False) -> StatusWords:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.alerts import Alert, Passback
 from kiosk.referrals import ReferralReason
 from kiosk.status import Status
 from tests.fakes import RED_IIN, YELLOW_IIN
@@ -66,3 +67,57 @@ def test_a_venue_desk_offers_no_referral(qtbot: QtBot, start_kiosk: Any, issuer:
     running.show_code(issuer.issue(RED_IIN, Status.RED, at=time.time()))
     qtbot.waitUntil(lambda: screens.visitor.status.isVisible(), timeout=WAIT)
     assert screens.boarding is None and not screens.visitor.status.refer_button.isVisible()
+
+
+def tab_titles(staff: Any) -> dict[str, str]:
+    tabs = staff.tabs
+    return {
+        name: tabs.tabText(tabs.indexOf(widget))
+        for name, widget in (
+            ("desk", staff.desk_tab),
+            ("events", staff.events),
+            ("alerts", staff.alerts),
+            ("ses", staff.ses),
+        )
+    }
+
+
+def test_each_staff_tab_keeps_its_title_through_an_alert_and_a_language_change(
+    qtbot: QtBot, start_kiosk: Any
+) -> None:
+    running = start_kiosk(**BOARDING)
+    screens = running.screens
+    staff, referrals = screens.staff, screens.boarding.referrals
+    assert staff.tabs.indexOf(referrals) == 1, "the referrals next to the desk"
+    alert = Alert(Passback(masked_id="••••••••1201"), created_at=time.time(), id=7)
+    running.kiosk.bridge.listener.alert_raised(alert)
+    qtbot.waitUntil(lambda: 7 in staff.alerts.cards, timeout=WAIT)
+    assert staff.tabs.tabText(staff.tabs.indexOf(referrals)) == "Жолдамалар"
+    assert tab_titles(staff) == {
+        "desk": "Үстел",
+        "events": "Бүгінгі оқиғалар",
+        "alerts": f"Ескертулер ({len(staff.alerts.cards)})",  # the desk may have its own
+        "ses": "СЭҚ",
+    }
+
+    qtbot.mouseClick(staff.language_buttons["ru"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab_titles(staff)["desk"] == "Стойка", timeout=WAIT)
+    assert staff.tabs.tabText(staff.tabs.indexOf(referrals)) == "Направления"
+    assert tab_titles(staff) == {
+        "desk": "Стойка",
+        "events": "События за сегодня",
+        "alerts": f"Предупреждения ({len(staff.alerts.cards)})",
+        "ses": "СЭС",
+    }
+
+
+def test_a_doctor_room_puts_its_referrals_first_under_their_own_title(
+    qtbot: QtBot, start_kiosk: Any
+) -> None:
+    running = start_kiosk(venue={"mode": "boarding", "role": "doctor", "desk": "doctor"})
+    staff, referrals = running.screens.staff, running.screens.boarding.referrals
+    assert staff.tabs.indexOf(referrals) == 0 and staff.tabs.currentWidget() is referrals
+    assert staff.tabs.tabText(0) == "Дәрігер бөлмесі"
+    qtbot.mouseClick(staff.language_buttons["ru"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: staff.tabs.tabText(0) == "Кабинет врача", timeout=WAIT)
+    assert tab_titles(staff)["alerts"].startswith("Предупреждения")

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from config.settings import DEFAULT_FILE, SHIPPED_DIR, load_file, user_config_file
 from tests.ui.qtfakes import MarkingTranslator
 from ui.language_order import LanguageOrder
-from ui.settings_dialog import SettingsDialog
+from ui.settings_dialog import CHOICES, SettingsDialog
 
 W = TypeVar("W", bound=QWidget)
 
@@ -212,3 +212,26 @@ def test_language_order_ticks_and_moves(qtbot: QtBot) -> None:
     assert not order.up_button.isEnabled()
     order.move_row(0, -1)  # nowhere to go: nothing happens
     assert order.languages() == ["en", "ru", "kk"]
+
+
+def test_a_doctor_room_keeps_its_role(qtbot: QtBot, tmp_path: Path) -> None:
+    doctor = tmp_path / "doctor.toml"
+    shutil.copyfile(SHIPPED_DIR / "airport-doctor.toml", doctor)
+    dialog = open_dialog(qtbot, doctor)
+    role = field(dialog, "venue.role", QComboBox)
+    assert role.currentData() == "doctor" and dialog.values()["venue.role"] == "doctor"
+    assert role.currentText() == "Doctor room: resolves referrals"
+    field(dialog, "venue.name", QLineEdit).setText("Almaty Airport")
+    save(qtbot, dialog)
+    settings = load_file(doctor)
+    assert (settings.venue.name, settings.venue.role) == ("Almaty Airport", "doctor")
+
+
+def test_every_value_the_schema_allows_has_its_own_words(qtbot: QtBot, club: Path) -> None:
+    dialog = open_dialog(qtbot, club)
+    for key, values in CHOICES.items():
+        combo = field(dialog, key, QComboBox)
+        assert [combo.itemData(i) for i in range(combo.count())] == list(values)
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        assert len(set(texts)) == len(texts) and not set(texts) & set(values), key
+    assert set(CHOICES["venue.role"]) == {"entry", "exit", "both", "doctor"}
