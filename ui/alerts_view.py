@@ -24,6 +24,7 @@ from kiosk.alerts import (
     Passback,
     RedReportQueued,
     ReferralResolved,
+    ResolutionRefused,
     RetroactiveRed,
     SyncTrouble,
     TrustStale,
@@ -63,6 +64,15 @@ STALE = QT_TRANSLATE_NOOP(
     "Alerts", "The pass keys were last refreshed at %1: new passes may be refused."
 )
 REFERRAL = QT_TRANSLATE_NOOP("Alerts", "Referral %1: the doctor decided %2.")
+CLEARED = QT_TRANSLATE_NOOP("Alerts", "cleared, the passenger may board")
+CONFIRMED = QT_TRANSLATE_NOOP("Alerts", "confirmed, the status stands")
+REFUSED_LATE = QT_TRANSLATE_NOOP(
+    "Alerts", "Referral %1: another doctor's decision came first and holds. Nothing to do."
+)
+REFUSED_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "Referral %1: the service does not know it yet. Resolve it again once it has arrived.",
+)
 NOT_REGISTERED = QT_TRANSLATE_NOOP(
     "Alerts", "The service refused this device's token: call support. Events are kept."
 )
@@ -105,7 +115,11 @@ def alert_body(alert: Alert, ses_phone: str) -> str:
     if isinstance(p, TrustStale):
         return _say(STALE, _at(p.fetched_at))
     if isinstance(p, ReferralResolved):
-        return _say(REFERRAL, p.ticket, p.outcome)
+        outcome = {"cleared": CLEARED, "confirmed": CONFIRMED}.get(p.outcome)
+        return _say(REFERRAL, p.ticket, _say(outcome) if outcome else p.outcome)
+    if isinstance(p, ResolutionRefused):
+        late = p.reason == "already_resolved"
+        return _say(REFUSED_LATE if late else REFUSED_UNKNOWN, p.ticket)
     if alert.kind is AlertKind.DEVICE_NOT_REGISTERED:
         return _say(NOT_REGISTERED)
     return _say(RESCUED)

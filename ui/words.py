@@ -103,6 +103,7 @@ ALERT_TITLE = {
     AlertKind.TRUST_STALE: QT_TRANSLATE_NOOP("Words", "Pass keys are out of date"),
     AlertKind.DATABASE_RESCUED: QT_TRANSLATE_NOOP("Words", "Database files were touched"),
     AlertKind.REFERRAL_RESOLVED: QT_TRANSLATE_NOOP("Words", "The doctor decided a referral"),
+    AlertKind.RESOLUTION_REFUSED: QT_TRANSLATE_NOOP("Words", "A doctor's decision was refused"),
 }
 
 SERVICE = {

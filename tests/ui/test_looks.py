@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.alerts import Alert, RetroactiveRed
+from kiosk.alerts import PAYLOADS, Alert, AlertKind, RetroactiveRed
 from kiosk.decision import Decision, Direction, Flag, Method
 from kiosk.policy import Outcome
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
 from ui import looks
-from ui.alerts_view import AlertsView
+from ui.alerts_view import RESCUED, AlertsView, alert_body
 from ui.i18n import Languages
 from ui.visitor import StatusScreen
 
@@ -121,3 +121,15 @@ def test_an_alert_says_what_to_do_and_goes_when_acknowledged(qtbot: QtBot) -> No
     assert acknowledged.args == [7]
     view.remove(7)
     assert not view.cards and view.empty.isVisibleTo(view)
+
+
+@pytest.mark.parametrize("kind", list(AlertKind))
+def test_every_kind_of_alert_has_a_title_and_its_own_text(qtbot: QtBot, kind: AlertKind) -> None:
+    view = AlertsView("+7 727 000 00 00")
+    qtbot.addWidget(view)
+    alert = Alert(PAYLOADS[kind](), time.time(), 1)
+    view.add(alert)
+    card = view.cards[1]
+    assert card.title.text() and card.body.text()
+    if kind is not AlertKind.DATABASE_RESCUED:
+        assert alert_body(alert, "") != RESCUED, "not the catch-all text"

@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="164"/>
+        <location filename="../alerts_view.py" line="173"/>
         <source>Acknowledge</source>
         <translation>Түсінікті</translation>
     </message>
@@ -12,77 +12,97 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="40"/>
         <source>the number in [ses] phone</source>
         <translation>[ses] phone нөміріне</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="45"/>
+        <location filename="../alerts_view.py" line="41"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>%1 келушісі %2 кезінде байланыс жоқта кіргізілген, мәртебесі — қызыл. СЭҚ-қа хабарлама кезекке қойылды. Келушіні тауып, %3 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="50"/>
+        <location filename="../alerts_view.py" line="46"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>%1 келушісінің мәртебесі — қызыл: кіргізбеңіз. СЭҚ-қа хабарлама кезекке қойылды; қажет болса, %2 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="51"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>%1 келушісі ішінде (%2 бастап). Бұл сол адам екенін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="54"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Ішінде %1 адам, рұқсат етілгені — %2: кіру тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 жұмысын тоқтатты: кабелін тексеріңіз. Киоск өзі қайта қосылады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="60"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%2 бастап %1 оқиға жіберілмей тұр: желіні тексеріңіз. Ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Компьютер сағаты сервистен %1 с ауытқыған: уақытты түзетіңіз, рұқсатнамалар соған байланысты.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="62"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис %1 оқиғаны қабылдамады: қолдау қызметіне хабарласыңыз. Олар сақталды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
         <translation>Рұқсатнама кілттері соңғы рет %1 кезінде жаңартылған: жаңа рұқсатнамалар қабылданбауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="70"/>
+        <location filename="../alerts_view.py" line="66"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>%1 жолдамасы: дәрігер шешімі — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="71"/>
+        <location filename="../alerts_view.py" line="67"/>
+        <source>cleared, the passenger may board</source>
+        <translation>рұқсат етілді, жолаушы отыра алады</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="68"/>
+        <source>confirmed, the status stands</source>
+        <translation>расталды, мәртебе өзгермейді</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="69"/>
+        <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
+        <translation>%1 жолдамасы: басқа дәрігердің шешімі бұрын келді және күшінде. Ештеңе істеудің қажеті жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="72"/>
+        <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
+        <translation>%1 жолдамасы: сервис оны әлі білмейді. Ол келгеннен кейін шешімді қайта енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="76"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис бұл құрылғының токенін қабылдамады: қолдау қызметіне хабарласыңыз. Оқиғалар сақталады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="74"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; киоск деректерін сақтап қалды. Қолдау қызметіне хабарлаңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="83"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -90,7 +110,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="217"/>
+        <location filename="../alerts_view.py" line="226"/>
         <source>No alerts</source>
         <translation>Ескертулер жоқ</translation>
     </message>
@@ -98,17 +118,17 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="24"/>
+        <location filename="../boarding.py" line="28"/>
         <source>Referrals</source>
         <translation>Жолдамалар</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="25"/>
+        <location filename="../boarding.py" line="29"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="26"/>
+        <location filename="../boarding.py" line="30"/>
         <source>Slip for %1: %2</source>
         <translation>%1 талоны: %2</translation>
     </message>
@@ -116,82 +136,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="35"/>
+        <location filename="../dashboard.py" line="36"/>
         <source>Export CSV</source>
         <translation>CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="36"/>
+        <location filename="../dashboard.py" line="37"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241"/>
+        <location filename="../dashboard.py" line="242"/>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Export CSV…</source>
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Reading the day…</source>
         <translation>Күн деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="250"/>
+        <location filename="../dashboard.py" line="251"/>
         <source>Day %1</source>
         <translation>Күн %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="252"/>
+        <location filename="../dashboard.py" line="253"/>
         <source>Day %1 has not begun</source>
         <translation>%1 күні әлі басталған жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254"/>
+        <location filename="../dashboard.py" line="255"/>
         <source>Day %1, so far (%2)</source>
         <translation>Күн %1, сағат %2 бойынша</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="260"/>
+        <location filename="../dashboard.py" line="261"/>
         <source>No one was let in</source>
         <translation>Ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="260"/>
+        <location filename="../dashboard.py" line="261"/>
         <source>No one let in yet</source>
         <translation>Әзірге ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="263"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264"/>
+        <location filename="../dashboard.py" line="265"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278"/>
+        <location filename="../dashboard.py" line="275"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="279"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Could not save the file: %1</source>
         <translation>Файл сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="280"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not read the day: %1</source>
         <translation>Күн деректері оқылмады: %1</translation>
     </message>
@@ -199,72 +219,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="137"/>
+        <location filename="../day_numbers.py" line="138"/>
         <source>Admitted</source>
         <translation>Кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="137"/>
+        <location filename="../day_numbers.py" line="138"/>
         <source>Refused</source>
         <translation>Тыйым салынды</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="139"/>
         <source>No answer</source>
         <translation>Жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="142"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="142"/>
+        <location filename="../day_numbers.py" line="143"/>
         <source>Most inside</source>
         <translation>Ішінде ең көп</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="143"/>
+        <location filename="../day_numbers.py" line="144"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (жабылғанда %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="145"/>
         <source>Exits</source>
         <translation>Шығулар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="147"/>
+        <location filename="../day_numbers.py" line="148"/>
         <source>Let in unverified</source>
         <translation>Тексерусіз кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="148"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="157"/>
+        <location filename="../day_numbers.py" line="158"/>
         <source>Red reports to the SES</source>
         <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="158"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: жеткізілді %2 · кезекте %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="164"/>
+        <location filename="../day_numbers.py" line="165"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="166"/>
+        <location filename="../day_numbers.py" line="167"/>
         <source>Doctor referrals</source>
         <translation>Дәрігерге жолдамалар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="168"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Staff overrides</source>
         <translation>Қызметкер ережені өзгертті</translation>
     </message>
@@ -272,57 +292,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="255"/>
+        <location filename="../staff.py" line="258"/>
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="255"/>
+        <location filename="../staff.py" line="258"/>
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="257"/>
+        <location filename="../staff.py" line="260"/>
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="261"/>
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="259"/>
+        <location filename="../staff.py" line="262"/>
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="276"/>
+        <location filename="../staff.py" line="279"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="277"/>
+        <location filename="../staff.py" line="280"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="278"/>
+        <location filename="../staff.py" line="281"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="279"/>
+        <location filename="../staff.py" line="282"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="280"/>
+        <location filename="../staff.py" line="283"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="281"/>
+        <location filename="../staff.py" line="284"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -330,12 +350,13 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../entry.py" line="58"/>
+        <location filename="../entry.py" line="67"/>
+        <location filename="../entry.py" line="68"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="60"/>
+        <location filename="../entry.py" line="70"/>
         <source>Clear</source>
         <translation>Тазарту</translation>
     </message>
@@ -382,52 +403,52 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="122"/>
+        <location filename="../entry.py" line="132"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Телефонсыз келуші: ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="123"/>
+        <location filename="../entry.py" line="133"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="124"/>
+        <location filename="../entry.py" line="134"/>
         <source>Check in</source>
         <translation>Кіруді тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="125"/>
+        <location filename="../entry.py" line="135"/>
         <source>Check out</source>
         <translation>Шығуды тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="131"/>
+        <location filename="../entry.py" line="141"/>
         <source>%1 of 12 digits</source>
         <translation>12 цифрдың %1</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="136"/>
+        <location filename="../entry.py" line="146"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-цифр 1-ден 6-ға дейін болуы керек (ғасыр мен жыныс)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="137"/>
+        <location filename="../entry.py" line="147"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Алғашқы алты цифр нақты туған күн емес</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="138"/>
+        <location filename="../entry.py" line="148"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Соңғы цифр сәйкес емес: қате терілген бе?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="139"/>
+        <location filename="../entry.py" line="149"/>
         <source>Not a valid IIN</source>
         <translation>ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="145"/>
+        <location filename="../entry.py" line="155"/>
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
     </message>
@@ -453,53 +474,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="39"/>
+        <location filename="../pin_dialog.py" line="29"/>
         <source>Admin PIN</source>
         <translation>Әкімші PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="40"/>
+        <location filename="../pin_dialog.py" line="30"/>
         <source>Doctor PIN</source>
         <translation>Дәрігер PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="247"/>
+        <location filename="../pin_dialog.py" line="237"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="248"/>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="238"/>
+        <location filename="../pin_dialog.py" line="239"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="250"/>
+        <location filename="../pin_dialog.py" line="240"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="260"/>
+        <location filename="../pin_dialog.py" line="250"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="263"/>
+        <location filename="../pin_dialog.py" line="253"/>
         <source>Locked: try again in %1</source>
         <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="265"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="267"/>
+        <location filename="../pin_dialog.py" line="257"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>PIN қате. Қалған әрекет: %n</numerusform>
@@ -507,7 +528,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="268"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Enter the PIN</source>
         <translation>PIN-кодты енгізіңіз</translation>
     </message>
@@ -515,27 +536,27 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="109"/>
+        <location filename="../staff.py" line="107"/>
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="110"/>
+        <location filename="../staff.py" line="108"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="116"/>
+        <location filename="../staff.py" line="113"/>
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="124"/>
+        <location filename="../staff.py" line="120"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="128"/>
+        <location filename="../staff.py" line="124"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
     </message>
@@ -543,27 +564,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="128"/>
+        <location filename="../referrals_view.py" line="122"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129"/>
+        <location filename="../referrals_view.py" line="123"/>
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="132"/>
+        <location filename="../referrals_view.py" line="126"/>
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="134"/>
+        <location filename="../referrals_view.py" line="128"/>
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="135"/>
+        <location filename="../referrals_view.py" line="129"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -571,42 +592,42 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="40"/>
+        <location filename="../referrals_view.py" line="39"/>
         <source>The passenger says the status is wrong</source>
         <translation>Жолаушы мәртебесі қате дейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="42"/>
         <source>Yellow status: a contact</source>
         <translation>Сары мәртебе: байланыста болған</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="43"/>
         <source>Red status: a positive test</source>
         <translation>Қызыл мәртебе: оң нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>No status could be verified</source>
         <translation>Мәртебені тексеру мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="45"/>
         <source>Something else (say what in the note)</source>
         <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Confirmed: the status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="51"/>
         <source>Waiting for the doctor</source>
         <translation>Дәрігерді күтуде</translation>
     </message>
@@ -614,57 +635,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="246"/>
+        <location filename="../referrals_view.py" line="240"/>
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259"/>
+        <location filename="../referrals_view.py" line="254"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260"/>
+        <location filename="../referrals_view.py" line="255"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="261"/>
+        <location filename="../referrals_view.py" line="256"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="262"/>
+        <location filename="../referrals_view.py" line="257"/>
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263"/>
+        <location filename="../referrals_view.py" line="258"/>
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264"/>
+        <location filename="../referrals_view.py" line="259"/>
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265"/>
+        <location filename="../referrals_view.py" line="260"/>
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="268"/>
+        <location filename="../referrals_view.py" line="263"/>
         <source>The doctor&apos;s note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="269"/>
+        <location filename="../referrals_view.py" line="264"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="270"/>
+        <location filename="../referrals_view.py" line="265"/>
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
@@ -672,67 +693,67 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="64"/>
+        <location filename="../ses_view.py" line="57"/>
         <source>let in offline, found red later</source>
         <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="66"/>
+        <location filename="../ses_view.py" line="59"/>
         <source>refused at the desk</source>
         <translation>үстелде кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="77"/>
+        <location filename="../ses_view.py" line="70"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="81"/>
+        <location filename="../ses_view.py" line="74"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="76"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="86"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Delivered at %1</source>
         <translation>%1 кезінде жеткізілді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="87"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Sanitary service: %1</source>
         <translation>СЭҚ: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105"/>
+        <location filename="../ses_view.py" line="98"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105"/>
+        <location filename="../ses_view.py" line="98"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105"/>
+        <location filename="../ses_view.py" line="98"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="105"/>
+        <location filename="../ses_view.py" line="98"/>
         <source>Report</source>
         <translation>Хабарлама</translation>
     </message>
@@ -740,266 +761,271 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="266"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Venue</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="270"/>
+        <location filename="../settings_dialog.py" line="282"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="271"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>Screens and sound</source>
         <translation>Экрандар мен дыбыс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="272"/>
+        <location filename="../settings_dialog.py" line="284"/>
         <source>Devices and contacts</source>
         <translation>Құрылғылар мен байланыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="289"/>
+        <location filename="../settings_dialog.py" line="303"/>
         <source>This PC&apos;s time zone</source>
         <translation>Осы компьютердің уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Mute all sounds</source>
         <translation>Барлық дыбысты өшіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="291"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>No limit</source>
         <translation>Шектеусіз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>Saving writes %1</source>
         <translation>Сақтау %1 файлына жазады</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295"/>
+        <location filename="../settings_dialog.py" line="309"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="310"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="316"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="318"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Сақталмады, ештеңе жазылмады:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="320"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="308"/>
+        <location filename="../settings_dialog.py" line="322"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Venue name</source>
         <translation>Мекеме атауы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>BIN (12 digits)</source>
         <translation>БСН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>Entrance</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="321"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>This desk checks</source>
         <translation>Бұл үстел тіркейді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="323"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>People inside at once</source>
         <translation>Бір мезгілде ішіндегі адам саны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Closing time</source>
         <translation>Жабылу уақыты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="325"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>Time zone</source>
         <translation>Уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="326"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Service address</source>
         <translation>Сервис мекенжайы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Device token</source>
         <translation>Құрылғы токені</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>No status can be verified</source>
         <translation>Мәртебені тексеру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Someone inside enters again</source>
         <translation>Ішіндегі адам қайта кірсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Status screen stays, seconds</source>
         <translation>Мәртебе экраны, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Visitor&apos;s screen</source>
         <translation>Келуші экраны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Volume</source>
         <translation>Дыбыс деңгейі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="351"/>
         <source>Sanitary service phone</source>
         <translation>СЭҚ телефоны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="352"/>
         <source>Doctor room (boarding)</source>
         <translation>Дәрігер бөлмесі (отырғызу)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>Venue: club, shop, office</source>
         <translation>Мекеме: клуб, дүкен, кеңсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Boarding: airport desk</source>
         <translation>Отырғызу: әуежай үстелі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Entry and exit</source>
         <translation>Кіру және шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>Entry only</source>
         <translation>Тек кіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Exit only</source>
         <translation>Тек шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="366"/>
+        <source>Doctor room: resolves referrals</source>
+        <translation>Дәрігер бөлмесі: жолдамаларды шешеді</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Staff decide</source>
         <translation>Қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Admit, marked unverified</source>
         <translation>«Тексерілмеген» деп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Ask staff</source>
         <translation>Қызметкерден сұрау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Admit, flagged</source>
         <translation>Белгілеп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="378"/>
         <source>Second monitor if there is one</source>
         <translation>Бар болса, екінші монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="379"/>
         <source>This monitor</source>
         <translation>Осы монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>Second monitor</source>
         <translation>Екінші монитор</translation>
     </message>
@@ -1040,72 +1066,72 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="452"/>
+        <location filename="../staff.py" line="465"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="454"/>
+        <location filename="../staff.py" line="467"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="455"/>
+        <location filename="../staff.py" line="468"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="456"/>
+        <location filename="../staff.py" line="469"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="457"/>
+        <location filename="../staff.py" line="470"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="458"/>
+        <location filename="../staff.py" line="471"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="459"/>
+        <location filename="../staff.py" line="473"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="460"/>
+        <location filename="../staff.py" line="474"/>
         <source>Today&apos;s events</source>
         <translation>Бүгінгі оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="462"/>
+        <location filename="../staff.py" line="476"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470"/>
+        <location filename="../staff.py" line="484"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470"/>
+        <location filename="../staff.py" line="484"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="482"/>
+        <location filename="../staff.py" line="496"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="490"/>
+        <location filename="../staff.py" line="504"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="493"/>
+        <location filename="../staff.py" line="507"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
@@ -1118,27 +1144,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="31"/>
+        <location filename="../visitor.py" line="30"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32"/>
+        <location filename="../visitor.py" line="31"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="33"/>
+        <location filename="../visitor.py" line="32"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 жіберілуді күтуде</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="20"/>
+        <location filename="../wording.py" line="24"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="21"/>
+        <location filename="../wording.py" line="25"/>
         <source>%1 h</source>
         <translation>%1 сағ</translation>
     </message>
@@ -1444,98 +1470,103 @@
         <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="109"/>
+        <location filename="../words.py" line="106"/>
+        <source>A doctor&apos;s decision was refused</source>
+        <translation>Дәрігер шешімі қабылданбады</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="110"/>
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110"/>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="111"/>
+        <location filename="../words.py" line="115"/>
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
+        <location filename="../words.py" line="112"/>
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="113"/>
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="118"/>
+        <location filename="../words.py" line="119"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119"/>
+        <location filename="../words.py" line="120"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="123"/>
+        <location filename="../words.py" line="124"/>
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="127"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="128"/>
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="129"/>
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="133"/>
+        <location filename="../words.py" line="134"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск толы: орын босатып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>Дискіге жазу мүмкін емес: дискіні тексеріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="139"/>
+        <location filename="../words.py" line="140"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Дерекқорды басқа бағдарлама ұстап тұр: оны жауып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="142"/>
+        <location filename="../words.py" line="143"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>Дерекқор зақымдалған: ashyq-kiosk recover іске қосып, киоскіні қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="145"/>
+        <location filename="../words.py" line="146"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Деректер қалтасы тек оқуға арналған: жазуға рұқсат беріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="148"/>
+        <location filename="../words.py" line="149"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>Дерекқор киосктің жаңа нұсқасынан: бұл киоскіні жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="151"/>
+        <location filename="../words.py" line="152"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; деректер қалтасында сақтық көшірме жасалды.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="155"/>
+        <location filename="../words.py" line="156"/>
         <source>The database failed.</source>
         <translation>Дерекқор қатесі.</translation>
     </message>
