@@ -92,11 +92,10 @@ def startup_probe(width: int, height: int) -> int:
     (settings, database, desk, screens, camera), in this fresh process."""
     import psutil
 
-    from app.context import App, open_store
+    from app.context import app_for
     from app.screens import build_kiosk, qt_application
     from config.settings import parse_settings
     from hardware.showcase import ShowcaseCamera
-    from kiosk.clock import SystemClock
 
     born = psutil.Process(os.getpid()).create_time()
     qt = qt_application(offscreen=[(width, height), (width, height)])
@@ -109,7 +108,7 @@ def startup_probe(width: int, height: int) -> int:
             }
         )
         folder = Path(scratch)
-        app = App(settings, folder, open_store(folder), SystemClock())
+        app = app_for(settings, folder)
         kiosk = build_kiosk(app, operator="probe", camera_source=ShowcaseCamera())
         kiosk.desk.start()
         kiosk.screens.show()
@@ -142,10 +141,9 @@ class Bench:
     def start(self, qt: Any) -> None:
         from PySide6.QtCore import QEvent, QObject
 
-        from app.context import App, open_store
+        from app.context import app_for
         from app.screens import build_kiosk
         from config.settings import parse_settings
-        from kiosk.clock import SystemClock
         from sandbox.server import SandboxServer
 
         self.server = SandboxServer(self.scratch / "sandbox.sqlite3", port=0).start()
@@ -159,7 +157,7 @@ class Bench:
             }
         )
         folder = self.scratch / "kiosk"
-        app = App(settings, folder, open_store(folder), SystemClock())
+        app = app_for(settings, folder)
         app.keeper.refresh(_client(settings))
         self.camera = TimedCamera()
         self.kiosk = build_kiosk(app, operator="bench", camera_source=self.camera)
