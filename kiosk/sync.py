@@ -309,11 +309,13 @@ class SyncState:
     last_success: float | None = None
     last_error: str | None = None
     running: bool = False
+    last_acked_at: float | None = None  # the service's latest acknowledgement, any pass
 
 
 Chore = Callable[[Store], None]
 """Network housekeeping run after each sync pass on the worker's thread (key
-refresh, venue occupancy, purge): it never holds up the desk."""
+refresh, venue occupancy, purge): it never holds up the desk. The pass's
+:class:`SyncState` is already published (`SyncWorker.state`) when it runs."""
 
 
 class SyncWorker:
@@ -428,6 +430,7 @@ class SyncWorker:
                 last_success=self._clock.now() if report.error is None else previous.last_success,
                 last_error=report.error,
                 running=running and not self._stopping.is_set(),
+                last_acked_at=stats.last_acked_at if stats else previous.last_acked_at,
             )
             state = self._state
         if self._on_report is not None:
