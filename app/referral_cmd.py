@@ -252,11 +252,9 @@ def _referral_desk(reception: Reception, told: _Told) -> Any:
 def _deliver(app: App, client: ApiClient, reception: Reception, *, pull: bool) -> bool:
     """One sync pass now (and a pull of the venue's referrals); whether it got through."""
     from app.online import pull_into, syncer
-    from kiosk.outbox import Outbox
 
-    Outbox(app.store).due_now()  # a person is waiting: whatever backoff an earlier pass left
     sync = syncer(app, app.store, client, lock_wait=app.settings.service.read_timeout + 1)
-    sync.clear_pause()
+    sync.send_now()  # a person is waiting: whatever backoff an earlier pass left
     report = sync.run_once()
     pull_error = pull_into(app, client, reception)[1] if pull else None
     return report.error is None and not report.busy and pull_error is None

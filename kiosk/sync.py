@@ -150,8 +150,14 @@ class Syncer:
         finally:
             lock.release()
 
+    def send_now(self) -> None:
+        """A person asked for a sync now: every waiting event is due, whatever
+        backoff an earlier pass left, and a failure's pause is forgotten."""
+        self._outbox.due_now()
+        self.clear_pause()
+
     def clear_pause(self) -> None:
-        """Forget a failure's pause (a person asked for a sync now)."""
+        """Forget a failure's pause."""
         self._paused = None
         self._store.set_meta(PAUSE_KEY, "")
 
@@ -387,8 +393,7 @@ class SyncWorker:
                 try:
                     if self._send_now.is_set():
                         self._send_now.clear()
-                        Outbox(store).due_now()
-                        syncer.clear_pause()
+                        syncer.send_now()
                     report = syncer.run_once()
                 except StoreError as exc:
                     if exc.problem is StoreProblem.REPLACED:

@@ -85,6 +85,21 @@ def test_transient_failure_backs_off_then_delivers_once(
     assert Outbox(store).get(ids)[0].attempts == 2
 
 
+def test_send_now_forgets_the_pause_and_the_backoff_a_failure_left(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 3)
+    service.failures = [TransientError("503", retry_after=300.0)]
+    sync = syncer(store, service, clock)
+    assert sync.run_once().retry_in == 300.0
+
+    sync.send_now()
+    report = syncer(store, service, clock).run_once()  # a restarted kiosk too
+
+    assert report.acknowledged == 3 and report.error is None
+    assert sorted(service.stored) == sorted(ids)
+
+
 def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:
     backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(1))
     delays = [backoff.next_delay() for _ in range(10)]
