@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from app.context import App
     from kiosk.api import ApiClient
     from kiosk.reception import Reception
+    from kiosk.referral_desk import ReferralDesk
     from kiosk.referrals import Referral
 
 REASONS = "status_wrong, yellow, red, unverified, other"
@@ -104,9 +105,8 @@ def run_open(args: argparse.Namespace) -> int:
         reception = app.reception()
         reception.tick()  # the day's end first: tickets and subjects are today's
         told = _Told()
-        _referral_desk(reception, told).open_for_iin(args.iin, reason, note, status)
+        new = _referral_desk(reception, told).open_for_iin(args.iin, reason, note, status)
         referral = told.referral("referral_opened")
-        new = referral.id in told.changed
         delivered = _deliver(app, client, reception, pull=False) if new else None
         referral = reception.referrals.get(referral.id) or referral
     finally:
@@ -225,12 +225,9 @@ class _Told:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
-        self.changed: set[str] = set()
 
     def __call__(self, what: str, *args: Any) -> None:
         self.calls.append((what, args))
-        if what == "referrals_changed":
-            self.changed |= {r.id for r in args[0]}
 
     def referral(self, what: str) -> Referral:
         refused = self.refused()
@@ -243,7 +240,7 @@ class _Told:
         return next((str(a[1]) for w, a in self.calls if w == "referral_refused"), None)
 
 
-def _referral_desk(reception: Reception, told: _Told) -> Any:
+def _referral_desk(reception: Reception, told: _Told) -> ReferralDesk:
     from kiosk.referral_desk import ReferralDesk
 
     return ReferralDesk(reception.referrals, told)
