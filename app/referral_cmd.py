@@ -28,6 +28,7 @@ from app.common import (
     login_name,
     print_json,
 )
+from kiosk.status import Status
 
 if TYPE_CHECKING:
     from app.context import App
@@ -36,8 +37,12 @@ if TYPE_CHECKING:
     from kiosk.referral_desk import ReferralDesk
     from kiosk.referrals import Referral
 
+# The words of kiosk.referrals.ReferralReason and ReferralOutcome, written out:
+# importing that module costs every command's start-up ~20 ms (a test keeps
+# them equal). Status is cheap to import and is used as it is.
 REASONS = "status_wrong, yellow, red, unverified, other"
-STATUSES = ("green", "blue", "yellow", "red")
+OUTCOMES = ("cleared", "confirmed")
+STATUSES = tuple(status.value for status in Status)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,7 +76,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     resolving = add_command(actions, "resolve", "The doctor's decision on a referral.")
     resolving.add_argument("ticket", metavar="TICKET", help="the ticket (e.g. G7-001) or the id")
-    resolving.add_argument("--outcome", required=True, choices=("cleared", "confirmed"))
+    resolving.add_argument("--outcome", required=True, choices=OUTCOMES)
     resolving.add_argument("--note", required=True, metavar="TEXT", help="500 characters at most")
     resolving.add_argument("--pin", metavar="PIN", help="the doctor PIN, when [pins] doctor is set")
     resolving.add_argument("--operator", help="who decided (default: the login name)")
@@ -86,7 +91,6 @@ def run_open(args: argparse.Namespace) -> int:
     from app.online import api_client
     from kiosk.iin import InvalidIin, parse_iin
     from kiosk.referrals import NOTE_MAX, reason_from_text
-    from kiosk.status import Status
 
     try:
         parse_iin(args.iin)
