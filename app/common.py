@@ -46,6 +46,16 @@ def add_command(
     return parser
 
 
+def check_iin(text: str) -> None:
+    """Bad input (exit 2) unless *text* is a valid IIN, saying what is wrong with it."""
+    from kiosk.iin import InvalidIin, parse_iin
+
+    try:
+        parse_iin(text)
+    except InvalidIin as exc:
+        raise CliError(f"not a valid IIN ({exc.problem.value}): {text!r}") from None
+
+
 def print_json(obj: dict[str, Any]) -> None:
     """One JSON object per line, UTF-8, flushed (other programs read it)."""
     import json

@@ -25,6 +25,7 @@ from app.common import (
     EXIT_OK,
     CliError,
     add_command,
+    check_iin,
     login_name,
     print_json,
 )
@@ -89,13 +90,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_open(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client
-    from kiosk.iin import InvalidIin, parse_iin
     from kiosk.referrals import NOTE_MAX, reason_from_text
 
-    try:
-        parse_iin(args.iin)
-    except InvalidIin as exc:
-        raise CliError(f"not a valid IIN ({exc.problem.value}): {args.iin!r}") from None
+    check_iin(args.iin)
     if not args.reason.strip():
         raise CliError(f"--reason is one of {REASONS}, or a text saying why")
     reason, text = reason_from_text(args.reason)

@@ -132,3 +132,23 @@ def test_iin_command_imports_neither_qt_nor_opencv() -> None:
     assert [json.loads(line)["valid"] for line in lines] == [True, False]
     assert marker.startswith("IMPORTED ")
     assert json.loads(marker.removeprefix("IMPORTED ")) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("check", "--iin", "870412300006"),
+        ("referral", "open", "--iin", "870412300006", "--reason", "yellow"),
+        ("sandbox", "pass", "870412300006"),
+    ],
+    ids=["check", "referral-open", "sandbox-pass"],
+)
+def test_commands_taking_an_iin_refuse_a_bad_one_in_the_same_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    code = main(["--data-dir", str(tmp_path), *argv])
+
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert "not a valid IIN (checksum): '870412300006'" in captured.err
+    assert list(tmp_path.iterdir()) == [], "nothing opened or written"
