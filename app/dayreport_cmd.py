@@ -33,14 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_report(args: argparse.Namespace) -> int:
     day = _day(args.day) if args.day is not None else None
     from app.context import open_app
-    from config.build import timezone
-    from config.settings import closing_time
+    from config.build import business_day as venue_day
     from kiosk.dashboard import day_report
-    from kiosk.dayend import BusinessDay
 
     app = open_app(args)
     try:
-        business_day = BusinessDay(closing_time(app.settings), timezone(app.settings))
+        business_day = venue_day(app.settings)
         now = app.clock.now()
         report = day_report(app.store, day or business_day.date_of(now), business_day, now=now)
     finally:
