@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from app.common import EXIT_OK, CliError, add_command, write_output
+from app.common import EXIT_OK, CliError, add_command, iso_date, write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +56,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _day(text: str) -> dt.date:
+    # Checked here, not by argparse: a bad day is exit 2 returned, like other bad input.
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--day: not a date (YYYY-MM-DD): {text!r}") from None
+        return iso_date(text)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(f"--day: {exc}") from None
