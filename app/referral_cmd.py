@@ -130,10 +130,8 @@ def run_list(args: argparse.Namespace) -> int:
     app = open_app(args)
     try:
         book = app.reception().referrals
-        referrals = book.every() if args.all else book.current(open_only=args.open)
-        if args.all and args.open:
-            referrals = tuple(r for r in referrals if r.outcome is None)
-        for referral in referrals:
+        kept = book.every if args.all else book.current
+        for referral in kept(open_only=args.open):
             print_json(_line(referral))
     finally:
         app.close()
