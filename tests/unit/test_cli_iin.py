@@ -134,6 +134,33 @@ def test_iin_command_imports_neither_qt_nor_opencv() -> None:
     assert json.loads(marker.removeprefix("IMPORTED ")) == []
 
 
+DATABASE = ("sqlite3", "_sqlite3", "kiosk.storeerrors", "kiosk.store")
+DATABASE_SCRIPT = f"""
+import json, sys
+from app import main
+code = main(["iin", "{MALE_1990}"])
+loaded = sorted(m for m in sys.modules if m in {DATABASE!r})
+print("IMPORTED " + json.dumps(loaded))
+sys.exit(code)
+"""
+
+
+def test_iin_command_loads_no_database_module() -> None:
+    """Mapping database errors to exit 3 does not load sqlite3 for every command."""
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_SCRIPT],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    marker = result.stdout.splitlines()[-1]
+    assert json.loads(marker.removeprefix("IMPORTED ")) == []
+
+
 @pytest.mark.parametrize(
     "argv",
     [
