@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -39,20 +38,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         args = parser.parse_args([*args_list, "run"])
-    from kiosk.storeerrors import StoreError, classify
-
     try:
         code: int = args.func(args)
     except common.CliError as exc:
         print(f"ashyq-kiosk: {exc}", file=sys.stderr)
         return exc.exit_code
-    except StoreError as exc:
-        # Every command: a database that cannot be used is exit 3, with why.
-        print(f"ashyq-kiosk: {exc}", file=sys.stderr)
-        return common.EXIT_CANNOT_RECORD
-    except sqlite3.Error as exc:
-        print(f"ashyq-kiosk: {classify(exc)}", file=sys.stderr)
-        return common.EXIT_CANNOT_RECORD
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # Every command: a database that cannot be used is exit 3, with why.
+        why = _database_failure(exc)
+        if why is None:
+            raise
+        print(f"ashyq-kiosk: {why}", file=sys.stderr)
+        return common.EXIT_CANNOT_RECORD
     return code
+
+
+def _database_failure(exc: Exception) -> str | None:
+    """Why the database cannot be used, when *exc* says so. Only a command that
+    loaded sqlite3 (or the store's errors) can raise these, so they are looked up
+    among the loaded modules, not imported: a command that needs no database
+    starts without them."""
+    errors = sys.modules.get("kiosk.storeerrors")
+    if errors is not None and isinstance(exc, errors.StoreError):
+        return str(exc)
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+        from kiosk.storeerrors import classify
+
+        return str(classify(exc))
+    return None

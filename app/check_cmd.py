@@ -7,8 +7,8 @@ import argparse
 from app.common import (
     EXIT_NEGATIVE,
     EXIT_OK,
-    CliError,
     add_command,
+    check_iin,
     login_name,
     print_json,
 )
@@ -41,14 +41,10 @@ def run(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client, live_status, refresh_trust_within
     from kiosk.decision import StaffInput
-    from kiosk.iin import InvalidIin, parse_iin
     from kiosk.jsonlines import decision_line
 
     if args.iin is not None:
-        try:
-            parse_iin(args.iin)
-        except InvalidIin as exc:
-            raise CliError(f"not a valid IIN ({exc.problem.value}): {args.iin!r}") from None
+        check_iin(args.iin)
         text, default_method = args.iin, Method.MANUAL
     else:
         text, default_method = args.text, Method.SCANNER

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -44,6 +45,24 @@ def add_command(
     parser = sub.add_parser(name, help=help_text, description=help_text)
     add_global_options(parser)
     return parser
+
+
+def check_iin(text: str) -> None:
+    """Bad input (exit 2) unless *text* is a valid IIN, saying what is wrong with it."""
+    from kiosk.iin import InvalidIin, parse_iin
+
+    try:
+        parse_iin(text)
+    except InvalidIin as exc:
+        raise CliError(f"not a valid IIN ({exc.problem.value}): {text!r}") from None
+
+
+def iso_date(text: str) -> dt.date:
+    """A YYYY-MM-DD date; as an argparse `type=`, a bad one is exit 2 naming the option."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def print_json(obj: dict[str, Any]) -> None:

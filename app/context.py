@@ -100,9 +100,16 @@ def open_store(folder: Path, *, check: bool = True) -> Store:
     return store
 
 
-def open_app(args: argparse.Namespace, clock: Clock | None = None) -> App:
+def app_for(
+    settings: Settings, folder: Path, clock: Clock | None = None, *, check: bool = True
+) -> App:
+    """The objects of a kiosk on *settings* with its database in *folder*. `check=False`:
+    the database's integrity is left to the caller (a desk checks it as it starts)."""
     from kiosk.clock import SystemClock
 
-    settings = load_settings(args)
-    folder = data_dir(args)
-    return App(settings, folder, open_store(folder), clock or SystemClock())
+    return App(settings, folder, open_store(folder, check=check), clock or SystemClock())
+
+
+def open_app(args: argparse.Namespace, clock: Clock | None = None, *, check: bool = True) -> App:
+    """The command's settings, data folder and database (see :func:`app_for`)."""
+    return app_for(load_settings(args), data_dir(args), clock, check=check)

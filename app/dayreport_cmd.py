@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from app.common import EXIT_OK, CliError, add_command, write_output
+from app.common import EXIT_OK, CliError, add_command, iso_date, write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,14 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_report(args: argparse.Namespace) -> int:
     day = _day(args.day) if args.day is not None else None
     from app.context import open_app
-    from config.build import timezone
-    from config.settings import closing_time
+    from config.build import business_day as venue_day
     from kiosk.dashboard import day_report
-    from kiosk.dayend import BusinessDay
 
     app = open_app(args)
     try:
-        business_day = BusinessDay(closing_time(app.settings), timezone(app.settings))
+        business_day = venue_day(app.settings)
         now = app.clock.now()
         report = day_report(app.store, day or business_day.date_of(now), business_day, now=now)
     finally:
@@ -58,7 +56,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _day(text: str) -> dt.date:
+    # Checked here, not by argparse: a bad day is exit 2 returned, like other bad input.
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"--day: not a date (YYYY-MM-DD): {text!r}") from None
+        return iso_date(text)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(f"--day: {exc}") from None

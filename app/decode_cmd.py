@@ -37,15 +37,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.context import load_settings
-    from hardware.decoder import DecoderUnavailable, UnsupportedFormat, make_decoder
+    from app.devices import decoder as configured_decoder
+    from hardware.decoder import DecoderUnavailable, UnsupportedFormat
     from hardware.imagefile import ImageUnreadable, load_gray
     from kiosk.codes import parse_code
 
     settings = load_settings(args)
     try:
-        decoder = make_decoder(
-            args.backend or settings.decoder.backend, tuple(settings.decoder.formats)
-        )
+        decoder = configured_decoder(settings, args.backend)
     except (DecoderUnavailable, UnsupportedFormat, ValueError) as exc:
         raise CliError(str(exc)) from None
     trust = _trust(args, settings)

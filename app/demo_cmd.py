@@ -127,14 +127,13 @@ def _run(
 
 def _kiosk(sections: dict[str, Any], data_dir: Path) -> tuple[Kiosk, ShowcaseCamera | None]:
     """A kiosk on these settings; a stand-in camera unless it is a doctor room."""
-    from app.context import App, open_store
+    from app.context import app_for
     from app.screens import build_kiosk
     from config.settings import parse_settings
     from hardware.showcase import ShowcaseCamera
-    from kiosk.clock import SystemClock
 
     settings = parse_settings(sections)
-    app = App(settings, data_dir, open_store(data_dir), SystemClock())
+    app = app_for(settings, data_dir)
     doctor = settings.venue.role == "doctor"
     camera = None if doctor else ShowcaseCamera(width=1280, height=720, fps=15.0)
     kiosk = build_kiosk(app, operator="demo-operator", camera=not doctor, camera_source=camera)

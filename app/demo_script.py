@@ -9,12 +9,11 @@ staff panel in another language.
 
 from __future__ import annotations
 
-import json
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.common import print_json
 from kiosk.alerts import Alert, AlertKind
 from kiosk.decision import Decision, Method
 from kiosk.jsonlines import alert_line, decision_line
@@ -126,8 +125,7 @@ class Demo:
             line.update(decision_line(shown))
         elif shown is not None:
             line.update(alert_line(shown))
-        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        print_json(line)
 
     def one_monitor(self) -> Script:
         """The same desk on a single monitor: visitor and staff side by side."""
@@ -139,8 +137,7 @@ class Demo:
 
     def say_text(self, scene: str, **fields: Any) -> None:
         """One JSON line about a scene that is not a decision."""
-        sys.stdout.write(json.dumps({"scene": scene, **fields}, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        print_json({"scene": scene, **fields})
 
     def next_shot(self, name: str) -> Path:
         """The next screenshot's file name (numbered in the order shown)."""

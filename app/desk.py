@@ -43,6 +43,20 @@ class RunningDesk:
 
     def start(self) -> None:
         self.controller.start()
+        self._start_the_rest()
+
+    def start_checked(self) -> bool:
+        """Start the desk and wait until it has opened and checked its database;
+        only then the network thread and the code readers, so that nothing writes
+        to a damaged database before the desk refuses it. False: the desk failed
+        (or was not ready in time) and nothing else was started."""
+        self.controller.start()
+        if not self.controller.wait_ready() or self.controller.failure is not None:
+            return False
+        self._start_the_rest()
+        return True
+
+    def _start_the_rest(self) -> None:
         self.worker.start()
         for reader in self.readers:
             reader.start()

@@ -13,12 +13,13 @@ if TYPE_CHECKING:
     from hardware.state import DeviceState
 
 
-def decoder(settings: Settings) -> Any:
+def decoder(settings: Settings, backend: str | None = None) -> Any:
+    """The decoder as [decoder] configures it; *backend* instead of the configured one."""
     from hardware.decoder import make_decoder
 
     d = settings.decoder
     return make_decoder(
-        d.backend,
+        backend or d.backend,
         tuple(d.formats),
         second_pass=d.second_pass,
         fallback=d.fallback,

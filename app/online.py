@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from kiosk.alerts import Alerts, TrustStale
 from kiosk.api import ApiClient, ApiError
 from kiosk.live import LiveStatus, translate
-from kiosk.outbox import Outbox
 from kiosk.retention import purge_if_due
 from kiosk.store import Store
 from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
@@ -150,22 +149,25 @@ def sync_worker(
     occupancy, the venue's referrals and the daily purge, with its own
     database connection."""
     path = app.store.path
-    return SyncWorker(
+    worker = SyncWorker(
         lambda: Store(path),
         lambda store: syncer(app, store, client),
         app.clock,
         interval=app.settings.service.sync_interval,
         on_report=on_report,
-        chores=network_chores(app, client, on_occupancy, on_referrals),
+        chores=network_chores(app, client, lambda: worker.state, on_occupancy, on_referrals),
     )
+    return worker
 
 
 def network_chores(
     app: App,
     client: ApiClient,
+    sync_state: Callable[[], SyncState],
     on_occupancy: Callable[[OccupancyReading], None] | None,
     on_referrals: Callable[[ReferralPull], None] | None = None,
 ) -> list[Chore]:
+    """The chores after each pass; *sync_state*: what that pass published."""
     from config.build import referrals_in_use
     from kiosk.occupancy import OccupancySource, VenueOccupancy
 
@@ -179,10 +181,12 @@ def network_chores(
     delivered = [0.0]
 
     def occupancy(store: Store) -> None:
+        if on_occupancy is None:
+            return
         now = app.clock.now()
-        acked = Outbox(store).stats().last_acked_at or 0.0
+        acked = sync_state().last_acked_at or 0.0
         fresh_events = acked > delivered[0]  # the venue's count moved: ask at once
-        if on_occupancy is None or (now - last_asked[0] < OCCUPANCY_EVERY and not fresh_events):
+        if now - last_asked[0] < OCCUPANCY_EVERY and not fresh_events:
             return
         delivered[0] = acked
         last_asked[0] = now

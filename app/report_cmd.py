@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from app.common import EXIT_OK, CliError, add_command, print_json, write_output
+from app.common import EXIT_OK, CliError, add_command, iso_date, print_json, write_output
 from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status.set_defaults(func=run_status)
 
     export = add_command(sub, "export", "Export events between two dates (no raw IINs).")
-    export.add_argument("--from", dest="start", required=True, metavar="DATE", type=_date)
-    export.add_argument("--to", dest="end", required=True, metavar="DATE", type=_date)
+    export.add_argument("--from", dest="start", required=True, metavar="DATE", type=iso_date)
+    export.add_argument("--to", dest="end", required=True, metavar="DATE", type=iso_date)
     export.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     export.set_defaults(func=run_export)
@@ -174,13 +174,6 @@ def _jsonl(rows: list[dict[str, str]]) -> str:
     import json
 
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _time_or_none(value: float | None) -> str | None:

@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     from app.screens import run_screens
     from config.settings import find_config
 
+    # Checked here although the desk checks again: a damaged database is then exit 3
+    # at once, where the screens would show it and wait to be quit.
     return run_screens(
         open_app(args),
         operator=args.operator or login_name(),
@@ -60,7 +62,8 @@ def run_terminal(args: argparse.Namespace) -> int:
     from app.terminal import Item, TerminalDesk, TerminalListener, read_keys, read_lines
     from hardware.wedge import WedgeDetector
 
-    app = open_app(args)
+    # The desk checks the database itself as it starts (start_checked): once is enough.
+    app = open_app(args, check=False)
     listener = TerminalListener(sys.stdout, sys.stderr)
     desk = build_desk(app, [listener], camera=not args.no_camera)
     interactive = sys.stdin.isatty()
@@ -81,8 +84,7 @@ def run_terminal(args: argparse.Namespace) -> int:
     items: queue.Queue[Item | None] = queue.Queue()
     restore = None
     try:
-        desk.start()
-        if not desk.controller.wait_ready() or listener.failed.is_set():
+        if not desk.start_checked() or listener.failed.is_set():
             return EXIT_CANNOT_RECORD
         if interactive:
             _, restore = read_keys(items)

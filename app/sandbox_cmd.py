@@ -14,9 +14,9 @@ from app.common import (
     CliError,
     add_command,
     add_global_options,
+    check_iin,
     print_json,
 )
-from kiosk.iin import InvalidIin, parse_iin
 from kiosk.status import Status
 
 APP_NAME = "ashyq-kiosk"
@@ -136,10 +136,7 @@ def run_pass(args: argparse.Namespace) -> int:
     from sandbox.service import SandboxService
     from sandbox.wire import format_time
 
-    try:
-        parse_iin(args.iin)
-    except InvalidIin as exc:
-        raise CliError(f"{args.iin}: not a valid IIN ({exc.problem.value})") from None
+    check_iin(args.iin)
     if not 0 < args.lifetime <= 86_400:
         raise CliError("--lifetime is 1 to 86400 seconds")
     status = Status(args.status) if args.status else None

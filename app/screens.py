@@ -177,13 +177,11 @@ def build_kiosk(
 def day_loader(app: App) -> Callable[[], DayReport]:
     """Today's numbers for the dashboard, read with a connection of the caller's own
     (the dashboard reads on its own thread)."""
-    from config.build import desk_settings
+    from config.build import business_day
     from kiosk.dashboard import day_report
-    from kiosk.dayend import BusinessDay
     from kiosk.store import Store
 
-    desk = desk_settings(app.settings)
-    day = BusinessDay(desk.closing_time, desk.timezone)
+    day = business_day(app.settings)
     path = app.store.path
 
     def load() -> DayReport:

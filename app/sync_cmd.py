@@ -44,11 +44,9 @@ def run(args: argparse.Namespace) -> int:
         outbox = Outbox(app.store)
         if args.retry_dead:
             print_json({"requeued": outbox.retry_dead()})
-        # Due now, whatever backoff an earlier run left: a person asked for it.
-        outbox.due_now()
         service = app.settings.service
         sync = syncer(app, app.store, client, lock_wait=2 * service.read_timeout + 5)
-        sync.clear_pause()
+        sync.send_now()  # whatever backoff an earlier run left: a person asked for it
         if args.once:
             report, problem = _pass(app, sync, client)
             done = outbox.stats().pending == 0 and not problem and not report.busy

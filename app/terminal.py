@@ -76,7 +76,6 @@ class TerminalListener(DeskListener):
         self.questions: dict[str, StaffQuestion] = {}
         self.alerts: list[int] = []
         self.failed = threading.Event()
-        self.failure: DeskFailure | None = None
 
     def decision_shown(self, decision: Decision) -> None:
         self._json(decision_line(decision))
@@ -117,7 +116,6 @@ class TerminalListener(DeskListener):
         self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.condition]}")
 
     def desk_failed(self, failure: DeskFailure) -> None:
-        self.failure = failure
         self._say(f"the desk stopped: {failure.message}")
         self.failed.set()
 

@@ -33,6 +33,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench import costs  # noqa: E402
+from bench.percentiles import percentile  # noqa: E402
 from bench.scenes import (  # noqa: E402
     HARD_LOOKS,
     Image,
@@ -342,17 +343,11 @@ def _extra_groups(sample: Sample) -> Iterable[str]:
         yield "hard (all but heavy motion)"
 
 
-def _percentile(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
 def cell(outcome: Outcome | None) -> str:
     if outcome is None:
         return f"{'-':^30}"
     med = statistics.median(outcome.times_ms)
-    p95 = _percentile(outcome.times_ms, 95)
+    p95 = percentile(outcome.times_ms, 95)
     if outcome.expected:
         rate = f"{100 * outcome.read / outcome.expected:5.1f}%"
         errors = f"mis {outcome.misread}"
@@ -556,10 +551,10 @@ def fallback_costs(
     if extra:
         print(
             f"  frames with a code where the fallback ran: {len(extra)} of {len(with_code)}; "
-            f"extra ms median {statistics.median(extra):.2f}, p95 {_percentile(extra, 95):.2f}, "
+            f"extra ms median {statistics.median(extra):.2f}, p95 {percentile(extra, 95):.2f}, "
             f"max {max(extra):.2f} (budget 10 ms)"
         )
-        figures["extra p95"] = _percentile(extra, 95)
+        figures["extra p95"] = percentile(extra, 95)
     print(f"  fallback counters over the whole bench: {stats}")
     seconds = args.idle_seconds or (4.0 if args.quick else 20.0)
     scene = costs.unchanging_scene(1280, 720)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import math
 import sys
 import tempfile
 import threading
@@ -21,10 +20,15 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from kiosk.api import ApiClient, ApiError
-from kiosk.wiretime import format_time
-from sandbox.people import DEMO_PEOPLE
-from sandbox.server import SandboxServer
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.percentiles import percentile  # noqa: E402
+from kiosk.api import ApiClient, ApiError  # noqa: E402
+from kiosk.wiretime import format_time  # noqa: E402
+from sandbox.people import DEMO_PEOPLE  # noqa: E402
+from sandbox.server import SandboxServer  # noqa: E402
 
 VENUE_BIN = "201040000123"
 
@@ -85,11 +89,6 @@ def _kiosk(
                     failures.append(f"desk {desk}: {len(answer.accepted)} of {size} accepted")
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--clients", type=int, default=20)
@@ -136,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         "events": sent,
         "seconds": round(wall, 2),
         "events_per_s": round(sent / wall) if wall else None,
-        "batch_p50_ms": round(_percentile(latencies, 0.50) * 1000, 1) if latencies else None,
-        "batch_p95_ms": round(_percentile(latencies, 0.95) * 1000, 1) if latencies else None,
+        "batch_p50_ms": round(percentile(latencies, 50) * 1000, 1) if latencies else None,
+        "batch_p95_ms": round(percentile(latencies, 95) * 1000, 1) if latencies else None,
         "batch_max_ms": round(max(latencies) * 1000, 1) if latencies else None,
         "occupancy_query_ms": round(occupancy_ms, 1),
         "inside": inside,

@@ -19,21 +19,12 @@ import cv2
 import numpy as np
 
 from hardware.synthetic import code_image
+from kiosk.iin import check_digit
 
 Image = np.ndarray[Any, np.dtype[np.uint8]]
 Range = tuple[float, float]
 
 # ---------------------------------------------------------------- test content
-
-
-def iin_check_digit(first11: str) -> int | None:
-    """IIN check digit, or None when the number cannot be valid."""
-    digits = [int(c) for c in first11]
-    for weights in (range(1, 12), (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)):
-        check = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
-        if check != 10:
-            return check
-    return None
 
 
 def make_iins(rng: np.random.Generator, count: int) -> list[str]:
@@ -45,7 +36,7 @@ def make_iins(rng: np.random.Generator, count: int) -> list[str]:
         century = int(rng.integers(3, 7))
         serial = int(rng.integers(0, 10000))
         first11 = f"{year:02d}{month:02d}{day:02d}{century}{serial:04d}"
-        check = iin_check_digit(first11)
+        check = check_digit(first11)
         if check is not None:
             iins.append(first11 + str(check))
     return iins

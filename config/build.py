@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from config.settings import Settings, closing_time
+from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Mode, Policy, Rule, UnverifiedPolicy
@@ -34,6 +35,11 @@ def timezone(settings: Settings) -> dt.tzinfo | None:
     """The venue's zone (checked when the settings were read), or None: the PC's."""
     name = settings.hours.timezone
     return ZoneInfo(name) if name else None
+
+
+def business_day(settings: Settings) -> BusinessDay:
+    """When the venue's day ends ([hours] close, in its zone), as the desk counts days."""
+    return BusinessDay(closing_time(settings), timezone(settings))
 
 
 def desk_settings(settings: Settings) -> DeskSettings:

@@ -114,7 +114,6 @@ class Fallback:
         budget_s: float = 0.010,
         clock: Callable[[], float] = time.perf_counter,
         max_regions: int = 3,
-        probe: bool = True,
     ) -> None:
         if budget_s < 0:
             raise ValueError("budget_s must not be negative")
@@ -122,13 +121,12 @@ class Fallback:
         self._budget = budget_s
         self._clock = clock
         self._max_regions = max_regions
-        self._probe = probe
         self.stats = FallbackStats()
 
     def read(self, image: Gray, located: Sequence[Quad]) -> list[DecodedCode]:
         """Codes in ``image`` that the first pass missed; ``located`` is what it located."""
         started = self._clock()
-        if not located and self._probe and PROBE_MIN_SIDE <= min(image.shape) <= PROBE_MAX_SIDE:
+        if not located and PROBE_MIN_SIDE <= min(image.shape) <= PROBE_MAX_SIDE:
             self.stats.probes += 1
             found = self._pass(_half(image), global_threshold=True)
             if found.codes:

@@ -47,16 +47,12 @@ class SceneWatch:
         threshold: int = 16,
         settle_s: float = 0.5,
         recheck_s: float = 1.0,
-        thumb_width: int = 160,
     ) -> None:
-        if threshold < 0 or settle_s < 0 or recheck_s <= 0 or thumb_width < 1:
-            raise ValueError(
-                "scene watch needs threshold >= 0, settle_s >= 0, recheck_s > 0, thumb_width >= 1"
-            )
+        if threshold < 0 or settle_s < 0 or recheck_s <= 0:
+            raise ValueError("scene watch needs threshold >= 0, settle_s >= 0, recheck_s > 0")
         self._threshold = threshold
         self._settle = settle_s
         self._recheck = recheck_s
-        self._width = thumb_width
         self._reference: Frame | None = None
         self._changed_at = 0.0
         self._decoded_at = 0.0
@@ -65,7 +61,7 @@ class SceneWatch:
         """True when ``frame`` should be decoded: it differs from the last
         decoded frame, a change was recent, or a recheck is due. A True answer
         makes ``frame`` the new reference (the caller decodes it)."""
-        thumb = thumbnail(frame, self._width)
+        thumb = thumbnail(frame)
         if thumb is None:
             return True  # odd frames go to the decoder, which ignores them safely
         reference = self._reference

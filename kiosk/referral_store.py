@@ -95,9 +95,10 @@ class ReferralBook:
         )
         return tuple(referral_of(row) for row in rows)
 
-    def every(self) -> tuple[Referral, ...]:
+    def every(self, *, open_only: bool = False) -> tuple[Referral, ...]:
         """Every referral kept (older ones without the person: for reports)."""
-        rows = self._store.query(f"{SELECT} ORDER BY r.opened_at, r.ticket")
+        where = " WHERE r.outcome IS NULL" if open_only else ""
+        rows = self._store.query(f"{SELECT}{where} ORDER BY r.opened_at, r.ticket")
         return tuple(referral_of(row) for row in rows)
 
     def by_ticket(self, text: str) -> tuple[Referral, ...]:

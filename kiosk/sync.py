@@ -150,8 +150,14 @@ class Syncer:
         finally:
             lock.release()
 
+    def send_now(self) -> None:
+        """A person asked for a sync now: every waiting event is due, whatever
+        backoff an earlier pass left, and a failure's pause is forgotten."""
+        self._outbox.due_now()
+        self.clear_pause()
+
     def clear_pause(self) -> None:
-        """Forget a failure's pause (a person asked for a sync now)."""
+        """Forget a failure's pause."""
         self._paused = None
         self._store.set_meta(PAUSE_KEY, "")
 
@@ -309,11 +315,13 @@ class SyncState:
     last_success: float | None = None
     last_error: str | None = None
     running: bool = False
+    last_acked_at: float | None = None  # the service's latest acknowledgement, any pass
 
 
 Chore = Callable[[Store], None]
 """Network housekeeping run after each sync pass on the worker's thread (key
-refresh, venue occupancy, purge): it never holds up the desk."""
+refresh, venue occupancy, purge): it never holds up the desk. The pass's
+:class:`SyncState` is already published (`SyncWorker.state`) when it runs."""
 
 
 class SyncWorker:
@@ -385,8 +393,7 @@ class SyncWorker:
                 try:
                     if self._send_now.is_set():
                         self._send_now.clear()
-                        Outbox(store).due_now()
-                        syncer.clear_pause()
+                        syncer.send_now()
                     report = syncer.run_once()
                 except StoreError as exc:
                     if exc.problem is StoreProblem.REPLACED:
@@ -428,6 +435,7 @@ class SyncWorker:
                 last_success=self._clock.now() if report.error is None else previous.last_success,
                 last_error=report.error,
                 running=running and not self._stopping.is_set(),
+                last_acked_at=stats.last_acked_at if stats else previous.last_acked_at,
             )
             state = self._state
         if self._on_report is not None:

@@ -17,11 +17,10 @@ from typing import Any
 
 import pytest
 
-from app.context import App, open_store
+from app.context import app_for
 from app.desk import RunningDesk, build_desk
 from config.settings import parse_settings
 from kiosk.alerts import AlertKind
-from kiosk.clock import SystemClock
 from kiosk.decision import Decision, Flag, Method
 from kiosk.policy import Outcome
 from kiosk.referrals import Referral, ReferralOutcome, ReferralReason, ReferralState
@@ -96,7 +95,7 @@ def airport(tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
             }
         )
         folder = tmp_path / name
-        app = App(settings, folder, open_store(folder), SystemClock())
+        app = app_for(settings, folder)
         heard = Heard()
         desk = build_desk(app, [heard], camera=False)
         running.append(desk)

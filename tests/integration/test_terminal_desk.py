@@ -1,6 +1,6 @@
 """The terminal desk (`run --headless`): a keyboard-wedge scanner typing through
 US, Russian and Kazakh layouts, codes and staff keys on separate channels,
-a re-scan, and the exit code when the database is gone."""
+a re-scan, and the exit code when the database is gone or damaged."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
 from kiosk.store import Store
 from sandbox.server import SandboxServer
+from tests.breakage import damage_a_page, people, queue_events, table_pages
 from tests.fakes import GREEN_IIN, FakeClock, FakeSource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,3 +204,20 @@ def test_run_headless_with_a_database_that_cannot_be_opened_is_exit_3(
     (tmp_path / "data").write_text("a file where the data folder should be")
     exit_code, decisions, err = run_headless(tmp_path, sandbox, GREEN_IIN + "\n", "auto")
     assert exit_code == 3 and decisions == [] and "Traceback" not in err
+
+
+@pytest.mark.parametrize("table", ["outbox", "presence", "alerts"])
+def test_run_headless_with_a_damaged_database_is_exit_3_and_leaves_the_file_alone(
+    tmp_path: Path, sandbox: SandboxServer, table: str
+) -> None:
+    folder = tmp_path / "data"
+    queue_events(folder, people(60), desk=DeskIdentity(BIN, "main", "desk-1"), at=time.time())
+    db = folder / "kiosk.sqlite3"
+    damage_a_page(db, page=table_pages(db, table)[0])
+    before = db.read_bytes()
+
+    exit_code, decisions, err = run_headless(tmp_path, sandbox, GREEN_IIN + "\n", "auto")
+
+    assert exit_code == 3 and decisions == [], err
+    assert "ashyq-kiosk recover" in err and "Traceback" not in err
+    assert db.read_bytes() == before, "nothing was written to the damaged file"

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from app import main
+from hardware.decoder import DecoderUnavailable, make_decoder
 from hardware.synthetic import phone_frame
 from tests.fakes import GREEN_IIN
 
@@ -71,3 +72,25 @@ def test_unreadable_files_are_named_and_exit_2(
     for name in ("empty.png", "garbage.webp", "nope.png"):
         assert name in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_the_decoder_settings_apply_to_pictures_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        make_decoder("pyzbar")
+    except DecoderUnavailable as exc:
+        pytest.skip(str(exc))
+    light_on_dark = 255 - cv2.cvtColor(phone_frame(GREEN_IIN), cv2.COLOR_BGR2GRAY)
+    image = write(tmp_path / "inverted.png", light_on_dark)
+    config = tmp_path / "desk.toml"
+    config.write_text('[decoder]\nsecond_pass = "invert"\n', encoding="utf-8")
+    where = ["--data-dir", str(tmp_path), "decode", "--backend", "pyzbar", str(image)]
+
+    plain = main(where)
+    capsys.readouterr()
+    code = main(["--config", str(config), *where])
+
+    [line] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert plain == 1, "pyzbar alone reads no light-on-dark code"
+    assert code == 0 and [c["text"] for c in line["codes"]] == [GREEN_IIN]

@@ -132,3 +132,50 @@ def test_iin_command_imports_neither_qt_nor_opencv() -> None:
     assert [json.loads(line)["valid"] for line in lines] == [True, False]
     assert marker.startswith("IMPORTED ")
     assert json.loads(marker.removeprefix("IMPORTED ")) == []
+
+
+DATABASE = ("sqlite3", "_sqlite3", "kiosk.storeerrors", "kiosk.store")
+DATABASE_SCRIPT = f"""
+import json, sys
+from app import main
+code = main(["iin", "{MALE_1990}"])
+loaded = sorted(m for m in sys.modules if m in {DATABASE!r})
+print("IMPORTED " + json.dumps(loaded))
+sys.exit(code)
+"""
+
+
+def test_iin_command_loads_no_database_module() -> None:
+    """Mapping database errors to exit 3 does not load sqlite3 for every command."""
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_SCRIPT],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    marker = result.stdout.splitlines()[-1]
+    assert json.loads(marker.removeprefix("IMPORTED ")) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("check", "--iin", "870412300006"),
+        ("referral", "open", "--iin", "870412300006", "--reason", "yellow"),
+        ("sandbox", "pass", "870412300006"),
+    ],
+    ids=["check", "referral-open", "sandbox-pass"],
+)
+def test_commands_taking_an_iin_refuse_a_bad_one_in_the_same_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    code = main(["--data-dir", str(tmp_path), *argv])
+
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert "not a valid IIN (checksum): '870412300006'" in captured.err
+    assert list(tmp_path.iterdir()) == [], "nothing opened or written"

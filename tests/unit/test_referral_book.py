@@ -346,6 +346,20 @@ def test_the_days_end_unlinks_referrals_and_keeps_them_for_reports(
     assert [r.id for r in book.every()] == [opened.id]
 
 
+def test_every_referral_kept_or_only_the_open_ones(store: Store, clock: FakeClock) -> None:
+    book = book_for(store, clock)
+    resolved = book.open(YELLOW_IIN, ReferralReason.YELLOW, None, None).referral
+    book.resolve(resolved.id, ReferralOutcome.CLEARED, "fine", None)
+    clock.advance(60)
+    waiting = book.open(GREEN_IIN, ReferralReason.STATUS_WRONG, None, None).referral
+    clock.advance(2 * 86_400)  # days later: no longer today's
+    DayEnd(store, DESK, BusinessDay()).close_out(clock.now(), now=clock.now())
+
+    assert [r.id for r in book.every()] == [resolved.id, waiting.id]
+    assert [r.id for r in book.every(open_only=True)] == [waiting.id]
+    assert book.current(open_only=True) == ()
+
+
 # --- refusals from the sync -----------------------------------------------------------
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from config.build import desk_settings, policy
+from config.build import business_day, desk_settings, policy
 from config.settings import (
     DEFAULT_FILE,
     SHIPPED_DIR,
@@ -16,6 +18,7 @@ from config.settings import (
     load_file,
     parse_settings,
 )
+from kiosk.dayend import BusinessDay
 from kiosk.pins import hash_pin, verify_pin
 from kiosk.policy import Mode, Outcome
 from kiosk.reception import DeskRole
@@ -105,3 +108,14 @@ def test_pins_are_stored_as_salted_scrypt_hashes() -> None:
     assert "4321" not in first
     assert verify_pin("4321", first) and not verify_pin("1234", first)
     assert parse_settings({"pins": {"admin": first}}).pins.admin == first
+
+
+def test_the_business_day_is_the_desks_closing_time_in_the_venues_zone() -> None:
+    settings = parse_settings({"hours": {"close": "22:30", "timezone": "Asia/Almaty"}})
+    desk = desk_settings(settings)
+
+    day = business_day(settings)
+
+    assert day == BusinessDay(dt.time(22, 30), ZoneInfo("Asia/Almaty"))
+    assert (day.closing_time, day.timezone) == (desk.closing_time, desk.timezone)
+    assert business_day(parse_settings({})) == BusinessDay(None, None), "midnight, PC's zone"

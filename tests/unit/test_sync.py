@@ -4,6 +4,8 @@ letters, lost answers and retroactive red alerts."""
 from __future__ import annotations
 
 import random
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +23,7 @@ from kiosk.policy import Policy, StaffAnswer
 from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
 from kiosk.store import Store
-from kiosk.sync import Syncer
+from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
 from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer, ScriptedService
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -81,6 +83,21 @@ def test_transient_failure_backs_off_then_delivers_once(
     assert third.acknowledged == 3
     assert sorted(service.stored) == sorted(ids)
     assert Outbox(store).get(ids)[0].attempts == 2
+
+
+def test_send_now_forgets_the_pause_and_the_backoff_a_failure_left(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    ids = queue(store, 3)
+    service.failures = [TransientError("503", retry_after=300.0)]
+    sync = syncer(store, service, clock)
+    assert sync.run_once().retry_in == 300.0
+
+    sync.send_now()
+    report = syncer(store, service, clock).run_once()  # a restarted kiosk too
+
+    assert report.acknowledged == 3 and report.error is None
+    assert sorted(service.stored) == sorted(ids)
 
 
 def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:
@@ -178,3 +195,34 @@ def test_unverified_check_in_later_found_red_raises_alert_and_queues_report(
 
     sync.run_once()
     assert len([e for e in service.stored.values() if e["type"] == "red_report"]) == 1
+
+
+def test_the_worker_publishes_when_the_service_last_acknowledged(
+    tmp_path: Path, service: ScriptedService, clock: FakeClock
+) -> None:
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store(path)
+    queue(store, 3)
+    store.close()
+    published: list[SyncState] = []
+    arrived = threading.Event()
+
+    def on_report(report: SyncReport, state: SyncState) -> None:
+        published.append(state)
+        arrived.set()
+
+    worker = SyncWorker(
+        lambda: Store(path),
+        lambda store: syncer(store, service, clock),
+        clock,
+        interval=3600,
+        on_report=on_report,
+    )
+    worker.start()
+    try:
+        assert arrived.wait(10)
+    finally:
+        worker.stop()
+
+    assert published[0].pending == 0 and published[0].last_acked_at == clock.now()
+    assert worker.state.last_acked_at == clock.now()
