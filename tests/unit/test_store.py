@@ -19,6 +19,7 @@ from kiosk.store import (
     float_or_none,
     set_meta_in,
 )
+from tests.breakage import PAGE, table_pages
 from tests.fakes import GREEN_IIN, START
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -218,3 +219,31 @@ def test_a_meta_value_set_inside_a_write_commits_or_rolls_back_with_it(store: St
     assert (store.get_meta("bookmark"), store.get_meta("other")) == ("1.5", None)
     store.set_meta("bookmark", "3.5")
     assert store.get_meta("bookmark") == "3.5"
+
+
+def test_rewrite_leaves_nothing_in_the_spare_space_of_pages(tmp_path: Path) -> None:
+    """A page SQLite rebuilt while rebalancing keeps stale bytes between its
+    cell pointers and its cells; secure_delete does not reach them. Plant
+    such bytes by hand: a checkpoint keeps them, the close-out's rewrite
+    does not, and every row is still there."""
+    path = tmp_path / "kiosk.sqlite3"
+    store = Store(path)
+    store.conn.execute("CREATE TABLE t (x TEXT)")
+    store.conn.executemany("INSERT INTO t VALUES (?)", [(f"row {i:02d}",) for i in range(60)])
+    store.checkpoint()
+    store.close()
+    [page] = table_pages(path, "t")
+    stale = b"70e3e3f3ed752fcf1a71f0133d9bd33c"  # an erased subject, say
+    with open(path, "r+b") as handle:  # the middle of a page a quarter full
+        handle.seek(PAGE * (page - 1) + PAGE // 2)
+        handle.write(stale)
+
+    store = Store(path)
+    store.conn.execute("INSERT INTO t VALUES ('one more')")
+    store.checkpoint()
+    assert stale in path.read_bytes(), "a checkpoint does not clear spare space"
+    assert store.rewrite()
+    assert stale not in path.read_bytes()
+    assert store.query("SELECT count(*) AS n FROM t")[0]["n"] == 61
+    assert store.query("PRAGMA integrity_check")[0]["integrity_check"] == "ok"
+    store.close()
