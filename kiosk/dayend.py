@@ -67,16 +67,26 @@ class DayEnd:
         self._desk = desk
         self.day = day
         self._presence = Presence(store)
+        self._window = (0.0, 0.0)  # the last end of a day, the next: asked at every scan
 
     def due(self, now: float) -> bool:
         """Today's key was made before the last end of a business day."""
-        return self._store.keys.current(now).created_at < self.day.last_end(now)
+        return self._store.keys.current(now).created_at < self._last_end(now)
+
+    def _last_end(self, now: float) -> float:
+        last, following = self._window
+        if not last <= now < following:
+            last = self.day.last_end(now)
+            # A day lasts 23 to 25 hours: 26 hours on, the most recent end is the next one.
+            following = self.day.last_end(last + 26 * 3600)
+            self._window = (last, following)
+        return last
 
     def run_if_due(self, now: float) -> int:
         """Close the day if it has ended since the key was made; people checked out."""
         if not self.due(now):
             return 0
-        return self.close_out(self.day.last_end(now), now=now, only_if_due=True)
+        return self.close_out(self._last_end(now), now=now, only_if_due=True)
 
     def close_out(self, at: float, *, now: float, only_if_due: bool = False) -> int:
         """Check out everyone inside as automatic exits at *at*; then turn the key."""

@@ -97,8 +97,7 @@ class Reception:
         visit, stay, presence = self._whereabouts(parsed, subject, now)
         if self._is_exit(stay, now):
             return self._check_out(iin, subject, stay, method, now, presence)
-        pending = self._assess_entry(parsed, subject, stay, method, now, visit)
-        pending = replace(pending, presence=presence)
+        pending = self._assess_entry(parsed, subject, stay, method, now, visit, presence)
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
             return pending
         return self._record(pending, staff, subject)
@@ -321,6 +320,7 @@ class Reception:
         method: Method,
         now: float,
         visit: VisitFacts | None = None,
+        presence: PresenceSource | None = None,
     ) -> Decision:
         assert parsed.iin is not None
         flags: set[Flag] = set()
@@ -372,6 +372,7 @@ class Reception:
             iin=parsed.iin,
             inside_since=stay.entered_at if stay is not None else None,
             referral_id=referral_id,
+            presence=presence,
         )
 
     def _resolve(
