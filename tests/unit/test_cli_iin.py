@@ -106,49 +106,23 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 HEAVY = ("PySide6", "shiboken6", "cv2", "ui", "hardware", "sandbox")
-SCRIPT = f"""
-import json, sys
-from app import main
-code = main(["iin", "{MALE_1990}", "123"])
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY!r})
-print("IMPORTED " + json.dumps(heavy))
-sys.exit(code)
-"""
-
-
-def test_iin_command_imports_neither_qt_nor_opencv() -> None:
-    """The composition root loads Qt, OpenCV, hardware and sandbox only where needed."""
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 1, result.stderr
-    *lines, marker = result.stdout.splitlines()
-    assert [json.loads(line)["valid"] for line in lines] == [True, False]
-    assert marker.startswith("IMPORTED ")
-    assert json.loads(marker.removeprefix("IMPORTED ")) == []
-
-
 DATABASE = ("sqlite3", "_sqlite3", "kiosk.storeerrors", "kiosk.store")
-DATABASE_SCRIPT = f"""
+SCRIPT = """
 import json, sys
 from app import main
-code = main(["iin", "{MALE_1990}"])
-loaded = sorted(m for m in sys.modules if m in {DATABASE!r})
+argv, watched = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+code = main(argv)
+loaded = sorted(m for m in sys.modules if m in watched or m.split(".")[0] in watched)
 print("IMPORTED " + json.dumps(loaded))
 sys.exit(code)
 """
 
 
-def test_iin_command_loads_no_database_module() -> None:
-    """Mapping database errors to exit 3 does not load sqlite3 for every command."""
+def run_watching(argv: list[str], watched: tuple[str, ...]) -> tuple[int, list[str], list[str]]:
+    """`ashyq-kiosk ARGV` in a fresh interpreter: its exit code, its output
+    lines, and which of the *watched* modules (or packages) it loaded."""
     result = subprocess.run(
-        [sys.executable, "-c", DATABASE_SCRIPT],
+        [sys.executable, "-c", SCRIPT, json.dumps(argv), json.dumps(watched)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -156,9 +130,24 @@ def test_iin_command_loads_no_database_module() -> None:
         timeout=60,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
-    marker = result.stdout.splitlines()[-1]
-    assert json.loads(marker.removeprefix("IMPORTED ")) == []
+    *lines, marker = result.stdout.splitlines()
+    assert marker.startswith("IMPORTED "), result.stderr
+    return result.returncode, lines, json.loads(marker.removeprefix("IMPORTED "))
+
+
+def test_iin_command_imports_neither_qt_nor_opencv() -> None:
+    """The composition root loads Qt, OpenCV, hardware and sandbox only where needed."""
+    code, lines, loaded = run_watching(["iin", MALE_1990, "123"], HEAVY)
+    assert code == 1
+    assert [json.loads(line)["valid"] for line in lines] == [True, False]
+    assert loaded == []
+
+
+def test_iin_command_loads_no_database_module() -> None:
+    """Mapping database errors to exit 3 does not load sqlite3 for every command."""
+    code, _, loaded = run_watching(["iin", MALE_1990], DATABASE)
+    assert code == 0
+    assert loaded == []
 
 
 @pytest.mark.parametrize(
