@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +30,7 @@ from kiosk.alerts import (
     TrustStale,
 )
 from ui import words
+from ui.i18n import Retranslating
 from ui.wording import clock_time
 from ui.words import QT_TRANSLATE_NOOP
 
@@ -125,7 +126,7 @@ def alert_body(alert: Alert, ses_phone: str) -> str:
     return _say(RESCUED)
 
 
-class AlertCard(QFrame):
+class AlertCard(Retranslating, QFrame):
     """One alert. Signals: acknowledged(int)."""
 
     acknowledged = Signal(int)
@@ -162,18 +163,13 @@ class AlertCard(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         self._retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.title.setText(words.say(words.ALERT_TITLE[self.alert.kind]))
         self.body.setText(alert_body(self.alert, self._ses_phone))
         self.button.setText(self.tr("Acknowledge"))
 
 
-class AlertsView(QWidget):
+class AlertsView(Retranslating, QWidget):
     """Unacknowledged alerts, newest first.
 
     Signals: acknowledged(int), count_changed(int).
@@ -216,11 +212,6 @@ class AlertsView(QWidget):
             card.setParent(None)
             card.deleteLater()
             self._changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.empty.setText(self.tr("No alerts"))

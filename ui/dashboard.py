@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
@@ -26,6 +26,7 @@ from kiosk.dashboard import DayReport
 from kiosk.daysheet import report_csv
 from ui import words
 from ui.day_numbers import ALARM, DayNumbers, set_font
+from ui.i18n import Retranslating
 from ui.occupancy_chart import OccupancyChart
 from ui.wording import venue_time
 from ui.words import QT_TRANSLATE_NOOP
@@ -52,7 +53,7 @@ class _Relay(QObject):
     failed = Signal(str)
 
 
-class DashboardView(QWidget):
+class DashboardView(Retranslating, QWidget):
     """Today's numbers at this desk, for the staff panel's dashboard tab.
 
     The view draws the `DayReport` it is given (`show_report`) and never
@@ -232,11 +233,6 @@ class DashboardView(QWidget):
         self._top.setDirection(stacked if narrow else QBoxLayout.Direction.LeftToRight)
         self.chart.setMinimumHeight(300 if narrow else 240)
         super().resizeEvent(event)  # type: ignore[arg-type]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))

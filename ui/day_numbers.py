@@ -4,7 +4,7 @@ reports, referrals, overrides)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.dashboard import DayReport
 from kiosk.status import Status
 from ui import looks, words
+from ui.i18n import Retranslating
 from ui.wording import venue_time
 
 STATUS_LOOKS = (
@@ -71,7 +72,7 @@ class CountTile(QFrame):
         self.word.setText(word)
 
 
-class DayNumbers(QWidget):
+class DayNumbers(Retranslating, QWidget):
     """The counts of one `DayReport`, in the staff's language."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -122,11 +123,6 @@ class DayNumbers(QWidget):
     def fact(self, key: str) -> str:
         """The text shown for one fact (tests and screen readers)."""
         return self.facts[key][1].text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         r = self.report

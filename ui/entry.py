@@ -3,7 +3,7 @@ keypad and the physical keyboard, the IIN checked as it is typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.iin import IIN_LENGTH, IinProblem, InvalidIin, parse_iin
+from ui.i18n import Retranslating
 from ui.icons import backspace_icon
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back")
 
 
-class Keypad(QWidget):
+class Keypad(Retranslating, QWidget):
     """Large digit keys for a touch screen.
 
     Signals: key_pressed(str) — a digit, "back" or "clear".
@@ -56,11 +57,6 @@ class Keypad(QWidget):
         back.setIconSize(QSize(28, 28))
         self._retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         for key, button in self.buttons.items():
             if key == "back":
@@ -72,7 +68,7 @@ class Keypad(QWidget):
                 button.setText(key)
 
 
-class ManualEntry(QWidget):
+class ManualEntry(Retranslating, QWidget):
     """An IIN field with its check, the keypad, Check in and Check out.
 
     Signals: checked_in(str) and checked_out(str), with a valid IIN.
@@ -122,11 +118,6 @@ class ManualEntry(QWidget):
     @property
     def valid(self) -> bool:
         return self._problem(self.field.text()) is None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Visitor without a phone: type the IIN"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,19 @@ FONTS = HERE / "fonts"
 FAMILY = "Noto Sans"
 LANGUAGES = ("kk", "ru", "en")
 NATIVE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+class Retranslating:
+    """Mixed into a widget (before its Qt class): when the language changes,
+    the widget's `_retranslate` says its words again."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt class after this one
+
+    def _retranslate(self) -> None:
+        raise NotImplementedError
 
 
 def load_fonts(app: QApplication) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import LANGUAGES, NATIVE_NAMES
+from ui.i18n import LANGUAGES, NATIVE_NAMES, Retranslating
 
 ROW_HEIGHT = 48
 
 
-class LanguageOrder(QWidget):
+class LanguageOrder(Retranslating, QWidget):
     """A list of kk, ru and en with a tick each and Up/Down buttons.
 
     The ticked languages, top first, are the value; each is shown by its own
@@ -88,11 +88,6 @@ class LanguageOrder(QWidget):
     def _on_list_current_row_changed(self, row: int) -> None:
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.list.count() - 1)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.up_button.setText(self.tr("Move up"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.dashboard import DayReport
 from ui import looks
+from ui.i18n import Retranslating
 
 HOUR = 3600.0
 LABEL_WIDTH = 64
@@ -18,7 +19,7 @@ LABEL_WIDTH = 64
 LINE = looks.BLUE.background
 
 
-class OccupancyChart(QChartView):
+class OccupancyChart(Retranslating, QChartView):
     """A step line of the people inside, filled below; hours of the day along
     the bottom (the venue's clock), whole people up the side.
 
@@ -92,11 +93,6 @@ class OccupancyChart(QChartView):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._label_hours()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.people.setTitleText(self.tr("People inside"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRegularExpression, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.pins import PinGuard, PinOutcome
+from ui.i18n import Retranslating
 from ui.icons import backspace_icon
 from ui.words import QT_TRANSLATE_NOOP
 
@@ -37,7 +38,7 @@ TEXT_COLOUR = "#1A1A1A"
 DISABLED_COLOUR = "#BDBDBD"
 
 
-class PinDialog(QDialog):
+class PinDialog(Retranslating, QDialog):
     """Ask for the PIN *guard* keeps; accepted on the right PIN, rejected on Cancel.
 
     *title* says what the PIN is for: :data:`ADMIN_PIN`, :data:`DOCTOR_PIN`
@@ -224,11 +225,6 @@ class PinDialog(QDialog):
         super().showEvent(event)
 
     # -- words -------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         title = QCoreApplication.translate(CONTEXT, self._title_source)

@@ -3,7 +3,7 @@ the venue's referrals, and the doctor room's Cleared / Confirmed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from kiosk.referrals import (
     suggested_reason,
 )
 from ui import looks, words
+from ui.i18n import Retranslating
 from ui.wording import clock_time, who
 from ui.words import QT_TRANSLATE_NOOP
 
@@ -62,7 +63,7 @@ def referral_state_text(referral: Referral) -> str:
     return f"{text} ({clock_time(referral.resolved_at)})"
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(Retranslating, QDialog):
     """Why the passenger goes to the doctor: a reason from the list and a note."""
 
     def __init__(self, decision: Decision, parent: QWidget | None = None) -> None:
@@ -113,11 +114,6 @@ class ReferralDialog(QDialog):
     def note_text(self) -> str | None:
         return self.note.text().strip() or None
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Refer to doctor"))
         self.title.setText(self.tr("Refer %1 to the doctor room").replace("%1", who(self.decision)))
@@ -129,7 +125,7 @@ class ReferralDialog(QDialog):
         self.box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
-class ReferralsView(QWidget):
+class ReferralsView(Retranslating, QWidget):
     """The venue's referrals today; in the doctor room, Cleared / Confirmed too.
 
     Signals: resolved(str, ReferralOutcome, str) — the referral's id, the
@@ -242,11 +238,6 @@ class ReferralsView(QWidget):
             self.chosen.setText(
                 f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(

@@ -3,7 +3,7 @@ where each report is, what staff must do, and whom to call."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.news import RedReport
+from ui.i18n import Retranslating
 from ui.wording import clock_time
 
 
-class SesView(QWidget):
+class SesView(Retranslating, QWidget):
     """The day's red reports, newest first, with the service's phone number."""
 
     def __init__(self, phone: str, parent: QWidget | None = None) -> None:
@@ -77,11 +78,6 @@ class SesView(QWidget):
                 "%1", clock_time(report.received_at, seconds=True)
             )
         return self.tr("Delivered at %1").replace("%1", clock_time(report.delivered_at))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         phone = self._phone or self.tr("(no number in [ses] phone: ask the administrator)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, get_args
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from config.editing import EDITABLE, changes, save, target_for, timezone_choices, values_of
 from config.settings import Settings, SettingsError, load_file
+from ui.i18n import Retranslating
 from ui.language_order import LanguageOrder
 
 ERROR_COLOUR = "#C62828"
@@ -94,7 +95,7 @@ QSlider::handle:horizontal {
 """
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """Edit the common settings of the file *source* (the one the kiosk reads).
 
     Signals: settings_saved(str): the path of the file just written.
@@ -268,11 +269,6 @@ class SettingsDialog(QDialog):
             self.fields[bad[0]].setFocus()
 
     # -- words -------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

@@ -3,7 +3,7 @@ events (masked) and the alerts, on the reception worker's side of the desk."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from kiosk.status import Status
 from ui import looks, words
 from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
-from ui.i18n import NATIVE_NAMES
+from ui.i18n import NATIVE_NAMES, Retranslating
 from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
 from ui.wording import clock_time, referable, status_words, who
@@ -41,7 +41,7 @@ def _bold(label: QLabel, size: int) -> None:
     label.setFont(font)
 
 
-class QuestionCard(QFrame):
+class QuestionCard(Retranslating, QFrame):
     """A visitor waiting for staff: why, and Admit / Refuse.
 
     Signals: answered(str, StaffAnswer) — the question's id and the answer.
@@ -98,11 +98,6 @@ class QuestionCard(QFrame):
             self.setEnabled(False)  # one answer per question; the desk ignores a second
             self.answered.emit(self.question.id, answer)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.admit_button.setText(self.tr("Admit"))
         self.refuse_button.setText(self.tr("Refuse"))
@@ -126,7 +121,7 @@ class QuestionCard(QFrame):
         )
 
 
-class LastDecisionCard(QFrame):
+class LastDecisionCard(Retranslating, QFrame):
     """The last decision at a glance, in its status colour; at a boarding desk,
     Refer to doctor. Signals: refer_requested(Decision)."""
 
@@ -172,11 +167,6 @@ class LastDecisionCard(QFrame):
         if self.decision is not None:
             self.refer_requested.emit(self.decision)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _paint(self, background: str, text: str) -> None:
         if (background, text) == self._colours:
             return  # a style sheet costs a re-polish of the card: only on a change of look
@@ -211,7 +201,7 @@ class LastDecisionCard(QFrame):
         self.lines.setText("\n".join([" · ".join(p for p in parts if p), " · ".join(footer)]))
 
 
-class EventsView(QTableWidget):
+class EventsView(Retranslating, QTableWidget):
     """Today's latest check-ins and check-outs, masked."""
 
     COLUMNS = 6
@@ -268,11 +258,6 @@ class EventsView(QTableWidget):
         except ValueError:
             return status or ""
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self.setHorizontalHeaderLabels(
             [
@@ -287,7 +272,7 @@ class EventsView(QTableWidget):
         self.show_events(self.events)
 
 
-class StaffPanel(QWidget):
+class StaffPanel(Retranslating, QWidget):
     """Everything staff need at the desk.
 
     Signals: checked_in(str), checked_out(str), answered(str, StaffAnswer),
@@ -454,11 +439,6 @@ class StaffPanel(QWidget):
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
         self.latest.setVisible(not narrow)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.place.setText(
