@@ -128,21 +128,31 @@ def open_store(path: Path, flush: bool) -> Store:
     return store
 
 
+START = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC).timestamp()
+STATUSES = (Status.GREEN, Status.BLUE, Status.YELLOW, Status.RED)
+
+
+class Passes:
+    """A signing key, the trust list that holds it, and passes issued at START."""
+
+    def __init__(self) -> None:
+        self._key = Ed25519PrivateKey.generate()
+        self.trust = TrustList.from_jwks({"keys": [public_jwk(self._key.public_key(), "k1")]})
+
+    def codes(self, count: int, offset: int = 0) -> list[str]:
+        """Passes of *count* different people, the four statuses in turn."""
+        return [
+            sign_pass(self._key, "k1", iin=iin, status=STATUSES[i % 4], issued_at=START)
+            for i, iin in enumerate(people(count, offset))
+        ]
+
+
 def run(
     checkins: int, history: int, profile: str | None = None, *, flush: bool = True
 ) -> dict[str, float]:
-    key = Ed25519PrivateKey.generate()
-    trust = TrustList.from_jwks({"keys": [public_jwk(key.public_key(), "k1")]})
-    start = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC).timestamp()
-    statuses = [Status.GREEN, Status.BLUE, Status.YELLOW, Status.RED]
-
-    def codes(offset: int) -> list[str]:
-        return [
-            sign_pass(key, "k1", iin=iin, status=statuses[i % 4], issued_at=start)
-            for i, iin in enumerate(people(checkins, offset))
-        ]
-
-    one_by_one, back_to_back = codes(0), codes(400)
+    passes = Passes()
+    trust, start = passes.trust, START
+    one_by_one, back_to_back = passes.codes(checkins), passes.codes(checkins, 400)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "kiosk.sqlite3"
         store = Store(path)
@@ -202,13 +212,8 @@ def run(
 def run_floor(checkins: int) -> dict[str, float]:
     """Verify a pass and write a check-in, its presence and its cached status
     in one FULL transaction, on a worker thread; one code at a time."""
-    key = Ed25519PrivateKey.generate()
-    trust = TrustList.from_jwks({"keys": [public_jwk(key.public_key(), "k1")]})
-    start = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC).timestamp()
-    codes = [
-        sign_pass(key, "k1", iin=iin, status=Status.GREEN, issued_at=start)
-        for iin in people(checkins)
-    ]
+    passes = Passes()
+    trust, start, codes = passes.trust, START, passes.codes(checkins)
     inputs: queue.SimpleQueue[str | None] = queue.SimpleQueue()
     written = threading.Event()
     with tempfile.TemporaryDirectory() as folder:
