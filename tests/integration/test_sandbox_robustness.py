@@ -6,6 +6,7 @@ application sees) and the server keeps answering.
 
 from __future__ import annotations
 
+import errno
 import json
 import random
 import socket
@@ -193,7 +194,11 @@ def _raw(server: SandboxServer, data: bytes) -> bytes:
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
         try:
             sock.sendall(data)
-            sock.shutdown(socket.SHUT_WR)
+            try:
+                sock.shutdown(socket.SHUT_WR)
+            except OSError as exc:  # the server answered and closed first: read what it said
+                if exc.errno != errno.ENOTCONN:
+                    raise
             while chunk := sock.recv(65536):
                 chunks.append(chunk)
         except (ConnectionResetError, BrokenPipeError):
