@@ -176,7 +176,15 @@ class TrustKey(_Section):
 
 class Trust(_Section):
     keys: list[TrustKey] = Field(default_factory=list, description="pinned pass-signing keys")
-    max_age_h: float = Field(24, gt=0, description="warn when the key list is older, hours")
+    max_age_h: float = Field(
+        24, gt=0, description="fetch the key list from the service again when older, hours"
+    )
+    alert_after_days: float = Field(
+        7,
+        gt=0,
+        description="alert staff when the key list could not be fetched for this long, days "
+        "(its age shows on the staff panel)",
+    )
 
 
 class Screens(_Section):

@@ -12,6 +12,7 @@ from kiosk.passes import (
     PassRejected,
     TrustList,
     VisitorPass,
+    read_unverified,
     verify_pass,
 )
 from kiosk.reasons import CodeReason
@@ -25,6 +26,7 @@ class CodeKind(StrEnum):
     IIN = "iin"
     EXPIRED = "expired"
     INVALID = "invalid"
+    UNVERIFIED_PASS = "unverified_pass"  # a pass whose key could not be had: an IIN, no status
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,16 @@ def _parse(text: str, trust: TrustList, *, now: float, skew: float) -> ParsedCod
             return ParsedCode(CodeKind.INVALID, reason=CodeReason.of_iin(exc.problem))
         return ParsedCode(CodeKind.IIN, iin=text)
     return ParsedCode(CodeKind.INVALID, reason=CodeReason.UNKNOWN_FORMAT)
+
+
+def parse_unverified(text: str, *, now: float, skew: float = DEFAULT_SKEW) -> ParsedCode:
+    """A pass signed by a key the desk cannot get now: the person it names, as an
+    unverified visit (`unknown_key` says why), or why it is not even that."""
+    try:
+        claims = read_unverified(text.strip(), now=now, skew=skew)
+    except PassRejected as exc:
+        kind = CodeKind.EXPIRED if exc.problem is PassProblem.EXPIRED else CodeKind.INVALID
+        return ParsedCode(kind, reason=CodeReason.of_pass(exc.problem))
+    except Exception:  # a parser bug must not take down the desk
+        return ParsedCode(CodeKind.INVALID, reason=CodeReason.UNREADABLE)
+    return ParsedCode(CodeKind.UNVERIFIED_PASS, iin=claims.iin, reason=CodeReason.UNKNOWN_KEY)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from kiosk.api import (
     ApiError,
@@ -34,6 +34,10 @@ class PresenceApi(Protocol):
     ) -> VenuePresence: ...
 
 
+class KeysApi(Protocol):
+    def get_keys(self, *, deadline: float | None = None) -> dict[str, Any]: ...
+
+
 class LiveStatus:
     """A `StatusSource` backed by the national service.
 
@@ -41,7 +45,9 @@ class LiveStatus:
     lookup also runs on a small pool and is abandoned at the deadline. Given
     a *presence* API and the venue, it is a `VisitSource` too: the venue's
     answer whether a person is inside comes in parallel with the status,
-    within the same deadline.
+    within the same deadline. Given a *keys* API, it is a `KeySource`: the
+    signing keys, fetched when a pass names one the desk does not know, within
+    the same deadline.
     """
 
     def __init__(
@@ -52,6 +58,7 @@ class LiveStatus:
         workers: int = 4,
         presence: PresenceApi | None = None,
         venue_bin: str = "",
+        keys: KeysApi | None = None,
     ) -> None:
         self._api = api
         self._deadline = deadline
@@ -59,10 +66,18 @@ class LiveStatus:
         self._busy = threading.BoundedSemaphore(workers)
         self._presence = presence if venue_bin else None
         self._venue_bin = venue_bin
+        self._keys = keys
         self.last_error: str | None = None
 
     def lookup(self, iin: str) -> StatusAnswer:
         future = self._start(self._api.get_status, iin, deadline=self._deadline)
+        return self._result(future, self._deadline)
+
+    def fetch_keys(self) -> dict[str, Any]:
+        """The service's signing keys (JWKS) within the deadline; LookupFailed if not."""
+        if self._keys is None:
+            raise LookupFailed(ServiceProblem.REFUSED)
+        future = self._start(self._keys.get_keys, deadline=self._deadline)
         return self._result(future, self._deadline)
 
     def visit(self, iin: str, *, status: bool) -> VisitFacts:
@@ -127,17 +142,23 @@ class LiveStatus:
         except DeviceNotRegistered:
             self.last_error = "device_not_registered"
             raise LookupFailed(ServiceProblem.NOT_REGISTERED) from None
-        except TransientError as exc:
-            self.last_error = str(exc)
-            raise LookupFailed(ServiceProblem.OFFLINE) from None
         except ApiError as exc:
             self.last_error = str(exc)
-            raise LookupFailed(ServiceProblem.REFUSED) from None
+            raise LookupFailed(problem_of(exc)) from None
         self.last_error = None
         return answer
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def problem_of(exc: ApiError) -> ServiceProblem:
+    """What an API error says about the service: not there, or there and refusing."""
+    if isinstance(exc, DeviceNotRegistered):
+        return ServiceProblem.NOT_REGISTERED
+    if isinstance(exc, TransientError):
+        return ServiceProblem.OFFLINE
+    return ServiceProblem.REFUSED
 
 
 def _stay(answer: VenuePresence) -> VenueStay:

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from kiosk.status import Status, parse_status
 from kiosk.store import Store
@@ -90,6 +90,16 @@ class VisitSource(Protocol):
         ...
 
 
+@runtime_checkable
+class KeySource(Protocol):
+    """A source that can also fetch the pass-signing keys, within the lookup's
+    deadline (a pass names a key the desk does not know yet)."""
+
+    def fetch_keys(self) -> dict[str, Any]:
+        """The service's JWKS now; raise LookupFailed when there is no answer."""
+        ...
+
+
 class WatchedSource:
     """The live source, telling the desk whether the service answered each call."""
 
@@ -105,6 +115,17 @@ class WatchedSource:
             raise
         self._noted(None)
         return facts
+
+    def fetch_keys(self) -> dict[str, Any]:
+        if not isinstance(self._inner, KeySource):
+            raise LookupFailed(ServiceProblem.REFUSED)  # nothing to ask: not the service's word
+        try:
+            jwks = self._inner.fetch_keys()
+        except LookupFailed as exc:
+            self._noted(exc.reason)
+            raise
+        self._noted(None)
+        return jwks
 
     def visit(self, iin: str, *, status: bool) -> VisitFacts:
         if isinstance(self._inner, VisitSource):

@@ -69,7 +69,33 @@ class OccupancyState:
 
     @property
     def inside(self) -> int:
-        return self.venue if self.venue is not None else self.local
+        """The venue's count, never below this desk's own (its latest entries may
+        not have reached the service yet)."""
+        return self.local if self.venue is None else max(self.venue, self.local)
+
+
+@dataclass(frozen=True)
+class KeyListState:
+    """The pass-signing keys this desk holds, as of `as_of`: when the list was
+    last fetched from the service (None: never), how many keys it trusts (pinned
+    ones too), and the age past which staff are alerted (seconds)."""
+
+    fetched_at: float | None = None
+    keys: int = 0
+    alert_after: float = 7 * 86_400.0
+    as_of: float = 0.0
+
+    @property
+    def age(self) -> float | None:
+        """Seconds since the fetch, at `as_of` (None: never fetched)."""
+        return None if self.fetched_at is None else max(0.0, self.as_of - self.fetched_at)
+
+    @property
+    def too_old(self) -> bool:
+        """Older than allowed (or never fetched): a pass signed by a key rotated in
+        since is let in only by staff while the service cannot be asked."""
+        age = self.age
+        return age is None or age > self.alert_after
 
 
 @dataclass(frozen=True)
@@ -77,11 +103,13 @@ class StaffQuestion:
     """Staff must decide (unverified visitor, pass-back): Admit or Refuse.
 
     `id` is the decision's id; after `deadline` the visit is recorded as
-    `ask_staff` (not admitted)."""
+    `ask_staff` (not admitted). Questions queue: the desk tells the oldest
+    open one, with `waiting` the number of others behind it."""
 
     id: str
     decision: Decision
     deadline: float
+    waiting: int = 0
 
 
 class QuestionEnd(StrEnum):
@@ -147,7 +175,9 @@ class DeskListener:
         """A decision to show (or, with `repeat`, to show again)."""
 
     def question_asked(self, question: StaffQuestion) -> None:
-        """Staff must answer: Admit or Refuse."""
+        """Staff must answer this question now: Admit or Refuse. It is the oldest
+        open one; told again when the number waiting behind it changes, and the
+        next one is told when it closes."""
 
     def question_closed(
         self, question_id: str, end: QuestionEnd, decision: Decision | None
@@ -165,6 +195,9 @@ class DeskListener:
 
     def service_changed(self, state: ServiceState) -> None:
         """Online/offline, the last problem, the queue."""
+
+    def keys_changed(self, state: KeyListState) -> None:
+        """The pass-signing key list (at start, and after each fetch)."""
 
     def occupancy_changed(self, state: OccupancyState) -> None:
         """People inside changed (or the venue's count arrived)."""

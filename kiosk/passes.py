@@ -162,6 +162,33 @@ def verify_pass(
     return _claims_to_pass(_verified_claims(text, header, key), kid, now=now, skew=skew)
 
 
+def read_unverified(text: str, *, now: float, skew: float = DEFAULT_SKEW) -> VisitorPass:
+    """The claims of a pass whose key the desk cannot get (offline, a key rotated
+    in since the last fetch), checked in every way but the signature: an EdDSA
+    header with a key id, a valid IIN, times that fit. Nothing in it is proven,
+    so it names a person to ask staff about, never a status to act on; raise
+    PassRejected for a pass that fails the checks it can have.
+    """
+    header = _unverified_header(text)
+    if header.get("alg") != ALGORITHM:
+        raise PassRejected(PassProblem.BAD_ALGORITHM, repr(header.get("alg")))
+    kid = header.get("kid")
+    if not isinstance(kid, str) or "crit" in header or "b64" in header:
+        raise PassRejected(PassProblem.MALFORMED, "no key id, or an unsupported header")
+    if not _b64url_is_signature(text.rpartition(".")[2]):
+        raise PassRejected(PassProblem.BAD_SIGNATURE)
+    claims = _json_segment(text.split(".")[1], "payload")
+    return _claims_to_pass(claims, kid, now=now, skew=skew)
+
+
+def _b64url_is_signature(segment: str) -> bool:
+    """Whether *segment* is base64url of the 64 bytes an Ed25519 signature has."""
+    try:
+        return len(_b64url_decode(segment)) == 64
+    except ValueError:
+        return False
+
+
 def _unverified_header(text: str) -> dict[str, Any]:
     """The JWS header of a compact token (three base64url segments), not yet
     trusted: it only picks the key and names the algorithm; the signature,

@@ -50,6 +50,25 @@ class FakeSource:
         return Facts(self.people.get(iin, Status.BLUE))
 
 
+@dataclass
+class KeyedSource(FakeSource):
+    """A status source that also lists the pass-signing keys (a `KeySource`, and a
+    keys API for `TrustKeeper.refresh`): `keys` is what the service lists now,
+    `fetches` how often it was asked. Offline it answers nothing."""
+
+    keys: TrustList = field(default_factory=TrustList)
+    fetches: int = 0
+
+    def fetch_keys(self) -> dict[str, Any]:
+        self.fetches += 1
+        if not self.online:
+            raise LookupFailed(ServiceProblem.OFFLINE)
+        return self.keys.to_jwks()
+
+    def get_keys(self) -> dict[str, Any]:
+        return self.fetch_keys()
+
+
 class PassIssuer:
     """Signs passes with a key generated for the test, and trusts it."""
 
