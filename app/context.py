@@ -39,6 +39,7 @@ class App:
             self.clock,
             pinned_trust(self.settings),
             max_age=self.settings.trust.max_age_h * 3600,
+            alert_after=self.settings.trust.alert_after_days * 86_400,
         )
 
     def trust(self) -> TrustList:
@@ -58,6 +59,7 @@ class App:
             self.clock,
             self.keeper.current,
             source,
+            keys=self.keeper,
         )
 
     def close(self) -> None:

@@ -1,17 +1,20 @@
-"""What a check-in records, a staff answer applied to it, and a check-in shown again."""
+"""What a check-in records, a staff answer applied to it, and a check-in shown
+again (while the facts it rests on hold)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
 from kiosk.events import DeskIdentity, EventType
 from kiosk.iin import mask_iin
+from kiosk.lookup import CachedStatus
 from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
 from kiosk.presence import Presence
+from kiosk.referrals import Referral, ReferralOutcome
 from kiosk.status import Provenance, parse_status
 from kiosk.store import Store
 
@@ -109,3 +112,48 @@ def shown_again(
 def value_of(item: StrEnum | None) -> str | None:
     """An enum as event data stores it (None stays None)."""
     return item.value if item is not None else None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a decision about a person rests on, as the desk knows it now: the
+    status the service last sent, the doctor's outcome that holds, and when the
+    key list last changed (None: not this run)."""
+
+    status: CachedStatus | None
+    doctor: Referral | None
+    keys_changed_at: float | None
+
+
+_STATUS_ANSWERS = frozenset({Provenance.LIVE, Provenance.CACHE, Provenance.UNVERIFIED})
+
+
+def still_holds(repeat: Decision, facts: Facts) -> bool:
+    """Whether a `repeat` is still the answer: nothing it rests on changed since.
+
+    A doctor's outcome that came (or ran out) since, a different status the
+    service sent since (a pass's own status stands until it runs out), a key
+    list fetched since an unverified answer: the person is decided again.
+    An exit rests on none of these.
+    """
+    if repeat.direction is Direction.EXIT:
+        return True
+    since = repeat.decided_at
+    status = facts.status
+    if (
+        repeat.provenance in _STATUS_ANSWERS
+        and status is not None
+        and status.checked_at > since
+        and status.status is not repeat.status
+    ):
+        return False
+    if repeat.outcome is not Outcome.ADMIT or repeat.referral_id is not None:
+        doctor = facts.doctor
+        cleared = doctor.id if doctor and doctor.outcome is ReferralOutcome.CLEARED else None
+        confirmed = doctor is not None and cleared is None
+        if (cleared, confirmed) != (repeat.referral_id, Flag.DOCTOR_CONFIRMED in repeat.flags):
+            return False
+    changed = facts.keys_changed_at
+    return not (
+        repeat.provenance is Provenance.UNVERIFIED and changed is not None and changed > since
+    )

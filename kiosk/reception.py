@@ -12,15 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, TypeGuard
 
-from kiosk.checkin import check_in_data, shown_again, value_of, with_staff
+from kiosk.checkin import Facts, check_in_data, shown_again, still_holds, value_of, with_staff
 from kiosk.clock import Clock
-from kiosk.codes import CodeKind, ParsedCode, parse_code
+from kiosk.codes import CodeKind, ParsedCode, parse_code, parse_unverified
 from kiosk.dayend import BusinessDay, DayEnd
 from kiosk.decision import Decision, Direction, Flag, Method, PresenceSource, StaffInput
 from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
 from kiosk.lookup import (
+    KeySource,
     LookupFailed,
     StatusCache,
     StatusFacts,
@@ -33,10 +34,12 @@ from kiosk.outbox import insert_events
 from kiosk.passes import TrustList, VisitorPass
 from kiosk.policy import Outcome, Ruling
 from kiosk.presence import Presence, Stay, enter, leave
+from kiosk.reasons import CodeReason
 from kiosk.referral_store import ReferralBook
 from kiosk.referrals import ReferralOutcome, default_ticket_prefix
 from kiosk.status import Provenance, Status
 from kiosk.store import Store
+from kiosk.trust import KeyAnswer, TrustKeeper
 from kiosk.whereabouts import locate
 
 __all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
@@ -64,12 +67,17 @@ class Reception:
         clock: Clock,
         trust: Callable[[], TrustList],
         source: StatusSource | None = None,
+        *,
+        keys: TrustKeeper | None = None,
     ) -> None:
+        """*keys*: the keeper behind *trust*, to fetch the service's keys when a
+        pass names one the desk does not know (without it, the list is all)."""
         self.settings = settings
         self._store = store
         self._clock = clock
         self._trust = trust
         self._source = source
+        self._keys = keys
         self._presence = Presence(store)
         self._cache = StatusCache(store)
         day = BusinessDay(settings.closing_time, settings.timezone)
@@ -82,7 +90,19 @@ class Reception:
 
     def check(self, text: str, method: Method, staff: StaffInput | None = None) -> Decision:
         """Run one code through the desk. Unanswered `ask_staff` cases come back
-        unrecorded (`awaiting_staff`); finish them with `record`."""
+        unrecorded (`awaiting_staff`); finish them with `record`. At an exit desk,
+        and at a two-way desk for someone inside past the re-scan window, the
+        person leaves."""
+        return self._check(text, method, staff, may_exit=True)
+
+    def check_in(self, text: str, method: Method, staff: StaffInput | None = None) -> Decision:
+        """Staff's explicit Check in: an entry whatever the desk's role and whoever
+        is inside (someone inside already is a pass-back); never an exit."""
+        return self._check(text, method, staff, may_exit=False)
+
+    def _check(
+        self, text: str, method: Method, staff: StaffInput | None, *, may_exit: bool
+    ) -> Decision:
         read = self._read(text, method)
         if isinstance(read, Decision):
             return read
@@ -92,12 +112,21 @@ class Reception:
             return replace(looked, flags=looked.flags | {Flag.LOOKUP_ONLY}, offer_referral=False)
         # A staff answer given with the scan is deliberate (an override): never a repeat.
         repeat = None if staff is not None else self._repeat(iin, subject, method, now)
-        if repeat is not None:
+        if repeat is not None and still_holds(repeat, self._facts(subject, now)):
             return repeat
         visit, stay, presence = self._whereabouts(parsed, subject, now)
-        if self._is_exit(stay, now):
+        # Within the re-scan window nobody leaves: a repeat whose facts changed is
+        # its visit decided again (its stay is no pass-back).
+        if repeat is None and may_exit and self._is_exit(stay, now):
             return self._check_out(iin, subject, stay, method, now, presence)
+        if repeat is not None and stay is not None and stay.event_id == repeat.repeat_of:
+            stay = None
         pending = self._assess_entry(parsed, subject, stay, method, now, visit, presence)
+        if repeat is not None and (pending.outcome, pending.status) == (
+            repeat.outcome,
+            repeat.status,
+        ):
+            return repeat  # decided again, the same answer: nothing new to record
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
             return pending
         return self._record(pending, staff, subject)
@@ -204,9 +233,24 @@ class Reception:
         now = self._clock.now()
         self.day_end.run_if_due(now)
         parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
+        if parsed.reason is CodeReason.UNKNOWN_KEY and self._keys is not None:
+            parsed = self._unknown_key(text, self._keys)
         if parsed.iin is None:
             return self._unreadable(parsed, method, now)
         return now, parsed, parsed.iin, self._subject(parsed.iin, now)
+
+    def _unknown_key(self, text: str, keys: TrustKeeper) -> ParsedCode:
+        """A pass signed by a key the desk does not hold: maybe rotated in a minute
+        ago. Fetch the list (within the lookup's deadline) and read it again; if
+        the service cannot be asked, the person it names is an unverified visit."""
+        source = self._source
+        answer = keys.unknown_kid(
+            source.fetch_keys if isinstance(source, KeySource) else None, self._store
+        )
+        now, skew = self._clock.now(), self.settings.pass_skew
+        if answer is KeyAnswer.UNREACHABLE:
+            return parse_unverified(text, now=now, skew=skew)
+        return parse_code(text, keys.current(), now=now, skew=skew)
 
     def _subject(self, iin: str, now: float) -> str:
         return self._store.keys.subject(iin, now)
@@ -226,7 +270,11 @@ class Reception:
         visit = None
         if isinstance(self._source, VisitSource):
             assert parsed.iin is not None
-            wanted = status and not _status_in_pass(parsed.visitor_pass, now)
+            wanted = (
+                status
+                and parsed.kind is not CodeKind.UNVERIFIED_PASS
+                and not _status_in_pass(parsed.visitor_pass, now)
+            )
             visit = self._source.visit(parsed.iin, status=wanted)
         stay, presence = locate(self._store, subject, visit.presence if visit else None)
         return visit, stay, presence
@@ -260,6 +308,15 @@ class Reception:
         since = now - self.settings.rescan_window
         return shown_again(
             self._store, self.settings.desk, self.settings.policy, iin, subject, method, since
+        )
+
+    def _facts(self, subject: str, now: float) -> Facts:
+        """What a decision about the person rests on, as the desk knows it now."""
+        keys = self._keys
+        return Facts(
+            self._cache.get(subject),
+            self.referrals.clearance(subject, now),
+            keys.changed_at() if keys is not None else None,
         )
 
     def _is_exit(self, stay: Stay | None, now: float) -> bool:
@@ -364,6 +421,7 @@ class Reception:
             status_valid_until=resolved.valid_until,
             masked_id=mask_iin(parsed.iin),
             name=visitor_pass.name if visitor_pass else None,
+            reason=parsed.reason,
             offer_referral=ruling.offer_referral,
             report_to_ses=ruling.report_to_ses,
             flags=frozenset(flags),
@@ -389,6 +447,8 @@ class Reception:
             return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
         if visitor_pass is not None:
             flags.add(Flag.STATUS_EXPIRED_IN_PASS)
+        if parsed.kind is CodeKind.UNVERIFIED_PASS:
+            return _Resolved(None, Provenance.UNVERIFIED)  # its status is not proven
         assert parsed.iin is not None
         facts: StatusFacts | None = None
         if visit is not None:
