@@ -100,6 +100,7 @@ def build_desk(
         on_report=lambda report, state: controller.sync_reported(report, state),
         on_occupancy=lambda reading: controller.venue_occupancy_reported(reading),
         on_referrals=lambda pull: controller.referrals_pulled(pull),
+        on_attempt=lambda problem: controller.service_tried(problem),
     )
     options = DeskOptions(question_timeout=screens.question_timeout_s)
     controller = DeskController(
@@ -109,7 +110,10 @@ def build_desk(
         source=lookup,
         options=options,
         recorded=worker.nudge,
+        service_back=worker.send_now,
+        keys=app.keeper.state,
     )
+    app.keeper.subscribe(controller.keys_refreshed)  # fetched on either thread
     for listener in listeners:
         controller.add_listener(listener)
     desk = RunningDesk(app, controller, worker, lookup, [lookup_client, network_client])

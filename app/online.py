@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.alerts import Alerts, TrustStale
 from kiosk.api import ApiClient, ApiError
-from kiosk.live import LiveStatus, translate
+from kiosk.live import LiveStatus, problem_of, translate
+from kiosk.lookup import ServiceProblem
+from kiosk.occupancy import OccupancyReading, OccupancySource
 from kiosk.retention import purge_if_due
 from kiosk.store import Store
 from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from app.context import App
     from config.settings import Settings
     from kiosk.api import Occupancy, ReferralPull
-    from kiosk.occupancy import OccupancyReading
     from kiosk.reception import Reception
 
 OCCUPANCY_EVERY = 30.0
@@ -40,19 +40,29 @@ def refresh_trust(app: App, client: ApiClient, store: Store | None = None) -> st
     """Fetch the signing keys when the cached list is old; the error, if any.
 
     Bounded by the status lookup's deadline: a service that does not answer
-    leaves the cached list in use, and says so in a `trust_stale` alert.
+    leaves the cached list in use; once it is older than `[trust]
+    alert_after_days` (or was never fetched), a `trust_stale` alert says so.
     """
+    _, failure = _refresh_trust(app, client, store)
+    return None if failure is None else str(failure)
+
+
+def _refresh_trust(
+    app: App, client: ApiClient, store: Store | None = None
+) -> tuple[bool, ApiError | None]:
+    """Whether the service was asked, and its error when it did not give the keys."""
     if not app.keeper.is_stale():
-        return None
+        return False, None
     deadline = app.settings.service.status_deadline
     try:
         app.keeper.refresh(Deadlined(client, deadline), store)
     except ApiError as exc:
-        Alerts(store or app.store).add_once(
-            TrustStale(app.keeper.fetched_at(), str(exc)), now=app.clock.now()
-        )
-        return str(exc)
-    return None
+        if app.keeper.too_old():
+            Alerts(store or app.store).add_once(
+                TrustStale(app.keeper.fetched_at(), str(exc)), now=app.clock.now()
+            )
+        return True, exc
+    return True, None
 
 
 class Deadlined:
@@ -99,6 +109,7 @@ def live_status(app: App, client: ApiClient) -> LiveStatus:
         deadline=app.settings.service.status_deadline,
         presence=client if two_way else None,
         venue_bin=venue.bin if two_way else "",
+        keys=client,
     )
 
 
@@ -144,10 +155,12 @@ def sync_worker(
     on_report: Callable[[SyncReport, SyncState], None] | None = None,
     on_occupancy: Callable[[OccupancyReading], None] | None = None,
     on_referrals: Callable[[ReferralPull], None] | None = None,
+    on_attempt: Callable[[ServiceProblem | None], None] | None = None,
 ) -> SyncWorker:
     """The desk's network thread: outbox sync, then key refresh, venue
     occupancy, the venue's referrals and the daily purge, with its own
-    database connection."""
+    database connection. *on_attempt*: whether each call of the key refresh
+    and the occupancy poll got an answer (None) or not (why)."""
     path = app.store.path
     worker = SyncWorker(
         lambda: Store(path),
@@ -155,7 +168,9 @@ def sync_worker(
         app.clock,
         interval=app.settings.service.sync_interval,
         on_report=on_report,
-        chores=network_chores(app, client, lambda: worker.state, on_occupancy, on_referrals),
+        chores=network_chores(
+            app, client, lambda: worker.state, on_occupancy, on_referrals, on_attempt=on_attempt
+        ),
     )
     return worker
 
@@ -166,13 +181,21 @@ def network_chores(
     sync_state: Callable[[], SyncState],
     on_occupancy: Callable[[OccupancyReading], None] | None,
     on_referrals: Callable[[ReferralPull], None] | None = None,
+    *,
+    on_attempt: Callable[[ServiceProblem | None], None] | None = None,
 ) -> list[Chore]:
-    """The chores after each pass; *sync_state*: what that pass published."""
+    """The chores after each pass; *sync_state*: what that pass published;
+    *on_attempt*: told how each call to the service went (the desk's header)."""
     from config.build import referrals_in_use
-    from kiosk.occupancy import OccupancySource, VenueOccupancy
+
+    def tried(failure: ApiError | None) -> None:
+        if on_attempt is not None:
+            on_attempt(None if failure is None else problem_of(failure))
 
     def keys(store: Store) -> None:
-        refresh_trust(app, client, store)
+        asked, failure = _refresh_trust(app, client, store)
+        if asked:
+            tried(failure)
 
     def purge(store: Store) -> None:
         purge_if_due(store, now=app.clock.now(), retention_days=app.settings.data.retention_days)
@@ -190,17 +213,26 @@ def network_chores(
             return
         delivered[0] = acked
         last_asked[0] = now
-        reading = VenueOccupancy(client, app.settings.venue.bin, lambda: 0, app.clock).read()
-        if reading.source is OccupancySource.VENUE:
-            on_occupancy(reading)
+        try:
+            answer = client.get_occupancy(app.settings.venue.bin)
+        except ApiError as exc:
+            tried(exc)
+            return
+        tried(None)
+        on_occupancy(OccupancyReading(answer.inside, OccupancySource.VENUE, answer.as_of))
 
     def referrals(store: Store) -> None:
         # Each pass: the doctor room sees a new referral, and the desk an outcome,
         # within one sync interval. The desk merges it on its own thread.
         if on_referrals is None or not referrals_in_use(app.settings):
             return
-        # Offline: the sync's own report says so; the next pass asks again.
-        with contextlib.suppress(ApiError):
-            on_referrals(pull_referrals(app, client, store))
+        # Offline: the next pass asks again.
+        try:
+            pull = pull_referrals(app, client, store)
+        except ApiError as exc:
+            tried(exc)
+            return
+        tried(None)
+        on_referrals(pull)
 
     return [keys, occupancy, referrals, purge]

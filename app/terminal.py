@@ -248,7 +248,7 @@ class TerminalDesk:
         elif verb in ("help", "?"):
             self._listener.say(HELP)
         elif verb.isdigit() and not rest:
-            self._desk.submit(verb, Method.MANUAL)
+            self._desk.check_in(verb, Method.MANUAL)  # staff's entry: never an exit ("out")
         else:
             self._listener.say(f"not a staff command: {line.strip()!r}; {HELP}")
 

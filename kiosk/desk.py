@@ -40,6 +40,7 @@ from kiosk.news import (
     DeskListener,
     DeviceCondition,
     DeviceReport,
+    KeyListState,
     OccupancyState,
     QuestionEnd,
     RecentEvent,
@@ -60,6 +61,8 @@ from kiosk.sync import SyncReport, SyncState
 
 _log = logging.getLogger(__name__)
 DAY = 86_400.0
+KEYS_RETOLD_EVERY = 3600.0
+"""The key list's age is told again this often (it grows with no news)."""
 
 
 @dataclass(frozen=True)
@@ -88,14 +91,21 @@ class DeskController:
         source: StatusSource | None = None,
         options: DeskOptions | None = None,
         recorded: Callable[[], None] | None = None,
+        service_back: Callable[[], None] | None = None,
+        keys: Callable[[], KeyListState] | None = None,
     ) -> None:
-        """*recorded* is called (on the desk thread) after each new event: nudge the sync."""
+        """*recorded* is called (on the desk thread) after each new event: nudge the
+        sync; *service_back* when a call answers again while events wait: send them
+        now. *keys*: the pass-signing key list's state, told at start and after
+        :meth:`keys_refreshed`."""
         self._open_store = open_store
         self._make_reception = make_reception
         self._clock = clock
         self._source = source
         self._options = options or DeskOptions()
         self._recorded = recorded
+        self._service_back = service_back
+        self._keys = keys
         self._listeners: list[DeskListener] = []
         self._inputs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -114,6 +124,8 @@ class DeskController:
         # What the staff panel was last told: a refresh that finds the same says nothing.
         self._told_recent: tuple[RecentEvent, ...] | None = None
         self._told_reds: tuple[RedReport, ...] | None = None
+        self._told_question: StaffQuestion | None = None
+        self._keys_told_at = 0.0
         self._service = ServiceState()
         self._occupancy = OccupancyState()
         self._last_integrity = 0.0
@@ -153,8 +165,13 @@ class DeskController:
     # -- inputs (any thread) ------------------------------------------------------
 
     def submit(self, text: str, method: Method) -> None:
-        """A code text from the camera, a scanner, or typed by staff."""
+        """A code text from the camera, a scanner, or typed by staff: at a two-way
+        desk someone inside, seen again past the re-scan window, leaves."""
         self._put(self._on_submit, text, method)
+
+    def check_in(self, text: str, method: Method = Method.MANUAL) -> None:
+        """Staff's Check in: an entry, never an exit (that is :meth:`check_out`)."""
+        self._put(self._on_submit, text, method, True)
 
     def answer(
         self, question_id: str, answer: StaffAnswer, operator: str, reason: str | None = None
@@ -179,6 +196,15 @@ class DeskController:
     def sync_reported(self, report: SyncReport, state: SyncState) -> None:
         """From the sync worker's thread, after each pass."""
         self._put(self._on_sync, report, state)
+
+    def service_tried(self, problem: ServiceProblem | None) -> None:
+        """From the network thread: a call to the service (a key fetch, an occupancy
+        poll, a referral pull) was answered (None) or not (why)."""
+        self._put(self._on_tried, problem)
+
+    def keys_refreshed(self) -> None:
+        """From any thread: the key list was fetched."""
+        self._put(self._on_keys)
 
     def venue_occupancy_reported(self, reading: OccupancyReading) -> None:
         """From the network thread: the whole venue's count from the service."""
@@ -264,6 +290,7 @@ class DeskController:
     def _started(self) -> None:
         self._tell("service_changed", self._service)
         self._tell("occupancy_changed", self._occupancy)
+        self._tell_keys()
         self._tell_recent()
         self._tell_reds()
         self._feed.start()
@@ -273,7 +300,7 @@ class DeskController:
         if self.failure is None and self._reception is not None:
             for question in self._questions.open():
                 try:
-                    self._close_question(question, None, QuestionEnd.STOPPED)
+                    self._close_question(question, None, QuestionEnd.STOPPED, tell_next=False)
                 except StoreError as exc:
                     self._fail(exc)
                     break
@@ -286,17 +313,20 @@ class DeskController:
 
     # -- handlers ---------------------------------------------------------------
 
-    def _on_submit(self, text: str, method: Method) -> None:
+    def _on_submit(self, text: str, method: Method, entry: bool = False) -> None:
         reception = self._desk()
-        decision = reception.check(text, method)
+        decision = reception.check_in(text, method) if entry else reception.check(text, method)
         if not decision.awaiting_staff:
             self._shown(decision)
             return
-        # Shown again while staff decide: the same question, and its decision.
+        # Shown again while staff decide: the same question, and its decision. A new
+        # one waits behind those asked before it: staff answer them in turn.
         questions = self._questions
-        question = questions.for_person(decision) or questions.ask(decision, self._clock.now())
+        asked = questions.for_person(decision)
+        question = asked or questions.ask(decision, self._clock.now())
         self._show(question.decision)
-        self._tell("question_asked", question)
+        shown = questions.shown()
+        self._tell_question(again=shown is not None and shown.id == question.id)
 
     def _on_answer(self, question_id: str, staff: StaffInput) -> None:
         question = self._questions.get(question_id)
@@ -317,10 +347,15 @@ class DeskController:
         assert self._store is not None
         self._store.guard()
         now = self._clock.now()
-        for question in self._questions.due(now):
-            self._close_question(question, None, QuestionEnd.TIMED_OUT)
+        due = self._questions.due(now)
+        for question in due:
+            self._close_question(question, None, QuestionEnd.TIMED_OUT, tell_next=False)
+        if due:
+            self._tell_question()
         if reception.tick():
             self._changed()
+        if now - self._keys_told_at >= KEYS_RETOLD_EVERY:
+            self._tell_keys()
         if now - self._last_integrity >= self._options.integrity_every:
             self._store.check_integrity()
             self._last_integrity = now
@@ -333,18 +368,20 @@ class DeskController:
     def _on_sync(self, report: SyncReport, state: SyncState) -> None:
         if report.busy:
             return
-        problem = None
-        if report.error is not None:
-            problem = ServiceProblem.NOT_REGISTERED if report.fatal else ServiceProblem.OFFLINE
-        self._set_service(
-            online=problem is None,
-            problem=problem,
-            detail=report.error,
-            pending=state.pending,
-            dead=state.dead,
-            last_sync=state.last_success,
-            retry_in=report.retry_in,
-        )
+        queue: dict[str, Any] = {
+            "pending": state.pending,
+            "dead": state.dead,
+            "last_sync": state.last_success,
+            "retry_in": report.retry_in,
+        }
+        # Only a pass that called the service says whether it answers: one with
+        # nothing to send, or one waiting out a pause, asked nothing.
+        if report.sent or (report.error is not None and not report.paused):
+            problem = None
+            if report.error is not None:
+                problem = ServiceProblem.NOT_REGISTERED if report.fatal else ServiceProblem.OFFLINE
+            queue.update(online=problem is None, problem=problem, detail=report.error)
+        self._set_service(**queue)
         self._check_sync_trouble(state)
         self._feed.tell_new()
         if report.acknowledged or report.duplicates or report.retroactive_red:
@@ -363,9 +400,27 @@ class DeskController:
         self._feed.tell_new()
 
     def _on_lookup(self, problem: ServiceProblem | None) -> None:
+        """A call to the service (a lookup, a key fetch, a poll) answered or not."""
         if problem is ServiceProblem.CLOSED:
             return
+        was_offline = self._service.online is False
         self._set_service(online=problem is None, problem=problem, detail=None)
+        back = problem is None and was_offline and self._service.pending
+        if back and self._service_back is not None:
+            self._service_back()  # it answers again: what waits goes now, not at backoff's end
+
+    def _on_tried(self, problem: ServiceProblem | None) -> None:
+        self._on_lookup(problem)
+        self._feed.tell_new()  # a chore's alert (the key list too old)
+
+    def _on_keys(self) -> None:
+        self._tell_keys()
+        self._feed.tell_new()
+
+    def _tell_keys(self) -> None:
+        if self._keys is not None:
+            self._keys_told_at = self._clock.now()
+            self._tell("keys_changed", self._keys())
 
     # -- steps ------------------------------------------------------------------
 
@@ -383,7 +438,12 @@ class DeskController:
             self._after_recorded(decision)
 
     def _close_question(
-        self, question: StaffQuestion, staff: StaffInput | None, end: QuestionEnd
+        self,
+        question: StaffQuestion,
+        staff: StaffInput | None,
+        end: QuestionEnd,
+        *,
+        tell_next: bool = True,
     ) -> Decision:
         # Closing forgets the question, and answers reach only open ones: each
         # assessed visit is recorded here once.
@@ -391,7 +451,17 @@ class DeskController:
         decision = self._desk().record(question.decision, staff)
         self._tell("question_closed", question.id, end, decision)
         self._after_recorded(decision)
+        if tell_next:
+            self._tell_question()
         return decision
+
+    def _tell_question(self, *, again: bool = False) -> None:
+        """Tell the question staff answer now, with how many wait behind it, when
+        that changed (or *again*: its visitor was seen again)."""
+        shown = self._questions.shown()
+        if shown is not None and (again or shown != self._told_question):
+            self._tell("question_asked", shown)
+        self._told_question = shown
 
     def _after_recorded(self, decision: Decision) -> None:
         """Alerts the decision calls for, the new counts, a nudge to the sync."""

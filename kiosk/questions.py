@@ -1,6 +1,9 @@
-"""The staff questions a desk has open, and how the closed ones ended (for late answers)."""
+"""The staff questions a desk has open, oldest first (staff answer them in turn),
+and how the closed ones ended (for late answers)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from kiosk.decision import Decision
 from kiosk.news import AnswerIgnored, QuestionEnd, StaffQuestion
@@ -34,7 +37,14 @@ class StaffQuestions:
         return next((q for q in self._open.values() if q.decision.iin == decision.iin), None)
 
     def open(self) -> list[StaffQuestion]:
+        """The open questions, oldest first."""
         return list(self._open.values())
+
+    def shown(self) -> StaffQuestion | None:
+        """The question staff answer now (the oldest open one), told with how many
+        others wait behind it."""
+        head = next(iter(self._open.values()), None)
+        return None if head is None else replace(head, waiting=len(self._open) - 1)
 
     def due(self, now: float) -> list[StaffQuestion]:
         return [q for q in self._open.values() if q.deadline <= now]

@@ -28,6 +28,7 @@ from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
 from kiosk.lookup import StatusFacts, remember
 from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
+from kiosk.policy import Outcome
 from kiosk.referral_pull import note_refused_resolutions
 from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
@@ -89,6 +90,7 @@ class SyncReport:
     retry_in: float | None = None
     fatal: bool = False
     busy: bool = False  # another sync of this data folder was running: nothing done
+    paused: bool = False  # waiting out an earlier failure's pause: the service was not asked
 
 
 PAUSE_KEY = "sync_paused"
@@ -167,7 +169,7 @@ class Syncer:
             # The service asked for quiet (Retry-After) or keeps failing: a nudge
             # for a new event must not knock early, nor let it jump the queue.
             until, why = self._paused
-            return SyncReport(error=str(why), retry_in=until - now, fatal=why.fatal)
+            return SyncReport(error=str(why), retry_in=until - now, fatal=why.fatal, paused=True)
         if self._paused is not None:
             self.clear_pause()
         totals = SyncReport()
@@ -232,7 +234,7 @@ class Syncer:
                     continue
                 subject = self._store.keys.subject(event.iin, now)
                 remember(conn, subject, facts.status, facts.valid_until, now)
-                if _was_unverified(event) and facts.status is Status.RED:
+                if _admitted_unverified(event) and facts.status is Status.RED:
                     retro += 1
                     _queue_retroactive_report(conn, event, now, subject)
             acknowledge_in(conn, done, now=now, received_at=answer.received_at)
@@ -269,8 +271,13 @@ def _load_pause(store: Store) -> tuple[float, SendFailed] | None:
         return None
 
 
-def _was_unverified(event: StoredEvent) -> bool:
-    return event.data.get("provenance") == Provenance.UNVERIFIED.value
+def _admitted_unverified(event: StoredEvent) -> bool:
+    """Let in without a verified status (offline): refused or unanswered is not let in."""
+    data = event.data
+    return (
+        data.get("provenance") == Provenance.UNVERIFIED.value
+        and data.get("decision") == Outcome.ADMIT.value
+    )
 
 
 def _queue_retroactive_report(conn: Any, event: StoredEvent, now: float, subject: str) -> None:

@@ -73,8 +73,10 @@ class Desk:
         clock: FakeClock,
         source: StatusSource | None,
         options: DeskOptions | None = None,
+        controller: dict[str, Any] | None = None,
         **settings: Any,
     ) -> None:
+        """*controller*: more of the controller's keyword arguments."""
         self.path = path
         self.clock = clock
         desk_settings = replace(DeskSettings(desk=DESK, policy=Policy()), **settings)
@@ -91,6 +93,7 @@ class Desk:
             source=source,
             options=options or DeskOptions(question_timeout=60, idle_tick=3600),
             recorded=self._nudged,
+            **(controller or {}),
         )
         self.controller.add_listener(self.heard)
         self.controller.start()
