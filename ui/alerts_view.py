@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -62,7 +64,14 @@ SKEW = QT_TRANSLATE_NOOP(
 )
 DEAD = QT_TRANSLATE_NOOP("Alerts", "The service refused %1 events: call support. They are kept.")
 STALE = QT_TRANSLATE_NOOP(
-    "Alerts", "The pass keys were last refreshed at %1: new passes may be refused."
+    "Alerts",
+    "The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key "
+    "goes to staff to decide. Check the network.",
+)
+NEVER_FETCHED = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "The pass keys have never been fetched from the service: passes signed by its keys "
+    "go to staff to decide. Check the network.",
 )
 REFERRAL = QT_TRANSLATE_NOOP("Alerts", "Referral %1: the doctor decided %2.")
 CLEARED = QT_TRANSLATE_NOOP("Alerts", "cleared, the passenger may board")
@@ -114,7 +123,10 @@ def alert_body(alert: Alert, ses_phone: str) -> str:
     if isinstance(p, DeadLetter):
         return _say(DEAD, len(p.events))
     if isinstance(p, TrustStale):
-        return _say(STALE, _at(p.fetched_at))
+        if not p.fetched_at:
+            return _say(NEVER_FETCHED)
+        days = int(max(alert.created_at - p.fetched_at, 0.0) // 86_400)
+        return _say(STALE, days, dt.datetime.fromtimestamp(p.fetched_at).strftime("%d.%m.%Y"))
     if isinstance(p, ReferralResolved):
         outcome = {"cleared": CLEARED, "confirmed": CONFIRMED}.get(p.outcome)
         return _say(REFERRAL, p.ticket, _say(outcome) if outcome else p.outcome)

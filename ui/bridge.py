@@ -23,7 +23,7 @@ class DeskBridge(QObject):
     question_closed(str, QuestionEnd, Decision | None),
     answer_ignored(str, AnswerIgnored), alert_raised(Alert),
     alert_acknowledged(int), service_changed(ServiceState),
-    occupancy_changed(OccupancyState), device_changed(DeviceReport),
+    keys_changed(KeyListState), occupancy_changed(OccupancyState), device_changed(DeviceReport),
     recent_changed(tuple[RecentEvent, ...]), red_reports_changed(tuple[RedReport, ...]),
     desk_failed(DeskFailure), referral_opened(Referral), referral_resolved(Referral),
     referrals_changed(tuple[Referral, ...]), referral_refused(str, ReferralRefused),
@@ -39,6 +39,7 @@ class DeskBridge(QObject):
     alert_raised = Signal(object)
     alert_acknowledged = Signal(int)
     service_changed = Signal(object)
+    keys_changed = Signal(object)
     occupancy_changed = Signal(object)
     device_changed = Signal(object)
     recent_changed = Signal(object)

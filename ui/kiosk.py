@@ -166,6 +166,7 @@ class KioskScreens(QObject):
         bridge.alert_acknowledged.connect(self.staff.alerts.remove)
         bridge.service_changed.connect(self.visitor.scan.set_service)
         bridge.service_changed.connect(self.staff.set_service)
+        bridge.keys_changed.connect(self.staff.set_keys)
         bridge.occupancy_changed.connect(self.visitor.scan.set_occupancy)
         bridge.occupancy_changed.connect(self.staff.set_occupancy)
         bridge.device_changed.connect(self._on_bridge_device_changed)
@@ -243,7 +244,7 @@ class KioskScreens(QObject):
         self._controller.submit(text, Method.SCANNER)
 
     def _on_staff_checked_in(self, iin: str) -> None:
-        self._controller.submit(iin, Method.MANUAL)
+        self._controller.check_in(iin, Method.MANUAL)  # staff's Check in: never an exit
 
     def _on_staff_checked_out(self, iin: str) -> None:
         self._controller.check_out(iin, Method.MANUAL)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.decision import Decision, Flag
-from kiosk.news import OccupancyState, RecentEvent, ServiceState, StaffQuestion
+from kiosk.news import KeyListState, OccupancyState, RecentEvent, ServiceState, StaffQuestion
 from kiosk.policy import StaffAnswer
+from kiosk.reasons import CodeReason
 from kiosk.status import Status
 from ui import looks, words
 from ui.alerts_view import AlertsView
@@ -31,7 +32,7 @@ from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES, Retranslating
 from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
-from ui.wording import clock_time, referable, status_words, who
+from ui.wording import age_text, clock_time, referable, status_words, who
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -62,6 +63,10 @@ class QuestionCard(Retranslating, QFrame):
         self.title.setWordWrap(True)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
+        self.waiting = QLabel(self)  # how many more visitors wait for an answer
+        self.waiting.setObjectName("questions-waiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
         self.admit_button = QPushButton(self)
         self.refuse_button = QPushButton(self)
         for button, colour in ((self.admit_button, looks.GREEN), (self.refuse_button, looks.RED)):
@@ -75,6 +80,7 @@ class QuestionCard(Retranslating, QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
+        layout.addWidget(self.waiting)
         buttons = QHBoxLayout()
         buttons.addWidget(self.admit_button)
         buttons.addWidget(self.refuse_button)
@@ -83,9 +89,11 @@ class QuestionCard(Retranslating, QFrame):
         self._retranslate()
 
     def ask(self, question: StaffQuestion) -> None:
+        """Show the question staff answer now (told again when more wait behind it)."""
+        answered = self.question is not None and self.question.id == question.id
         self.question = question
         self._retranslate()
-        self.setEnabled(True)
+        self.setEnabled(not answered or self.isEnabled())  # an answer already sent stays sent
         self.show()
 
     def close_question(self, question_id: str) -> None:
@@ -107,6 +115,12 @@ class QuestionCard(Retranslating, QFrame):
         decision = question.decision
         self.title.setText(self.tr("Decide for visitor %1").replace("%1", who(decision)))
         self.why.setText(self._why(decision))
+        self.waiting.setVisible(question.waiting > 0)
+        self.waiting.setText(
+            self.tr("Waiting for an answer after this visitor: %1").replace(
+                "%1", str(question.waiting)
+            )
+        )
 
     def _why(self, decision: Decision) -> str:
         if Flag.PASSBACK in decision.flags:
@@ -115,6 +129,11 @@ class QuestionCard(Retranslating, QFrame):
                 "Already inside since %1: the same code shown again? Admit only if it is "
                 "the same person coming back."
             ).replace("%1", at)
+        if decision.reason is CodeReason.UNKNOWN_KEY:
+            return self.tr(
+                "The pass is signed by a key this desk does not have yet, and the service "
+                "does not answer to send it. Ask for a document, then decide."
+            )
         return self.tr(
             "No status could be verified: the service does not answer and nothing is "
             "cached. Ask for a document, then decide."
@@ -309,6 +328,9 @@ class StaffPanel(Retranslating, QWidget):
         self.place = QLabel(self)
         _bold(self.place, 18)
         self.service_label = QLabel(self)
+        self.keys_label = QLabel(self)  # the pass-signing key list's age
+        self.keys_label.setObjectName("keys-age")
+        self._keys: KeyListState | None = None
         self.send_now_button = QPushButton(self)
         self.send_now_button.setMinimumHeight(40)
         self.send_now_button.hide()
@@ -351,7 +373,10 @@ class StaffPanel(Retranslating, QWidget):
         self.desk_tab = QWidget(self)
         self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.desk_tab)
         side = QVBoxLayout()
-        side.addWidget(self.inside_label)
+        counts = QHBoxLayout()  # the count inside, and the key list's age beside it
+        counts.addWidget(self.inside_label)
+        counts.addWidget(self.keys_label, 1, Qt.AlignmentFlag.AlignRight)
+        side.addLayout(counts)
         side.addWidget(self.last)
         side.addWidget(self.latest, 1)
         self._desk_layout.addLayout(side, 2)
@@ -393,6 +418,10 @@ class StaffPanel(Retranslating, QWidget):
     def set_service(self, state: ServiceState) -> None:
         self._service = state
         self._show_service()
+
+    def set_keys(self, state: KeyListState) -> None:
+        self._keys = state
+        self._show_keys()
 
     def show_decision(self, decision: Decision) -> None:
         self.last.show_decision(decision)
@@ -457,6 +486,7 @@ class StaffPanel(Retranslating, QWidget):
         for widget, context, title in self._extra_tabs:
             self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in(context, title))
         self._show_service()
+        self._show_keys()
         self._show_occupancy()
 
     def _on_alerts_count_changed(self, count: int) -> None:
@@ -477,6 +507,29 @@ class StaffPanel(Retranslating, QWidget):
         colour = "#B71C1C" if state.online is False else "#1B5E20"
         self.service_label.setText(text)
         self.service_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _show_keys(self) -> None:
+        state = self._keys
+        self.keys_label.setVisible(state is not None)
+        if state is None:
+            return
+        age = state.age
+        if age is None:
+            text, whole = self.tr("Keys: not fetched"), self.tr("Pass keys never fetched")
+        else:
+            days = int(age // 86_400)
+            said = (
+                self.tr("%1 d").replace("%1", str(days))
+                if days >= 2
+                else age_text(age).render(words.say)
+            )
+            text = self.tr("Keys: %1").replace("%1", said)
+            whole = self.tr("Pass keys fetched %1 ago").replace("%1", said)
+        self.keys_label.setText(text)
+        self.keys_label.setToolTip(whole)
+        self.keys_label.setAccessibleName(whole)
+        warn = "color: #B71C1C; font-weight: bold;" if state.too_old else "color: #455A64;"
+        self.keys_label.setStyleSheet(warn)
 
     def _show_occupancy(self) -> None:
         state = self._occupancy
