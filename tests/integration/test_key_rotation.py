@@ -8,6 +8,7 @@ costs the service one key fetch, not one each.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app import main
 from app.context import app_for
 from app.desk import RunningDesk, build_desk
 from config.settings import parse_settings
@@ -177,3 +179,25 @@ def test_a_flood_of_passes_with_made_up_keys_costs_one_key_fetch(
     assert {d.outcome for d in decisions} == {Outcome.INVALID_CODE}
     assert {d.reason for d in decisions} == {CodeReason.UNKNOWN_KEY}
     assert len(fetches) == 1, f"GET /v1/keys {len(fetches)} times"
+
+
+def test_the_check_command_admits_a_pass_signed_with_a_key_rotated_in_a_moment_ago(
+    sandbox: SandboxServer,
+    http: SandboxHttp,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "desk.toml"
+    config.write_text(
+        f'[venue]\nbin = "{VENUE_BIN}"\nrole = "entry"\n[service]\nurl = "{sandbox.url}"\n',
+        encoding="utf-8",
+    )
+    argv = ["--config", str(config), "--data-dir", str(tmp_path / "data"), "check"]
+    assert main([*argv, new_pass(http, DEMO_IIN["green"])]) == 0  # the list is fetched
+    http.post("/v1/sandbox/keys/rotate")
+    capsys.readouterr()
+
+    code = main([*argv, new_pass(http, DEMO_IIN["blue"])])
+
+    decided = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert code == 0 and (decided["decision"], decided["provenance"]) == ("admit", "pass")
