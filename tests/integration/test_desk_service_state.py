@@ -96,6 +96,8 @@ def test_the_header_follows_the_last_call_and_the_queue_goes_when_the_service_is
 ) -> None:
     desk = desk_on(fault_proxy.url)
     wait_until(lambda: desk.header().online is True, timeout=10)  # the key fetch answered
+    # and the occupancy poll after it: no call of the first round is still on its way
+    wait_until(lambda: [s for (s,) in desk.heard.of("occupancy_changed") if s.venue is not None])
 
     # The service goes away: it answers 503 and asks for a minute's quiet (what a
     # long outage's backoff comes to).
