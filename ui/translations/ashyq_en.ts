@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="173"/>
+        <location filename="../alerts_view.py" line="169"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
@@ -12,97 +12,97 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="40"/>
+        <location filename="../alerts_view.py" line="41"/>
         <source>the number in [ses] phone</source>
         <translation>the number in [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="41"/>
+        <location filename="../alerts_view.py" line="42"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="46"/>
+        <location filename="../alerts_view.py" line="47"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="51"/>
+        <location filename="../alerts_view.py" line="52"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Visitor %1 is already inside (since %2). Check that it is the same person.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="54"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>%1 people inside of %2 allowed: entries are refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>The %1 stopped: check its cable. The kiosk retries by itself.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="56"/>
+        <location filename="../alerts_view.py" line="57"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 events waiting since %2: check the network. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="62"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>The service refused %1 events: call support. They are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="64"/>
         <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
         <translation>The pass keys were last refreshed at %1: new passes may be refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Referral %1: the doctor decided %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="68"/>
         <source>cleared, the passenger may board</source>
         <translation>cleared, the passenger may board</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="68"/>
+        <location filename="../alerts_view.py" line="69"/>
         <source>confirmed, the status stands</source>
         <translation>confirmed, the status stands</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="69"/>
+        <location filename="../alerts_view.py" line="70"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="72"/>
+        <location filename="../alerts_view.py" line="73"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="76"/>
+        <location filename="../alerts_view.py" line="77"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>The service refused this device&apos;s token: call support. Events are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>The database files were removed or replaced; the kiosk kept its data. Tell support.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="83"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>camera</source>
         <translation>camera</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="84"/>
+        <location filename="../alerts_view.py" line="85"/>
         <source>scanner</source>
         <translation>scanner</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="226"/>
+        <location filename="../alerts_view.py" line="217"/>
         <source>No alerts</source>
         <translation>No alerts</translation>
     </message>
@@ -118,100 +118,105 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="28"/>
+        <location filename="../boarding.py" line="32"/>
         <source>Referrals</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="29"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="30"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Slip for %1: %2</source>
         <translation>Slip for %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="35"/>
+        <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
+        <translation>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="36"/>
+        <location filename="../dashboard.py" line="37"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="37"/>
+        <location filename="../dashboard.py" line="38"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242"/>
+        <location filename="../dashboard.py" line="238"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="239"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="253"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="255"/>
+        <location filename="../dashboard.py" line="251"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="263"/>
+        <location filename="../dashboard.py" line="259"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="265"/>
+        <location filename="../dashboard.py" line="261"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="275"/>
+        <location filename="../dashboard.py" line="271"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="272"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="277"/>
+        <location filename="../dashboard.py" line="273"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -219,72 +224,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="134"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="134"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="135"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="142"/>
+        <location filename="../day_numbers.py" line="138"/>
         <source>%1 at %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="143"/>
+        <location filename="../day_numbers.py" line="139"/>
         <source>Most inside</source>
         <translation>Most inside</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="140"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (%2 at closing)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="141"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="148"/>
+        <location filename="../day_numbers.py" line="144"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="149"/>
+        <location filename="../day_numbers.py" line="145"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="158"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="159"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="161"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="167"/>
+        <location filename="../day_numbers.py" line="163"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="169"/>
+        <location filename="../day_numbers.py" line="165"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -292,57 +297,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="282"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="282"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="260"/>
+        <location filename="../staff.py" line="284"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="261"/>
+        <location filename="../staff.py" line="285"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="262"/>
+        <location filename="../staff.py" line="286"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="279"/>
+        <location filename="../staff.py" line="305"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="280"/>
+        <location filename="../staff.py" line="306"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="281"/>
+        <location filename="../staff.py" line="307"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="282"/>
+        <location filename="../staff.py" line="308"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="283"/>
+        <location filename="../staff.py" line="309"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="284"/>
+        <location filename="../staff.py" line="310"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -350,13 +355,13 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../entry.py" line="67"/>
-        <location filename="../entry.py" line="68"/>
+        <location filename="../entry.py" line="63"/>
+        <location filename="../entry.py" line="64"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="70"/>
+        <location filename="../entry.py" line="66"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -377,12 +382,12 @@
 <context>
     <name>LanguageOrder</name>
     <message>
-        <location filename="../language_order.py" line="98"/>
+        <location filename="../language_order.py" line="93"/>
         <source>Move up</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../language_order.py" line="99"/>
+        <location filename="../language_order.py" line="94"/>
         <source>Move down</source>
         <translation>Move down</translation>
     </message>
@@ -390,12 +395,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="190"/>
+        <location filename="../staff.py" line="209"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="194"/>
+        <location filename="../staff.py" line="214"/>
+        <source>Waiting for the first passenger</source>
+        <translation>Waiting for the first passenger</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="216"/>
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -403,52 +413,62 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="130"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Visitor without a phone: type the IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="133"/>
+        <location filename="../entry.py" line="131"/>
         <source>12 digits</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="134"/>
+        <location filename="../entry.py" line="132"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="135"/>
+        <location filename="../entry.py" line="133"/>
         <source>Check out</source>
         <translation>Check out</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="141"/>
+        <location filename="../entry.py" line="135"/>
+        <source>Passenger without a phone: type the IIN</source>
+        <translation>Passenger without a phone: type the IIN</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="136"/>
+        <source>Check passenger</source>
+        <translation>Check passenger</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="142"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="146"/>
+        <location filename="../entry.py" line="147"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>The 7th digit must be 1 to 6 (century and sex)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="147"/>
+        <location filename="../entry.py" line="148"/>
         <source>The first six digits are not a real birth date</source>
         <translation>The first six digits are not a real birth date</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="148"/>
+        <location filename="../entry.py" line="149"/>
         <source>The last digit does not match: a typo?</source>
         <translation>The last digit does not match: a typo?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="149"/>
+        <location filename="../entry.py" line="150"/>
         <source>Not a valid IIN</source>
         <translation>Not a valid IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="155"/>
+        <location filename="../entry.py" line="156"/>
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
     </message>
@@ -456,17 +476,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="102"/>
+        <location filename="../occupancy_chart.py" line="98"/>
         <source>People inside</source>
         <translation>People inside</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="107"/>
+        <location filename="../occupancy_chart.py" line="103"/>
         <source>Nobody came in that day</source>
         <translation>Nobody came in that day</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="109"/>
+        <location filename="../occupancy_chart.py" line="105"/>
         <source>Nobody has come in yet</source>
         <translation>Nobody has come in yet</translation>
     </message>
@@ -474,53 +494,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="29"/>
+        <location filename="../pin_dialog.py" line="30"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Doctor PIN</source>
         <translation>Doctor PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="233"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="238"/>
-        <location filename="../pin_dialog.py" line="239"/>
+        <location filename="../pin_dialog.py" line="234"/>
+        <location filename="../pin_dialog.py" line="235"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="240"/>
+        <location filename="../pin_dialog.py" line="236"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="241"/>
+        <location filename="../pin_dialog.py" line="237"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="250"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="249"/>
         <source>Locked: try again in %1</source>
         <translation>Locked: try again in %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="255"/>
+        <location filename="../pin_dialog.py" line="251"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>A PIN has 4 to 12 digits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="257"/>
+        <location filename="../pin_dialog.py" line="253"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Wrong PIN. Tries left: %n</numerusform>
@@ -528,7 +548,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="254"/>
         <source>Enter the PIN</source>
         <translation>Enter the PIN</translation>
     </message>
@@ -536,27 +556,32 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="107"/>
+        <location filename="../staff.py" line="111"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="108"/>
+        <location filename="../staff.py" line="112"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="113"/>
+        <location filename="../staff.py" line="118"/>
+        <source>Decide for passenger %1</source>
+        <translation>Decide for passenger %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="120"/>
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="129"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="124"/>
+        <location filename="../staff.py" line="133"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
     </message>
@@ -564,27 +589,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="122"/>
+        <location filename="../referrals_view.py" line="130"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="123"/>
+        <location filename="../referrals_view.py" line="131"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="126"/>
+        <location filename="../referrals_view.py" line="134"/>
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="128"/>
+        <location filename="../referrals_view.py" line="136"/>
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -592,168 +617,206 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="39"/>
+        <location filename="../referrals_view.py" line="43"/>
         <source>The passenger says the status is wrong</source>
         <translation>The passenger says the status is wrong</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="42"/>
+        <location filename="../referrals_view.py" line="46"/>
         <source>Yellow status: a contact</source>
         <translation>Yellow status: a contact</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Red status: a positive test</source>
         <translation>Red status: a positive test</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>No status could be verified</source>
         <translation>No status could be verified</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Something else (say what in the note)</source>
         <translation>Something else (say what in the note)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="52"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Confirmed: the status stands</source>
         <translation>Confirmed: the status stands</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="51"/>
+        <location filename="../referrals_view.py" line="55"/>
         <source>Waiting for the doctor</source>
         <translation>Waiting for the doctor</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="57"/>
+        <source>The gate will let the passenger board, whatever the status said.</source>
+        <translation>The gate will let the passenger board, whatever the status said.</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="60"/>
+        <source>The gate keeps refusing the passenger: the status stands.</source>
+        <translation>The gate keeps refusing the passenger: the status stands.</translation>
     </message>
 </context>
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="240"/>
+        <location filename="../referrals_view.py" line="354"/>
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254"/>
+        <location filename="../referrals_view.py" line="363"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="364"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256"/>
+        <location filename="../referrals_view.py" line="365"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="257"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="258"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>The doctor&apos;s note</source>
         <translation>The doctor&apos;s note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264"/>
+        <location filename="../referrals_view.py" line="373"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
 </context>
 <context>
+    <name>ResolutionDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="197"/>
+        <source>Confirm the doctor&apos;s decision</source>
+        <translation>Confirm the doctor&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="198"/>
+        <source>Ticket %1 · %2</source>
+        <translation>Ticket %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="202"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="203"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="204"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="57"/>
+        <location filename="../ses_view.py" line="59"/>
         <source>let in offline, found red later</source>
         <translation>let in offline, found red later</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="59"/>
+        <location filename="../ses_view.py" line="61"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="70"/>
+        <location filename="../ses_view.py" line="72"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="74"/>
+        <location filename="../ses_view.py" line="76"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="76"/>
+        <location filename="../ses_view.py" line="78"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="79"/>
+        <location filename="../ses_view.py" line="81"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="87"/>
+        <location filename="../ses_view.py" line="84"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -761,271 +824,271 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="274"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="277"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="292"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>This PC&apos;s time zone</source>
         <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="303"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="310"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="316"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="318"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Visitor&apos;s screen</source>
         <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="364"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Doctor room: resolves referrals</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="369"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="374"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="378"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="379"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
     </message>
@@ -1066,72 +1129,82 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="465"/>
+        <location filename="../staff.py" line="528"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="467"/>
+        <location filename="../staff.py" line="530"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="468"/>
+        <location filename="../staff.py" line="531"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="469"/>
+        <location filename="../staff.py" line="532"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470"/>
+        <location filename="../staff.py" line="533"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="471"/>
+        <location filename="../staff.py" line="534"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="473"/>
+        <location filename="../staff.py" line="536"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="474"/>
+        <location filename="../staff.py" line="537"/>
         <source>Today&apos;s events</source>
         <translation>Today&apos;s events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="476"/>
+        <location filename="../staff.py" line="539"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484"/>
+        <location filename="../staff.py" line="552"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484"/>
+        <location filename="../staff.py" line="552"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="496"/>
+        <location filename="../staff.py" line="569"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="504"/>
+        <location filename="../staff.py" line="577"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Boarded: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="577"/>
+        <source>Boarded: %1</source>
+        <translation>Boarded: %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="579"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="507"/>
+        <location filename="../staff.py" line="579"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
@@ -1144,17 +1217,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="30"/>
+        <location filename="../visitor.py" line="34"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="31"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32"/>
+        <location filename="../visitor.py" line="36"/>
+        <source>Boarded: %1</source>
+        <translation>Boarded: %1</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="37"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Boarded: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="38"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 waiting to send</translation>
     </message>
@@ -1169,105 +1252,100 @@
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29"/>
+        <location filename="../words.py" line="30"/>
         <source>Show your code</source>
         <translation>Show your code</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Check-in is closed: please see staff</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Please wait: staff will decide</source>
         <translation>Please wait: staff will decide</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Already checked in at %1</source>
         <translation>Already checked in at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked out at %1</source>
         <translation>Already checked out at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Goodbye!</source>
         <translation>Goodbye!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Staff can refer you to the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <location filename="../words.py" line="97"/>
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
+        <location filename="../words.py" line="38"/>
         <source>Self-isolation: please go home</source>
         <translation>Self-isolation: please go home</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Cleared by the doctor</source>
         <translation>Cleared by the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>The doctor confirmed the status</source>
         <translation>The doctor confirmed the status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42"/>
+        <location filename="../words.py" line="43"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47"/>
+        <location filename="../words.py" line="48"/>
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50"/>
+        <location filename="../words.py" line="51"/>
         <source>ADMIT</source>
         <translation>ADMIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>DENY</source>
         <translation>DENY</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>REFER TO DOCTOR</source>
         <translation>REFER TO DOCTOR</translation>
-    </message>
-    <message>
-        <location filename="../words.py" line="53"/>
-        <source>Refer to doctor</source>
-        <translation>Refer to doctor</translation>
     </message>
     <message>
         <location filename="../words.py" line="54"/>
@@ -1502,71 +1580,78 @@
     </message>
     <message>
         <location filename="../words.py" line="119"/>
+        <location filename="../words.py" line="125"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="124"/>
+        <location filename="../words.py" line="127"/>
+        <source>Typed in</source>
+        <translation>Typed in</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="131"/>
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="134"/>
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="136"/>
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="141"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>The disk is full: free some space, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>The disk cannot be written: check the drive, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="140"/>
+        <location filename="../words.py" line="147"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Another program holds the database: close it, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="150"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="153"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>The data folder is read-only: allow writing, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="156"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>The database is from a newer kiosk version: update this kiosk.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="159"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>The database files were removed or replaced; a rescue copy was saved in the data folder.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="163"/>
         <source>The database failed.</source>
         <translation>The database failed.</translation>
     </message>
