@@ -88,6 +88,7 @@ class ReferralDialog(Retranslating, QDialog):
         font.setBold(True)
         font.setPixelSize(20)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long name: the dialog keeps its width
         self.choices = QButtonGroup(self)
         self.buttons: dict[ReferralReason, QRadioButton] = {}
         layout = QVBoxLayout(self)

@@ -404,7 +404,7 @@ class StaffPanel(Retranslating, QWidget):
         page = QWidget(self.desk_tab)
         self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         self._desk_layout.setContentsMargins(6, 6, 6, 6)
-        side = QVBoxLayout()
+        side = self._side = QVBoxLayout()
         side.addWidget(self.inside_label)
         side.addWidget(self.last)
         side.addWidget(self.notice)
@@ -518,6 +518,7 @@ class StaffPanel(Retranslating, QWidget):
         self._desk_layout.setStretch(0, 1 if narrow else 3)
         self._desk_layout.setStretch(1, 1 if narrow else 2)
         self.latest.setVisible(not narrow)
+        self._side.setStretch(self._side.count() - 1, 1 if narrow else 0)  # cards keep their height
         for lang, button in self.language_buttons.items():  # ҚАЗ РУС ENG, as on signs
             button.setText(SHORT_NAMES[lang] if narrow else NATIVE_NAMES[lang])
             button.setToolTip(NATIVE_NAMES[lang] if narrow else "")
@@ -534,7 +535,7 @@ class StaffPanel(Retranslating, QWidget):
         self.send_now_button.setText(self.tr("Send now"))
         # Tabs by widget, never by position: other tabs are put in between.
         self._title_tab(self.desk_tab, self.tr("Desk"))
-        self._title_tab(self.events, self.tr("Today's events"))
+        self._title_tab(self.events, self.tr("Events"))  # today's: short for a narrow panel
         self._on_alerts_count_changed(self._alerts_count)
         self._title_tab(self.ses, self.tr("Sanitary service"))
         for widget, context, title in self._extra_tabs:

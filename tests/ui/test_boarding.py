@@ -190,7 +190,7 @@ def test_each_staff_tab_keeps_its_title_through_an_alert_and_a_language_change(
     assert staff.tabs.tabText(staff.tabs.indexOf(referrals)) == "Жолдамалар"
     assert tab_titles(staff) == {
         "desk": "Үстел",
-        "events": "Бүгінгі оқиғалар",
+        "events": "Оқиғалар",
         "alerts": f"Ескертулер ({len(staff.alerts.cards)})",  # the desk may have its own
         "ses": "СЭҚ",
     }
@@ -200,7 +200,7 @@ def test_each_staff_tab_keeps_its_title_through_an_alert_and_a_language_change(
     assert staff.tabs.tabText(staff.tabs.indexOf(referrals)) == "Направления"
     assert tab_titles(staff) == {
         "desk": "Стойка",
-        "events": "События за сегодня",
+        "events": "События",
         "alerts": f"Предупреждения ({len(staff.alerts.cards)})",
         "ses": "СЭС",
     }

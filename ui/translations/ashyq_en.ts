@@ -118,22 +118,22 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="32"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Referrals</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="33"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="34"/>
+        <location filename="../boarding.py" line="35"/>
         <source>Slip for %1: %2</source>
         <translation>Slip for %1: %2</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="35"/>
+        <location filename="../boarding.py" line="36"/>
         <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
         <translation>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</translation>
     </message>
@@ -151,72 +151,72 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="256"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="266"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="271"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="272"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="273"/>
+        <location filename="../dashboard.py" line="278"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -224,72 +224,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="135"/>
+        <location filename="../day_numbers.py" line="150"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>%1 at %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Most inside</source>
         <translation>Most inside</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="140"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (%2 at closing)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="156"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="161"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="163"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -476,17 +476,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="98"/>
+        <location filename="../occupancy_chart.py" line="104"/>
         <source>People inside</source>
         <translation>People inside</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="103"/>
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody came in that day</source>
         <translation>Nobody came in that day</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="105"/>
+        <location filename="../occupancy_chart.py" line="111"/>
         <source>Nobody has come in yet</source>
         <translation>Nobody has come in yet</translation>
     </message>
@@ -494,53 +494,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>Doctor PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="233"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="234"/>
-        <location filename="../pin_dialog.py" line="235"/>
+        <location filename="../pin_dialog.py" line="243"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="236"/>
+        <location filename="../pin_dialog.py" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Locked: try again in %1</source>
         <translation>Locked: try again in %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>A PIN has 4 to 12 digits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="262"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Wrong PIN. Tries left: %n</numerusform>
@@ -548,7 +548,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="254"/>
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Enter the PIN</source>
         <translation>Enter the PIN</translation>
     </message>
@@ -589,27 +589,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="130"/>
+        <location filename="../referrals_view.py" line="131"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="131"/>
+        <location filename="../referrals_view.py" line="132"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="134"/>
+        <location filename="../referrals_view.py" line="135"/>
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="136"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="137"/>
+        <location filename="../referrals_view.py" line="138"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -617,52 +617,52 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>The passenger says the status is wrong</source>
         <translation>The passenger says the status is wrong</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Yellow status: a contact</source>
         <translation>Yellow status: a contact</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="47"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Red status: a positive test</source>
         <translation>Red status: a positive test</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>No status could be verified</source>
         <translation>No status could be verified</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Something else (say what in the note)</source>
         <translation>Something else (say what in the note)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="53"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Confirmed: the status stands</source>
         <translation>Confirmed: the status stands</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="55"/>
+        <location filename="../referrals_view.py" line="56"/>
         <source>Waiting for the doctor</source>
         <translation>Waiting for the doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="57"/>
+        <location filename="../referrals_view.py" line="58"/>
         <source>The gate will let the passenger board, whatever the status said.</source>
         <translation>The gate will let the passenger board, whatever the status said.</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="60"/>
+        <location filename="../referrals_view.py" line="61"/>
         <source>The gate keeps refusing the passenger: the status stands.</source>
         <translation>The gate keeps refusing the passenger: the status stands.</translation>
     </message>
@@ -670,57 +670,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="354"/>
+        <location filename="../referrals_view.py" line="356"/>
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="363"/>
+        <location filename="../referrals_view.py" line="365"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="364"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="365"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="366"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="367"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="368"/>
+        <location filename="../referrals_view.py" line="370"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="369"/>
+        <location filename="../referrals_view.py" line="371"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="372"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>The doctor&apos;s note</source>
         <translation>The doctor&apos;s note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="373"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="374"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
@@ -728,27 +728,27 @@
 <context>
     <name>ResolutionDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="197"/>
+        <location filename="../referrals_view.py" line="198"/>
         <source>Confirm the doctor&apos;s decision</source>
         <translation>Confirm the doctor&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="198"/>
+        <location filename="../referrals_view.py" line="199"/>
         <source>Ticket %1 · %2</source>
         <translation>Ticket %1 · %2</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="202"/>
+        <location filename="../referrals_view.py" line="203"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="203"/>
+        <location filename="../referrals_view.py" line="204"/>
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="204"/>
+        <location filename="../referrals_view.py" line="205"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -756,67 +756,67 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="59"/>
+        <location filename="../ses_view.py" line="65"/>
         <source>let in offline, found red later</source>
         <translation>let in offline, found red later</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="61"/>
+        <location filename="../ses_view.py" line="67"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="72"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="76"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="78"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="81"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="84"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="92"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -1129,82 +1129,82 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="528"/>
+        <location filename="../staff.py" line="529"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="530"/>
+        <location filename="../staff.py" line="531"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="531"/>
+        <location filename="../staff.py" line="532"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="532"/>
+        <location filename="../staff.py" line="533"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="533"/>
+        <location filename="../staff.py" line="534"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="534"/>
+        <location filename="../staff.py" line="535"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="536"/>
+        <location filename="../staff.py" line="537"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="537"/>
-        <source>Today&apos;s events</source>
-        <translation>Today&apos;s events</translation>
+        <location filename="../staff.py" line="538"/>
+        <source>Events</source>
+        <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="539"/>
+        <location filename="../staff.py" line="540"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="552"/>
+        <location filename="../staff.py" line="553"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="552"/>
+        <location filename="../staff.py" line="553"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Boarded: %1 of %2</source>
         <translation>Boarded: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Boarded: %1</source>
         <translation>Boarded: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="580"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="580"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>

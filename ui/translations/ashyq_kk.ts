@@ -118,22 +118,22 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="32"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Referrals</source>
         <translation>Жолдамалар</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="33"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="34"/>
+        <location filename="../boarding.py" line="35"/>
         <source>Slip for %1: %2</source>
         <translation>%1 талоны: %2</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="35"/>
+        <location filename="../boarding.py" line="36"/>
         <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
         <translation>%1 жолдамасы жіберілмеді: келесі жолаушы тексерілді. Қажет болса, қайта жіберіңіз.</translation>
     </message>
@@ -151,72 +151,72 @@
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Export CSV…</source>
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Reading the day…</source>
         <translation>Күн деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1</source>
         <translation>Күн %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1 has not begun</source>
         <translation>%1 күні әлі басталған жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="256"/>
         <source>Day %1, so far (%2)</source>
         <translation>Күн %1, сағат %2 бойынша</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one was let in</source>
         <translation>Ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one let in yet</source>
         <translation>Әзірге ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="266"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="271"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="272"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not save the file: %1</source>
         <translation>Файл сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="273"/>
+        <location filename="../dashboard.py" line="278"/>
         <source>Could not read the day: %1</source>
         <translation>Күн деректері оқылмады: %1</translation>
     </message>
@@ -224,72 +224,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Admitted</source>
         <translation>Кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Refused</source>
         <translation>Тыйым салынды</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="135"/>
+        <location filename="../day_numbers.py" line="150"/>
         <source>No answer</source>
         <translation>Жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Most inside</source>
         <translation>Ішінде ең көп</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="140"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (жабылғанда %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="156"/>
         <source>Exits</source>
         <translation>Шығулар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Тексерусіз кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: жеткізілді %2 · кезекте %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="161"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="163"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Дәрігерге жолдамалар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Қызметкер ережені өзгертті</translation>
     </message>
@@ -476,17 +476,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="98"/>
+        <location filename="../occupancy_chart.py" line="104"/>
         <source>People inside</source>
         <translation>Ішіндегі адамдар</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="103"/>
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody came in that day</source>
         <translation>Бұл күні ешкім кірмеді</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="105"/>
+        <location filename="../occupancy_chart.py" line="111"/>
         <source>Nobody has come in yet</source>
         <translation>Әзірге ешкім кірмеді</translation>
     </message>
@@ -494,53 +494,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>Әкімші PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>Дәрігер PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="233"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="234"/>
-        <location filename="../pin_dialog.py" line="235"/>
+        <location filename="../pin_dialog.py" line="243"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="236"/>
+        <location filename="../pin_dialog.py" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Locked: try again in %1</source>
         <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="262"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>PIN қате. Қалған әрекет: %n</numerusform>
@@ -548,7 +548,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="254"/>
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Enter the PIN</source>
         <translation>PIN-кодты енгізіңіз</translation>
     </message>
@@ -589,27 +589,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="130"/>
+        <location filename="../referrals_view.py" line="131"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="131"/>
+        <location filename="../referrals_view.py" line="132"/>
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="134"/>
+        <location filename="../referrals_view.py" line="135"/>
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="136"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="137"/>
+        <location filename="../referrals_view.py" line="138"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -617,52 +617,52 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>The passenger says the status is wrong</source>
         <translation>Жолаушы мәртебесі қате дейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Yellow status: a contact</source>
         <translation>Сары мәртебе: байланыста болған</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="47"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Red status: a positive test</source>
         <translation>Қызыл мәртебе: оң нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>No status could be verified</source>
         <translation>Мәртебені тексеру мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Something else (say what in the note)</source>
         <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="53"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Confirmed: the status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="55"/>
+        <location filename="../referrals_view.py" line="56"/>
         <source>Waiting for the doctor</source>
         <translation>Дәрігерді күтуде</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="57"/>
+        <location filename="../referrals_view.py" line="58"/>
         <source>The gate will let the passenger board, whatever the status said.</source>
         <translation>Мәртебесі қандай болса да, жолаушы отырғызуға жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="60"/>
+        <location filename="../referrals_view.py" line="61"/>
         <source>The gate keeps refusing the passenger: the status stands.</source>
         <translation>Жолаушы отырғызуға жіберілмейді: мәртебе өзгермейді.</translation>
     </message>
@@ -670,57 +670,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="354"/>
+        <location filename="../referrals_view.py" line="356"/>
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="363"/>
+        <location filename="../referrals_view.py" line="365"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="364"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="365"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="366"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="367"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="368"/>
+        <location filename="../referrals_view.py" line="370"/>
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="369"/>
+        <location filename="../referrals_view.py" line="371"/>
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="372"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>The doctor&apos;s note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="373"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="374"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
@@ -728,27 +728,27 @@
 <context>
     <name>ResolutionDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="197"/>
+        <location filename="../referrals_view.py" line="198"/>
         <source>Confirm the doctor&apos;s decision</source>
         <translation>Дәрігердің шешімін растаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="198"/>
+        <location filename="../referrals_view.py" line="199"/>
         <source>Ticket %1 · %2</source>
         <translation>%1 талоны · %2</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="202"/>
+        <location filename="../referrals_view.py" line="203"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="203"/>
+        <location filename="../referrals_view.py" line="204"/>
         <source>Confirm</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="204"/>
+        <location filename="../referrals_view.py" line="205"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
@@ -756,67 +756,67 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="59"/>
+        <location filename="../ses_view.py" line="65"/>
         <source>let in offline, found red later</source>
         <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="61"/>
+        <location filename="../ses_view.py" line="67"/>
         <source>refused at the desk</source>
         <translation>үстелде кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="72"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="76"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="78"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="81"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Delivered at %1</source>
         <translation>%1 кезінде жеткізілді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="84"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="92"/>
         <source>Sanitary service: %1</source>
         <translation>СЭҚ: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Report</source>
         <translation>Хабарлама</translation>
     </message>
@@ -1129,82 +1129,82 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="528"/>
+        <location filename="../staff.py" line="529"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="530"/>
+        <location filename="../staff.py" line="531"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="531"/>
+        <location filename="../staff.py" line="532"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="532"/>
+        <location filename="../staff.py" line="533"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="533"/>
+        <location filename="../staff.py" line="534"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="534"/>
+        <location filename="../staff.py" line="535"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="536"/>
+        <location filename="../staff.py" line="537"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="537"/>
-        <source>Today&apos;s events</source>
-        <translation>Бүгінгі оқиғалар</translation>
+        <location filename="../staff.py" line="538"/>
+        <source>Events</source>
+        <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="539"/>
+        <location filename="../staff.py" line="540"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="552"/>
+        <location filename="../staff.py" line="553"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="552"/>
+        <location filename="../staff.py" line="553"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Boarded: %1 of %2</source>
         <translation>Отырғызуға өтті: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Boarded: %1</source>
         <translation>Отырғызуға өтті: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="580"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="580"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>

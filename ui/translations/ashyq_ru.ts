@@ -118,22 +118,22 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="32"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Referrals</source>
         <translation>Направления</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="33"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="34"/>
+        <location filename="../boarding.py" line="35"/>
         <source>Slip for %1: %2</source>
         <translation>Талон %1: %2</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="35"/>
+        <location filename="../boarding.py" line="36"/>
         <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
         <translation>Направление для %1 не отправлено: проверен следующий пассажир. При необходимости направьте снова.</translation>
     </message>
@@ -151,72 +151,72 @@
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Reading the day…</source>
         <translation>Читаю данные за день…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1</source>
         <translation>День %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1 has not begun</source>
         <translation>День %1 ещё не начался</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="256"/>
         <source>Day %1, so far (%2)</source>
         <translation>День %1, на %2</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one was let in</source>
         <translation>Никого не пропустили</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one let in yet</source>
         <translation>Пока никого не пропустили</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Первый вход %1 · выходов пока нет</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="266"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Работа %1 – %2 (%3 ч %4 мин): от первого входа до последнего выхода</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="271"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="272"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="273"/>
+        <location filename="../dashboard.py" line="278"/>
         <source>Could not read the day: %1</source>
         <translation>Не удалось прочитать данные за день: %1</translation>
     </message>
@@ -224,72 +224,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Admitted</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Refused</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="135"/>
+        <location filename="../day_numbers.py" line="150"/>
         <source>No answer</source>
         <translation>Нет ответа</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>%1 at %2</source>
         <translation>%1 в %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Most inside</source>
         <translation>Больше всего внутри</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="140"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (при закрытии %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="156"/>
         <source>Exits</source>
         <translation>Выходы</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Пропущено без проверки</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: красный %2 · не красный %3 · пока неизвестно %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>Сообщения в СЭС о красном статусе</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: доставлено %2 · в очереди %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="161"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>открыто %1 · допущено %2 · подтверждено %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="163"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Направления к врачу</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Решения персонала вопреки правилам</translation>
     </message>
@@ -476,17 +476,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="98"/>
+        <location filename="../occupancy_chart.py" line="104"/>
         <source>People inside</source>
         <translation>Людей внутри</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="103"/>
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody came in that day</source>
         <translation>В этот день никто не входил</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="105"/>
+        <location filename="../occupancy_chart.py" line="111"/>
         <source>Nobody has come in yet</source>
         <translation>Пока никто не входил</translation>
     </message>
@@ -494,53 +494,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>PIN администратора</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>PIN врача</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="233"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="234"/>
-        <location filename="../pin_dialog.py" line="235"/>
+        <location filename="../pin_dialog.py" line="243"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Delete the last digit</source>
         <translation>Стереть последнюю цифру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="236"/>
+        <location filename="../pin_dialog.py" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN не задан: попросите администратора задать [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Locked: try again in %1</source>
         <translation>Заблокировано: попробуйте через %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN состоит из 4–12 цифр</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="262"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Неверный PIN. Осталось попыток: %n</numerusform>
@@ -549,7 +549,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="254"/>
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Enter the PIN</source>
         <translation>Введите PIN</translation>
     </message>
@@ -590,27 +590,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="130"/>
+        <location filename="../referrals_view.py" line="131"/>
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="131"/>
+        <location filename="../referrals_view.py" line="132"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Направить %1 в кабинет врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="134"/>
+        <location filename="../referrals_view.py" line="135"/>
         <source>Note for the doctor (optional)</source>
         <translation>Заметка для врача (необязательно)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="136"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Refer</source>
         <translation>Направить</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="137"/>
+        <location filename="../referrals_view.py" line="138"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -618,52 +618,52 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>The passenger says the status is wrong</source>
         <translation>Пассажир говорит, что статус неверный</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Yellow status: a contact</source>
         <translation>Жёлтый статус: контактный</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="47"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Red status: a positive test</source>
         <translation>Красный статус: положительный тест</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>No status could be verified</source>
         <translation>Статус проверить не удалось</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Something else (say what in the note)</source>
         <translation>Другое (укажите в заметке)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="53"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Confirmed: the status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="55"/>
+        <location filename="../referrals_view.py" line="56"/>
         <source>Waiting for the doctor</source>
         <translation>Ждёт врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="57"/>
+        <location filename="../referrals_view.py" line="58"/>
         <source>The gate will let the passenger board, whatever the status said.</source>
         <translation>Пассажира пропустят на посадку, каким бы ни был статус.</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="60"/>
+        <location filename="../referrals_view.py" line="61"/>
         <source>The gate keeps refusing the passenger: the status stands.</source>
         <translation>Пассажира не пропустят на посадку: статус в силе.</translation>
     </message>
@@ -671,57 +671,57 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="354"/>
+        <location filename="../referrals_view.py" line="356"/>
         <source>Choose a referral in the list</source>
         <translation>Выберите направление в списке</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="363"/>
+        <location filename="../referrals_view.py" line="365"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="364"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Opened</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="365"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="366"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Passenger</source>
         <translation>Пассажир</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="367"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Status shown</source>
         <translation>Показанный статус</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="368"/>
+        <location filename="../referrals_view.py" line="370"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="369"/>
+        <location filename="../referrals_view.py" line="371"/>
         <source>Outcome</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="372"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>The doctor&apos;s note</source>
         <translation>Заметка врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="373"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="374"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Confirmed: status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
@@ -729,27 +729,27 @@
 <context>
     <name>ResolutionDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="197"/>
+        <location filename="../referrals_view.py" line="198"/>
         <source>Confirm the doctor&apos;s decision</source>
         <translation>Подтвердите решение врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="198"/>
+        <location filename="../referrals_view.py" line="199"/>
         <source>Ticket %1 · %2</source>
         <translation>Талон %1 · %2</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="202"/>
+        <location filename="../referrals_view.py" line="203"/>
         <source>Note: %1</source>
         <translation>Заметка: %1</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="203"/>
+        <location filename="../referrals_view.py" line="204"/>
         <source>Confirm</source>
         <translation>Подтвердить</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="204"/>
+        <location filename="../referrals_view.py" line="205"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
@@ -757,67 +757,67 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="59"/>
+        <location filename="../ses_view.py" line="65"/>
         <source>let in offline, found red later</source>
         <translation>пропущен без связи, позже оказался красным</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="61"/>
+        <location filename="../ses_view.py" line="67"/>
         <source>refused at the desk</source>
         <translation>не пропущен на стойке</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="72"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис отклонил (%1): позвоните в СЭС</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="76"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>В очереди: связи пока нет. Позвоните, если посетитель ещё здесь</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="78"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Доставлено; сервис получил в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="81"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Delivered at %1</source>
         <translation>Доставлено в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="84"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(номер в [ses] phone не задан: обратитесь к администратору)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="92"/>
         <source>Sanitary service: %1</source>
         <translation>СЭС: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Посетителя с красным статусом пускать нельзя: киоск сам сообщает о каждом в СЭС. Пока сообщение в очереди (нет связи), позвоните по номеру выше и назовите время и скрытый ID посетителя; держите посетителя отдельно от других, пока служба не даст указаний.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Report</source>
         <translation>Сообщение</translation>
     </message>
@@ -1130,82 +1130,82 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="528"/>
+        <location filename="../staff.py" line="529"/>
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="530"/>
+        <location filename="../staff.py" line="531"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="531"/>
+        <location filename="../staff.py" line="532"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="532"/>
+        <location filename="../staff.py" line="533"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="533"/>
+        <location filename="../staff.py" line="534"/>
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="534"/>
+        <location filename="../staff.py" line="535"/>
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="536"/>
+        <location filename="../staff.py" line="537"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="537"/>
-        <source>Today&apos;s events</source>
-        <translation>События за сегодня</translation>
+        <location filename="../staff.py" line="538"/>
+        <source>Events</source>
+        <translation>События</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="539"/>
+        <location filename="../staff.py" line="540"/>
         <source>Sanitary service</source>
         <translation>СЭС</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="552"/>
+        <location filename="../staff.py" line="553"/>
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="552"/>
+        <location filename="../staff.py" line="553"/>
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Boarded: %1 of %2</source>
         <translation>Прошли на посадку: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Boarded: %1</source>
         <translation>Прошли на посадку: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="580"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="580"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
