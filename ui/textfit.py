@@ -75,7 +75,9 @@ class ElidedLabel(QLabel):
             shown = self._full  # not laid out yet: nothing to measure against
         if super().text() != shown:
             super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        tip = self._full if shown != self._full else ""
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
 
 
 def fit_font(label: QLabel, size: int, *, fit: int = 0, lines: int = 2) -> None:
