@@ -61,7 +61,7 @@ def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     yield from demo.shot("airport-status-red")
     demo.camera.clear()
 
-    desk.visitor.status.refer_button.click()
+    desk.staff.last.refer_button.click()  # staff refer; the passenger's screen only says so
     yield Until(lambda: gate.dialog is not None, "the referral dialog")
     dialog = gate.dialog
     assert dialog is not None
@@ -84,7 +84,12 @@ def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     room.table.selectRow(0)
     room.note.setText("Negative PCR this morning; may board")
     yield from demo.shot("doctor-room", doctor.screens.staff)
-    room.cleared_button.click()
+    room.cleared_button.click()  # shown back to the doctor: it counts once confirmed
+    yield Until(lambda: room.confirm_dialog is not None, "the doctor's confirmation")
+    confirm = room.confirm_dialog
+    assert confirm is not None
+    yield from demo.shot("doctor-confirms", confirm)
+    confirm.confirm_button.click()
 
     def cleared_at_the_gate() -> bool:
         return any(

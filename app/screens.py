@@ -134,14 +134,18 @@ def build_kiosk(
     admin = PinGuard(settings.pins.admin, app.clock)  # one guard: its lock-out lasts
     doctor = PinGuard(settings.pins.doctor, app.clock)
 
+    # The PIN dialogs open over the staff panel: on a desk with one monitor the
+    # visitor's decision beside it stays in view.
     def ask_admin(why: str) -> bool:
         # No admin PIN in the settings: the venue runs an open kiosk (documented).
-        return not admin.is_set or PinDialog.ask(admin, ADMIN_PIN, screens.windows.desk)
+        desk, staff = screens.windows.desk, screens.staff
+        return not admin.is_set or PinDialog.ask(admin, ADMIN_PIN, desk, over=staff)
 
     def ask_doctor() -> bool:
         from ui.pin_dialog import DOCTOR_PIN
 
-        return PinDialog.ask(doctor, DOCTOR_PIN, screens.windows.desk, key="doctor")
+        desk, staff = screens.windows.desk, screens.staff
+        return PinDialog.ask(doctor, DOCTOR_PIN, desk, key="doctor", over=staff)
 
     def open_settings() -> None:
         from ui.settings_dialog import SettingsDialog

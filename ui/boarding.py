@@ -1,6 +1,10 @@
 """The airport half of the screens: Refer to doctor at a boarding desk (the
 dialog, the visitor's screen with the ticket, the printed slip), the venue's
-referrals, and the doctor room resolving them."""
+referrals, and the doctor room resolving them.
+
+Only staff refer: the passenger's screen says a referral is possible, and
+the button is on the staff panel (a passenger at a touch screen never
+reaches a staff dialog)."""
 
 from __future__ import annotations
 
@@ -17,9 +21,10 @@ from kiosk.desk import DeskController
 from kiosk.referrals import Referral, ReferralOutcome
 from ui import words
 from ui.bridge import DeskBridge
+from ui.placement import centre_over
 from ui.referrals_view import ReferralDialog, ReferralsView
 from ui.slip import SlipPlace, print_slip
-from ui.wording import Phrase
+from ui.wording import Phrase, who
 from ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -28,6 +33,9 @@ if TYPE_CHECKING:
 REFERRALS_TAB = QT_TRANSLATE_NOOP("Boarding", "Referrals")
 DOCTOR_TAB = QT_TRANSLATE_NOOP("Boarding", "Doctor room")
 SLIP_PRINTED = QT_TRANSLATE_NOOP("Boarding", "Slip for %1: %2")
+REFERRAL_DROPPED = QT_TRANSLATE_NOOP(
+    "Boarding", "Referral of %1 not sent: the next passenger was checked. Refer again if needed."
+)
 
 
 class BoardingDesk(QObject):
@@ -55,7 +63,11 @@ class BoardingDesk(QObject):
         self.doctor_room = settings.venue.role == "doctor"
         self.last_slip: str | None = None
         staff = screens.staff
-        self.referrals = ReferralsView(doctor=self.doctor_room, parent=staff)
+        staff.set_boarding()
+        # In the doctor room a decision counts once confirmed, and with the doctor
+        # PIN when one is set (the room's screen may be left unattended).
+        pin = ask_doctor if self.doctor_room and settings.pins.doctor else None
+        self.referrals = ReferralsView(doctor=self.doctor_room, authorise=pin, parent=staff)
         self.referrals.resolved.connect(self._on_referrals_resolved)
         staff.add_tab(
             self.referrals,
@@ -67,14 +79,14 @@ class BoardingDesk(QObject):
             staff.tabs.setCurrentWidget(self.referrals)
         else:
             staff.last.referrals = True
-            screens.visitor.status.referrals = True
-            screens.visitor.refer_requested.connect(self._on_refer_requested)
+            screens.visitor.scan.set_boarding()
             staff.refer_requested.connect(self._on_refer_requested)
         self.dialog: ReferralDialog | None = None
         self._doctor_window: QDialog | None = None
         self._doctor_view: ReferralsView | None = None
         bridge.referral_opened.connect(self._on_bridge_referral_opened)
         bridge.referrals_changed.connect(self._on_bridge_referrals_changed)
+        bridge.decision_shown.connect(self._on_bridge_decision_shown)
 
     def open_doctor_screen(self) -> None:
         """A desk's own doctor screen, behind the doctor PIN."""
@@ -82,7 +94,7 @@ class BoardingDesk(QObject):
             return
         window = QDialog(self._screens.windows.desk)
         window.setWindowTitle(words.say_in("Boarding", DOCTOR_TAB))
-        view = ReferralsView(doctor=True, parent=window)
+        view = ReferralsView(doctor=True, parent=window)  # the PIN was just given
         view.show_referrals(self.referrals.referrals)
         view.resolved.connect(self._on_referrals_resolved)
         QVBoxLayout(window).addWidget(view)
@@ -99,10 +111,12 @@ class BoardingDesk(QObject):
     # -- staff actions ------------------------------------------------------------
 
     def _on_refer_requested(self, decision: Decision) -> None:
-        """Ask why (a window of its own: the desk keeps running behind it)."""
+        """Ask why (a window of its own, over the staff side: the desk keeps
+        running behind it, and the passenger's screen stays in view)."""
         if self.dialog is not None:
             self.dialog.close()
         dialog = ReferralDialog(decision, self._screens.windows.desk)
+        centre_over(dialog, self._screens.staff)
         dialog.accepted.connect(
             lambda: self._controller.open_referral(decision.id, dialog.reason, dialog.note_text)
         )
@@ -119,6 +133,17 @@ class BoardingDesk(QObject):
         self._controller.resolve_referral(referral_id, outcome, note, self._operator())
 
     # -- news from the desk ------------------------------------------------------------
+
+    def _on_bridge_decision_shown(self, decision: Decision) -> None:
+        """The next passenger: a referral dialog still open for the one before is
+        closed, so it can never be sent under someone else's decision."""
+        dialog = self.dialog
+        if dialog is None or dialog.decision.id == decision.id:
+            return
+        if decision.iin is not None and decision.iin == dialog.decision.iin:
+            return  # the same passenger again: the dialog is still theirs
+        dialog.reject()
+        self._screens.staff.show_notice(REFERRAL_DROPPED, who(dialog.decision), context="Boarding")
 
     def _on_bridge_referral_opened(self, referral: Referral) -> None:
         if not referral.mine:
@@ -153,9 +178,7 @@ class BoardingDesk(QObject):
             )
         except OSError as exc:
             where = str(exc)
-        self._screens.staff.show_notice(
-            words.say_in("Boarding", SLIP_PRINTED, referral.ticket, where)
-        )
+        self._screens.staff.show_notice(SLIP_PRINTED, referral.ticket, where, context="Boarding")
         return where
 
 

@@ -72,7 +72,10 @@ class DashboardView(Retranslating, QWidget):
     exported = Signal(str)
 
     NARROW = 900
-    """Below this width the chart and the numbers stack, and the page scrolls."""
+    """Below this width the chart and the numbers stack; the chart takes the height
+    the numbers leave (down to :attr:`LEAST_CHART`), and only below that does
+    the page scroll."""
+    LEAST_CHART = 160
 
     def __init__(
         self,
@@ -103,7 +106,7 @@ class DashboardView(Retranslating, QWidget):
         self.refresh_button = QPushButton(self)
         self.export_button = QPushButton(self)
         for button in (self.refresh_button, self.export_button):
-            button.setMinimumSize(140, 44)
+            button.setMinimumSize(100, 44)
             set_font(button, 17)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export)
@@ -230,8 +233,10 @@ class DashboardView(Retranslating, QWidget):
         narrow = self.width() < self.NARROW
         stacked = QBoxLayout.Direction.TopToBottom
         self._body.setDirection(stacked if narrow else QBoxLayout.Direction.LeftToRight)
-        self._top.setDirection(stacked if narrow else QBoxLayout.Direction.LeftToRight)
-        self.chart.setMinimumHeight(300 if narrow else 240)
+        self._body.setStretch(0, 1 if narrow else 5)  # stacked: the chart takes the rest
+        self._body.setStretch(1, 0 if narrow else 4)
+        self.chart.setMinimumHeight(self.LEAST_CHART if narrow else 240)
+        self.numbers.set_compact(narrow)  # the chart keeps the height they give up
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def _retranslate(self) -> None:

@@ -67,6 +67,9 @@ class CountTile(QFrame):
         self.setMinimumWidth(80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+    def set_compact(self, compact: bool) -> None:
+        set_font(self.number, 24 if compact else 30, bold=True)
+
     def show_count(self, count: int, word: str) -> None:
         self.number.setText(str(count))
         self.word.setText(word)
@@ -78,6 +81,7 @@ class DayNumbers(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: DayReport | None = None
+        self._compact = False
         self.status_tiles = {
             status: CountTile(look.background, look.text, self) for status, look in STATUS_LOOKS
         }
@@ -119,6 +123,17 @@ class DayNumbers(Retranslating, QWidget):
     def show_report(self, report: DayReport) -> None:
         self.report = report
         self._retranslate()
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller figures, for a narrow panel where the numbers sit under the chart."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for tile in (*self.status_tiles.values(), *self.decision_tiles.values()):
+            tile.set_compact(compact)
+        for name, value in self.facts.values():
+            set_font(name, 14 if compact else 15)
+            set_font(value, 16 if compact else 18, bold=True)
 
     def fact(self, key: str) -> str:
         """The text shown for one fact (tests and screen readers)."""

@@ -113,17 +113,27 @@ class ManualEntry(Retranslating, QWidget):
         self.keypad.key_pressed.connect(self._on_keypad_key_pressed)
         self.check_in_button.clicked.connect(self._on_check_in_clicked)
         self.check_out_button.clicked.connect(self._on_check_out_clicked)
+        self._boarding = False
         self._retranslate()
 
     @property
     def valid(self) -> bool:
         return self._problem(self.field.text()) is None
 
+    def set_boarding(self) -> None:
+        """A boarding desk: a passenger is checked, and no one checks out at a gate."""
+        self._boarding = True
+        self.check_out_button.hide()
+        self._retranslate()
+
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Visitor without a phone: type the IIN"))
         self.field.setPlaceholderText(self.tr("12 digits"))
         self.check_in_button.setText(self.tr("Check in"))
         self.check_out_button.setText(self.tr("Check out"))
+        if self._boarding:
+            self.title.setText(self.tr("Passenger without a phone: type the IIN"))
+            self.check_in_button.setText(self.tr("Check passenger"))
         self._on_field_text_changed(self.field.text())
 
     def _problem(self, text: str) -> str | None:

@@ -32,16 +32,18 @@ class Retranslating:
         raise NotImplementedError
 
 
-def load_fonts(app: QApplication) -> str:
-    """Register the shipped font and make it the application's; its family."""
+def load_fonts(app: QApplication, *, height: int | None = None) -> str:
+    """Register the shipped font and make it the application's, sized for the
+    desk monitor (the primary, or one *height* pixels high); its family."""
     family = FAMILY
     for file in sorted(FONTS.glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(file))
         if font_id >= 0:
             family = QFontDatabase.applicationFontFamilies(font_id)[0]
     font = QFont(family)
-    screen = app.primaryScreen()
-    height = screen.geometry().height() if screen is not None else 768
+    if height is None:
+        screen = app.primaryScreen()
+        height = screen.geometry().height() if screen is not None else 768
     # 11 pt on a 1366x768 desk monitor, a little larger on bigger ones.
     font.setPointSize(max(11, min(16, 11 + (height - 768) // 150)))
     app.setFont(font)

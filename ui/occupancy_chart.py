@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -90,8 +90,14 @@ class OccupancyChart(Retranslating, QChartView):
     def hour_labels(self) -> list[str]:
         return list(self.hours.categoriesLabels())
 
+    def sizeHint(self) -> QSize:
+        """Its least height: what it gets beyond that is the room the numbers leave,
+        so it never makes a narrow page scroll."""
+        return QSize(LABEL_WIDTH * 8, self.minimumHeight())
+
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
+        self.people.setTitleVisible(self.height() >= 220)  # short: it would be cut to "Ішін…"
         self._label_hours()
 
     def _retranslate(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.pins import PinGuard, PinOutcome
 from ui.i18n import Retranslating
 from ui.icons import backspace_icon
+from ui.placement import centre_over
 from ui.words import QT_TRANSLATE_NOOP
 
 CONTEXT = "PinDialog"
@@ -137,14 +138,22 @@ class PinDialog(Retranslating, QDialog):
 
     @staticmethod
     def ask(
-        guard: PinGuard, title: str, parent: QWidget | None = None, *, key: str = "admin"
+        guard: PinGuard,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        key: str = "admin",
+        over: QWidget | None = None,
     ) -> bool:
-        """Show the dialog until the right PIN or Cancel: True on the right PIN.
+        """Show the dialog until the right PIN or Cancel: True on the right PIN;
+        *over*: the part of the window to open over (the staff panel).
 
         With no PIN set it only says so and answers False: check
         ``guard.is_set`` first when an unset PIN should let people through.
         """
         dialog = PinDialog(guard, title, parent, key=key)
+        if over is not None:
+            centre_over(dialog, over)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:

@@ -1,9 +1,12 @@
 """Doctor referrals on screen: the referral dialog at a boarding desk, the list of
-the venue's referrals, and the doctor room's Cleared / Confirmed."""
+the venue's referrals, and the doctor room's Cleared / Confirmed, each shown
+back to the doctor to confirm before it counts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +36,7 @@ from kiosk.referrals import (
 )
 from ui import looks, words
 from ui.i18n import Retranslating
+from ui.placement import centre_over
 from ui.wording import clock_time, who
 from ui.words import QT_TRANSLATE_NOOP
 
@@ -50,6 +54,15 @@ OUTCOMES = {
     ReferralOutcome.CONFIRMED: QT_TRANSLATE_NOOP("Referrals", "Confirmed: the status stands"),
 }
 OPEN = QT_TRANSLATE_NOOP("Referrals", "Waiting for the doctor")
+MEANS = {
+    ReferralOutcome.CLEARED: QT_TRANSLATE_NOOP(
+        "Referrals", "The gate will let the passenger board, whatever the status said."
+    ),
+    ReferralOutcome.CONFIRMED: QT_TRANSLATE_NOOP(
+        "Referrals", "The gate keeps refusing the passenger: the status stands."
+    ),
+}
+OUTCOME_LOOKS = {ReferralOutcome.CLEARED: looks.GREEN, ReferralOutcome.CONFIRMED: looks.RED}
 
 
 def _t(source: str) -> str:
@@ -75,6 +88,7 @@ class ReferralDialog(Retranslating, QDialog):
         font.setBold(True)
         font.setPixelSize(20)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long name: the dialog keeps its width
         self.choices = QButtonGroup(self)
         self.buttons: dict[ReferralReason, QRadioButton] = {}
         layout = QVBoxLayout(self)
@@ -125,20 +139,98 @@ class ReferralDialog(Retranslating, QDialog):
         self.box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
 
+class ResolutionDialog(Retranslating, QDialog):
+    """The doctor's decision shown back before it counts: whose ticket, what the
+    gate will do, the note; Confirm or Back. (A decision that lets a passenger
+    board is never one stray tap.)"""
+
+    def __init__(
+        self,
+        referral: Referral,
+        outcome: ReferralOutcome,
+        note: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("resolution_dialog")
+        self.referral, self.outcome, self.note = referral, outcome, note
+        self.ticket = QLabel(self)
+        self.ticket.setWordWrap(True)
+        font = QFont(self.ticket.font())
+        font.setBold(True)
+        font.setPixelSize(24)
+        self.ticket.setFont(font)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        look = OUTCOME_LOOKS[outcome]
+        self.verdict.setStyleSheet(
+            f"QLabel#verdict {{ background: {look.background}; color: {look.text};"
+            " font-size: 22px; font-weight: bold; border-radius: 8px; padding: 12px; }"
+        )
+        self.means = QLabel(self)
+        self.means.setWordWrap(True)
+        self.note_label = QLabel(self)
+        self.note_label.setWordWrap(True)
+        self.note_label.setVisible(bool(note))
+        self.box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.box.accepted.connect(self.accept)
+        self.box.rejected.connect(self.reject)
+        self.confirm_button = self.box.button(QDialogButtonBox.StandardButton.Ok)
+        self.back_button = self.box.button(QDialogButtonBox.StandardButton.Cancel)
+        self.back_button.setDefault(True)  # Enter alone never decides
+        self.confirm_button.setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        for widget in (self.ticket, self.verdict, self.means, self.note_label, self.box):
+            layout.addWidget(widget)
+        self.setMinimumWidth(460)
+        self.setStyleSheet(
+            "QLabel { font-size: 17px; }"
+            " QPushButton { min-height: 48px; min-width: 140px; font-size: 17px; }"
+        )
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Confirm the doctor's decision"))
+        ticket = self.tr("Ticket %1 · %2").replace("%1", self.referral.ticket)
+        self.ticket.setText(ticket.replace("%2", who(self.referral)))
+        self.verdict.setText(_t(OUTCOMES[self.outcome]))
+        self.means.setText(_t(MEANS[self.outcome]))
+        self.note_label.setText(self.tr("Note: %1").replace("%1", self.note))
+        self.confirm_button.setText(self.tr("Confirm"))
+        self.back_button.setText(self.tr("Back"))
+
+
 class ReferralsView(Retranslating, QWidget):
-    """The venue's referrals today; in the doctor room, Cleared / Confirmed too.
+    """The venue's referrals today; in the doctor room, Cleared / Confirmed too,
+    each confirmed in a :class:`ResolutionDialog` and then, with *authorise*
+    (the doctor PIN), authorised before it is sent.
 
     Signals: resolved(str, ReferralOutcome, str) — the referral's id, the
-    outcome, the doctor's note.
+    outcome, the doctor's note, once confirmed.
     """
 
     resolved = Signal(str, object, str)
 
     COLUMNS = 7
+    REASON = 5
 
-    def __init__(self, *, doctor: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        doctor: bool,
+        authorise: Callable[[], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doctor = doctor
+        self._authorise = authorise
+        self.confirm_dialog: ResolutionDialog | None = None
         self.referrals: tuple[Referral, ...] = ()
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,7 +239,11 @@ class ReferralsView(Retranslating, QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The reason (with the desk's note) takes the room left and wraps: the
+        # outcome column stays in view on a narrow panel.
+        header.setSectionResizeMode(self.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.panel = QFrame(self)
         self.panel.setObjectName("resolve")
@@ -206,7 +302,9 @@ class ReferralsView(Retranslating, QWidget):
                 referral_state_text(referral),
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
             if referral.id == selected:
                 self.table.selectRow(row)
         self._on_table_selection_changed()
@@ -219,13 +317,36 @@ class ReferralsView(Retranslating, QWidget):
         return self.referrals[rows[0].row()]
 
     def _resolve(self, outcome: ReferralOutcome) -> None:
+        """Show the decision back to the doctor; it counts once confirmed."""
         referral = self.selected
         if referral is None or referral.state is not ReferralState.OPEN:
             return
-        self.cleared_button.setEnabled(False)
-        self.confirmed_button.setEnabled(False)  # one resolution per referral
-        self.resolved.emit(referral.id, outcome, self.note.text().strip())
-        self.note.clear()
+        if self.confirm_dialog is not None:
+            self.confirm_dialog.reject()
+        dialog = ResolutionDialog(referral, outcome, self.note.text().strip(), self)
+        centre_over(dialog, self)
+        dialog.accepted.connect(lambda: self._on_confirmed(dialog))
+        dialog.finished.connect(lambda: self._on_confirm_finished(dialog))
+        self.confirm_dialog = dialog
+        dialog.open()
+
+    def _on_confirmed(self, dialog: ResolutionDialog) -> None:
+        referral_id, outcome, note = dialog.referral.id, dialog.outcome, dialog.note
+        now = next((r for r in self.referrals if r.id == referral_id), None)
+        if now is None or now.state is not ReferralState.OPEN:
+            return  # resolved meanwhile (another doctor's screen): nothing to send
+        if self._authorise is not None and not self._authorise():
+            return  # the PIN was not given: nothing happened
+        if self.selected is not None and self.selected.id == referral_id:
+            self.cleared_button.setEnabled(False)
+            self.confirmed_button.setEnabled(False)  # one resolution per referral
+            self.note.clear()
+        self.resolved.emit(referral_id, outcome, note)
+
+    def _on_confirm_finished(self, dialog: ResolutionDialog) -> None:
+        if self.confirm_dialog is dialog:
+            self.confirm_dialog = None
+        dialog.deleteLater()
 
     def _on_table_selection_changed(self) -> None:
         referral = self.selected

@@ -33,15 +33,22 @@ class SesView(Retranslating, QWidget):
         font.setPixelSize(20)
         self.call.setFont(font)
         self.call.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.call.setWordWrap(True)
         self.what_to_do = QLabel(self)
         self.what_to_do.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
+        # The time and the masked id take what they need; what happened and
+        # where the report is share the rest and wrap: on a narrow panel every
+        # column stays in view, no sideways scrolling.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.call)
         layout.addWidget(self.what_to_do)
@@ -62,6 +69,7 @@ class SesView(Retranslating, QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == 3 and report.delivered_at is None:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)

@@ -4,7 +4,7 @@ events (masked) and the alerts, on the reception worker's side of the desk."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.decision import Decision, Flag
+from kiosk.decision import Decision, Flag, Method
 from kiosk.news import KeyListState, OccupancyState, RecentEvent, ServiceState, StaffQuestion
 from kiosk.policy import StaffAnswer
 from kiosk.reasons import CodeReason
@@ -32,7 +34,11 @@ from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES, Retranslating
 from ui.icons import ShapeIcon, tick_icon
 from ui.ses_view import SesView
+from ui.textfit import ElidedLabel, fit_font
 from ui.wording import age_text, clock_time, referable, status_words, who
+
+SHORT_NAMES = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
+"""The languages' buttons on a narrow panel."""
 
 
 def _bold(label: QLabel, size: int) -> None:
@@ -58,8 +64,9 @@ class QuestionCard(Retranslating, QFrame):
             " border-radius: 10px; }"
         )
         self.question: StaffQuestion | None = None
+        self.boarding = False  # a passenger, not a visitor
         self.title = QLabel(self)
-        _bold(self.title, 20)
+        _bold(self.title, 19)
         self.title.setWordWrap(True)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
@@ -70,7 +77,7 @@ class QuestionCard(Retranslating, QFrame):
         self.admit_button = QPushButton(self)
         self.refuse_button = QPushButton(self)
         for button, colour in ((self.admit_button, looks.GREEN), (self.refuse_button, looks.RED)):
-            button.setMinimumHeight(64)
+            button.setMinimumHeight(56)  # a large touch target; the words never set its size
             button.setStyleSheet(
                 f"QPushButton {{ background: {colour.background}; color: {colour.text};"
                 " font-size: 22px; font-weight: bold; border-radius: 8px; }"
@@ -78,6 +85,8 @@ class QuestionCard(Retranslating, QFrame):
         self.admit_button.clicked.connect(lambda: self._answer(StaffAnswer.ADMIT))
         self.refuse_button.clicked.connect(lambda: self._answer(StaffAnswer.REFUSE))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         layout.addWidget(self.waiting)
@@ -113,7 +122,12 @@ class QuestionCard(Retranslating, QFrame):
         if question is None:
             return
         decision = question.decision
-        self.title.setText(self.tr("Decide for visitor %1").replace("%1", who(decision)))
+        title = (
+            self.tr("Decide for passenger %1")
+            if self.boarding
+            else self.tr("Decide for visitor %1")
+        )
+        self.title.setText(title.replace("%1", who(decision)))
         self.why.setText(self._why(decision))
         self.waiting.setVisible(question.waiting > 0)
         self.waiting.setText(
@@ -151,6 +165,7 @@ class LastDecisionCard(Retranslating, QFrame):
         self.setObjectName("last")
         self.decision: Decision | None = None
         self.referrals = False
+        self.boarding = False  # a passenger, not a visitor
         self._colours: tuple[str, str] | None = None
         self.refer_button = QPushButton(self)
         self.refer_button.setMinimumHeight(48)
@@ -161,12 +176,15 @@ class LastDecisionCard(Retranslating, QFrame):
         self.refer_button.hide()
         self.refer_button.clicked.connect(self._on_refer_clicked)
         self.icon = ShapeIcon(self)
-        self.icon.setFixedSize(72, 72)
+        self.icon.setFixedSize(64, 64)
         self.headline = QLabel(self)
-        _bold(self.headline, 26)
+        _bold(self.headline, self.HEADLINE)
+        self.headline.setWordWrap(True)  # a long Kazakh decision on a narrow panel
+        # Its size follows the card's width (fit in resizeEvent), never the reverse.
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lines = QLabel(self)
         self.lines.setWordWrap(True)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.addWidget(self.headline)
@@ -177,10 +195,21 @@ class LastDecisionCard(Retranslating, QFrame):
         self._paint(looks.SCAN_BACKGROUND, "#FFFFFF")
         self._retranslate()
 
+    HEADLINE = 24
+
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision
         self.refer_button.setVisible(self.referrals and referable(decision))
         self._retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_headline()
+
+    def _fit_headline(self) -> None:
+        margins = self.contentsMargins() + self._row.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.icon.width() - 12
+        fit_font(self.headline, self.HEADLINE, fit=max(room, 80), lines=2)
 
     def _on_refer_clicked(self) -> None:
         if self.decision is not None:
@@ -200,7 +229,11 @@ class LastDecisionCard(Retranslating, QFrame):
         decision = self.decision
         if decision is None:
             self.icon.hide()
-            self.headline.setText(self.tr("Waiting for the first visitor"))
+            self.headline.setText(
+                self.tr("Waiting for the first passenger")
+                if self.boarding
+                else self.tr("Waiting for the first visitor")
+            )
             self.lines.setText("")
             return
         look = looks.look_of(decision)
@@ -209,6 +242,7 @@ class LastDecisionCard(Retranslating, QFrame):
         self.icon.show_shape(look.shape, look.text)
         said = status_words(decision)
         self.headline.setText(words.say(said.decision.source))
+        self._fit_headline()
         parts = [who(decision)]
         if said.status is not None:
             parts.append(words.say(said.status.source))
@@ -253,7 +287,7 @@ class EventsView(Retranslating, QTableWidget):
                 self._what(event),
                 self._status(event.status),
                 event.masked_id or "",
-                event.operator or (event.method or ""),
+                event.operator or self._method(event.method),
                 "" if event.synced else "…",  # sent: a drawn tick (the font has no ✓)
             )
             for column, text in enumerate(cells):
@@ -270,6 +304,13 @@ class EventsView(Retranslating, QTableWidget):
             "deny": self.tr("In: refused"),
             "ask_staff": self.tr("In: no answer"),
         }.get(event.decision or "", event.decision or "")
+
+    def _method(self, method: str | None) -> str:
+        """How the code came, in words (a check-in no one made by hand)."""
+        try:
+            return words.say(words.METHOD[Method(method)]) if method else ""
+        except ValueError:
+            return method or ""
 
     def _status(self, status: str | None) -> str:
         try:
@@ -321,14 +362,21 @@ class StaffPanel(Retranslating, QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("staff")
+        self.setMinimumWidth(self.LEAST_WIDTH)
         self._venue = venue
         self._desk = desk
         self._service = ServiceState()
         self._occupancy = OccupancyState()
-        self.place = QLabel(self)
+        self._boarding = False
+        self._notice: tuple[str | None, str, tuple[object, ...]] = (None, "", ())
+        # The header's and the footer's texts are elided, never wrapped or
+        # allowed to widen the panel: the desk window must stay on its screen.
+        self.place = ElidedLabel(parent=self)
         _bold(self.place, 18)
-        self.service_label = QLabel(self)
-        self.keys_label = QLabel(self)  # the pass-signing key list's age
+        # The venue's name gives way first: the service's state is the news.
+        self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.service_label = ElidedLabel(parent=self)
+        self.keys_label = ElidedLabel(parent=self)  # the pass-signing key list's age
         self.keys_label.setObjectName("keys-age")
         self._keys: KeyListState | None = None
         self.send_now_button = QPushButton(self)
@@ -338,13 +386,13 @@ class StaffPanel(Retranslating, QWidget):
         self.language_buttons = {lang: QPushButton(NATIVE_NAMES[lang], self) for lang in languages}
         for lang, button in self.language_buttons.items():
             button.setCheckable(True)
-            button.setMinimumHeight(40)
+            button.setMinimumSize(56, 40)
             button.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
         self.operator_label = QLabel(self)
         self.operator = QLineEdit(operator, self)
         self.operator.setMaximumWidth(160)
-        self.notice = QLabel(self)
-        self.notice.setWordWrap(True)
+        # Under the last decision, which it is usually about (its referral slip).
+        self.notice = ElidedLabel(parent=self, mode=Qt.TextElideMode.ElideMiddle)  # paths
         self.doctor_button = QPushButton(self)
         self.doctor_button.hide()
         self.settings_button = QPushButton(self)
@@ -370,18 +418,29 @@ class StaffPanel(Retranslating, QWidget):
         self.alerts.acknowledged.connect(self.acknowledged)
         self.alerts.count_changed.connect(self._on_alerts_count_changed)
 
-        self.desk_tab = QWidget(self)
-        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.desk_tab)
-        side = QVBoxLayout()
-        counts = QHBoxLayout()  # the count inside, and the key list's age beside it
-        counts.addWidget(self.inside_label)
-        counts.addWidget(self.keys_label, 1, Qt.AlignmentFlag.AlignRight)
-        side.addLayout(counts)
+        # The desk tab scrolls rather than grow the window, should a monitor
+        # be smaller than any the layout is made for (1366x768 and up).
+        self.desk_tab = QScrollArea(self)
+        self.desk_tab.setWidgetResizable(True)
+        self.desk_tab.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget(self.desk_tab)
+        self._desk_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        self._desk_layout.setContentsMargins(6, 6, 6, 6)
+        side = self._side = QVBoxLayout()
+        side.addWidget(self.inside_label)
+        side.addWidget(self.keys_label)  # the key list's age, a small line under the count
         side.addWidget(self.last)
+        side.addWidget(self.notice)
         side.addWidget(self.latest, 1)
+        side.addStretch(0)
         self._desk_layout.addLayout(side, 2)
         self._desk_layout.insertWidget(0, self.entry, 3)
+        self.desk_tab.setWidget(page)
         self.tabs = QTabWidget(self)
+        # Every tab in reach on a narrow panel: long titles elide (whole in the
+        # tooltip) rather than hide behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.desk_tab, "")
         self.tabs.addTab(self.events, "")
         self.tabs.addTab(self.alerts, "")
@@ -396,11 +455,12 @@ class StaffPanel(Retranslating, QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.operator_label)
         bottom.addWidget(self.operator)
-        bottom.addWidget(self.notice, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.doctor_button)
         bottom.addWidget(self.settings_button)
         bottom.addWidget(self.lock_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
         layout.addWidget(self.question)
         layout.addWidget(self.tabs, 1)
@@ -448,9 +508,21 @@ class StaffPanel(Retranslating, QWidget):
             self.tabs.insertTab(index, widget, "")
         self._retranslate()
 
-    def show_notice(self, text: str) -> None:
-        """A short note for staff at the bottom (a slip printed, a setting saved)."""
-        self.notice.setText(text)
+    def show_notice(self, text: str, *args: object, context: str | None = None) -> None:
+        """A short note for staff under the last decision (a slip printed, a setting saved):
+        *text* as it is, or with *context* a source text of Qt Linguist, its %1,
+        %2… filled with *args*, said again on a change of language."""
+        self._notice = (context, text, args)
+        self._show_notice()
+
+    def set_boarding(self) -> None:
+        """A boarding desk: passengers, boarded, checked (no club words)."""
+        self._boarding = True
+        self.question.boarding = self.last.boarding = True
+        self.entry.set_boarding()
+        self.question._retranslate()
+        self.last._retranslate()
+        self._retranslate()
 
     @property
     def operator_name(self) -> str:
@@ -458,16 +530,26 @@ class StaffPanel(Retranslating, QWidget):
 
     # -- drawing ---------------------------------------------------------------------
 
+    LEAST_WIDTH = 660
+    """The panel's width on a desk with one monitor at 1366x768 (the visitor's screen
+    takes the rest): fixed, so no text can widen the window; what it holds is
+    laid out, wrapped or elided to fit it."""
+
     NARROW = 900
-    """Below this width (one monitor shared with the visitor's screen) the desk tab
-    stacks: the last decision under the keypad; today's list is on its own tab."""
+    """Below this width (one monitor shared with the visitor's screen) the keypad
+    and the last decision share the desk tab half and half; today's list is on its
+    own tab. (Stacked, they would not fit under an open question at 768 px.)"""
 
     def resizeEvent(self, event: object) -> None:
         narrow = self.width() < self.NARROW
-        self._desk_layout.setDirection(
-            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
-        )
+        self._desk_layout.setStretch(0, 1 if narrow else 3)
+        self._desk_layout.setStretch(1, 1 if narrow else 2)
         self.latest.setVisible(not narrow)
+        self._side.setStretch(self._side.count() - 1, 1 if narrow else 0)  # cards keep their height
+        for lang, button in self.language_buttons.items():  # ҚАЗ РУС ENG, as on signs
+            button.setText(SHORT_NAMES[lang] if narrow else NATIVE_NAMES[lang])
+            button.setToolTip(NATIVE_NAMES[lang] if narrow else "")
+            button.setMaximumWidth(64 if narrow else 16777215)
 
     def _retranslate(self) -> None:
         self.place.setText(
@@ -479,20 +561,30 @@ class StaffPanel(Retranslating, QWidget):
         self.lock_button.setText(self.tr("Exit kiosk"))
         self.send_now_button.setText(self.tr("Send now"))
         # Tabs by widget, never by position: other tabs are put in between.
-        self.tabs.setTabText(self.tabs.indexOf(self.desk_tab), self.tr("Desk"))
-        self.tabs.setTabText(self.tabs.indexOf(self.events), self.tr("Today's events"))
+        self._title_tab(self.desk_tab, self.tr("Desk"))
+        self._title_tab(self.events, self.tr("Events"))  # today's: short for a narrow panel
         self._on_alerts_count_changed(self._alerts_count)
-        self.tabs.setTabText(self.tabs.indexOf(self.ses), self.tr("Sanitary service"))
+        self._title_tab(self.ses, self.tr("Sanitary service"))
         for widget, context, title in self._extra_tabs:
-            self.tabs.setTabText(self.tabs.indexOf(widget), words.say_in(context, title))
+            self._title_tab(widget, words.say_in(context, title))
         self._show_service()
         self._show_keys()
         self._show_occupancy()
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        context, text, args = self._notice
+        self.notice.setText(words.say_in(context, text, *args) if context else text)
 
     def _on_alerts_count_changed(self, count: int) -> None:
         self._alerts_count = count
         title = self.tr("Alerts (%1)").replace("%1", str(count)) if count else self.tr("Alerts")
-        self.tabs.setTabText(self.tabs.indexOf(self.alerts), title)
+        self._title_tab(self.alerts, title)
+
+    def _title_tab(self, page: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(page)
+        self.tabs.setTabText(index, title)
+        self.tabs.setTabToolTip(index, title)  # whole, when the tab is elided
 
     def _show_service(self) -> None:
         state = self._service
@@ -533,9 +625,9 @@ class StaffPanel(Retranslating, QWidget):
 
     def _show_occupancy(self) -> None:
         state = self._occupancy
-        if state.capacity:
-            text = self.tr("Inside: %1 of %2").replace("%1", str(state.inside))
-            text = text.replace("%2", str(state.capacity))
+        if self._boarding:  # a boarding desk's "inside" have gone through to the plane
+            of, alone = self.tr("Boarded: %1 of %2"), self.tr("Boarded: %1")
         else:
-            text = self.tr("Inside: %1").replace("%1", str(state.inside))
-        self.inside_label.setText(text)
+            of, alone = self.tr("Inside: %1 of %2"), self.tr("Inside: %1")
+        text = of if state.capacity else alone
+        self.inside_label.setText(words.fill(text, state.inside, state.capacity))

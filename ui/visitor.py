@@ -1,18 +1,21 @@
 """What the visitor sees: the scan screen (show your code, the live camera with
 a target frame) and the status screen (the whole screen in the status colour,
 its icon, the decision in large letters), in the visitor's languages at once.
+
+Nothing here is for staff to press: the visitor's screen may be a touch
+screen in the passenger's reach. Text sizes follow the monitor and shrink to
+fit the room the screen has; the screens never ask for more room than that.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,12 +27,18 @@ from ui import looks, words
 from ui.i18n import Languages
 from ui.icons import ShapeIcon
 from ui.looks import Look
-from ui.wording import Phrase, clock_time, referable, status_words, who
+from ui.textfit import fit_font
+from ui.wording import Phrase, clock_time, status_words, who
 from ui.words import QT_TRANSLATE_NOOP
 
 INSIDE = QT_TRANSLATE_NOOP("Words", "Inside: %1")
 INSIDE_OF = QT_TRANSLATE_NOOP("Words", "Inside: %1 of %2")
+BOARDED = QT_TRANSLATE_NOOP("Words", "Boarded: %1")
+BOARDED_OF = QT_TRANSLATE_NOOP("Words", "Boarded: %1 of %2")
 QUEUED = QT_TRANSLATE_NOOP("Words", "%1 · %2 waiting to send")
+
+LEAST = QSize(320, 240)
+"""The least room a visitor screen asks for, whatever its words: the text shrinks."""
 
 
 class PreviewView(QWidget):
@@ -133,18 +142,15 @@ def _screen_height(widget: QWidget) -> int:
     return max(300, min(widget.height() or height, height))
 
 
-def _pixel_size(label: QLabel, size: int, *, fit: int = 0, lines: int = 2) -> None:
-    """Text *size* pixels high; with *fit*, small enough that the text takes at most
-    *lines* lines of that width (a long Kazakh decision on a half screen)."""
-    font = QFont(label.font())
-    size = max(10, size)
-    font.setPixelSize(size)
-    if fit:
-        text = label.text()
-        while size > 12 and QFontMetrics(font).horizontalAdvance(text) > fit * lines * 0.9:
-            size = int(size * 0.9)
-            font.setPixelSize(size)
-    label.setFont(font)
+def _needed_height(layout: QVBoxLayout, width: int, fixed: int) -> int:
+    """The height *layout*'s visible labels take at *width*, with its margins and
+    spacing and *fixed* pixels of other things."""
+    margins = layout.contentsMargins()
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    widgets = (item.widget() for item in items if item is not None)
+    shown = [widget for widget in widgets if widget is not None and not widget.isHidden()]
+    texts = sum(w.heightForWidth(width) for w in shown if isinstance(w, QLabel))
+    return margins.top() + margins.bottom() + layout.spacing() * (len(shown) - 1) + texts + fixed
 
 
 class ScanScreen(QWidget):
@@ -159,6 +165,7 @@ class ScanScreen(QWidget):
         self._service = ServiceState()
         self._camera = DeviceCondition.STARTING
         self._out_of_order = False
+        self._boarding = False
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(looks.SCAN_BACKGROUND))
@@ -210,6 +217,11 @@ class ScanScreen(QWidget):
         self._out_of_order = True
         self._refresh()
 
+    def set_boarding(self) -> None:
+        """A boarding gate: the count is of passengers boarded, not people inside."""
+        self._boarding = True
+        self._refresh()
+
     def show_frame(self, image: QImage) -> None:
         live = self._camera in (DeviceCondition.RUNNING, DeviceCondition.BACK)
         if live and not self._out_of_order:
@@ -229,10 +241,11 @@ class ScanScreen(QWidget):
         first = self._languages.order[0]
         self.venue_label.setText(self._venue)
         occupancy = self._occupancy
+        of, alone = (BOARDED_OF, BOARDED) if self._boarding else (INSIDE_OF, INSIDE)
         if occupancy.capacity:
-            numbers = self._text(first, INSIDE_OF, occupancy.inside, occupancy.capacity)
+            numbers = self._text(first, of, occupancy.inside, occupancy.capacity)
         else:
-            numbers = self._text(first, INSIDE, occupancy.inside)
+            numbers = self._text(first, alone, occupancy.inside)
         self.numbers_label.setText(numbers)
         service = self._service
         state = self._text(
@@ -257,18 +270,40 @@ class ScanScreen(QWidget):
             )
         self._resize_text()
 
+    def minimumSizeHint(self) -> QSize:
+        return LEAST  # the words shrink to the room there is; they never widen the window
+
     def resizeEvent(self, event: object) -> None:
         self._resize_text()
 
     def _resize_text(self) -> None:
         height = _screen_height(self)
-        _pixel_size(self.venue_label, int(height * 0.045))
-        _pixel_size(self.numbers_label, int(height * 0.04))
-        _pixel_size(self.service_label, int(height * 0.03))
         width = max(self.width() - 40, 200)
+        scale = 1.0
+        while True:
+            self._size_text(height * scale, width)
+            if self._needed_height(width) <= self.height() or scale < 0.4:
+                break
+            scale *= 0.9
+
+    def _size_text(self, height: float, width: int) -> None:
+        fit_font(self.venue_label, int(height * 0.045), fit=width // 2, lines=2)
+        fit_font(self.numbers_label, int(height * 0.04), fit=width // 2, lines=1)
+        fit_font(self.service_label, int(height * 0.03), fit=width // 2, lines=2)
         for index, prompt in enumerate(self.prompts):
             size = int(height * (0.075 if index == 0 else 0.045))
-            _pixel_size(prompt, size, fit=width, lines=2 if index == 0 else 1)
+            fit_font(prompt, size, fit=width, lines=2 if index == 0 else 1)
+
+    def _needed_height(self, width: int) -> int:
+        header = max(
+            self.venue_label.heightForWidth(self.venue_label.width() or width // 2),
+            self.numbers_label.heightForWidth(self.numbers_label.width() or width // 2)
+            + self.service_label.heightForWidth(self.service_label.width() or width // 2),
+        )
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        fixed = header + layout.spacing() + self.preview.minimumHeight()
+        return _needed_height(layout, width, fixed)
 
 
 class StatusScreen(QWidget):
@@ -292,11 +327,6 @@ class StatusScreen(QWidget):
         self.detail_others = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         self.who_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
         self.footer_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
-        self.referrals = False
-        self.refer_button = QPushButton(self)
-        self.refer_button.setMinimumHeight(64)
-        self.refer_button.hide()
-        self._refer_colours: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.icon, 3)
@@ -310,7 +340,6 @@ class StatusScreen(QWidget):
             self.footer_label,
         ):
             layout.addWidget(label)
-        layout.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignCenter)
 
     def show_decision(
         self, decision: Decision, *, referred: bool = False, detail: Phrase | None = None
@@ -346,31 +375,17 @@ class StatusScreen(QWidget):
         self.detail_others.setText("  ·  ".join(text for text in others if text))
         self.detail_others.setVisible(said.detail is not None)
         self.who_label.setText(who(decision))
-        self.refer_button.setVisible(self.referrals and not referred and referable(decision))
-        if self.referrals:  # a style sheet costs a re-polish: only where the button shows
-            self.refer_button.setText(
-                " · ".join(in_lang(lang, Phrase(words.REFER_BUTTON)) for lang in order[:2])
-            )
-            self._paint_refer_button()
         footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
         self.footer_label.setText("   ·   ".join(part for part in footer if part))
         self._resize_text()
-
-    def _paint_refer_button(self) -> None:
-        """The button in the look's colours, reversed (set again only when they change)."""
-        colours = (self.look.text, self.look.background)
-        if colours == self._refer_colours:
-            return
-        self._refer_colours = colours
-        self.refer_button.setStyleSheet(
-            f"QPushButton {{ background: {self.look.text}; color: {self.look.background};"
-            " font-size: 22px; font-weight: bold; border-radius: 10px; padding: 8px 28px; }"
-        )
 
     def redraw(self) -> None:
         """Draw what was last shown again (the visitor's languages changed order)."""
         if self.decision is not None:
             self.show_decision(self.decision, referred=self.referred, detail=self.detail)
+
+    def minimumSizeHint(self) -> QSize:
+        return LEAST  # the words shrink to the room there is; they never widen the window
 
     def resizeEvent(self, event: object) -> None:
         self._resize_text()
@@ -378,24 +393,34 @@ class StatusScreen(QWidget):
     def _resize_text(self) -> None:
         height = _screen_height(self)
         width = max(self.width() - 64, 200)
-        _pixel_size(self.decision_label, int(height * 0.115), fit=width)
-        _pixel_size(self.decision_others, int(height * 0.045), fit=width, lines=1)
-        _pixel_size(self.status_label, int(height * 0.055), fit=width, lines=1)
-        _pixel_size(self.detail_label, int(height * 0.045))
-        _pixel_size(self.detail_others, int(height * 0.03))
-        _pixel_size(self.who_label, int(height * 0.045))
-        _pixel_size(self.footer_label, int(height * 0.035))
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        scale = 1.0
+        while True:
+            self._size_text(height * scale, width)
+            icon = int(height * scale * 0.14)  # the shape stays, smaller
+            if _needed_height(layout, width, icon) <= self.height() or scale < 0.4:
+                break
+            scale *= 0.9
+        self.icon.setMinimumHeight(icon)
+
+    def _size_text(self, height: float, width: int) -> None:
+        fit_font(self.decision_label, int(height * 0.115), fit=width)
+        fit_font(self.decision_others, int(height * 0.045), fit=width, lines=1)
+        fit_font(self.status_label, int(height * 0.055), fit=width, lines=1)
+        fit_font(self.detail_label, int(height * 0.045), fit=width, lines=2)
+        fit_font(self.detail_others, int(height * 0.03), fit=width, lines=2)
+        fit_font(self.who_label, int(height * 0.045), fit=width, lines=1)
+        fit_font(self.footer_label, int(height * 0.035), fit=width, lines=2)
 
 
 class VisitorView(QStackedWidget):
     """The scan screen, or a decision for `seconds`; the next scan replaces it at once.
 
-    Signals: screen_changed(str) with "scan" or "status";
-    refer_requested(Decision) — Refer to doctor pressed (boarding desks).
+    Signals: screen_changed(str) with "scan" or "status".
     """
 
     screen_changed = Signal(str)
-    refer_requested = Signal(object)
 
     def __init__(
         self, languages: Languages, *, seconds: float, parent: QWidget | None = None
@@ -405,7 +430,6 @@ class VisitorView(QStackedWidget):
         self.status = StatusScreen(languages, self)
         self.addWidget(self.scan)
         self.addWidget(self.status)
-        self.status.refer_button.clicked.connect(self._on_refer_clicked)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(seconds * 1000))
@@ -427,11 +451,6 @@ class VisitorView(QStackedWidget):
         else:
             self._waiting_for_staff = None
             self._timer.start()
-
-    def _on_refer_clicked(self) -> None:
-        if self.status.decision is not None:
-            self._timer.stop()  # staff are acting on this screen: it stays
-            self.refer_requested.emit(self.status.decision)
 
     def refresh_languages(self) -> None:
         """Redraw both screens after the visitor's languages changed order."""

@@ -14,6 +14,7 @@ from kiosk.news import DeviceCondition, DeviceKind
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
 from kiosk.storeerrors import StoreProblem
+from kiosk.vocabulary import Method
 
 CONTEXT = "Words"
 
@@ -50,7 +51,6 @@ NO_STATUS = QT_TRANSLATE_NOOP("Words", "No status")
 ADMIT = QT_TRANSLATE_NOOP("Words", "ADMIT")
 DENY = QT_TRANSLATE_NOOP("Words", "DENY")
 REFER = QT_TRANSLATE_NOOP("Words", "REFER TO DOCTOR")
-REFER_BUTTON = QT_TRANSLATE_NOOP("Words", "Refer to doctor")
 TICKET = QT_TRANSLATE_NOOP("Words", "Ticket %1: go to %2")
 TICKET_NO_ROOM = QT_TRANSLATE_NOOP("Words", "Ticket %1: staff will show you the way")
 REFRESH = QT_TRANSLATE_NOOP("Words", "REFRESH YOUR CODE")
@@ -118,6 +118,13 @@ SERVICE = {
 DEVICE_KIND = {
     DeviceKind.CAMERA: QT_TRANSLATE_NOOP("Words", "Camera"),
     DeviceKind.SCANNER: QT_TRANSLATE_NOOP("Words", "Scanner"),
+}
+
+# How a code reached the desk (the events table's "By" when no one answered).
+METHOD = {
+    Method.CAMERA: QT_TRANSLATE_NOOP("Words", "Camera"),
+    Method.SCANNER: QT_TRANSLATE_NOOP("Words", "Scanner"),
+    Method.MANUAL: QT_TRANSLATE_NOOP("Words", "Typed in"),
 }
 
 CAMERA_STATE = {

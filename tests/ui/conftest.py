@@ -98,8 +98,9 @@ def start_kiosk(tmp_path: Path, issuer: PassIssuer) -> Iterator[Callable[..., Ru
     """Start real kiosks (desk, stand-in camera, screens); all stopped after the test."""
     started: list[Running] = []
 
-    def start(**sections: dict[str, Any]) -> Running:
-        running = start_kiosk_in(tmp_path / f"kiosk-{len(started)}", issuer, **sections)
+    def start(settings_file: Path | None = None, **sections: dict[str, Any]) -> Running:
+        folder = tmp_path / f"kiosk-{len(started)}"
+        running = start_kiosk_in(folder, issuer, settings_file=settings_file, **sections)
         started.append(running)
         return running
 

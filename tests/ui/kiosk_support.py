@@ -50,12 +50,19 @@ class Running:
         self.camera.show(phone_frame(text, width=width, height=height, module_px=4))
 
 
-def start_kiosk_in(folder: Path, issuer: PassIssuer, **sections: dict[str, Any]) -> Running:
-    """A started kiosk with its data in *folder* (stop it with `running.kiosk.stop()`)."""
+def start_kiosk_in(
+    folder: Path,
+    issuer: PassIssuer,
+    *,
+    settings_file: Path | None = None,
+    **sections: dict[str, Any],
+) -> Running:
+    """A started kiosk with its data in *folder* (stop it with `running.kiosk.stop()`);
+    with *settings_file*, the staff panel has its Settings button."""
     settings = kiosk_settings(issuer, **sections)
     app = App(settings, folder, open_store(folder), SystemClock())
     camera = ShowcaseCamera(width=640, height=480, fps=30.0)
-    kiosk = build_kiosk(app, operator="aigerim", camera_source=camera)
+    kiosk = build_kiosk(app, operator="aigerim", camera_source=camera, settings_file=settings_file)
     kiosk.desk.start()
     kiosk.screens.show()
     return Running(kiosk, camera)

@@ -260,17 +260,24 @@ def test_the_desk_monitor_tab_holds_everything_without_scrolling(
 
 
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
-def test_a_narrow_panel_stacks_and_scrolls(shown: DashboardView, lang: str) -> None:
+def test_a_narrow_panel_stacks_and_scrolls_only_when_it_must(
+    shown: DashboardView, lang: str
+) -> None:
     languages = Languages()
     languages.use(lang)
     try:
         QApplication.processEvents()
-        shown.resize(540, 700)
+        shown.resize(540, 700)  # the staff half of a desk with one monitor
         shown.grab()
 
         assert shown.numbers.y() > shown.chart.y() and shown.chart.width() > 480
         assert shown.page.horizontalScrollBar().maximum() == 0  # nothing cut at the side
-        assert shown.page.verticalScrollBar().maximum() > 0
+        assert shown.page.verticalScrollBar().maximum() == 0, "it all fits: no scrolling"
+        assert shown.chart.height() >= shown.LEAST_CHART
+        shown.resize(540, 420)  # a question open above it, on a small monitor
+        shown.grab()
+        assert shown.page.verticalScrollBar().maximum() > 0, "then the page scrolls"
+        assert shown.chart.height() >= shown.LEAST_CHART
         numbers = shown.numbers
         for tile in (*numbers.status_tiles.values(), *numbers.decision_tiles.values()):
             assert fits(tile.word), tile.word.text()

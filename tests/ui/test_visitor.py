@@ -1,5 +1,6 @@
 """The visitor's screen keeps everything it was shown through a change of
-the visitor's languages; Refer to doctor only where referrals are on."""
+the visitor's languages; its words shrink to the room it has and never ask
+for more (the window must stay on its monitor)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.decision import Decision, Direction, Method
@@ -65,25 +67,38 @@ def test_a_referral_ticket_stays_when_the_languages_change_order(
     assert "G5-001 талоны" in status.detail_others.text()
 
 
-def test_the_refer_button_is_styled_only_where_referrals_are_on(
-    view: VisitorView, languages: Languages
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize("size", [(330, 250), (560, 480), (800, 1080), (1920, 1080)])
+def test_the_decision_fits_any_room_and_never_asks_for_more(
+    qtbot: QtBot, view: VisitorView, languages: Languages, lang: str, size: tuple[int, int]
 ) -> None:
-    status = view.status
-    view.show_decision(red_passenger())
-    assert status.refer_button.styleSheet() == "" and not status.refer_button.isVisibleTo(view)
-
-    status.referrals = True
-    view.show_decision(red_passenger())
-    red = looks.look_of(red_passenger())
-    style = status.refer_button.styleSheet()
-    assert f"background: {red.text}; color: {red.background};" in style
-    assert status.refer_button.text() == "Дәрігерге жіберу · Направить к врачу"
+    languages.use(lang)
+    languages.order = (lang, *(code for code in ("kk", "ru", "en") if code != lang))
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
     unverified = replace(red_passenger(), outcome=Outcome.ASK_STAFF, status=None)
-    view.show_decision(unverified)
-    look = looks.look_of(unverified)
-    assert f"background: {look.text}; color: {look.background};" in (
-        status.refer_button.styleSheet()
-    )
+    for decision, referred in ((red_passenger(), True), (unverified, False)):
+        view.show_decision(decision, referred=referred)
+        QApplication.processEvents()  # laid out with the words' new sizes
+        view.grab()
+        status = view.status
+        assert view.minimumSizeHint().width() <= 330 and view.minimumSizeHint().height() <= 250
+        labels = [label for label in status.findChildren(QLabel) if label.isVisible()]
+        cut = [label.text() for label in labels if not fits(label)]
+        assert not cut, cut
+        assert max(label.geometry().bottom() for label in labels) <= status.height()
+    view.show_scan()
+    QApplication.processEvents()
+    view.grab()
+    labels = [label for label in view.scan.findChildren(QLabel) if label.isVisible()]
+    assert not [label.text() for label in labels if label.text() and not fits(label)]
+
+
+def fits(label: QLabel) -> bool:
+    metrics = label.fontMetrics()
+    widest = max((metrics.horizontalAdvance(w) for w in label.text().split()), default=0)
+    return widest <= label.width() and label.heightForWidth(label.width()) <= label.height()
 
 
 def test_the_last_decision_card_takes_each_decisions_colours(qtbot: QtBot) -> None:

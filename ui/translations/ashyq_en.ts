@@ -123,19 +123,24 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="28"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Referrals</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="29"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="30"/>
+        <location filename="../boarding.py" line="35"/>
         <source>Slip for %1: %2</source>
         <translation>Slip for %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="36"/>
+        <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
+        <translation>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</translation>
     </message>
 </context>
 <context>
@@ -151,72 +156,72 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="256"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="266"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="271"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="272"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="273"/>
+        <location filename="../dashboard.py" line="278"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -224,72 +229,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="135"/>
+        <location filename="../day_numbers.py" line="150"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>%1 at %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Most inside</source>
         <translation>Most inside</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="140"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (%2 at closing)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="156"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="161"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="163"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -297,57 +302,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="267"/>
+        <location filename="../staff.py" line="301"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="267"/>
+        <location filename="../staff.py" line="301"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="269"/>
+        <location filename="../staff.py" line="303"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="270"/>
+        <location filename="../staff.py" line="304"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="271"/>
+        <location filename="../staff.py" line="305"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="283"/>
+        <location filename="../staff.py" line="324"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="284"/>
+        <location filename="../staff.py" line="325"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="285"/>
+        <location filename="../staff.py" line="326"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="286"/>
+        <location filename="../staff.py" line="327"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="287"/>
+        <location filename="../staff.py" line="328"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="288"/>
+        <location filename="../staff.py" line="329"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -395,12 +400,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="199"/>
+        <location filename="../staff.py" line="228"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="203"/>
+        <location filename="../staff.py" line="233"/>
+        <source>Waiting for the first passenger</source>
+        <translation>Waiting for the first passenger</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="235"/>
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -408,52 +418,62 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="123"/>
+        <location filename="../entry.py" line="130"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Visitor without a phone: type the IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="124"/>
+        <location filename="../entry.py" line="131"/>
         <source>12 digits</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="125"/>
+        <location filename="../entry.py" line="132"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="126"/>
+        <location filename="../entry.py" line="133"/>
         <source>Check out</source>
         <translation>Check out</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="135"/>
+        <source>Passenger without a phone: type the IIN</source>
+        <translation>Passenger without a phone: type the IIN</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="136"/>
+        <source>Check passenger</source>
+        <translation>Check passenger</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="142"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="137"/>
+        <location filename="../entry.py" line="147"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>The 7th digit must be 1 to 6 (century and sex)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="138"/>
+        <location filename="../entry.py" line="148"/>
         <source>The first six digits are not a real birth date</source>
         <translation>The first six digits are not a real birth date</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="139"/>
+        <location filename="../entry.py" line="149"/>
         <source>The last digit does not match: a typo?</source>
         <translation>The last digit does not match: a typo?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="140"/>
+        <location filename="../entry.py" line="150"/>
         <source>Not a valid IIN</source>
         <translation>Not a valid IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="146"/>
+        <location filename="../entry.py" line="156"/>
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
     </message>
@@ -461,17 +481,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="98"/>
+        <location filename="../occupancy_chart.py" line="104"/>
         <source>People inside</source>
         <translation>People inside</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="103"/>
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody came in that day</source>
         <translation>Nobody came in that day</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="105"/>
+        <location filename="../occupancy_chart.py" line="111"/>
         <source>Nobody has come in yet</source>
         <translation>Nobody has come in yet</translation>
     </message>
@@ -479,53 +499,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>Doctor PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="233"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="234"/>
-        <location filename="../pin_dialog.py" line="235"/>
+        <location filename="../pin_dialog.py" line="243"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="236"/>
+        <location filename="../pin_dialog.py" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Locked: try again in %1</source>
         <translation>Locked: try again in %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>A PIN has 4 to 12 digits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="262"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Wrong PIN. Tries left: %n</numerusform>
@@ -533,7 +553,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="254"/>
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Enter the PIN</source>
         <translation>Enter the PIN</translation>
     </message>
@@ -541,37 +561,42 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="110"/>
+        <location filename="../staff.py" line="119"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="111"/>
+        <location filename="../staff.py" line="120"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="116"/>
+        <location filename="../staff.py" line="126"/>
+        <source>Decide for passenger %1</source>
+        <translation>Decide for passenger %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="128"/>
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="134"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Waiting for an answer after this visitor: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="129"/>
+        <location filename="../staff.py" line="143"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="134"/>
+        <location filename="../staff.py" line="148"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="138"/>
+        <location filename="../staff.py" line="152"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
     </message>
@@ -579,27 +604,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="118"/>
+        <location filename="../referrals_view.py" line="132"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="119"/>
+        <location filename="../referrals_view.py" line="133"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="122"/>
+        <location filename="../referrals_view.py" line="136"/>
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="124"/>
+        <location filename="../referrals_view.py" line="138"/>
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="125"/>
+        <location filename="../referrals_view.py" line="139"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -607,168 +632,206 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="40"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>The passenger says the status is wrong</source>
         <translation>The passenger says the status is wrong</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Yellow status: a contact</source>
         <translation>Yellow status: a contact</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Red status: a positive test</source>
         <translation>Red status: a positive test</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>No status could be verified</source>
         <translation>No status could be verified</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Something else (say what in the note)</source>
         <translation>Something else (say what in the note)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Confirmed: the status stands</source>
         <translation>Confirmed: the status stands</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="56"/>
         <source>Waiting for the doctor</source>
         <translation>Waiting for the doctor</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="58"/>
+        <source>The gate will let the passenger board, whatever the status said.</source>
+        <translation>The gate will let the passenger board, whatever the status said.</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="61"/>
+        <source>The gate keeps refusing the passenger: the status stands.</source>
+        <translation>The gate keeps refusing the passenger: the status stands.</translation>
     </message>
 </context>
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="236"/>
+        <location filename="../referrals_view.py" line="357"/>
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="245"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="246"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="247"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="248"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="249"/>
+        <location filename="../referrals_view.py" line="370"/>
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="250"/>
+        <location filename="../referrals_view.py" line="371"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="251"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>The doctor&apos;s note</source>
         <translation>The doctor&apos;s note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256"/>
+        <location filename="../referrals_view.py" line="377"/>
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
 </context>
 <context>
+    <name>ResolutionDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="199"/>
+        <source>Confirm the doctor&apos;s decision</source>
+        <translation>Confirm the doctor&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="200"/>
+        <source>Ticket %1 · %2</source>
+        <translation>Ticket %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="204"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="205"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="206"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="58"/>
+        <location filename="../ses_view.py" line="65"/>
         <source>let in offline, found red later</source>
         <translation>let in offline, found red later</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="60"/>
+        <location filename="../ses_view.py" line="67"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="71"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="75"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="77"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="80"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="84"/>
+        <location filename="../ses_view.py" line="92"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="87"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -1081,97 +1144,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="474"/>
+        <location filename="../staff.py" line="558"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="476"/>
+        <location filename="../staff.py" line="560"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="477"/>
+        <location filename="../staff.py" line="561"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="478"/>
+        <location filename="../staff.py" line="562"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="479"/>
+        <location filename="../staff.py" line="563"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="480"/>
+        <location filename="../staff.py" line="564"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="482"/>
+        <location filename="../staff.py" line="566"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="483"/>
-        <source>Today&apos;s events</source>
-        <translation>Today&apos;s events</translation>
-    </message>
-    <message>
-        <location filename="../staff.py" line="485"/>
+        <location filename="../staff.py" line="569"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="494"/>
+        <location filename="../staff.py" line="583"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="494"/>
+        <location filename="../staff.py" line="583"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="506"/>
+        <location filename="../staff.py" line="600"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="518"/>
+        <location filename="../staff.py" line="612"/>
         <source>Pass keys never fetched</source>
         <translation>Pass keys never fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="518"/>
+        <location filename="../staff.py" line="612"/>
         <source>Keys: not fetched</source>
         <translation>Keys: not fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="526"/>
+        <location filename="../staff.py" line="620"/>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="527"/>
+        <location filename="../staff.py" line="621"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Pass keys fetched %1 ago</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="522"/>
+        <location filename="../staff.py" line="616"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="537"/>
+        <location filename="../staff.py" line="567"/>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="631"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Boarded: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="631"/>
+        <source>Boarded: %1</source>
+        <translation>Boarded: %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="633"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="540"/>
+        <location filename="../staff.py" line="633"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
@@ -1184,17 +1257,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="30"/>
+        <location filename="../visitor.py" line="34"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="31"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32"/>
+        <location filename="../visitor.py" line="36"/>
+        <source>Boarded: %1</source>
+        <translation>Boarded: %1</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="37"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Boarded: %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="38"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 waiting to send</translation>
     </message>
@@ -1209,105 +1292,100 @@
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29"/>
+        <location filename="../words.py" line="30"/>
         <source>Show your code</source>
         <translation>Show your code</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Check-in is closed: please see staff</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Please wait: staff will decide</source>
         <translation>Please wait: staff will decide</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Already checked in at %1</source>
         <translation>Already checked in at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked out at %1</source>
         <translation>Already checked out at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Goodbye!</source>
         <translation>Goodbye!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Staff can refer you to the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <location filename="../words.py" line="97"/>
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
+        <location filename="../words.py" line="38"/>
         <source>Self-isolation: please go home</source>
         <translation>Self-isolation: please go home</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Cleared by the doctor</source>
         <translation>Cleared by the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>The doctor confirmed the status</source>
         <translation>The doctor confirmed the status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42"/>
+        <location filename="../words.py" line="43"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47"/>
+        <location filename="../words.py" line="48"/>
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50"/>
+        <location filename="../words.py" line="51"/>
         <source>ADMIT</source>
         <translation>ADMIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>DENY</source>
         <translation>DENY</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>REFER TO DOCTOR</source>
         <translation>REFER TO DOCTOR</translation>
-    </message>
-    <message>
-        <location filename="../words.py" line="53"/>
-        <source>Refer to doctor</source>
-        <translation>Refer to doctor</translation>
     </message>
     <message>
         <location filename="../words.py" line="54"/>
@@ -1542,71 +1620,78 @@
     </message>
     <message>
         <location filename="../words.py" line="119"/>
+        <location filename="../words.py" line="125"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="124"/>
+        <location filename="../words.py" line="127"/>
+        <source>Typed in</source>
+        <translation>Typed in</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="131"/>
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="134"/>
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="136"/>
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="141"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>The disk is full: free some space, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>The disk cannot be written: check the drive, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="140"/>
+        <location filename="../words.py" line="147"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Another program holds the database: close it, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="150"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="153"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>The data folder is read-only: allow writing, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="156"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>The database is from a newer kiosk version: update this kiosk.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="159"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>The database files were removed or replaced; a rescue copy was saved in the data folder.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="163"/>
         <source>The database failed.</source>
         <translation>The database failed.</translation>
     </message>

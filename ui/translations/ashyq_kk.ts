@@ -123,19 +123,24 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="28"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Referrals</source>
         <translation>Жолдамалар</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="29"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="30"/>
+        <location filename="../boarding.py" line="35"/>
         <source>Slip for %1: %2</source>
         <translation>%1 талоны: %2</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="36"/>
+        <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
+        <translation>%1 жолдамасы жіберілмеді: келесі жолаушы тексерілді. Қажет болса, қайта жіберіңіз.</translation>
     </message>
 </context>
 <context>
@@ -151,72 +156,72 @@
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Export CSV…</source>
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Reading the day…</source>
         <translation>Күн деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1</source>
         <translation>Күн %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1 has not begun</source>
         <translation>%1 күні әлі басталған жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="256"/>
         <source>Day %1, so far (%2)</source>
         <translation>Күн %1, сағат %2 бойынша</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one was let in</source>
         <translation>Ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one let in yet</source>
         <translation>Әзірге ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="266"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="271"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="272"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not save the file: %1</source>
         <translation>Файл сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="273"/>
+        <location filename="../dashboard.py" line="278"/>
         <source>Could not read the day: %1</source>
         <translation>Күн деректері оқылмады: %1</translation>
     </message>
@@ -224,72 +229,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Admitted</source>
         <translation>Кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Refused</source>
         <translation>Тыйым салынды</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="135"/>
+        <location filename="../day_numbers.py" line="150"/>
         <source>No answer</source>
         <translation>Жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Most inside</source>
         <translation>Ішінде ең көп</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="140"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (жабылғанда %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="156"/>
         <source>Exits</source>
         <translation>Шығулар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Тексерусіз кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: жеткізілді %2 · кезекте %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="161"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="163"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Дәрігерге жолдамалар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Қызметкер ережені өзгертті</translation>
     </message>
@@ -297,57 +302,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="267"/>
+        <location filename="../staff.py" line="301"/>
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="267"/>
+        <location filename="../staff.py" line="301"/>
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="269"/>
+        <location filename="../staff.py" line="303"/>
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="270"/>
+        <location filename="../staff.py" line="304"/>
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="271"/>
+        <location filename="../staff.py" line="305"/>
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="283"/>
+        <location filename="../staff.py" line="324"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="284"/>
+        <location filename="../staff.py" line="325"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="285"/>
+        <location filename="../staff.py" line="326"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="286"/>
+        <location filename="../staff.py" line="327"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="287"/>
+        <location filename="../staff.py" line="328"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="288"/>
+        <location filename="../staff.py" line="329"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -395,12 +400,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="199"/>
+        <location filename="../staff.py" line="228"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="203"/>
+        <location filename="../staff.py" line="233"/>
+        <source>Waiting for the first passenger</source>
+        <translation>Алғашқы жолаушыны күтудеміз</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="235"/>
         <source>Waiting for the first visitor</source>
         <translation>Алғашқы келушіні күтудеміз</translation>
     </message>
@@ -408,52 +418,62 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="123"/>
+        <location filename="../entry.py" line="130"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Телефонсыз келуші: ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="124"/>
+        <location filename="../entry.py" line="131"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="125"/>
+        <location filename="../entry.py" line="132"/>
         <source>Check in</source>
         <translation>Кіруді тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="126"/>
+        <location filename="../entry.py" line="133"/>
         <source>Check out</source>
         <translation>Шығуды тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="135"/>
+        <source>Passenger without a phone: type the IIN</source>
+        <translation>Телефонсыз жолаушы: ЖСН-ді теріңіз</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="136"/>
+        <source>Check passenger</source>
+        <translation>Жолаушыны тексеру</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="142"/>
         <source>%1 of 12 digits</source>
         <translation>12 цифрдың %1</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="137"/>
+        <location filename="../entry.py" line="147"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-цифр 1-ден 6-ға дейін болуы керек (ғасыр мен жыныс)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="138"/>
+        <location filename="../entry.py" line="148"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Алғашқы алты цифр нақты туған күн емес</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="139"/>
+        <location filename="../entry.py" line="149"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Соңғы цифр сәйкес емес: қате терілген бе?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="140"/>
+        <location filename="../entry.py" line="150"/>
         <source>Not a valid IIN</source>
         <translation>ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="146"/>
+        <location filename="../entry.py" line="156"/>
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
     </message>
@@ -461,17 +481,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="98"/>
+        <location filename="../occupancy_chart.py" line="104"/>
         <source>People inside</source>
         <translation>Ішіндегі адамдар</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="103"/>
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody came in that day</source>
         <translation>Бұл күні ешкім кірмеді</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="105"/>
+        <location filename="../occupancy_chart.py" line="111"/>
         <source>Nobody has come in yet</source>
         <translation>Әзірге ешкім кірмеді</translation>
     </message>
@@ -479,53 +499,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>Әкімші PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>Дәрігер PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="233"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="234"/>
-        <location filename="../pin_dialog.py" line="235"/>
+        <location filename="../pin_dialog.py" line="243"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="236"/>
+        <location filename="../pin_dialog.py" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Locked: try again in %1</source>
         <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="262"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>PIN қате. Қалған әрекет: %n</numerusform>
@@ -533,7 +553,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="254"/>
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Enter the PIN</source>
         <translation>PIN-кодты енгізіңіз</translation>
     </message>
@@ -541,37 +561,42 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="110"/>
+        <location filename="../staff.py" line="119"/>
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="111"/>
+        <location filename="../staff.py" line="120"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="116"/>
+        <location filename="../staff.py" line="126"/>
+        <source>Decide for passenger %1</source>
+        <translation>%1 жолаушысы туралы шешім қабылдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="128"/>
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="134"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Осы келушіден кейін шешім күтіп тұрғандар: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="129"/>
+        <location filename="../staff.py" line="143"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="134"/>
+        <location filename="../staff.py" line="148"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>Рұқсатнамаға бұл үстелде әлі жоқ кілтпен қол қойылған, ал сервис оны жіберу үшін жауап бермейді. Құжат сұрап, шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="138"/>
+        <location filename="../staff.py" line="152"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
     </message>
@@ -579,27 +604,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="118"/>
+        <location filename="../referrals_view.py" line="132"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="119"/>
+        <location filename="../referrals_view.py" line="133"/>
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="122"/>
+        <location filename="../referrals_view.py" line="136"/>
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="124"/>
+        <location filename="../referrals_view.py" line="138"/>
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="125"/>
+        <location filename="../referrals_view.py" line="139"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -607,168 +632,206 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="40"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>The passenger says the status is wrong</source>
         <translation>Жолаушы мәртебесі қате дейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Yellow status: a contact</source>
         <translation>Сары мәртебе: байланыста болған</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Red status: a positive test</source>
         <translation>Қызыл мәртебе: оң нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>No status could be verified</source>
         <translation>Мәртебені тексеру мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Something else (say what in the note)</source>
         <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Confirmed: the status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="56"/>
         <source>Waiting for the doctor</source>
         <translation>Дәрігерді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="58"/>
+        <source>The gate will let the passenger board, whatever the status said.</source>
+        <translation>Мәртебесі қандай болса да, жолаушы отырғызуға жіберіледі.</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="61"/>
+        <source>The gate keeps refusing the passenger: the status stands.</source>
+        <translation>Жолаушы отырғызуға жіберілмейді: мәртебе өзгермейді.</translation>
     </message>
 </context>
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="236"/>
+        <location filename="../referrals_view.py" line="357"/>
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="245"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="246"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="247"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="248"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="249"/>
+        <location filename="../referrals_view.py" line="370"/>
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="250"/>
+        <location filename="../referrals_view.py" line="371"/>
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="251"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>The doctor&apos;s note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256"/>
+        <location filename="../referrals_view.py" line="377"/>
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
 </context>
 <context>
+    <name>ResolutionDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="199"/>
+        <source>Confirm the doctor&apos;s decision</source>
+        <translation>Дәрігердің шешімін растаңыз</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="200"/>
+        <source>Ticket %1 · %2</source>
+        <translation>%1 талоны · %2</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="204"/>
+        <source>Note: %1</source>
+        <translation>Ескертпе: %1</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="205"/>
+        <source>Confirm</source>
+        <translation>Растау</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="206"/>
+        <source>Back</source>
+        <translation>Артқа</translation>
+    </message>
+</context>
+<context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="58"/>
+        <location filename="../ses_view.py" line="65"/>
         <source>let in offline, found red later</source>
         <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="60"/>
+        <location filename="../ses_view.py" line="67"/>
         <source>refused at the desk</source>
         <translation>үстелде кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="71"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="75"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="77"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="80"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Delivered at %1</source>
         <translation>%1 кезінде жеткізілді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="84"/>
+        <location filename="../ses_view.py" line="92"/>
         <source>Sanitary service: %1</source>
         <translation>СЭҚ: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="87"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Report</source>
         <translation>Хабарлама</translation>
     </message>
@@ -1081,97 +1144,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="474"/>
+        <location filename="../staff.py" line="558"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="476"/>
+        <location filename="../staff.py" line="560"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="477"/>
+        <location filename="../staff.py" line="561"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="478"/>
+        <location filename="../staff.py" line="562"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="479"/>
+        <location filename="../staff.py" line="563"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="480"/>
+        <location filename="../staff.py" line="564"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="482"/>
+        <location filename="../staff.py" line="566"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="483"/>
-        <source>Today&apos;s events</source>
-        <translation>Бүгінгі оқиғалар</translation>
-    </message>
-    <message>
-        <location filename="../staff.py" line="485"/>
+        <location filename="../staff.py" line="569"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="494"/>
+        <location filename="../staff.py" line="583"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="494"/>
+        <location filename="../staff.py" line="583"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="506"/>
+        <location filename="../staff.py" line="600"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="518"/>
+        <location filename="../staff.py" line="612"/>
         <source>Pass keys never fetched</source>
         <translation>Рұқсатнама кілттері әлі алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="518"/>
+        <location filename="../staff.py" line="612"/>
         <source>Keys: not fetched</source>
         <translation>Кілттер: алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="526"/>
+        <location filename="../staff.py" line="620"/>
         <source>Keys: %1</source>
         <translation>Кілттер: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="527"/>
+        <location filename="../staff.py" line="621"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Рұқсатнама кілттері %1 бұрын алынған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="522"/>
+        <location filename="../staff.py" line="616"/>
         <source>%1 d</source>
         <translation>%1 күн</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="537"/>
+        <location filename="../staff.py" line="567"/>
+        <source>Events</source>
+        <translation>Оқиғалар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="631"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Отырғызуға өтті: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="631"/>
+        <source>Boarded: %1</source>
+        <translation>Отырғызуға өтті: %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="633"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="540"/>
+        <location filename="../staff.py" line="633"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
@@ -1184,17 +1257,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="30"/>
+        <location filename="../visitor.py" line="34"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="31"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32"/>
+        <location filename="../visitor.py" line="36"/>
+        <source>Boarded: %1</source>
+        <translation>Отырғызуға өтті: %1</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="37"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Отырғызуға өтті: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="38"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 жіберілуді күтуде</translation>
     </message>
@@ -1209,105 +1292,100 @@
         <translation>%1 сағ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29"/>
+        <location filename="../words.py" line="30"/>
         <source>Show your code</source>
         <translation>QR-кодыңызды көрсетіңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Тіркеу жабық: қызметкерге жүгініңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Please wait: staff will decide</source>
         <translation>Күте тұрыңыз: қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Already checked in at %1</source>
         <translation>Кіру %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked out at %1</source>
         <translation>Шығу %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Goodbye!</source>
         <translation>Сау болыңыз!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Қызметкер сізді дәрігерге жібере алады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <location filename="../words.py" line="97"/>
         <source>The venue is full</source>
         <translation>Орын жоқ: адам толы</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
+        <location filename="../words.py" line="38"/>
         <source>Self-isolation: please go home</source>
         <translation>Үй оқшаулауы: үйге қайтыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Cleared by the doctor</source>
         <translation>Дәрігер рұқсат берді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>The doctor confirmed the status</source>
         <translation>Дәрігер мәртебені растады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42"/>
+        <location filename="../words.py" line="43"/>
         <source>Green</source>
         <translation>Жасыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Blue</source>
         <translation>Көк</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Yellow</source>
         <translation>Сары</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Red</source>
         <translation>Қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47"/>
+        <location filename="../words.py" line="48"/>
         <source>No status</source>
         <translation>Мәртебе жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50"/>
+        <location filename="../words.py" line="51"/>
         <source>ADMIT</source>
         <translation>КІРУГЕ РҰҚСАТ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>DENY</source>
         <translation>КІРУГЕ ТЫЙЫМ САЛЫНАДЫ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>REFER TO DOCTOR</source>
         <translation>ДӘРІГЕРГЕ ЖІБЕРУ</translation>
-    </message>
-    <message>
-        <location filename="../words.py" line="53"/>
-        <source>Refer to doctor</source>
-        <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
         <location filename="../words.py" line="54"/>
@@ -1542,71 +1620,78 @@
     </message>
     <message>
         <location filename="../words.py" line="119"/>
+        <location filename="../words.py" line="125"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
         <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="124"/>
+        <location filename="../words.py" line="127"/>
+        <source>Typed in</source>
+        <translation>Қолмен енгізілді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="131"/>
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="134"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="136"/>
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="141"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск толы: орын босатып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>Дискіге жазу мүмкін емес: дискіні тексеріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="140"/>
+        <location filename="../words.py" line="147"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Дерекқорды басқа бағдарлама ұстап тұр: оны жауып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="150"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>Дерекқор зақымдалған: ashyq-kiosk recover іске қосып, киоскіні қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="153"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Деректер қалтасы тек оқуға арналған: жазуға рұқсат беріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="156"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>Дерекқор киосктің жаңа нұсқасынан: бұл киоскіні жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="159"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; деректер қалтасында сақтық көшірме жасалды.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="163"/>
         <source>The database failed.</source>
         <translation>Дерекқор қатесі.</translation>
     </message>

@@ -123,19 +123,24 @@
 <context>
     <name>Boarding</name>
     <message>
-        <location filename="../boarding.py" line="28"/>
+        <location filename="../boarding.py" line="33"/>
         <source>Referrals</source>
         <translation>Направления</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="29"/>
+        <location filename="../boarding.py" line="34"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../boarding.py" line="30"/>
+        <location filename="../boarding.py" line="35"/>
         <source>Slip for %1: %2</source>
         <translation>Талон %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../boarding.py" line="36"/>
+        <source>Referral of %1 not sent: the next passenger was checked. Refer again if needed.</source>
+        <translation>Направление для %1 не отправлено: проверен следующий пассажир. При необходимости направьте снова.</translation>
     </message>
 </context>
 <context>
@@ -151,72 +156,72 @@
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Reading the day…</source>
         <translation>Читаю данные за день…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="252"/>
         <source>Day %1</source>
         <translation>День %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="254"/>
         <source>Day %1 has not begun</source>
         <translation>День %1 ещё не начался</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="256"/>
         <source>Day %1, so far (%2)</source>
         <translation>День %1, на %2</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one was let in</source>
         <translation>Никого не пропустили</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="257"/>
+        <location filename="../dashboard.py" line="262"/>
         <source>No one let in yet</source>
         <translation>Пока никого не пропустили</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="259"/>
+        <location filename="../dashboard.py" line="264"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Первый вход %1 · выходов пока нет</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="266"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Работа %1 – %2 (%3 ч %4 мин): от первого входа до последнего выхода</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="271"/>
+        <location filename="../dashboard.py" line="276"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="272"/>
+        <location filename="../dashboard.py" line="277"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="273"/>
+        <location filename="../dashboard.py" line="278"/>
         <source>Could not read the day: %1</source>
         <translation>Не удалось прочитать данные за день: %1</translation>
     </message>
@@ -224,72 +229,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Admitted</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="134"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Refused</source>
         <translation>Отказано</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="135"/>
+        <location filename="../day_numbers.py" line="150"/>
         <source>No answer</source>
         <translation>Нет ответа</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>%1 at %2</source>
         <translation>%1 в %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Most inside</source>
         <translation>Больше всего внутри</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="140"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (при закрытии %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="141"/>
+        <location filename="../day_numbers.py" line="156"/>
         <source>Exits</source>
         <translation>Выходы</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Пропущено без проверки</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: красный %2 · не красный %3 · пока неизвестно %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>Сообщения в СЭС о красном статусе</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: доставлено %2 · в очереди %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="161"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>открыто %1 · допущено %2 · подтверждено %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="163"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Направления к врачу</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Решения персонала вопреки правилам</translation>
     </message>
@@ -297,57 +302,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="267"/>
+        <location filename="../staff.py" line="301"/>
         <source>Out (closing)</source>
         <translation>Выход (закрытие)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="267"/>
+        <location filename="../staff.py" line="301"/>
         <source>Out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="269"/>
+        <location filename="../staff.py" line="303"/>
         <source>In: admitted</source>
         <translation>Вход: пропущен</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="270"/>
+        <location filename="../staff.py" line="304"/>
         <source>In: refused</source>
         <translation>Вход: отказ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="271"/>
+        <location filename="../staff.py" line="305"/>
         <source>In: no answer</source>
         <translation>Вход: нет ответа</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="283"/>
+        <location filename="../staff.py" line="324"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="284"/>
+        <location filename="../staff.py" line="325"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="285"/>
+        <location filename="../staff.py" line="326"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="286"/>
+        <location filename="../staff.py" line="327"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="287"/>
+        <location filename="../staff.py" line="328"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="288"/>
+        <location filename="../staff.py" line="329"/>
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
@@ -395,12 +400,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="199"/>
+        <location filename="../staff.py" line="228"/>
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="203"/>
+        <location filename="../staff.py" line="233"/>
+        <source>Waiting for the first passenger</source>
+        <translation>Ждём первого пассажира</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="235"/>
         <source>Waiting for the first visitor</source>
         <translation>Ждём первого посетителя</translation>
     </message>
@@ -408,52 +418,62 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="123"/>
+        <location filename="../entry.py" line="130"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Посетитель без телефона: введите ИИН</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="124"/>
+        <location filename="../entry.py" line="131"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="125"/>
+        <location filename="../entry.py" line="132"/>
         <source>Check in</source>
         <translation>Отметить вход</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="126"/>
+        <location filename="../entry.py" line="133"/>
         <source>Check out</source>
         <translation>Отметить выход</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="135"/>
+        <source>Passenger without a phone: type the IIN</source>
+        <translation>Пассажир без телефона: введите ИИН</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="136"/>
+        <source>Check passenger</source>
+        <translation>Проверить пассажира</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="142"/>
         <source>%1 of 12 digits</source>
         <translation>%1 из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="137"/>
+        <location filename="../entry.py" line="147"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-я цифра должна быть от 1 до 6 (век и пол)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="138"/>
+        <location filename="../entry.py" line="148"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Первые шесть цифр — не настоящая дата рождения</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="139"/>
+        <location filename="../entry.py" line="149"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Последняя цифра не сходится: опечатка?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="140"/>
+        <location filename="../entry.py" line="150"/>
         <source>Not a valid IIN</source>
         <translation>Недействительный ИИН</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="146"/>
+        <location filename="../entry.py" line="156"/>
         <source>Valid IIN</source>
         <translation>ИИН верный</translation>
     </message>
@@ -461,17 +481,17 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="98"/>
+        <location filename="../occupancy_chart.py" line="104"/>
         <source>People inside</source>
         <translation>Людей внутри</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="103"/>
+        <location filename="../occupancy_chart.py" line="109"/>
         <source>Nobody came in that day</source>
         <translation>В этот день никто не входил</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="105"/>
+        <location filename="../occupancy_chart.py" line="111"/>
         <source>Nobody has come in yet</source>
         <translation>Пока никто не входил</translation>
     </message>
@@ -479,53 +499,53 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>PIN администратора</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>PIN врача</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="233"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="234"/>
-        <location filename="../pin_dialog.py" line="235"/>
+        <location filename="../pin_dialog.py" line="243"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Delete the last digit</source>
         <translation>Стереть последнюю цифру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="236"/>
+        <location filename="../pin_dialog.py" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="246"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="255"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN не задан: попросите администратора задать [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="249"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>Locked: try again in %1</source>
         <translation>Заблокировано: попробуйте через %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="251"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN состоит из 4–12 цифр</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="262"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Неверный PIN. Осталось попыток: %n</numerusform>
@@ -534,7 +554,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="254"/>
+        <location filename="../pin_dialog.py" line="263"/>
         <source>Enter the PIN</source>
         <translation>Введите PIN</translation>
     </message>
@@ -542,37 +562,42 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="110"/>
+        <location filename="../staff.py" line="119"/>
         <source>Admit</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="111"/>
+        <location filename="../staff.py" line="120"/>
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="116"/>
+        <location filename="../staff.py" line="126"/>
+        <source>Decide for passenger %1</source>
+        <translation>Решите по пассажиру %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="128"/>
         <source>Decide for visitor %1</source>
         <translation>Решите по посетителю %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="134"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Ждут решения после этого посетителя: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="129"/>
+        <location filename="../staff.py" line="143"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Уже внутри с %1: тот же код показан снова? Пропускайте, только если это тот же человек.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="134"/>
+        <location filename="../staff.py" line="148"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>Пропуск подписан ключом, которого у этой стойки ещё нет, а сервис не отвечает, чтобы его прислать. Попросите документ и решите.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="138"/>
+        <location filename="../staff.py" line="152"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Статус проверить не удалось: сервис не отвечает, сохранённых данных нет. Попросите документ и решите.</translation>
     </message>
@@ -580,27 +605,27 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="118"/>
+        <location filename="../referrals_view.py" line="132"/>
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="119"/>
+        <location filename="../referrals_view.py" line="133"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Направить %1 в кабинет врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="122"/>
+        <location filename="../referrals_view.py" line="136"/>
         <source>Note for the doctor (optional)</source>
         <translation>Заметка для врача (необязательно)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="124"/>
+        <location filename="../referrals_view.py" line="138"/>
         <source>Refer</source>
         <translation>Направить</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="125"/>
+        <location filename="../referrals_view.py" line="139"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -608,168 +633,206 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="40"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>The passenger says the status is wrong</source>
         <translation>Пассажир говорит, что статус неверный</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="47"/>
         <source>Yellow status: a contact</source>
         <translation>Жёлтый статус: контактный</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Red status: a positive test</source>
         <translation>Красный статус: положительный тест</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>No status could be verified</source>
         <translation>Статус проверить не удалось</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="46"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Something else (say what in the note)</source>
         <translation>Другое (укажите в заметке)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="53"/>
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Confirmed: the status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="52"/>
+        <location filename="../referrals_view.py" line="56"/>
         <source>Waiting for the doctor</source>
         <translation>Ждёт врача</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="58"/>
+        <source>The gate will let the passenger board, whatever the status said.</source>
+        <translation>Пассажира пропустят на посадку, каким бы ни был статус.</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="61"/>
+        <source>The gate keeps refusing the passenger: the status stands.</source>
+        <translation>Пассажира не пропустят на посадку: статус в силе.</translation>
     </message>
 </context>
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="236"/>
+        <location filename="../referrals_view.py" line="357"/>
         <source>Choose a referral in the list</source>
         <translation>Выберите направление в списке</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="245"/>
+        <location filename="../referrals_view.py" line="366"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="246"/>
+        <location filename="../referrals_view.py" line="367"/>
         <source>Opened</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="247"/>
+        <location filename="../referrals_view.py" line="368"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="248"/>
+        <location filename="../referrals_view.py" line="369"/>
         <source>Passenger</source>
         <translation>Пассажир</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="249"/>
+        <location filename="../referrals_view.py" line="370"/>
         <source>Status shown</source>
         <translation>Показанный статус</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="250"/>
+        <location filename="../referrals_view.py" line="371"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="251"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>Outcome</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>The doctor&apos;s note</source>
         <translation>Заметка врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256"/>
+        <location filename="../referrals_view.py" line="377"/>
         <source>Confirmed: status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
 </context>
 <context>
+    <name>ResolutionDialog</name>
+    <message>
+        <location filename="../referrals_view.py" line="199"/>
+        <source>Confirm the doctor&apos;s decision</source>
+        <translation>Подтвердите решение врача</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="200"/>
+        <source>Ticket %1 · %2</source>
+        <translation>Талон %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="204"/>
+        <source>Note: %1</source>
+        <translation>Заметка: %1</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="205"/>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="206"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+</context>
+<context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="58"/>
+        <location filename="../ses_view.py" line="65"/>
         <source>let in offline, found red later</source>
         <translation>пропущен без связи, позже оказался красным</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="60"/>
+        <location filename="../ses_view.py" line="67"/>
         <source>refused at the desk</source>
         <translation>не пропущен на стойке</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="71"/>
+        <location filename="../ses_view.py" line="79"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис отклонил (%1): позвоните в СЭС</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="75"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>В очереди: связи пока нет. Позвоните, если посетитель ещё здесь</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="77"/>
+        <location filename="../ses_view.py" line="85"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Доставлено; сервис получил в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="80"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Delivered at %1</source>
         <translation>Доставлено в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="91"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(номер в [ses] phone не задан: обратитесь к администратору)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="84"/>
+        <location filename="../ses_view.py" line="92"/>
         <source>Sanitary service: %1</source>
         <translation>СЭС: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="87"/>
+        <location filename="../ses_view.py" line="95"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Посетителя с красным статусом пускать нельзя: киоск сам сообщает о каждом в СЭС. Пока сообщение в очереди (нет связи), позвоните по номеру выше и назовите время и скрытый ID посетителя; держите посетителя отдельно от других, пока служба не даст указаний.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="94"/>
+        <location filename="../ses_view.py" line="102"/>
         <source>Report</source>
         <translation>Сообщение</translation>
     </message>
@@ -1082,97 +1145,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="474"/>
+        <location filename="../staff.py" line="558"/>
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="476"/>
+        <location filename="../staff.py" line="560"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="477"/>
+        <location filename="../staff.py" line="561"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="478"/>
+        <location filename="../staff.py" line="562"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="479"/>
+        <location filename="../staff.py" line="563"/>
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="480"/>
+        <location filename="../staff.py" line="564"/>
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="482"/>
+        <location filename="../staff.py" line="566"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="483"/>
-        <source>Today&apos;s events</source>
-        <translation>События за сегодня</translation>
-    </message>
-    <message>
-        <location filename="../staff.py" line="485"/>
+        <location filename="../staff.py" line="569"/>
         <source>Sanitary service</source>
         <translation>СЭС</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="494"/>
+        <location filename="../staff.py" line="583"/>
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="494"/>
+        <location filename="../staff.py" line="583"/>
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="506"/>
+        <location filename="../staff.py" line="600"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="518"/>
+        <location filename="../staff.py" line="612"/>
         <source>Pass keys never fetched</source>
         <translation>Ключи пропусков ещё не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="518"/>
+        <location filename="../staff.py" line="612"/>
         <source>Keys: not fetched</source>
         <translation>Ключи: не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="526"/>
+        <location filename="../staff.py" line="620"/>
         <source>Keys: %1</source>
         <translation>Ключи: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="527"/>
+        <location filename="../staff.py" line="621"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Ключи пропусков получены %1 назад</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="522"/>
+        <location filename="../staff.py" line="616"/>
         <source>%1 d</source>
         <translation>%1 дн.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="537"/>
+        <location filename="../staff.py" line="567"/>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="631"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Прошли на посадку: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="631"/>
+        <source>Boarded: %1</source>
+        <translation>Прошли на посадку: %1</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="633"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="540"/>
+        <location filename="../staff.py" line="633"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
@@ -1185,17 +1258,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="30"/>
+        <location filename="../visitor.py" line="34"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="31"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="32"/>
+        <location filename="../visitor.py" line="36"/>
+        <source>Boarded: %1</source>
+        <translation>Прошли на посадку: %1</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="37"/>
+        <source>Boarded: %1 of %2</source>
+        <translation>Прошли на посадку: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="38"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 ждут отправки</translation>
     </message>
@@ -1210,105 +1293,100 @@
         <translation>%1 ч</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29"/>
+        <location filename="../words.py" line="30"/>
         <source>Show your code</source>
         <translation>Покажите ваш QR-код</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Регистрация закрыта: обратитесь к сотруднику</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Please wait: staff will decide</source>
         <translation>Подождите: решение примет сотрудник</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Already checked in at %1</source>
         <translation>Вход уже отмечен в %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked out at %1</source>
         <translation>Выход уже отмечен в %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Goodbye!</source>
         <translation>До свидания!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Сотрудник может направить вас к врачу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <location filename="../words.py" line="97"/>
         <source>The venue is full</source>
         <translation>Мест нет: заведение заполнено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
+        <location filename="../words.py" line="38"/>
         <source>Self-isolation: please go home</source>
         <translation>Домашний карантин: пожалуйста, вернитесь домой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Cleared by the doctor</source>
         <translation>Допущен врачом</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>The doctor confirmed the status</source>
         <translation>Врач подтвердил статус</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42"/>
+        <location filename="../words.py" line="43"/>
         <source>Green</source>
         <translation>Зелёный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Blue</source>
         <translation>Синий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Yellow</source>
         <translation>Жёлтый</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Red</source>
         <translation>Красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="47"/>
+        <location filename="../words.py" line="48"/>
         <source>No status</source>
         <translation>Нет статуса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50"/>
+        <location filename="../words.py" line="51"/>
         <source>ADMIT</source>
         <translation>ПРОХОД РАЗРЕШЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>DENY</source>
         <translation>ПРОХОД ЗАПРЕЩЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>REFER TO DOCTOR</source>
         <translation>НАПРАВИТЬ К ВРАЧУ</translation>
-    </message>
-    <message>
-        <location filename="../words.py" line="53"/>
-        <source>Refer to doctor</source>
-        <translation>Направить к врачу</translation>
     </message>
     <message>
         <location filename="../words.py" line="54"/>
@@ -1543,71 +1621,78 @@
     </message>
     <message>
         <location filename="../words.py" line="119"/>
+        <location filename="../words.py" line="125"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
         <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="124"/>
+        <location filename="../words.py" line="127"/>
+        <source>Typed in</source>
+        <translation>Введён вручную</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="131"/>
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="134"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="136"/>
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="141"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск заполнен: освободите место и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>На диск нельзя записать: проверьте диск и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="140"/>
+        <location filename="../words.py" line="147"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Базу данных заняла другая программа: закройте её и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="150"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>База данных повреждена: выполните ashyq-kiosk recover и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="153"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Папка данных только для чтения: разрешите запись и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="156"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>База данных от более новой версии киоска: обновите этот киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="159"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Файлы базы данных удалены или заменены; резервная копия сохранена в папке данных.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="163"/>
         <source>The database failed.</source>
         <translation>Ошибка базы данных.</translation>
     </message>

@@ -1,0 +1,92 @@
+"""The staff panel's tables say everything in the staff's language and keep
+every column in view on a narrow panel."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.news import RecentEvent, RedReport
+from ui.i18n import Languages
+from ui.ses_view import SesView
+from ui.staff import EventsView
+
+
+@pytest.fixture
+def languages() -> Iterator[Languages]:
+    languages = Languages(("kk", "ru", "en"))
+    yield languages
+    languages.release()
+
+
+def event(method: str, operator: str | None = None) -> RecentEvent:
+    return RecentEvent(
+        id=method,
+        type="check_in",
+        occurred_at=time.time(),
+        decision="admit",
+        status="green",
+        masked_id="••••••••0005",
+        method=method,
+        operator=operator,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("kk", ["Камера", "Сканер", "Қолмен енгізілді", "aigerim"]),
+        ("ru", ["Камера", "Сканер", "Введён вручную", "aigerim"]),
+        ("en", ["Camera", "Scanner", "Typed in", "aigerim"]),
+    ],
+)
+def test_how_each_visit_came_is_said_in_the_staffs_language(
+    qtbot: QtBot, languages: Languages, lang: str, said: list[str]
+) -> None:
+    languages.use(lang)
+    table = EventsView()
+    qtbot.addWidget(table)
+    table.show_events(
+        (event("camera"), event("scanner"), event("manual"), event("manual", "aigerim"))
+    )
+    assert [table.item(row, 4).text() for row in range(4)] == said
+
+
+def test_every_sanitary_service_column_stays_in_view_on_a_narrow_panel(
+    qtbot: QtBot, languages: Languages
+) -> None:
+    languages.use("kk")
+    view = SesView("")
+    qtbot.addWidget(view)
+    now = time.time()
+    view.show_reports(
+        (
+            RedReport("a", now, "••••••••0963", retroactive=True),  # queued: the longest words
+            RedReport("b", now, "••••••••1681", delivered_at=now, received_at=now),
+            RedReport("c", now, "••••••••1201", refused="venue_unknown"),
+        )
+    )
+    view.resize(620, 520)  # the staff half of a desk with one monitor
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    table = view.table
+    assert table.horizontalScrollBar().maximum() == 0, "no column beyond the edge"
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            cell = table.visualItemRect(item)
+            assert cell.right() <= table.viewport().width(), item.text()
+            flags = int(item.textAlignment()) | Qt.TextFlag.TextWordWrap.value
+            needed = table.fontMetrics().boundingRect(
+                cell.adjusted(4, 0, -4, 0), flags, item.text()
+            )
+            assert needed.height() <= cell.height(), f"cut: {item.text()}"
+            assert item.toolTip() == item.text()
+    assert view.call.text() == "СЭҚ: ([ses] phone нөмірі жоқ: әкімшіден сұраңыз)"
+    assert view.call.wordWrap() and view.call.width() <= view.width()
