@@ -428,6 +428,43 @@ def test_the_days_end_unlinks_referrals_and_keeps_them_for_reports(
     assert [r.id for r in book.every()] == [opened.id]
 
 
+class AcceptingService:
+    """Takes every event."""
+
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
+        return BatchResult(tuple(str(e["id"]) for e in events), (), ())
+
+
+def test_the_days_end_forgets_the_days_notes_once_they_are_delivered(
+    store: Store, clock: FakeClock
+) -> None:
+    book = book_for(store, clock)
+    typed = f"IIN {GREEN_IIN}, says Айгерим Бекова is her sister"
+    delivered = book.open(YELLOW_IIN, ReferralReason.OTHER, typed, None).referral
+    book.resolve(delivered.id, ReferralOutcome.CONFIRMED, f"called {OTHER_IIN}", "dr")
+    Syncer(store, AcceptingService(), clock, translate=translate).run_once()
+    waiting = book.open(RED_IIN, ReferralReason.OTHER, f"brother {OTHER_IIN}", None).referral
+    day_end = DayEnd(store, DESK, BusinessDay())
+    day_end.close_out(clock.now(), now=clock.now())
+
+    def texts() -> str:
+        rows = store.query("SELECT note, resolution_note FROM referrals")
+        events = store.query("SELECT data FROM outbox WHERE acked_at IS NOT NULL")
+        return json.dumps([rows, events], ensure_ascii=False)
+
+    assert GREEN_IIN not in texts() and "Айгерим" not in texts() and OTHER_IIN not in texts()
+    assert [(r.note, r.resolution_note) for r in book.every()] == [(None, None)] * 2
+    [pending] = store.query("SELECT data FROM outbox WHERE acked_at IS NULL")
+    assert f"brother {OTHER_IIN}" in str(pending["data"]), "a waiting event delivers its note"
+    assert book.get(delivered.id).outcome is ReferralOutcome.CONFIRMED, "the outcome stays"
+
+    Syncer(store, AcceptingService(), clock, translate=translate).run_once()
+    clock.advance(86_400)
+    day_end.close_out(clock.now(), now=clock.now())
+    everything = json.dumps(store.query("SELECT data FROM outbox"), ensure_ascii=False)
+    assert OTHER_IIN not in everything and waiting.id in everything
+
+
 def test_every_referral_kept_or_only_the_open_ones(store: Store, clock: FakeClock) -> None:
     book = book_for(store, clock)
     resolved = book.open(YELLOW_IIN, ReferralReason.YELLOW, None, None).referral
