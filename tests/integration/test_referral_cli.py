@@ -27,7 +27,7 @@ from tests.integration.sandbox_fixtures import DEMO_IIN, DOCTOR_TOKEN, TOKEN, VE
 from tests.integration.test_desk_online import sample_iin
 
 PASSENGER = DEMO_IIN["yellow"]
-DOCTOR_PIN = "2468"
+DOCTOR_PIN = "246813"
 LIST_WORDS = {
     "ticket",
     "id",
