@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.controls import escape_controls
 from kiosk.decision import Decision
 from kiosk.referrals import (
     Referral,
@@ -206,7 +207,8 @@ class ReferralsView(Retranslating, QWidget):
                 referral_state_text(referral),
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                # typed text (a note, a name) shows its control characters as escapes
+                self.table.setItem(row, column, QTableWidgetItem(escape_controls(text)))
             if referral.id == selected:
                 self.table.selectRow(row)
         self._on_table_selection_changed()
@@ -236,7 +238,9 @@ class ReferralsView(Retranslating, QWidget):
             self.chosen.setText(self.tr("Choose a referral in the list"))
         else:
             self.chosen.setText(
-                f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
+                escape_controls(
+                    f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
+                )
             )
 
     def _retranslate(self) -> None:
