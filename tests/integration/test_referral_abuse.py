@@ -37,6 +37,7 @@ from tests.integration.sandbox_fixtures import (
     ApiContract,
     SandboxHttp,
     checked_session,
+    referral_opened,
     referral_resolved,
 )
 
@@ -218,3 +219,69 @@ def test_a_believable_outcome_holds_twelve_hours_from_its_time_whatever_the_serv
     resolved_at = parse_time(referral["resolved"])
     assert resolved_at is not None
     assert parse_time(referral["valid_until"]) == pytest.approx(resolved_at + TWELVE_HOURS)
+
+
+# --- any body, any token ----------------------------------------------------------------
+
+
+TOKENS = [TOKEN, OTHER_DOCTOR_TOKEN, DOCTOR_TOKEN, "stolen", ""]
+FIELD_VALUES: list[Any] = [
+    None,
+    "",
+    "cleared",
+    "confirmed",
+    YEAR_2099,
+    "2026-11-22T03:10:00Z",
+    "9999-12-31T23:59:59Z",
+    "0001-01-01T00:00:00Z",
+    VENUE_BIN,
+    OTHER_VENUE_BIN,
+    "x" * 501,
+    "\x9b\u202e",
+    12,
+    1e308,
+    [],
+    {"$gt": ""},
+    True,
+]
+FIELDS = ["id", "outcome", "note", "resolved_at", "venue_bin", "entrance", "desk", "extra"]
+
+
+def test_any_body_from_any_token_resolves_only_from_the_doctor_room_at_a_believable_time(
+    sandbox: SandboxServer, api: SandboxHttp
+) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    tried: dict[int, int] = {}
+
+    @settings(max_examples=120, deadline=None, derandomize=True, database=None)
+    @given(
+        st.sampled_from(TOKENS),
+        st.dictionaries(st.sampled_from(FIELDS), st.sampled_from(FIELD_VALUES), max_size=6),
+    )
+    def attack(token: str, change: dict[str, Any]) -> None:
+        opened = referral_opened(iin=RED, reason="red", status_shown="red")
+        assert api.post("/v1/events", json={"events": [opened]}).json()["accepted"]
+        referral_id = opened["data"]["referral_id"]
+        body = {"id": str(uuid.uuid4()), "outcome": "cleared", "note": "", **change}
+        body = {k: v for k, v in body.items() if v is not None}
+        # the checked session asserts every answer is one docs/api.yaml allows
+        answer = api.post(f"/v1/referrals/{referral_id}/resolution", json=body, token=token or None)
+        tried[answer.status_code] = tried.get(answer.status_code, 0) + 1
+        stored = sandbox.service.referral(referral_id)
+        assert stored is not None
+        if answer.status_code != 200:
+            assert answer.headers["Content-Type"] == "application/problem+json"
+            assert stored.outcome is None, (token, body)
+            return
+        # only the venue's doctor room, at a time it could have decided, for 12 h
+        assert token == DOCTOR_TOKEN, (token, body)
+        at = stored.resolved_at
+        assert at is not None and stored.opened_at - 120 <= at <= time.time() + 120, body
+        assert stored.valid_until == pytest.approx(at + TWELVE_HOURS)
+        assert stored.resolved_by_venue == VENUE_BIN
+
+    attack()
+    assert sum(tried.values()) >= 100
+    assert {200, 400, 401, 403, 422} <= set(tried), tried
