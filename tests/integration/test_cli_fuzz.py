@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import json
 import socket
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -178,3 +180,42 @@ def test_an_empty_path_is_refused_not_taken_for_the_default(
         main(argv)
     assert refused.value.code == 2
     assert f"argument {option}: '' names no file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="/dev/zero is a POSIX device")
+def test_a_settings_file_that_never_ends_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started = time.monotonic()
+    assert main(["--config", "/dev/zero", "--data-dir", str(tmp_path), "status"]) == 2
+    assert "/dev/zero: over 1 MiB: not a settings file" in capsys.readouterr().err
+    assert time.monotonic() - started < 5
+
+
+def test_settings_nested_five_thousand_deep_are_refused_not_a_recursion_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "deep.toml"
+    config.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert main(["--config", str(config), "--data-dir", str(tmp_path), "status"]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--day", "0001-01-01"],
+        ["report", "--day", "9999-12-31"],
+        ["export", "--from", "0001-01-01", "--to", "0001-01-02"],
+        ["export", "--from", "2026-11-01", "--to", "9999-12-31"],
+    ],
+)
+def test_dates_out_of_the_range_are_bad_input_not_year_0(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        code = main(["--data-dir", str(tmp_path), *argv])
+    except SystemExit as exc:  # argparse names the option
+        code = int(exc.code or 0)
+    assert code == 2
+    assert "a date from 2000-01-01 to 2999-12-31" in capsys.readouterr().err
