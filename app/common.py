@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from typing import Any
 
 EXIT_OK = 0
@@ -27,6 +28,7 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = True
     parser.add_argument(
         "--config",
         metavar="FILE",
+        type=_named("a settings file"),
         default=default,
         help="settings file (TOML); default: $ASHYQ_KIOSK_CONFIG, the user config "
         "directory, then the shipped defaults",
@@ -34,9 +36,22 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = True
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_named("a folder"),
         default=default,
         help="where the kiosk keeps its database; default: the user data directory",
     )
+
+
+def _named(what: str) -> Callable[[str], str]:
+    """An argparse `type=` that refuses an empty path: `--data-dir ''` (an unset
+    shell variable) must not quietly mean the default folder."""
+
+    def check(text: str) -> str:
+        if not text.strip() or "\0" in text:
+            raise argparse.ArgumentTypeError(f"{text!r} names no file: give {what}")
+        return text
+
+    return check
 
 
 def add_command(
@@ -57,19 +72,32 @@ def check_iin(text: str) -> None:
         raise CliError(f"not a valid IIN ({exc.problem.value}): {text!r}") from None
 
 
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
+"""The days a report can name: a day and its neighbours have Unix times on
+every platform (Windows has none before 1970 or after 3000)."""
+
+
 def iso_date(text: str) -> dt.date:
     """A YYYY-MM-DD date; as an argparse `type=`, a bad one is exit 2 naming the option."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise argparse.ArgumentTypeError(f"a date from {FIRST_DATE} to {LAST_DATE}, not {text}")
+    return day
 
 
 def print_json(obj: dict[str, Any]) -> None:
-    """One JSON object per line, UTF-8, flushed (other programs read it)."""
+    """One JSON object per line, UTF-8, flushed (other programs read it). Control
+    and format characters in its texts (a note's bidi override, a C1 CSI) are
+    JSON escapes: the same values to a program, inert on a terminal."""
     import json
 
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, sort_keys=False) + "\n")
+    from kiosk.controls import json_escape_controls
+
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=False)
+    sys.stdout.write(json_escape_controls(text) + "\n")
     sys.stdout.flush()
 
 
@@ -85,6 +113,11 @@ def write_output(text: str, path: str | None) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def warn(text: str) -> None:
+    """A warning on stderr (the command still does its job)."""
+    print(f"ashyq-kiosk: warning: {text}", file=sys.stderr)
 
 
 def login_name() -> str:

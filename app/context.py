@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from app.common import EXIT_CANNOT_RECORD, CliError
+from app.common import EXIT_CANNOT_RECORD, CliError, warn
 
 if TYPE_CHECKING:
     from config.settings import Settings
     from kiosk.clock import Clock
     from kiosk.lookup import StatusSource
     from kiosk.passes import TrustList
+    from kiosk.pins import PinGuard
     from kiosk.reception import Reception
     from kiosk.store import Store
     from kiosk.trust import TrustKeeper
@@ -62,24 +63,38 @@ class App:
             keys=self.keeper,
         )
 
+    def pin_guard(self, key: Literal["admin", "doctor"]) -> PinGuard:
+        """The `[pins]` *key* PIN with the data folder's lock-out, which every
+        screen and command of this folder shares and a restart keeps."""
+        from kiosk.lockout import FileLockouts
+        from kiosk.pins import PinGuard
+
+        stored = self.settings.pins.admin if key == "admin" else self.settings.pins.doctor
+        return PinGuard(stored, self.clock, lockouts=FileLockouts(self.data_dir), key=key)
+
     def close(self) -> None:
         self.store.close()
 
 
 def load_settings(args: argparse.Namespace) -> Settings:
-    from config.settings import SettingsError
+    """The command's settings; a bad one is exit 2 naming the key, an unwise one a
+    warning on stderr."""
+    from config.settings import SettingsError, settings_warnings
     from config.settings import load_settings as load
 
     try:
-        return load(getattr(args, "config", None))
+        settings = load(getattr(args, "config", None))
     except SettingsError as exc:
         raise CliError(f"settings: {exc}") from None
+    for text in settings_warnings(settings):
+        warn(f"settings: {text}")
+    return settings
 
 
 def data_dir(args: argparse.Namespace) -> Path:
     explicit = getattr(args, "data_dir", None)
-    if explicit:
-        return Path(explicit)
+    if explicit is not None:
+        return Path(explicit)  # not empty: the option's type refuses that
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))

@@ -11,6 +11,7 @@ from kiosk.news import DeviceCondition
 from kiosk.policy import Outcome
 from kiosk.referrals import ReferralState
 from kiosk.status import Provenance, Status
+from sandbox.devices import DEMO_AIRPORT_BIN, DEMO_DOCTOR
 from ui.scripted import CameraIs, NextDecision, Pause, Script, Until
 from ui.slip import SlipPlace, slip_image
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from app.demo_script import Demo
     from app.screens import Kiosk
 
-AIRPORT_BIN = "990440001234"
+AIRPORT_BIN = DEMO_AIRPORT_BIN
 
 
 def airport_sections(server_url: str, *, doctor: bool) -> dict[str, object]:
@@ -29,13 +30,18 @@ def airport_sections(server_url: str, *, doctor: bool) -> dict[str, object]:
         "mode": "boarding",
         "rescan_window_s": 2,
     }
+    desk = demo_desk(server_url)
     if doctor:
         venue.update({"entrance": "medical", "desk": "doctor", "role": "doctor"})
+        # only the doctor room's own token may resolve (the sandbox's seeded one)
+        service = desk["service"]
+        assert isinstance(service, dict)
+        desk["service"] = {**service, "token": DEMO_DOCTOR.token}
     else:
         venue.update({"entrance": "gate-5", "desk": "gate-5", "role": "entry"})
     return {
         "venue": venue,
-        **demo_desk(server_url),
+        **desk,
         "screens": {"fullscreen": False, "status_seconds": 30.0},
         "boarding": {
             "gate": "Gate 5 · KC 921",

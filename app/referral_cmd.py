@@ -184,17 +184,25 @@ def run_resolve(args: argparse.Namespace) -> int:
 
 def _pin_accepted(app: App, pin: str | None) -> bool:
     """The doctor PIN rule: needed only when [pins] doctor is set; missing is bad
-    input (exit 2), wrong is a refusal (exit 1)."""
-    from kiosk.pins import verify_pin
+    input (exit 2), wrong or locked out is a refusal (exit 1). The wrong tries
+    count with the doctor room's screen's, in the data folder."""
+    import math
 
-    stored = app.settings.pins.doctor
-    if not stored:
+    from kiosk.pins import PinOutcome
+
+    guard = app.pin_guard("doctor")
+    if not guard.is_set:
         return True
     if pin is None:
         raise CliError("this kiosk has a doctor PIN ([pins] doctor): give it with --pin")
-    if verify_pin(pin, stored):
+    result = guard.check(pin)
+    if result.outcome is PinOutcome.OK:
         return True
-    _say("the doctor PIN is wrong")
+    if result.outcome is PinOutcome.LOCKED:
+        wait = math.ceil(guard.lock_remaining()) or 1
+        _say(f"the doctor PIN is locked after too many wrong tries: try again in {wait} s")
+    else:
+        _say(f"the doctor PIN is wrong ({result.attempts_left} tries left before a lock)")
     return False
 
 

@@ -173,7 +173,10 @@ def _csv(rows: list[dict[str, str]]) -> str:
 def _jsonl(rows: list[dict[str, str]]) -> str:
     import json
 
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    from kiosk.controls import json_escape_controls
+
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return json_escape_controls(lines)
 
 
 def _time_or_none(value: float | None) -> str | None:

@@ -48,7 +48,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="append",
         dest="device_tokens",
         metavar="TOKEN",
-        help="a device token to accept (repeatable); default: demo",
+        help="a desk's device token to accept, for any venue (repeatable); default: demo",
+    )
+    parser.add_argument(
+        "--doctor-token",
+        action="append",
+        dest="doctor_tokens",
+        metavar="BIN:TOKEN",
+        help="a venue's doctor room: the only devices that may resolve that venue's "
+        "referrals (repeatable); default: 990440001234:demo-doctor (the demo airport)",
     )
     parser.set_defaults(func=run_server)
 
@@ -93,11 +101,18 @@ def run_server(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise CliError(f"--port {args.port}: not a port number")
+    from sandbox.devices import DEMO_DOCTOR, Device, doctor_room
+
     tokens = tuple(args.device_tokens or (DEFAULT_TOKEN,))
     if any(not t.strip() or any(c.isspace() for c in t) for t in tokens):
         raise CliError("a device token cannot be empty or hold spaces")
-    path = sandbox_db(args)
-    server = SandboxServer(path, args.host, args.port, tokens)
+    try:
+        doctors = tuple(doctor_room(text) for text in args.doctor_tokens or ())
+        devices: tuple[str | Device, ...] = (*tokens, *(doctors or (DEMO_DOCTOR,)))
+        path = sandbox_db(args)
+        server = SandboxServer(path, args.host, args.port, devices)
+    except ValueError as exc:
+        raise CliError(f"--doctor-token: {exc}") from None
     try:
         server.start()
     except (OSError, ValueError, RuntimeError) as exc:
@@ -117,6 +132,10 @@ def run_server(args: argparse.Namespace) -> int:
                 "sandbox": "listening",
                 "url": server.url,
                 "tokens": list(tokens),
+                "devices": [
+                    {"token": d.token, "role": d.role.value, "venue": d.venue_bin}
+                    for d in server.devices
+                ],
                 "db": str(path),
                 "people": [
                     {"iin": p.iin, "name": p.name, "status": p.status.value} for p in DEMO_PEOPLE

@@ -122,7 +122,6 @@ def build_kiosk(
     the file the settings dialog edits (None: no settings dialog)."""
     from app.desk import build_desk
     from app.scanning import wedge_settings
-    from kiosk.pins import PinGuard
     from ui.bridge import DeskBridge
     from ui.kiosk import KioskScreens
     from ui.pin_dialog import ADMIN_PIN, PinDialog
@@ -131,8 +130,8 @@ def build_kiosk(
 
     settings = app.settings
     sounds = SoundBoard(mute=settings.sounds.mute, volume=settings.sounds.volume)
-    admin = PinGuard(settings.pins.admin, app.clock)  # one guard: its lock-out lasts
-    doctor = PinGuard(settings.pins.doctor, app.clock)
+    admin = app.pin_guard("admin")  # the data folder's lock-out, shared with the commands
+    doctor = app.pin_guard("doctor")
 
     # The PIN dialogs open over the staff panel: on a desk with one monitor the
     # visitor's decision beside it stays in view.

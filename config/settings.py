@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from kiosk.pins import is_pin_hash
+from kiosk.pins import RECOMMENDED_DIGITS, is_pin_hash, short_pin
 from kiosk.referrals import PREFIX_MAX, is_ticket_prefix
 
 APP_NAME = "ashyq-kiosk"
@@ -39,7 +39,8 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # inf and nan are not numbers a setting can mean (inf seconds overflows a wait)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Venue(_Section):
@@ -53,9 +54,11 @@ class Venue(_Section):
         description="entry | exit | both | doctor (the doctor room: resolves referrals, "
         "records no visits)",
     )
-    capacity: int = Field(0, ge=0, description="people allowed inside at once; 0: no limit")
+    capacity: int = Field(
+        0, ge=0, le=1_000_000, description="people allowed inside at once; 0: no limit"
+    )
     passback_window_min: float = Field(
-        10, ge=0, description="minutes in which a scan at another entrance is a pass-back"
+        10, ge=0, le=1440, description="minutes in which a scan at another entrance is a pass-back"
     )
     rescan_window_s: float = Field(
         20,
@@ -103,10 +106,12 @@ class Service(_Section):
     url: str = Field("http://127.0.0.1:8765", description="base URL of the national service")
     token: str = Field("demo", description="this device's token (Authorization: Bearer)")
     ca_bundle: str = Field("", description="extra CA bundle file for TLS; empty: system CAs")
-    connect_timeout: float = Field(2.0, gt=0, description="seconds to connect")
-    read_timeout: float = Field(5.0, gt=0, description="seconds to wait for an answer")
-    status_deadline: float = Field(1.5, gt=0, description="hard limit for a status lookup, s")
-    sync_interval: float = Field(5.0, gt=0, description="seconds between outbox syncs")
+    connect_timeout: float = Field(2.0, gt=0, le=60, description="seconds to connect")
+    read_timeout: float = Field(5.0, gt=0, le=300, description="seconds to wait for an answer")
+    status_deadline: float = Field(
+        1.5, gt=0, le=30, description="hard limit for a status lookup, s"
+    )
+    sync_interval: float = Field(5.0, ge=0.1, le=3600, description="seconds between outbox syncs")
 
     @field_validator("token")
     @classmethod
@@ -155,9 +160,11 @@ class Policy(_Section):
         "staff_decides", description="what to do when no status can be verified"
     )
     cache_max_age_min: float = Field(
-        720, ge=0, description="oldest cached status used when offline, minutes"
+        720, ge=0, le=10080, description="oldest cached status used when offline, minutes"
     )
-    pass_clock_skew: float = Field(120, ge=0, description="clock-skew allowance for passes, s")
+    pass_clock_skew: float = Field(
+        120, ge=0, le=3600, description="clock-skew allowance for passes, s"
+    )
     passback: Literal["ask_staff", "admit_flagged"] = Field(
         "ask_staff", description="an entry scan of someone already inside: ask staff, or admit"
     )
@@ -177,11 +184,12 @@ class TrustKey(_Section):
 class Trust(_Section):
     keys: list[TrustKey] = Field(default_factory=list, description="pinned pass-signing keys")
     max_age_h: float = Field(
-        24, gt=0, description="fetch the key list from the service again when older, hours"
+        24, gt=0, le=8760, description="fetch the key list from the service again when older, hours"
     )
     alert_after_days: float = Field(
         7,
         gt=0,
+        le=365,
         description="alert staff when the key list could not be fetched for this long, days "
         "(its age shows on the staff panel)",
     )
@@ -220,7 +228,9 @@ class Camera(_Section):
 class Decoder(_Section):
     backend: Literal["zxing", "pyzbar"] = "zxing"
     formats: list[str] = Field(default_factory=lambda: ["qr"], min_length=1)
-    debounce_s: float = Field(3.0, ge=0, description="same code within this time counts once")
+    debounce_s: float = Field(
+        3.0, ge=0, le=60, description="same code within this time counts once"
+    )
     confirm_frames: int = Field(1, ge=1, le=10, description="frames a code must be seen in")
     second_pass: Literal["none", "invert", "upscale"] = Field(
         "none", description="extra pass when nothing is found ('invert' helps pyzbar)"
@@ -243,9 +253,9 @@ class Scanner(_Section):
     wedge: bool = Field(True, description="read keyboard-wedge (HID) scanners")
     layout: Literal["auto", "us", "ru", "kk"] = "auto"
     wedge_max_gap_ms: float = Field(35, gt=0, le=500, description="slower keys are typing")
-    wedge_min_length: int = Field(8, ge=1, description="shorter bursts are typing")
+    wedge_min_length: int = Field(8, ge=1, le=4096, description="shorter bursts are typing")
     serial_port: str = Field("", description="COM3, /dev/ttyACM0…; empty: no serial scanner")
-    baud: int = Field(9600, gt=0)
+    baud: int = Field(9600, gt=0, le=4_000_000)
 
 
 class Data(_Section):
@@ -260,7 +270,10 @@ class Pins(_Section):
     @classmethod
     def _hashed(cls, value: str) -> str:
         if value and not is_pin_hash(value):
-            raise ValueError("must be a PIN hash made by `ashyq-kiosk hash-pin`, never a plain PIN")
+            raise ValueError(
+                "must be a PIN hash made by `ashyq-kiosk hash-pin` (never a plain PIN), "
+                "with scrypt parameters a kiosk can check in under a second"
+            )
         return value
 
 
@@ -359,19 +372,28 @@ def load_settings(explicit: str | None = None, env: dict[str, str] | None = None
     return load_file(path)
 
 
+MAX_FILE_BYTES = 1 << 20
+"""A settings file is a few KiB; more than this is not one (`/dev/zero` never ends)."""
+
+
 def load_file(path: Path) -> Settings:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SettingsError(f"{path}: no such settings file") from None
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read it ({exc.strerror})") from None
+        raise SettingsError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SettingsError(f"{path}: over {MAX_FILE_BYTES >> 20} MiB: not a settings file")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise SettingsError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: arrays or tables nested too deeply") from None
     return parse_settings(data, source=str(path))
 
 
@@ -381,6 +403,36 @@ def parse_settings(data: dict[str, Any], *, source: str = "settings") -> Setting
     except ValidationError as exc:
         keys = tuple(".".join(str(part) for part in error["loc"]) for error in exc.errors())
         raise SettingsError(_explain(exc, source), keys) from None
+    except RecursionError:
+        raise SettingsError(f"{source}: values nested too deeply") from None
+
+
+def settings_warnings(settings: Settings) -> tuple[str, ...]:
+    """What is allowed but unwise, each naming its key (shown, never refused).
+
+    A PIN hash records the fewest digits its PIN has (`hash-pin` writes it):
+    a short PIN, or a hash too old to say, is worth a warning, because whoever
+    reads this file can search all 4-digit PINs against the hash in minutes.
+    """
+    found = []
+    for key in ("admin", "doctor"):
+        stored = getattr(settings.pins, key)
+        if not stored:
+            continue
+        short = short_pin(stored)
+        if short:
+            found.append(
+                f"pins.{key}: the PIN has fewer than {RECOMMENDED_DIGITS} digits; whoever "
+                "reads this file can find it from its hash in minutes (make a new hash of "
+                f"a PIN of {RECOMMENDED_DIGITS} digits or more with `ashyq-kiosk hash-pin`)"
+            )
+        elif short is None:
+            found.append(
+                f"pins.{key}: a hash from before PIN lengths were recorded; if the PIN has "
+                f"fewer than {RECOMMENDED_DIGITS} digits, make a new one with "
+                "`ashyq-kiosk hash-pin`"
+            )
+    return tuple(found)
 
 
 def _explain(exc: ValidationError, source: str) -> str:

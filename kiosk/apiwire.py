@@ -90,6 +90,10 @@ class RemoteReferral:
     resolved_by_entrance: str | None
     resolved_by_desk: str | None
     valid_until: float | None
+    venue: str | None = None
+    """The venue whose desk opened it (None from a service too old to say)."""
+    resolved_by_venue: str | None = None
+    """The doctor room's venue, as the service knows the device that resolved it."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ def referral_from(value: object) -> RemoteReferral:
         resolved_by_entrance=optional_text(by, "entrance"),
         resolved_by_desk=optional_text(by, "desk"),
         valid_until=as_time_or_none(body.get("valid_until")),
+        venue=optional_text(body, "venue"),
+        resolved_by_venue=optional_text(by, "venue"),
     )
 
 

@@ -113,7 +113,11 @@ def forget_the_day(conn: sqlite3.Connection) -> None:
     Presence, the status cache and local referral links exist for today
     only; events waiting for the service keep what they must deliver.
     Referrals stay for the reports (ticket, times, desk, status shown,
-    reason, outcome), without their link to a person or the masked id.
+    reason, outcome), without their link to a person, the masked id, or
+    the notes: free text typed at a desk or by the doctor may name anyone
+    (an IIN, a name), so the day's notes go too, from the referrals and
+    from delivered events (an event still waiting keeps its note until a
+    close-out after its delivery).
     Alerts stay, seen or not, with their time and event ids, but without the
     last four digits of anyone's IIN: the service has the report, and the
     digits would outlive the day on the staff screen and in the file.
@@ -121,14 +125,15 @@ def forget_the_day(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM presence")
     conn.execute("DELETE FROM status_cache")
     conn.execute(
-        "UPDATE referrals SET subject = NULL, masked_id = NULL, name = NULL "
-        "WHERE subject IS NOT NULL OR masked_id IS NOT NULL OR name IS NOT NULL"
+        "UPDATE referrals SET subject = NULL, masked_id = NULL, name = NULL, note = NULL, "
+        "resolution_note = NULL WHERE subject IS NOT NULL OR masked_id IS NOT NULL "
+        "OR name IS NOT NULL OR note IS NOT NULL OR resolution_note IS NOT NULL"
     )
     conn.execute("UPDATE outbox SET subject = NULL WHERE subject IS NOT NULL")
     conn.execute(
-        "UPDATE outbox SET data = json_remove(data, '$.masked_id', '$.name') "
+        "UPDATE outbox SET data = json_remove(data, '$.masked_id', '$.name', '$.note') "
         "WHERE acked_at IS NOT NULL AND (json_extract(data, '$.masked_id') IS NOT NULL "
-        "OR json_extract(data, '$.name') IS NOT NULL)"
+        "OR json_extract(data, '$.name') IS NOT NULL OR json_type(data, '$.note') = 'text')"
     )
     conn.execute(
         "UPDATE alerts SET data = json_remove(data, '$.masked_id') "

@@ -83,7 +83,9 @@ class Reception:
         day = BusinessDay(settings.closing_time, settings.timezone)
         self.day_end = DayEnd(store, settings.desk, day)
         prefix = settings.ticket_prefix or default_ticket_prefix(settings.desk.desk)
-        self.referrals = ReferralBook(store, settings.desk, clock, prefix=prefix, day=day)
+        self.referrals = ReferralBook(
+            store, settings.desk, clock, prefix=prefix, day=day, skew=settings.pass_skew
+        )
         self._venue_count: int | None = None
 
     # -- the flow ---------------------------------------------------------

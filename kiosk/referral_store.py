@@ -30,6 +30,7 @@ from kiosk.referral_rows import CURRENT, SELECT, provenance_of, referral_of, row
 from kiosk.referrals import (
     NOTE_MAX,
     RESOLUTION_LIFETIME,
+    RESOLUTION_SKEW,
     Referral,
     ReferralOutcome,
     ReferralReason,
@@ -73,13 +74,21 @@ class ReferralBook:
     """One data folder's referrals (used from the thread that owns *store*)."""
 
     def __init__(
-        self, store: Store, desk: DeskIdentity, clock: Clock, *, prefix: str, day: BusinessDay
+        self,
+        store: Store,
+        desk: DeskIdentity,
+        clock: Clock,
+        *,
+        prefix: str,
+        day: BusinessDay,
+        skew: float = RESOLUTION_SKEW,
     ) -> None:
         self._store = store
         self._desk = desk
         self._clock = clock
         self._prefix = prefix
         self._day = day
+        self._skew = skew  # how far ahead of our clock a pulled resolution's time may be
 
     # -- reading ------------------------------------------------------------
 
@@ -256,7 +265,7 @@ class ReferralBook:
 
     def merge(self, pull: ReferralPull) -> Merged:
         """Take in what the service said (see kiosk.referral_pull)."""
-        return merge_pull(self._store, self._desk, self._clock, self._day, pull)
+        return merge_pull(self._store, self._desk, self._clock, self._day, pull, skew=self._skew)
 
     def pull_since(self) -> float:
         """The `since` of the next pull: the last answer's `as_of`, else a day back."""

@@ -59,7 +59,13 @@ NOTE_MAX = 500
 
 RESOLUTION_LIFETIME = 12 * 3600.0
 """How long the service holds an outcome after the doctor's decision; a kiosk
-uses it for a resolution of its own until the service's `valid_until` arrives."""
+uses it for a resolution of its own until the service's `valid_until` arrives,
+and believes no `valid_until` further than this from the `resolved_at`."""
+
+RESOLUTION_SKEW = 120.0
+"""How far the service lets a resolution's time lie ahead of its own clock, or
+before the referral's opening (two kiosks' clocks): the kiosks' default
+clock-skew allowance."""
 
 PREFIX_MAX = 8
 """The longest ticket prefix: with `-` and up to four digits a ticket fits the

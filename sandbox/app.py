@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -15,15 +14,18 @@ from kiosk.iin import InvalidIin, mask_iin, parse_iin
 from kiosk.passes import DEFAULT_LIFETIME
 from kiosk.status import parse_status
 from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
+from sandbox.devices import Device, DeviceRegistry
 from sandbox.events import MAX_BATCH
 from sandbox.problem import Problem, json_response
 from sandbox.referral_wire import (
     already_resolved,
+    other_venue,
     parse_resolution,
     parse_since,
     parse_state,
     referral_json,
     referral_key,
+    refused_resolution,
     unknown_referral,
 )
 from sandbox.referrals import Applied
@@ -43,6 +45,7 @@ MAX_LISTED = 10_000
 DEFAULT_LISTED = 1_000
 BUSY_RETRY_AFTER = 1
 MAX_PASS_LIFETIME = 86_400
+_DEVICE = "ashyq.device"  # the environ key of the request's authenticated device
 
 _log = logging.getLogger(__name__)
 
@@ -66,15 +69,21 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
 
 
 class SandboxApp:
-    """The WSGI application: auth, routing, bodies and answers; the work is the service's."""
+    """The WSGI application: auth, routing, bodies and answers; the work is the service's.
+
+    *tokens* are the devices it accepts: a plain token is a desk of any venue
+    (sandbox/devices.py).
+    """
 
     def __init__(
-        self, service: SandboxService, tokens: Iterable[str], *, max_body: int = MAX_BODY
+        self,
+        service: SandboxService,
+        tokens: Iterable[str | Device],
+        *,
+        max_body: int = MAX_BODY,
     ) -> None:
         self._service = service
-        self._tokens = tuple(t.encode("utf-8") for t in tokens)
-        if not self._tokens:
-            raise ValueError("the sandbox needs at least one device token")
+        self._devices = DeviceRegistry(tokens)
         self._max_body = max_body
         rules = [Rule(path, endpoint=name, methods=[method]) for path, name, method in ROUTES]
         self._map = Map(rules, merge_slashes=False)
@@ -90,7 +99,7 @@ class SandboxApp:
         """Answer one request; whatever goes wrong becomes a problem+json answer."""
         try:
             if request.path == "/v1" or request.path.startswith("/v1/"):
-                self._authenticate(request)
+                request.environ[_DEVICE] = self._authenticate(request)
             endpoint, values = self._map.bind_to_environ(request.environ).match()
             return self._handlers[str(endpoint)](request, **values)
         except Problem as problem:
@@ -110,20 +119,18 @@ class SandboxApp:
             _log.exception("sandbox request %s %s failed", request.method, request.path)
             return Problem(500, "the sandbox failed to handle this request").response()
 
-    def _authenticate(self, request: Request) -> None:
+    def _authenticate(self, request: Request) -> Device:
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        given = token.strip().encode("utf-8")
-        # compare with every token, without stopping early, so timing tells nothing
-        known = False
-        for candidate in self._tokens:
-            known |= hmac.compare_digest(given, candidate)
-        if scheme.lower() != "bearer" or not given or not known:
-            raise Problem(
-                401,
-                "missing or unknown device token",
-                code="device_not_registered",
-                headers={"WWW-Authenticate": 'Bearer realm="ashyq-sandbox"'},
-            )
+        given = token.strip()
+        device = self._devices.find(given)  # every token compared: timing tells nothing
+        if scheme.lower() == "bearer" and given and device is not None:
+            return device
+        raise Problem(
+            401,
+            "missing or unknown device token",
+            code="device_not_registered",
+            headers={"WWW-Authenticate": 'Bearer realm="ashyq-sandbox"'},
+        )
 
     def _json_body(self, request: Request) -> Any:
         length = request.content_length
@@ -167,7 +174,7 @@ class SandboxApp:
             raise Problem(400, "the batch is empty", code="bad_body")
         if len(events) > MAX_BATCH:
             raise Problem(413, f"a batch holds at most {MAX_BATCH} events", code="batch_too_large")
-        outcome = self._service.intake(events)
+        outcome = self._service.intake(events, _device(request))
         return json_response(
             {
                 "accepted": outcome.accepted,
@@ -221,6 +228,8 @@ class SandboxApp:
 
     def _on_referrals(self, request: Request, venue_id: str) -> Response:
         _require_bin(venue_id)
+        if not _device(request).speaks_for(venue_id):
+            raise other_venue()
         state = parse_state(request.args.get("state"))
         since = parse_since(request.args.get("since"))
         limit = _int_arg(request, "limit", DEFAULT_LISTED, 1, MAX_LISTED)
@@ -236,11 +245,13 @@ class SandboxApp:
     def _on_resolve_referral(self, request: Request, referral_id: str) -> Response:
         key = referral_key(referral_id)
         resolution = parse_resolution(key, self._object_body(request), self._service.now())
-        result = self._service.resolve(resolution)
-        if result.referral is None:
+        result = self._service.resolve(resolution, _device(request))
+        if result.applied is Applied.UNKNOWN:
             raise unknown_referral()
-        if result.applied is Applied.CONFLICT:
+        if result.applied is Applied.CONFLICT and result.referral is not None:
             raise already_resolved(result.referral)
+        if result.applied.refused or result.referral is None:
+            raise refused_resolution(result.applied)
         return json_response(referral_json(result.referral))
 
     # --- sandbox only ---------------------------------------------------------
@@ -331,6 +342,11 @@ class SandboxApp:
             "updated_at": format_time(row.updated_at),
             "demo": row.demo,
         }
+
+
+def _device(request: Request) -> Device:
+    device: Device = request.environ[_DEVICE]
+    return device
 
 
 def _require_iin(text: str, *, code: str = "invalid_iin") -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from kiosk.referrals import NOTE_MAX
 from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
-from sandbox.referrals import Referral, ReferralState, Resolution
+from sandbox.referrals import Applied, Referral, ReferralState, Resolution
 from sandbox.wire import canonical_uuid, format_time, is_bin, is_text, parse_time, time_or_none
 
 STATES = {"open": ReferralState.OPEN, "resolved": ReferralState.RESOLVED, "all": None}
@@ -16,10 +16,19 @@ STATES = {"open": ReferralState.OPEN, "resolved": ReferralState.RESOLVED, "all":
 def referral_json(referral: Referral) -> dict[str, Any]:
     """The referral object; `iin` is raw: only the venue's own devices may be shown it."""
     resolved_by = None
-    if referral.resolved_by_entrance is not None or referral.resolved_by_desk is not None:
-        resolved_by = {"entrance": referral.resolved_by_entrance, "desk": referral.resolved_by_desk}
+    if (
+        referral.resolved_by_entrance is not None
+        or referral.resolved_by_desk is not None
+        or referral.resolved_by_venue is not None
+    ):
+        resolved_by = {
+            "venue": referral.resolved_by_venue,
+            "entrance": referral.resolved_by_entrance,
+            "desk": referral.resolved_by_desk,
+        }
     return {
         "id": referral.id,
+        "venue": referral.venue_bin,
         "ticket": referral.ticket,
         "state": referral.state.value,
         "iin": referral.iin,
@@ -51,6 +60,24 @@ def referral_key(text: str) -> str:
 
 def unknown_referral() -> Problem:
     return Problem(404, "the service holds no referral with this id", code="unknown_referral")
+
+
+def other_venue() -> Problem:
+    return Problem(403, "this device belongs to another venue", code=Applied.WRONG_VENUE.value)
+
+
+_REFUSALS = {
+    Applied.NOT_A_DOCTOR: (403, "only a doctor room of the referral's venue may resolve it"),
+    Applied.WRONG_VENUE: (403, "the referral belongs to another venue than this device"),
+    Applied.IN_FUTURE: (422, "resolved_at is ahead of the service's clock (past the skew)"),
+    Applied.BEFORE_OPENED: (422, "resolved_at is before the referral was opened"),
+}
+
+
+def refused_resolution(applied: Applied) -> Problem:
+    """The problem for a resolution the rules refuse (403 who, 422 when)."""
+    status, detail = _REFUSALS.get(applied, (409, applied.value))
+    return Problem(status, detail, code=applied.value)
 
 
 def already_resolved(winner: Referral) -> Problem:

@@ -3,10 +3,12 @@
 A `referral_opened` event opens one (its `data.referral_id` names it; the
 same id again changes nothing). A resolution arrives either as a
 `referral_resolved` event or through `POST /v1/referrals/{id}/resolution`;
-both go through `ReferralStore.apply`, so the rules are one: the first
-resolution wins, and the same resolution id again is a harmless replay (a
-kiosk that resolved online still uploads the event from its outbox, with
-the event id as the resolution id).
+both go through `ReferralStore.apply`, so the rules are one: only a doctor
+room of the referral's venue resolves it, at a time neither ahead of the
+service's clock nor before the referral was opened (both by more than
+RESOLUTION_SKEW); the first resolution wins, and the same resolution id
+again is a harmless replay (a kiosk that resolved online still uploads the
+event from its outbox, with the event id as the resolution id).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock
-from kiosk.referrals import RESOLUTION_LIFETIME, ReferralState
+from kiosk.referrals import RESOLUTION_LIFETIME, RESOLUTION_SKEW, ReferralState
+from sandbox.devices import Device, DeviceRole
 from sandbox.events import ValidEvent
 from sandbox.wire import canonical_uuid
 
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RESOLUTION_LIFETIME",
+    "RESOLUTION_SKEW",
     "Applied",
     "Referral",
     "ReferralList",
@@ -38,12 +42,21 @@ __all__ = [
 
 
 class Applied(StrEnum):
-    """What a resolution did; the last two are also the rejection reason and problem code."""
+    """What a resolution did; all but the first two are refusals, each also the
+    event's rejection reason and the problem's code."""
 
     RESOLVED = "resolved"
     REPLAYED = "replayed"
     UNKNOWN = "unknown_referral"
     CONFLICT = "already_resolved"
+    NOT_A_DOCTOR = "not_a_doctor_room"
+    WRONG_VENUE = "wrong_venue"
+    IN_FUTURE = "resolved_in_future"
+    BEFORE_OPENED = "resolved_before_opened"
+
+    @property
+    def refused(self) -> bool:
+        return self not in (Applied.RESOLVED, Applied.REPLAYED)
 
 
 @dataclass(frozen=True)
@@ -122,29 +135,49 @@ class ReferralStore:
         self._db = db
         self._clock = clock
 
-    def on_event(self, conn: sqlite3.Connection, event: ValidEvent) -> str | None:
-        """The intake effect of a new event (inside the intake transaction); a reason refuses it."""
+    def on_event(
+        self, conn: sqlite3.Connection, event: ValidEvent, by: Device | None = None
+    ) -> str | None:
+        """The intake effect of a new event (inside the intake transaction); a reason
+        refuses it. *by*: the device that uploaded it (None: the service itself)."""
         if event.type == "referral_opened":
             self._open(conn, event)
         elif event.type == "referral_resolved":
-            result = self.apply(conn, _resolution_of(event))
-            if result.applied in (Applied.UNKNOWN, Applied.CONFLICT):
+            result = self.apply(conn, _resolution_of(event), by)
+            if result.applied.refused:
                 return result.applied.value
         return None
 
-    def resolve(self, resolution: Resolution) -> ResolutionResult:
+    def resolve(self, resolution: Resolution, by: Device | None = None) -> ResolutionResult:
         with self._db.transaction() as conn:
-            return self.apply(conn, resolution)
+            return self.apply(conn, resolution, by)
 
-    def apply(self, conn: sqlite3.Connection, resolution: Resolution) -> ResolutionResult:
-        """Resolve a referral unless it is resolved already: the first resolution wins."""
+    def apply(
+        self, conn: sqlite3.Connection, resolution: Resolution, by: Device | None = None
+    ) -> ResolutionResult:
+        """Resolve a referral unless it is resolved already: the first resolution wins.
+
+        *by* is the device asking (None: the service itself, trusted). A device
+        must be a doctor room of the referral's venue; the resolution must name
+        no other venue, and its time must fit the service's clock and the
+        referral's opening, within RESOLUTION_SKEW.
+        """
         found = _get(conn, resolution.referral_id)
         if found is None:
             return ResolutionResult(Applied.UNKNOWN, None)
+        refused = _who_may_not(found, resolution, by)
+        if refused is not None:
+            # nothing of the referral goes back to a device that may not resolve it
+            return ResolutionResult(refused, None)
         if found.resolution_id == resolution.id:
             return ResolutionResult(Applied.REPLAYED, found)
         if found.resolution_id is not None:
             return ResolutionResult(Applied.CONFLICT, found)
+        if resolution.resolved_at > self._clock.now() + RESOLUTION_SKEW:
+            return ResolutionResult(Applied.IN_FUTURE, found)
+        if resolution.resolved_at < found.opened_at - RESOLUTION_SKEW:
+            return ResolutionResult(Applied.BEFORE_OPENED, found)
+        venue = by.venue_bin if by is not None else resolution.venue_bin
         conn.execute(
             "UPDATE referrals SET resolution_id = ?, outcome = ?, resolution_note = ?, "
             "resolved_at = ?, resolved_by_venue = ?, resolved_by_entrance = ?, "
@@ -154,7 +187,7 @@ class ReferralStore:
                 resolution.outcome,
                 resolution.note,
                 resolution.resolved_at,
-                resolution.venue_bin,
+                venue,
                 resolution.entrance,
                 resolution.desk,
                 resolution.resolved_at + RESOLUTION_LIFETIME,
@@ -228,6 +261,19 @@ class ReferralStore:
                 self._clock.now(),
             ),
         )
+
+
+def _who_may_not(found: Referral, resolution: Resolution, by: Device | None) -> Applied | None:
+    """Why *by* may not resolve *found* (None: it may)."""
+    if resolution.venue_bin is not None and resolution.venue_bin != found.venue_bin:
+        return Applied.WRONG_VENUE
+    if by is None:
+        return None
+    if by.role is not DeviceRole.DOCTOR:
+        return Applied.NOT_A_DOCTOR
+    if by.venue_bin != found.venue_bin:
+        return Applied.WRONG_VENUE
+    return None
 
 
 def _resolution_of(event: ValidEvent) -> Resolution:

@@ -11,11 +11,13 @@ from typing import Any
 
 from kiosk.clock import Clock
 from sandbox.app import MAX_BODY, SandboxApp
+from sandbox.devices import DEMO_DOCTOR, Device, DeviceRegistry
 from sandbox.service import SandboxService
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
-DEFAULT_TOKENS = ("demo",)
+DEFAULT_TOKENS: tuple[str | Device, ...] = ("demo", DEMO_DOCTOR)
+"""A desk of any venue (`demo`) and the demo airport's doctor room (`demo-doctor`)."""
 # waitress refuses bodies beyond this itself (a plain-text 413); smaller
 # oversized bodies reach the application, which answers with a problem.
 _HARD_BODY_LIMIT_FACTOR = 4
@@ -23,6 +25,9 @@ _HARD_BODY_LIMIT_FACTOR = 4
 
 class SandboxServer:
     """The stand-in national service on host:port, backed by the SQLite file *db_path*.
+
+    *tokens*: the devices it accepts, a plain token being a desk of any venue
+    (sandbox/devices.py).
 
     `start()` serves from a background thread (port 0 picks a free port,
     see `url`); `stop()` is idempotent. After a stop the server can start
@@ -35,7 +40,7 @@ class SandboxServer:
         db_path: str | os.PathLike[str],
         host: str = DEFAULT_HOST,
         port: int = 0,
-        tokens: Iterable[str] = DEFAULT_TOKENS,
+        tokens: Iterable[str | Device] = DEFAULT_TOKENS,
         *,
         clock: Clock | None = None,
         threads: int = 8,
@@ -47,9 +52,7 @@ class SandboxServer:
         self._db_path = db_path
         self._host = host
         self._port = port
-        self._tokens = tuple(tokens)
-        if not self._tokens:
-            raise ValueError("the sandbox needs at least one device token")
+        self._devices = DeviceRegistry(tokens).devices  # refuses none, or a token twice
         self._clock = clock
         self._threads = threads
         self._channel_timeout = channel_timeout
@@ -64,7 +67,11 @@ class SandboxServer:
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        return self._tokens
+        return tuple(device.token for device in self._devices)
+
+    @property
+    def devices(self) -> tuple[Device, ...]:
+        return self._devices
 
     @property
     def port(self) -> int:
@@ -102,7 +109,7 @@ class SandboxServer:
             )
             try:
                 server = create_server(
-                    SandboxApp(service, self._tokens, max_body=self._max_body),
+                    SandboxApp(service, self._devices, max_body=self._max_body),
                     host=address,
                     port=self._port,
                     ipv4=family == socket.AF_INET,

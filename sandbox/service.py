@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.passes import DEFAULT_LIFETIME, key_id, public_jwk, sign_pass
 from kiosk.status import Status
 from sandbox.db import PersonRow, SandboxDb, StoredEvent
+from sandbox.devices import Device
 from sandbox.events import OUTCOMES, Rejection, ValidEvent, validate_event
 from sandbox.people import DEMO_PEOPLE, effective_status, valid_until_for
 from sandbox.presence import Stay, stays
@@ -211,20 +213,31 @@ class SandboxService:
 
     # --- events -----------------------------------------------------------
 
-    def intake(self, raw_events: Sequence[object]) -> BatchOutcome:
-        """Validate and store a batch: idempotent by event UUID, one transaction."""
+    def intake(self, raw_events: Sequence[object], device: Device | None = None) -> BatchOutcome:
+        """Validate and store a batch: idempotent by event UUID, one transaction.
+
+        *device* uploaded it (None: the service itself): a device registered
+        to a venue reports for that venue only (`wrong_venue`), and only a
+        doctor room resolves referrals.
+        """
         received_at = self._clock.now()
         outcome = BatchOutcome(received_at)
         valid: list[tuple[int, ValidEvent]] = []
         for index, raw in enumerate(raw_events):
             checked = validate_event(index, raw)
+            if isinstance(checked, ValidEvent) and not (
+                device is None or device.speaks_for(checked.venue_bin)
+            ):
+                checked = Rejection(index, checked.id, "wrong_venue")
             if isinstance(checked, Rejection):
                 outcome.rejected.append(checked)
             else:
                 valid.append((index, checked))
-        stored = self._db.insert_events(
-            [event for _, event in valid], received_at, self._referrals.on_event
-        )
+
+        def effect(conn: sqlite3.Connection, event: ValidEvent) -> str | None:
+            return self._referrals.on_event(conn, event, device)
+
+        stored = self._db.insert_events([event for _, event in valid], received_at, effect)
         for (index, event), result in zip(valid, stored, strict=True):
             if isinstance(result, str):
                 outcome.rejected.append(Rejection(index, event.id, result))
@@ -306,9 +319,10 @@ class SandboxService:
             Resolution(key, referral_key, outcome, note, at, venue_bin, entrance, desk)
         )
 
-    def resolve(self, resolution: Resolution) -> ResolutionResult:
-        """Apply a checked resolution (what the HTTP interface and the events share)."""
-        return self._referrals.resolve(resolution)
+    def resolve(self, resolution: Resolution, by: Device | None = None) -> ResolutionResult:
+        """Apply a checked resolution (what the HTTP interface and the events share);
+        *by*: the device asking (None: the service itself)."""
+        return self._referrals.resolve(resolution, by)
 
 
 def _new_key() -> tuple[str, bytes]:

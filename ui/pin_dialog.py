@@ -1,8 +1,9 @@
 """Asking for a PIN: a large on-screen keypad and the physical keyboard, the
 lock-out's countdown, and what to do when no PIN is set.
 
-The checking and the lock-out are :class:`kiosk.pins.PinGuard`'s; this
-dialog only shows them.
+The checking and the lock-out are :class:`kiosk.pins.PinGuard`'s (the app
+gives it the data folder's lock-out, which the command line shares and a
+restart keeps); this dialog only shows them.
 """
 
 from __future__ import annotations
@@ -182,7 +183,14 @@ class PinDialog(Retranslating, QDialog):
         self._submit()
 
     def _submit(self) -> None:
-        if not self._guard.is_set or self._guard.lock_remaining() > 0:
+        if not self._guard.is_set:
+            return
+        if self._guard.lock_remaining() > 0:
+            # locked meanwhile by another screen or `referral resolve --pin`: the
+            # lock-out is the data folder's, shared
+            self.entry.clear()
+            self._start_lock()
+            self._retranslate()
             return
         pin = self.entry.text()
         if len(pin) < MIN_DIGITS:

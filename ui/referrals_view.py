@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.controls import escape_controls
 from kiosk.decision import Decision
 from kiosk.referrals import (
     Referral,
@@ -302,8 +303,10 @@ class ReferralsView(Retranslating, QWidget):
                 referral_state_text(referral),
             )
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                # typed text (a note, a name) shows its control characters as escapes
+                shown = escape_controls(text)
+                item = QTableWidgetItem(shown)
+                item.setToolTip(shown)
                 self.table.setItem(row, column, item)
             if referral.id == selected:
                 self.table.selectRow(row)
@@ -357,7 +360,9 @@ class ReferralsView(Retranslating, QWidget):
             self.chosen.setText(self.tr("Choose a referral in the list"))
         else:
             self.chosen.setText(
-                f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
+                escape_controls(
+                    f"{referral.ticket} · {who(referral)} · {referral_state_text(referral)}"
+                )
             )
 
     def _retranslate(self) -> None:

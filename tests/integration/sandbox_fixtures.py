@@ -3,7 +3,9 @@
 Exposed to the tests of this folder by conftest.py:
 
 - `sandbox`: a running SandboxServer on an ephemeral port with its own
-  SQLite file in tmp_path, device token "demo";
+  SQLite file in tmp_path, device token "demo" (a desk of any venue), and
+  the doctor rooms of VENUE_BIN ("doctor-room"), OTHER_VENUE_BIN
+  ("other-doctor-room") and the demo airport ("demo-doctor");
 - `sandbox_factory(**options)`: more servers (other tokens, a clock, short
   channel time-out); all stopped after the test;
 - `http`: raw HTTP to `sandbox` (`http.get("/v1/keys")`), every answer
@@ -39,6 +41,7 @@ from kiosk.api import ApiClient
 from kiosk.iin import mask_iin
 from kiosk.status import Status
 from kiosk.wiretime import format_time
+from sandbox.devices import DEMO_DOCTOR, Device, DeviceRole
 from sandbox.people import demo_person
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import FaultProxy
@@ -48,6 +51,14 @@ API_YAML = REPO / "docs" / "api.yaml"
 TOKEN = "demo"
 VENUE_BIN = "201040000123"
 OTHER_VENUE_BIN = "190940011234"
+DOCTOR_TOKEN = "doctor-room"  # VENUE_BIN's doctor room
+OTHER_DOCTOR_TOKEN = "other-doctor-room"  # OTHER_VENUE_BIN's
+DEVICES = (
+    TOKEN,
+    Device(DOCTOR_TOKEN, DeviceRole.DOCTOR, VENUE_BIN),
+    Device(OTHER_DOCTOR_TOKEN, DeviceRole.DOCTOR, OTHER_VENUE_BIN),
+    DEMO_DOCTOR,
+)
 DEMO_IIN = {s.value: demo_person(s).iin for s in Status}  # the first demo person of each status
 _DOC_URI = "urn:ashyq-kiosk:api"
 
@@ -261,11 +272,13 @@ def api_contract() -> ApiContract:
 
 @pytest.fixture
 def sandbox_factory(tmp_path: Path) -> Iterator[Callable[..., SandboxServer]]:
-    """Start sandboxes: `sandbox_factory(db_path=..., tokens=..., channel_timeout=...)`."""
+    """Start sandboxes: `sandbox_factory(db_path=..., tokens=..., channel_timeout=...)`;
+    the devices are DEVICES unless *tokens* says otherwise."""
     servers: list[SandboxServer] = []
 
     def start(**options: Any) -> SandboxServer:
         db_path = options.pop("db_path", tmp_path / f"sandbox-{len(servers)}.sqlite3")
+        options.setdefault("tokens", DEVICES)
         server = SandboxServer(db_path, "127.0.0.1", **options)
         servers.append(server)
         return server.start()

@@ -1,10 +1,13 @@
-"""The ApiClient's referral and presence calls against the sandbox: typed values, mapped errors."""
+"""The ApiClient's referral and presence calls against the sandbox: typed values, mapped errors.
+
+The client is the venue's doctor room's (its token may resolve referrals).
+"""
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -26,6 +29,7 @@ from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
+    DOCTOR_TOKEN,
     TOKEN,
     VENUE_BIN,
     ApiContract,
@@ -55,9 +59,17 @@ def _resolve(client: ApiClient, referral_id: str, **options: Any) -> RemoteRefer
 
 
 @pytest.fixture
+def api_client(sandbox: SandboxServer, api_contract: ApiContract) -> Iterator[ApiClient]:
+    """The doctor room's client, its answers contract-checked."""
+    session = checked_session(api_contract)
+    yield ApiClient(sandbox.url, DOCTOR_TOKEN, session=session)
+    session.close()
+
+
+@pytest.fixture
 def client(fault_proxy: FaultProxy, make_client: MakeClient) -> ApiClient:
-    """A client through the fault proxy (its answers are not contract-checked)."""
-    return make_client(fault_proxy.url, connect_timeout=1.0, read_timeout=2.0)
+    """The doctor room's client through the fault proxy (answers not contract-checked)."""
+    return make_client(fault_proxy.url, DOCTOR_TOKEN, connect_timeout=1.0, read_timeout=2.0)
 
 
 # --- typed answers ----------------------------------------------------------------
@@ -96,6 +108,8 @@ def test_list_referrals_gives_typed_referrals(api_client: ApiClient) -> None:
         resolved_by_entrance=None,
         resolved_by_desk=None,
         valid_until=None,
+        venue=VENUE_BIN,
+        resolved_by_venue=None,
     )
 
 
@@ -151,6 +165,7 @@ def test_resolve_referral_gives_the_resolved_referral(api_client: ApiClient) -> 
     assert referral.resolved_at == pytest.approx(resolved_at, abs=0.001)
     assert referral.valid_until == pytest.approx(resolved_at + 12 * 3600, abs=0.001)
     assert (referral.resolved_by_entrance, referral.resolved_by_desk) == ("medical", "doctor")
+    assert (referral.venue, referral.resolved_by_venue) == (VENUE_BIN, VENUE_BIN)
     assert api_client.list_referrals(VENUE_BIN) == [referral]
 
 
@@ -220,6 +235,17 @@ def test_a_bad_outcome_or_bin_or_iin_is_a_permanent_error(api_client: ApiClient)
         with pytest.raises(PermanentError) as caught:
             call()
         assert (caught.value.status, caught.value.code) == (400, code)
+
+
+def test_a_desk_that_resolves_is_refused_for_good(
+    api_client: ApiClient, sandbox: SandboxServer, make_client: MakeClient
+) -> None:
+    referral_id = _open(api_client)["data"]["referral_id"]
+    desk = make_client(sandbox.url, TOKEN)
+    with pytest.raises(PermanentError) as caught:
+        _resolve(desk, referral_id, resolved_at=time.time())
+    assert (caught.value.status, caught.value.code) == (403, "not_a_doctor_room")
+    assert [r.state for r in api_client.list_referrals(VENUE_BIN)] == ["open"]
 
 
 def test_an_unknown_token_is_device_not_registered(

@@ -2,7 +2,10 @@
 service and closed out, every file in the data folder, read as bytes, gives
 nobody a raw IIN, a masked id, a pass holder's name, a subject that a day's
 key (captured during the test) would link to an IIN, or a key itself; and the
-new key links nothing stored to anyone.
+new key links nothing stored to anyone. That holds for free text too: staff
+refer some visitors to the doctor with a note that names another visitor
+(their IIN and name typed in), and the doctor's resolution note does the
+same.
 
 The visitors come through the real desk (DeskController → Reception) with
 signed passes, live lookups at the sandbox, offline visitors answered by
@@ -18,6 +21,7 @@ import datetime as dt
 import json
 import queue
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,18 +39,21 @@ from kiosk.news import DeskListener
 from kiosk.outbox import Outbox
 from kiosk.policy import Policy, StaffAnswer
 from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.referrals import ReferralReason
 from kiosk.status import Status
 from kiosk.store import Store
 from kiosk.subjects import SubjectKey
 from kiosk.sync import Syncer
+from kiosk.wiretime import format_time
 from sandbox.server import SandboxServer
 from tests.breakage import people
 from tests.fakes import FakeClock, PassIssuer
-from tests.integration.sandbox_fixtures import VENUE_BIN, SandboxHttp
+from tests.integration.sandbox_fixtures import DOCTOR_TOKEN, VENUE_BIN, SandboxHttp
 
 VISITORS = 10_000
 STEP = 1.5  # seconds between visitors: 4 h 10 min, across midnight
 START = dt.datetime(2026, 11, 20, 22, 0, tzinfo=dt.UTC).timestamp()
+MIDNIGHT = dt.datetime(2026, 11, 21, tzinfo=dt.UTC).timestamp()
 DESK = DeskIdentity(VENUE_BIN, "main", "desk-1")
 STATUSES = (Status.GREEN, Status.BLUE, Status.YELLOW, Status.RED)
 BULLETS = rb"(?:\xe2\x80\xa2|\\u2022){4,}\d{4}"  # a masked id, in UTF-8 or JSON-escaped
@@ -176,6 +183,11 @@ class Day:
         assert report.error is None, report.error
         return report.retroactive_red
 
+    def refer(self, decision: Decision, note: str) -> None:
+        """Staff send the person to the doctor, with a typed note."""
+        self.desk.open_referral(decision.id, ReferralReason.OTHER, note)
+        assert self.desk.flush()
+
     def acknowledge_some_alerts(self) -> None:
         assert self.desk.flush()
         for alert_id in self.heard.alerts[::2]:
@@ -227,6 +239,9 @@ def test_after_a_synced_and_closed_day_the_files_link_nothing_to_anyone(
                 assert day.show(code).repeat
             if decision.admitted and i % 3 == 0:
                 exits.setdefault(i + 40, []).append((iin, i % 9 == 0))
+            if i % 500 == 7:  # a note naming the next visitor, IIN and name
+                day.refer(decision, f"with {NAME.format(i + 1)}, IIN {iins[i + 1]}: her brother")
+                count("referral")
             count(decision.outcome.value)
             clock.advance(STEP)
             if i % 1000 == 999:
@@ -234,12 +249,26 @@ def test_after_a_synced_and_closed_day_the_files_link_nothing_to_anyone(
                 day.acknowledge_some_alerts()
         while Outbox(day.sync_store).stats().pending:
             counts["retroactive_red"] = counts.get("retroactive_red", 0) + day.sync()
+        # The doctor room resolves them, naming someone else again; the desk pulls.
+        for n, referral in enumerate(sandbox.service.referrals(VENUE_BIN).referrals):
+            note = f"phoned {NAME.format(n)} ({iins[n]})"
+            body = {"id": str(uuid.uuid4()), "outcome": "confirmed", "note": note}
+            body["resolved_at"] = format_time(clock.now())
+            url = f"/v1/referrals/{referral.id}/resolution"
+            assert http.post(url, json=body, token=DOCTOR_TOKEN).ok
+        day.desk.referrals_pulled(day.client.pull_referrals(VENUE_BIN, since=START - 86_400))
+        assert day.desk.flush()
         before_close = read_folder(folder)
         today = day_key(folder)
         # Positive control: before the close-out today's links are there to be found.
         assert before_close.hexes & {today.subject(iin) for iin in iins}
         assert before_close.masked
         assert len(day.keys) == 2, "the first event after midnight turned the key"
+        # the notes typed today (yesterday's went at midnight) and the doctor's
+        today = [i for i in range(7, VISITORS, 500) if START + i * STEP > MIDNIGHT]
+        typed = [iins[i + 1] for i in today] + iins[: counts["referral"]]
+        missing = [iin for iin in typed if iin.encode() not in before_close.digits]
+        assert not missing, f"the notes are there: {len(missing)} of {len(typed)} missing"
 
         # The close-out (and the sync of its automatic exits) with the desk still
         # running: its log and index files are read too.
@@ -264,7 +293,7 @@ def test_after_a_synced_and_closed_day_the_files_link_nothing_to_anyone(
         "after it stopped"
     )
     assert counts["retroactive_red"] >= 10 and counts["staff_answer"] >= 1000
-    assert counts["exit"] >= 1000 and counts["deny"] >= 1000
+    assert counts["exit"] >= 1000 and counts["deny"] >= 1000 and counts["referral"] == 20
     assert len(delivered) >= VISITORS + counts["exit"]
     assert "kiosk.sqlite3-wal" in running.names_of_files
     new_key = day_key(folder)

@@ -23,11 +23,11 @@ from kiosk.iin import mask_iin
 from kiosk.pins import hash_pin
 from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer
-from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN
+from tests.integration.sandbox_fixtures import DEMO_IIN, DOCTOR_TOKEN, TOKEN, VENUE_BIN
 from tests.integration.test_desk_online import sample_iin
 
 PASSENGER = DEMO_IIN["yellow"]
-DOCTOR_PIN = "2468"
+DOCTOR_PIN = "246813"
 LIST_WORDS = {
     "ticket",
     "id",
@@ -67,12 +67,14 @@ class Terminal:
 
 @pytest.fixture
 def kiosk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Terminal]:
-    """`kiosk(url, name, role=..., **sections)`: a kiosk of VENUE_BIN with its own folder."""
+    """`kiosk(url, name, role=..., **sections)`: a kiosk of VENUE_BIN with its own folder
+    (a doctor room with the venue's doctor-room token)."""
 
     def make(url: str, name: str, **sections: dict[str, Any]) -> Terminal:
         venue = {"bin": VENUE_BIN, "entrance": "gate-7", "desk": name, "mode": "boarding"}
         venue |= {"rescan_window_s": 0, "role": "entry"} | sections.pop("venue", {})
-        service = {"url": url, "connect_timeout": 0.5, "read_timeout": 2.0}
+        token = DOCTOR_TOKEN if venue["role"] == "doctor" else TOKEN
+        service = {"url": url, "token": token, "connect_timeout": 0.5, "read_timeout": 2.0}
         parts = {"venue": venue, "service": service | {"status_deadline": 1.0}, **sections}
         config = tmp_path / f"{name}.toml"
         config.write_text(_toml(parts), encoding="utf-8")

@@ -25,12 +25,13 @@ from kiosk.decision import Decision, Flag, Method
 from kiosk.policy import Outcome
 from kiosk.referrals import Referral, ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Provenance, Status
+from sandbox.devices import DEMO_AIRPORT_BIN, DEMO_DOCTOR
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, wait_until
 from tests.unit.test_desk import Heard
 
-AIRPORT = "990440001234"
+AIRPORT = DEMO_AIRPORT_BIN
 PASSENGER = DEMO_IIN["yellow"]
 
 
@@ -69,7 +70,8 @@ class Kiosk:
 
 @pytest.fixture
 def airport(tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
-    """`airport(url, name, prefix, **venue)`: a started kiosk of the airport in its own folder."""
+    """`airport(url, name, prefix, **venue)`: a started kiosk of the airport in its own
+    folder; a doctor room has the airport's doctor-room token."""
     running: list[RunningDesk] = []
 
     def start(url: str, name: str, prefix: str = "", **venue: Any) -> Kiosk:
@@ -85,6 +87,7 @@ def airport(tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
                 },
                 "service": {
                     "url": url,
+                    "token": DEMO_DOCTOR.token if venue.get("role") == "doctor" else "demo",
                     "connect_timeout": 0.5,
                     "read_timeout": 2.0,
                     "status_deadline": 1.0,

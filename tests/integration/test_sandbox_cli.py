@@ -23,6 +23,7 @@ from sandbox.service import SandboxService
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
     REPO,
+    VENUE_BIN,
     SandboxHttp,
     checked_session,
 )
@@ -89,6 +90,10 @@ def test_sandbox_pass_uses_the_data_dir(tmp_path: Path, capsys: pytest.CaptureFi
         ("sandbox", "pass", DEMO_IIN["green"], "--lifetime", "0"),
         ("sandbox", "--port", "70000"),
         ("sandbox", "--port", "0", "--device-token", " "),
+        ("sandbox", "--port", "0", "--doctor-token", "room-1"),
+        ("sandbox", "--port", "0", "--doctor-token", "12345:room-1"),
+        ("sandbox", "--port", "0", "--doctor-token", f"{VENUE_BIN}:"),
+        ("sandbox", "--port", "0", "--device-token", "x", "--doctor-token", f"{VENUE_BIN}:x"),
     ],
 )
 def test_bad_input_exits_2(
@@ -159,6 +164,8 @@ def sandbox_process(tmp_path: Path) -> Iterator[_Process]:
         "desk-1",
         "--device-token",
         "desk-2",
+        "--doctor-token",
+        f"{VENUE_BIN}:room-1",
     )
     yield process
     if process.proc.poll() is None:
@@ -174,6 +181,11 @@ def test_the_server_command_serves_and_stops_cleanly_on_a_signal(
     started = sandbox_process.line()
     assert started["sandbox"] == "listening"
     assert started["tokens"] == ["desk-1", "desk-2"]
+    assert started["devices"] == [
+        {"token": "desk-1", "role": "desk", "venue": None},
+        {"token": "desk-2", "role": "desk", "venue": None},
+        {"token": "room-1", "role": "doctor", "venue": VENUE_BIN},
+    ]
     assert [p["iin"] for p in started["people"]] == [p.iin for p in DEMO_PEOPLE]
     url = started["url"]
     assert url.startswith("http://127.0.0.1:") and not url.endswith(":0")
@@ -182,6 +194,9 @@ def test_the_server_command_serves_and_stops_cleanly_on_a_signal(
         answer = http.get(f"/v1/status/{DEMO_IIN['red']}", token="desk-2")
         assert answer.json()["status"] == "red"
         assert http.get("/v1/keys", token="demo").status_code == 401
+        assert http.get("/v1/keys", token="demo-doctor").status_code == 401
+        listed = http.get(f"/v1/venues/{VENUE_BIN}/referrals", token="room-1")
+        assert listed.json()["referrals"] == []
     sandbox_process.proc.send_signal(signum)
     assert sandbox_process.line() == {"sandbox": "stopped"}
     code, err = sandbox_process.finish()

@@ -17,7 +17,9 @@ from sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
+    DOCTOR_TOKEN,
     OTHER_VENUE_BIN,
+    TOKEN,
     VENUE_BIN,
     ApiContract,
     SandboxHttp,
@@ -46,13 +48,15 @@ def api(server: SandboxServer, api_contract: ApiContract) -> Iterator[SandboxHtt
         yield SandboxHttp(server.url, session)
 
 
-def _post(api: SandboxHttp, *events: dict[str, Any]) -> dict[str, Any]:
-    body: dict[str, Any] = api.post("/v1/events", json={"events": list(events)}).json()
+def _post(api: SandboxHttp, *events: dict[str, Any], token: str = TOKEN) -> dict[str, Any]:
+    response = api.post("/v1/events", json={"events": list(events)}, token=token)
+    body: dict[str, Any] = response.json()
     return body
 
 
 def _open(api: SandboxHttp, **options: Any) -> str:
-    event = referral_opened(**options)
+    """A referral opened a minute before the service's clock, unless told when."""
+    event = referral_opened(**{"occurred_at": T0 - 60, **options})
     assert _post(api, event)["accepted"] == [event["id"]]
     referral_id: str = event["data"]["referral_id"]
     return referral_id
@@ -69,9 +73,10 @@ def _ids(answer: dict[str, Any]) -> list[str]:
     return [r["id"] for r in answer["referrals"]]
 
 
-def _resolve(api: SandboxHttp, referral_id: str, **body: Any) -> Any:
+def _resolve(api: SandboxHttp, referral_id: str, token: str = DOCTOR_TOKEN, **body: Any) -> Any:
+    """The venue's doctor room resolves (unless *token* says who else tries)."""
     body = {"id": str(uuid.uuid4()), "outcome": "cleared", "note": "", **body}
-    return api.post(f"/v1/referrals/{referral_id}/resolution", json=body)
+    return api.post(f"/v1/referrals/{referral_id}/resolution", json=body, token=token)
 
 
 def _problem(response: Any, status: int, code: str) -> dict[str, Any]:
@@ -96,6 +101,7 @@ def test_the_list_holds_referral_objects_in_the_order_opened(api: SandboxHttp) -
     assert _ids(answer) == [earlier, later]
     assert answer["referrals"][0] == {
         "id": earlier,
+        "venue": VENUE_BIN,
         "ticket": "D-001",
         "state": "open",
         "iin": DEMO_IIN["yellow"],
@@ -203,17 +209,18 @@ def test_a_resolution_is_applied_and_answered_with_the_referral(
     assert referral["resolution_note"] == "PCR negative on 21 Nov"
     assert referral["resolved_at"] == format_time(T0 - 60)
     assert referral["valid_until"] == format_time(T0 - 60 + HOURS_12)
-    assert referral["resolved_by"] == {"entrance": "medical", "desk": "doctor"}
+    assert referral["resolved_by"] == {"venue": VENUE_BIN, "entrance": "medical", "desk": "doctor"}
     assert _list(api)["referrals"] == [referral]
 
 
-def test_without_a_time_or_desk_the_service_time_is_used_and_no_desk_named(
+def test_without_a_time_or_desk_the_service_time_is_used_and_only_the_venue_named(
     api: SandboxHttp,
 ) -> None:
     referral = _resolve(api, _open(api), outcome="confirmed").json()
     assert (referral["outcome"], referral["resolved_at"]) == ("confirmed", format_time(T0))
     assert referral["valid_until"] == format_time(T0 + HOURS_12)
-    assert referral["resolved_by"] is None
+    # the venue is the doctor room's own, from the service's registry
+    assert referral["resolved_by"] == {"venue": VENUE_BIN, "entrance": None, "desk": None}
 
 
 def test_the_same_resolution_again_is_a_replay(api: SandboxHttp, clock: FakeClock) -> None:
@@ -240,9 +247,13 @@ def test_another_resolution_is_a_409_that_says_who_won(api: SandboxHttp) -> None
 def test_a_resolution_event_then_the_endpoint_follow_one_rule(api: SandboxHttp) -> None:
     referral_id = _open(api)
     event = referral_resolved(referral_id, "confirmed", note="", occurred_at=T0 - 5)
-    assert _post(api, event)["accepted"] == [event["id"]]
+    assert _post(api, event, token=DOCTOR_TOKEN)["accepted"] == [event["id"]]
     conflict = _problem(_resolve(api, referral_id, outcome="cleared"), 409, "already_resolved")
-    assert conflict["referral"]["resolved_by"] == {"entrance": "medical", "desk": "doctor"}
+    assert conflict["referral"]["resolved_by"] == {
+        "venue": VENUE_BIN,
+        "entrance": "medical",
+        "desk": "doctor",
+    }
     # the outbox's event id is the resolution id: the same resolution again
     replay = _resolve(api, referral_id, id=event["id"], outcome="confirmed")
     assert (replay.status_code, replay.json()) == (200, conflict["referral"])
@@ -252,10 +263,11 @@ def test_the_endpoint_then_the_outbox_event_with_the_same_id(api: SandboxHttp) -
     referral_id = _open(api)
     event = referral_resolved(referral_id, "cleared")
     online = _resolve(api, referral_id, id=event["id"], note=event["data"]["note"]).json()
-    assert _post(api, event)["accepted"] == [event["id"]]  # delivered, nothing changes
+    delivered = _post(api, event, token=DOCTOR_TOKEN)  # delivered, nothing changes
+    assert delivered["accepted"] == [event["id"]]
     assert _list(api)["referrals"] == [online]
     other = referral_resolved(referral_id, "confirmed")
-    assert _post(api, other)["rejected"] == [
+    assert _post(api, other, token=DOCTOR_TOKEN)["rejected"] == [
         {"id": other["id"], "reason": "already_resolved", "index": 0}
     ]
 

@@ -1,7 +1,8 @@
 """Doctor referrals through `POST /v1/events`: opened, resolved, validated, stored once.
 
-Uploads go through the `http` fixture (answers checked against docs/api.yaml);
-what the sandbox stored is read from its service.
+Uploads go through the `http` fixture (answers checked against docs/api.yaml)
+with the venue's doctor room's token, which may resolve; what the sandbox
+stored is read from its service. Who else may not: test_referral_abuse.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sandbox.server import SandboxServer
 from sandbox.service import SandboxService
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
+    DOCTOR_TOKEN,
     VENUE_BIN,
     ApiContract,
     SandboxHttp,
@@ -33,7 +35,7 @@ YELLOW = DEMO_IIN["yellow"]
 
 
 def _post(http: SandboxHttp, *events: dict[str, Any]) -> dict[str, Any]:
-    response = http.post("/v1/events", json={"events": list(events)})
+    response = http.post("/v1/events", json={"events": list(events)}, token=DOCTOR_TOKEN)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body

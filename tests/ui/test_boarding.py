@@ -311,3 +311,32 @@ def test_without_a_doctor_pin_the_room_still_confirms_each_decision(
     qtbot.mouseClick(confirm.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.referrals[0].state is ReferralState.RESOLVED, timeout=WAIT)
     assert view.referrals[0].outcome is ReferralOutcome.CONFIRMED
+
+
+def test_control_characters_in_a_referral_are_shown_escaped(qtbot: QtBot) -> None:
+    from kiosk.referrals import Referral
+    from kiosk.status import Provenance
+    from ui.referrals_view import ReferralsView
+
+    view = ReferralsView(doctor=True)
+    qtbot.addWidget(view)
+    referral = Referral(
+        id="0b8f7f0e-3f0a-4a53-9f0e-2f1d3c4b5a69",
+        ticket="G5-001",
+        masked_id="••••••••1201",
+        name="Арман\u202e.Б",
+        status_shown=Status.RED,
+        provenance=Provenance.PASS,
+        reason=ReferralReason.OTHER,
+        note="call \x9b31m 8\u202e7012",
+        entrance="gate-5",
+        desk="gate-5",
+        opened_at=time.time(),
+    )
+    view.show_referrals((referral,))
+    texts = [view.table.item(0, column).text() for column in range(view.COLUMNS)]
+    assert "Арман\\u202e.Б" in texts
+    assert any(text.endswith("call \\u009b31m 8\\u202e7012") for text in texts)
+    assert not any(c in "".join(texts) for c in "\x9b\u202e")
+    view.table.selectRow(0)
+    assert "\\u202e" in view.chosen.text() and "\u202e" not in view.chosen.text()

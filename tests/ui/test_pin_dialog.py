@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from kiosk.lockout import FileLockouts
 from kiosk.pins import PinGuard, hash_pin
 from tests.fakes import FakeClock
 from tests.ui.qtfakes import MarkingTranslator
@@ -194,3 +197,28 @@ def test_a_language_change_redraws_the_words(qtbot: QtBot, dialog: PinDialog) ->
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: dialog.cancel_button.text() == "Cancel")
+
+
+def test_the_screen_and_the_command_line_count_the_same_tries(
+    qtbot: QtBot, stored: str, clock: FakeClock, tmp_path: Path
+) -> None:
+    def doctor_guard() -> PinGuard:
+        return PinGuard(stored, clock, lockouts=FileLockouts(tmp_path), key="doctor")
+
+    screen = PinDialog(doctor_guard(), DOCTOR_PIN, key="doctor")
+    qtbot.addWidget(screen)
+    screen.show()
+    press(qtbot, screen, WRONG)
+    press(qtbot, screen, WRONG)
+    assert screen.message_label.text() == "Wrong PIN. Tries left: 3"
+    command = doctor_guard()  # `referral resolve --pin`, another process
+    for _ in range(3):
+        command.check(WRONG)
+    press(qtbot, screen, RIGHT)
+    assert screen.message_label.text() == "Locked: try again in 1:00"
+    assert not screen.keys["1"].isEnabled() and screen.result() != QDialog.DialogCode.Accepted
+    screen.reject()
+    again = PinDialog(doctor_guard(), DOCTOR_PIN, key="doctor")  # after a restart
+    qtbot.addWidget(again)
+    assert again.message_label.text() == "Locked: try again in 1:00"
+    again.reject()

@@ -1,9 +1,13 @@
-"""PIN lock-out: five wrong PINs in a row lock the guard for a minute."""
+"""PIN lock-out: five wrong PINs in a row lock the guard for a minute, the next
+lock for two, and so on; every guard of a data folder counts the same tries."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kiosk.lockout import LOCKOUT_FILE, FileLockouts
 from kiosk.pins import PinGuard, PinOutcome, PinResult, hash_pin
 from tests.fakes import START, FakeClock
 
@@ -105,3 +109,77 @@ def test_is_set_with_a_hash(stored: str) -> None:
 def test_nonsense_limits_are_refused(stored: str, attempts: int, seconds: float) -> None:
     with pytest.raises(ValueError):
         PinGuard(stored, FakeClock(), max_attempts=attempts, lock_seconds=seconds)
+
+
+# --- the growing lock ------------------------------------------------------------------
+
+
+def test_each_lock_before_the_right_pin_lasts_twice_the_one_before_up_to_an_hour(
+    stored: str,
+) -> None:
+    clock = FakeClock()
+    guard = make_guard(stored, clock)
+    lengths = []
+    for _ in range(8):
+        for _ in range(5):
+            result = guard.check(WRONG)
+        assert result.outcome is PinOutcome.LOCKED and result.locked_until is not None
+        lengths.append(result.locked_until - clock.now())
+        clock.advance(lengths[-1])
+    assert lengths == [60, 120, 240, 480, 960, 1920, 3600, 3600]
+    assert guard.check(RIGHT).outcome is PinOutcome.OK
+    for _ in range(5):
+        guard.check(WRONG)
+    assert guard.lock_remaining() == 60, "the right PIN starts the growth again"
+
+
+# --- one count for every guard of a data folder ---------------------------------------
+
+
+def folder_guard(stored: str, clock: FakeClock, folder: Path, key: str = "doctor") -> PinGuard:
+    return PinGuard(stored, clock, lockouts=FileLockouts(folder), key=key)
+
+
+def test_guards_of_one_folder_share_the_count_and_a_restart_keeps_it(
+    stored: str, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    screen = folder_guard(stored, clock, tmp_path)
+    for _ in range(3):
+        screen.check(WRONG)
+    command = folder_guard(stored, clock, tmp_path)  # another process, or after a restart
+    assert command.attempts_left == 2
+    command.check(WRONG)
+    assert command.check(WRONG).outcome is PinOutcome.LOCKED
+    assert screen.check(RIGHT).outcome is PinOutcome.LOCKED
+    assert folder_guard(stored, clock, tmp_path).lock_remaining() == 60
+    other = folder_guard(stored, clock, tmp_path, key="admin")
+    assert other.check(RIGHT).outcome is PinOutcome.OK, "each PIN has its own count"
+    clock.advance(60)
+    assert folder_guard(stored, clock, tmp_path).check(RIGHT).outcome is PinOutcome.OK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "{", "[]", '{"doctor": 5}', '{"doctor": {"failures": "4"}}', '{"doctor": {"locks": -1}}'],
+)
+def test_a_damaged_count_file_counts_from_nothing_and_is_rewritten(
+    stored: str, tmp_path: Path, text: str
+) -> None:
+    (tmp_path / LOCKOUT_FILE).write_text(text, encoding="utf-8")
+    guard = folder_guard(stored, FakeClock(), tmp_path)
+    assert guard.attempts_left == 5
+    assert guard.check(WRONG) == PinResult(PinOutcome.WRONG, 4)
+    assert folder_guard(stored, FakeClock(), tmp_path).attempts_left == 4
+
+
+def test_a_count_that_cannot_be_kept_refuses_every_pin_but_the_right_one(
+    stored: str, tmp_path: Path
+) -> None:
+    guard = folder_guard(stored, FakeClock(), tmp_path)
+    guard.check(WRONG)
+    # The count's file is in the way of its replacement: a directory now.
+    (tmp_path / LOCKOUT_FILE).unlink()
+    (tmp_path / LOCKOUT_FILE).mkdir()
+    assert [guard.check(WRONG).outcome for _ in range(10)] == [PinOutcome.LOCKED] * 10
+    assert guard.check(RIGHT).outcome is PinOutcome.OK

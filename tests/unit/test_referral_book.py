@@ -60,8 +60,9 @@ def remote(
     entrance: str = "gate-3",
     desk: str = "boarding-3",
     ticket_text: str = "G3-001",
+    venue: str = DESK.venue_bin,
 ) -> RemoteReferral:
-    """A referral as the service would send it."""
+    """A referral of *venue* as the service would send it (resolved by its doctor room)."""
     return RemoteReferral(
         id=referral_id,
         ticket=ticket_text,
@@ -83,6 +84,8 @@ def remote(
         resolved_by_entrance=None if outcome is None else "medical",
         resolved_by_desk=None if outcome is None else "doctor",
         valid_until=None if resolved_at is None else resolved_at + RESOLUTION_LIFETIME,
+        venue=venue,
+        resolved_by_venue=None if outcome is None else venue,
     )
 
 
@@ -325,6 +328,85 @@ def test_a_resolution_not_yet_delivered_stands_against_an_open_copy_from_the_ser
     )
 
 
+YEAR_2099 = 4_070_908_800.0  # 2099-01-01T00:00:00Z
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda r: replace(r, resolved_at=YEAR_2099, valid_until=YEAR_2099 + 12 * 3600),
+        lambda r: replace(r, resolved_at=r.opened_at - 3600),
+        lambda r: replace(r, resolved_at=None),
+        lambda r: replace(r, resolved_by_venue="190940011234"),
+        lambda r: replace(r, resolved_by_venue=None),
+        lambda r: replace(r, venue="190940011234", resolved_by_venue="190940011234"),
+    ],
+    ids=["in-2099", "before-opening", "no-time", "other-venues-doctor", "no-venue", "other-venue"],
+)
+def test_an_outcome_the_kiosk_cannot_believe_lets_nobody_board(
+    store: Store, clock: FakeClock, forge: Any
+) -> None:
+    desk = book_for(store, clock)
+    mine = desk.open(RED_IIN, ReferralReason.RED, None, None).referral
+    clock.advance(300)
+    honest = remote(
+        mine.id,
+        iin=RED_IIN,
+        opened_at=mine.opened_at,
+        outcome="cleared",
+        resolved_at=clock.now() - 10,
+        ticket_text=mine.ticket,
+    )
+    merged = desk.merge(ReferralPull(DESK.venue_bin, clock.now(), (forge(honest),)))
+
+    assert merged.disbelieved == (mine.id,) and merged.resolved == ()
+    assert desk.get(mine.id).outcome is None
+    assert desk.clearance(store.keys.subject(RED_IIN, clock.now()), clock.now()) is None
+    assert not Alerts(store).unseen()
+
+
+def test_a_resolution_just_ahead_of_the_kiosks_clock_is_believed_within_the_skew(
+    store: Store, clock: FakeClock
+) -> None:
+    desk = book_for(store, clock)
+    mine = desk.open(RED_IIN, ReferralReason.RED, None, None).referral
+    within = remote(
+        mine.id,
+        iin=RED_IIN,
+        opened_at=mine.opened_at,
+        outcome="cleared",
+        resolved_at=clock.now() + 100,
+    )
+    assert desk.merge(ReferralPull(DESK.venue_bin, clock.now(), (within,))).resolved
+    assert desk.get(mine.id).outcome is ReferralOutcome.CLEARED
+
+
+def test_a_valid_until_past_twelve_hours_from_the_resolution_is_cut_to_twelve(
+    store: Store, clock: FakeClock
+) -> None:
+    desk = book_for(store, clock)
+    mine = desk.open(RED_IIN, ReferralReason.RED, None, None).referral
+    resolved_at = clock.now() + 5
+    for valid_until in (YEAR_2099, None):
+        with store.transaction() as conn:
+            conn.execute("UPDATE referrals SET outcome = NULL, valid_until = NULL")
+        told = replace(
+            remote(
+                mine.id,
+                iin=RED_IIN,
+                opened_at=mine.opened_at,
+                outcome="cleared",
+                resolved_at=resolved_at,
+            ),
+            valid_until=valid_until,
+        )
+        desk.merge(ReferralPull(DESK.venue_bin, clock.now(), (told,)))
+        assert desk.get(mine.id).valid_until == resolved_at + RESOLUTION_LIFETIME
+    subject = store.keys.subject(RED_IIN, clock.now())
+    assert desk.clearance(subject, resolved_at + RESOLUTION_LIFETIME - 1) is not None
+    assert desk.clearance(subject, resolved_at + RESOLUTION_LIFETIME + 1) is None
+
+
 def test_the_days_end_unlinks_referrals_and_keeps_them_for_reports(
     store: Store, clock: FakeClock
 ) -> None:
@@ -344,6 +426,43 @@ def test_the_days_end_unlinks_referrals_and_keeps_them_for_reports(
     )
     assert book.clearance(subject, clock.now()) is None
     assert [r.id for r in book.every()] == [opened.id]
+
+
+class AcceptingService:
+    """Takes every event."""
+
+    def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchResult:
+        return BatchResult(tuple(str(e["id"]) for e in events), (), ())
+
+
+def test_the_days_end_forgets_the_days_notes_once_they_are_delivered(
+    store: Store, clock: FakeClock
+) -> None:
+    book = book_for(store, clock)
+    typed = f"IIN {GREEN_IIN}, says Айгерим Бекова is her sister"
+    delivered = book.open(YELLOW_IIN, ReferralReason.OTHER, typed, None).referral
+    book.resolve(delivered.id, ReferralOutcome.CONFIRMED, f"called {OTHER_IIN}", "dr")
+    Syncer(store, AcceptingService(), clock, translate=translate).run_once()
+    waiting = book.open(RED_IIN, ReferralReason.OTHER, f"brother {OTHER_IIN}", None).referral
+    day_end = DayEnd(store, DESK, BusinessDay())
+    day_end.close_out(clock.now(), now=clock.now())
+
+    def texts() -> str:
+        rows = store.query("SELECT note, resolution_note FROM referrals")
+        events = store.query("SELECT data FROM outbox WHERE acked_at IS NOT NULL")
+        return json.dumps([rows, events], ensure_ascii=False)
+
+    assert GREEN_IIN not in texts() and "Айгерим" not in texts() and OTHER_IIN not in texts()
+    assert [(r.note, r.resolution_note) for r in book.every()] == [(None, None)] * 2
+    [pending] = store.query("SELECT data FROM outbox WHERE acked_at IS NULL")
+    assert f"brother {OTHER_IIN}" in str(pending["data"]), "a waiting event delivers its note"
+    assert book.get(delivered.id).outcome is ReferralOutcome.CONFIRMED, "the outcome stays"
+
+    Syncer(store, AcceptingService(), clock, translate=translate).run_once()
+    clock.advance(86_400)
+    day_end.close_out(clock.now(), now=clock.now())
+    everything = json.dumps(store.query("SELECT data FROM outbox"), ensure_ascii=False)
+    assert OTHER_IIN not in everything and waiting.id in everything
 
 
 def test_every_referral_kept_or_only_the_open_ones(store: Store, clock: FakeClock) -> None:
@@ -399,3 +518,22 @@ def test_a_refused_resolution_is_the_doctor_rooms_alert_not_a_dead_letter(
         assert after.state is ReferralState.OPEN, "reopened: it may be resolved again"
     else:
         assert after.outcome is ReferralOutcome.CLEARED and not after.delivered
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["not_a_doctor_room", "wrong_venue", "resolved_in_future", "resolved_before_opened"],
+)
+def test_a_resolution_refused_for_its_sender_or_time_reopens_and_is_a_dead_letter(
+    reason: str, store: Store, clock: FakeClock
+) -> None:
+    doctor = book_for(store, clock, DOCTOR, "DR")
+    pulled = remote(str(uuid.uuid4()), opened_at=clock.now() - 60)
+    doctor.merge(ReferralPull(DESK.venue_bin, clock.now(), (pulled,)))
+    doctor.resolve(pulled.id, ReferralOutcome.CLEARED, "ok", "dr")
+    report = Syncer(store, RefusingService(reason), clock, translate=translate).run_once()
+
+    assert report.rejected == 1
+    [alert] = Alerts(store).unseen()
+    assert alert.kind is AlertKind.DEAD_LETTER, "the device or its clock needs fixing"
+    assert doctor.get(pulled.id).state is ReferralState.OPEN
