@@ -157,7 +157,9 @@ def cases(draw: st.DrawFn, base: dict[str, Any]) -> tuple[str, bytes, list[str]]
         elif draw(st.booleans()):
             value = draw(st.sampled_from(VALUES))
         else:  # near what is there: a plausible edit, maybe just out of range
-            value = _near(_get(base, path), draw(st.sampled_from([0, 0.5, 2, 10, 1000])))
+            # a copy: a whole section taken from *base* must not let a later edit change base
+            near = _near(_get(base, path), draw(st.sampled_from([0, 0.5, 2, 10, 1000])))
+            value = copy.deepcopy(near)
         _put(data, path, value)
         changed.append(".".join(path))
     return f"set {changed}", tomlkit.dumps(data).encode("utf-8"), changed
