@@ -30,6 +30,7 @@ from kiosk.alerts import (
     Passback,
     RedReportQueued,
     SyncTrouble,
+    note_lost_events,
 )
 from kiosk.apiwire import ReferralPull
 from kiosk.clock import Clock
@@ -221,6 +222,7 @@ class DeskController:
             self._store = self._open_store()
             self._store.check_integrity()
             self._last_integrity = self._clock.now()
+            note_lost_events(self._store, self._clock.now())  # told with the other alerts
             watched = WatchedSource(self._source, self._on_lookup) if self._source else None
             self._reception = self._make_reception(self._store, watched)
             self._referrals = ReferralDesk(self._reception.referrals, self._tell)
