@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING
 
 from app.common import EXIT_OK, CliError, add_command, iso_date, print_json, write_output
@@ -127,10 +128,18 @@ def run_close_out(args: argparse.Namespace) -> int:
 
     app = open_app(args)
     try:
-        count = app.reception().close_out(app.clock.now())
+        reception = app.reception()
+        count = reception.close_out(app.clock.now())
     finally:
         app.close()
-    print_json({"checked_out": count})
+    print_json({"checked_out": count, "rewritten": reception.day_end.rewritten})
+    if not reception.day_end.rewritten:
+        print(
+            "ashyq-kiosk: the day is closed (everyone checked out, the day's key replaced), "
+            "but the disk had no room to rewrite the database file: free some space; the next "
+            "close-out rewrites it, until then erased values may remain in its spare space",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

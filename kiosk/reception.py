@@ -37,6 +37,7 @@ from kiosk.referral_store import ReferralBook
 from kiosk.referrals import ReferralOutcome, default_ticket_prefix
 from kiosk.status import Provenance, Status
 from kiosk.store import Store
+from kiosk.subjects import SubjectKey, again_if_key_replaced
 from kiosk.whereabouts import locate
 
 __all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
@@ -77,12 +78,16 @@ class Reception:
         prefix = settings.ticket_prefix or default_ticket_prefix(settings.desk.desk)
         self.referrals = ReferralBook(store, settings.desk, clock, prefix=prefix, day=day)
         self._venue_count: int | None = None
+        self._key: SubjectKey | None = None  # the one the latest subject was worked out with
 
     # -- the flow ---------------------------------------------------------
 
     def check(self, text: str, method: Method, staff: StaffInput | None = None) -> Decision:
         """Run one code through the desk. Unanswered `ask_staff` cases come back
         unrecorded (`awaiting_staff`); finish them with `record`."""
+        return again_if_key_replaced(lambda: self._check(text, method, staff))
+
+    def _check(self, text: str, method: Method, staff: StaffInput | None) -> Decision:
         read = self._read(text, method)
         if isinstance(read, Decision):
             return read
@@ -105,6 +110,9 @@ class Reception:
     def check_out(self, text: str, method: Method) -> Decision:
         """A staff check-out (a typed IIN or a shown code): the person leaves,
         whatever the desk's role."""
+        return again_if_key_replaced(lambda: self._staff_check_out(text, method))
+
+    def _staff_check_out(self, text: str, method: Method) -> Decision:
         read = self._read(text, method)
         if isinstance(read, Decision):
             return read
@@ -118,9 +126,12 @@ class Reception:
         The check-in takes the assessment's id, so the same visit can be
         recorded once only: a second call raises :class:`AlreadyRecorded`.
         """
-        if pending.event_ids or pending.direction is not Direction.ENTRY or pending.iin is None:
+        iin = pending.iin
+        if pending.event_ids or pending.direction is not Direction.ENTRY or iin is None:
             raise ValueError("only an assessed, unrecorded entry can be recorded")
-        return self._record(pending, staff, self._subject(pending.iin, pending.decided_at))
+        return again_if_key_replaced(
+            lambda: self._record(pending, staff, self._subject(iin, pending.decided_at))
+        )
 
     def _record(self, pending: Decision, staff: StaffInput | None, subject: str) -> Decision:
         decision = with_staff(pending, staff)
@@ -209,11 +220,16 @@ class Reception:
         return now, parsed, parsed.iin, self._subject(parsed.iin, now)
 
     def _subject(self, iin: str, now: float) -> str:
-        return self._store.keys.subject(iin, now)
+        self._key = self._store.keys.current(now)
+        return self._key.subject(iin)
 
     def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> None:
-        """Insert one person's events (their subject is worked out once)."""
+        """Insert one person's events (their subject is worked out once), inside a
+        transaction that then writes nothing else keyed by another subject: unless
+        a close-out turned the key since the subject was worked out (KeyReplaced)."""
         desk, now = self.settings.desk, self._clock.now()
+        assert self._key is not None
+        self._store.keys.confirm(self._key, now)
         insert_events(conn, events, desk=desk, subject_of=lambda _: subject, now=now)
 
     def _whereabouts(
