@@ -136,8 +136,9 @@ def run_close_out(args: argparse.Namespace) -> int:
     if not reception.day_end.rewritten:
         print(
             "ashyq-kiosk: the day is closed (everyone checked out, the day's key replaced), "
-            "but the disk had no room to rewrite the database file: free some space; the next "
-            "close-out rewrites it, until then erased values may remain in its spare space",
+            "but the database file could not be rewritten now (no room on the disk, or another "
+            "program kept it busy): until the next close-out rewrites it, erased values may "
+            "remain in its spare space; free some space if the disk is full",
             file=sys.stderr,
         )
     return EXIT_OK

@@ -17,9 +17,10 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.alerts import (
     AlertFeed,
@@ -132,14 +133,16 @@ class DeskController:
         self._thread = threading.Thread(target=self._run, name="desk", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Finish what was queued, record open questions, close the store. Idempotent."""
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Finish what was queued, record open questions, close the store. Idempotent.
+        False: the desk had not finished within *timeout* (it is left to end)."""
         thread = self._thread
         if thread is None:
-            return
+            return True
         self._inputs.put(None)
         thread.join(timeout)
         self._thread = None
+        return not thread.is_alive()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Wait until the desk has opened its store (or failed to)."""
@@ -147,9 +150,15 @@ class DeskController:
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every input given before this call has been handled."""
+        return self.marker().wait(timeout)
+
+    def marker(self) -> Marker:
+        """A marker behind every input given so far: its `wait(timeout)` returns
+        True once they have all been handled (a batch feeds the desk this way
+        without queueing more than it decides)."""
         done = _Barrier()
         self._inputs.put(done)
-        return done.wait(timeout)
+        return done
 
     # -- inputs (any thread) ------------------------------------------------------
 
@@ -239,11 +248,17 @@ class DeskController:
             self._fail(exc)
         finally:
             self._ready.set()
+        next_tick = time.monotonic() + self._options.idle_tick
         while True:
+            # Ticks come between inputs too: a steady stream (scans, sync reports)
+            # must not hold up time-outs and file checks.
             try:
-                item = self._inputs.get(timeout=self._options.idle_tick)
+                wait = next_tick - time.monotonic()
+                item = self._inputs.get(timeout=wait) if wait > 0 else self._on_tick
             except queue.Empty:
                 item = self._on_tick
+            if item == self._on_tick:
+                next_tick = time.monotonic() + self._options.idle_tick
             if item is None:
                 break
             if self.failure is not None:  # nothing more is recorded; wait to be stopped
@@ -495,6 +510,10 @@ class DeskController:
                 getattr(listener, what)(*args)
             except Exception:  # a listener's bug must not stop the desk
                 _log.exception("a desk listener failed in %s", what)
+
+
+class Marker(Protocol):
+    def wait(self, timeout: float) -> bool: ...
 
 
 class _Barrier:
