@@ -166,20 +166,6 @@ def test_a_healthy_database_is_left_as_it_is(folder: Folder) -> None:
     assert after == before
 
 
-def test_a_file_whose_first_page_is_gone_is_replaced_by_an_empty_database(
-    folder: Folder,
-) -> None:
-    damage_a_page(folder.db, page=1)
-
-    code, saved, err = folder.run("recover")
-
-    assert code == 1 and saved["pending_lost"] is None, err  # nothing could be read
-    assert saved["recovered"] == {"pending": 0, "acknowledged": 0, "alerts": 0}
-    assert len(damaged_files(folder)) == 1
-    code, status, _ = folder.run("status")
-    assert code == 0 and status["pending"] == 0
-
-
 def test_when_the_new_database_cannot_be_written_nothing_is_touched(
     folder: Folder, tmp_path: Path
 ) -> None:
