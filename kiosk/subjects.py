@@ -157,10 +157,11 @@ class SubjectKeys:
             else:
                 _overwrite(staged_path)
                 staged_path.unlink()
-        except FileNotFoundError:
+        except OSError:
+            # Gone already (another writer settled it), or held open by a reader
+            # (Windows): the database still names the right key; a later write
+            # settles the files.
             pass
-        except OSError as exc:
-            raise from_os_error(exc, str(self.path)) from None
         self._cache.clear()
 
     def _staged(self) -> SubjectKey | None:
