@@ -13,7 +13,7 @@ along, and presence, cached statuses and referrals where they can.
 
 The new database is written beside the old one and only then put in its
 place; the damaged files are kept, renamed `kiosk.sqlite3.damaged-STAMP`
-(with their `-wal` and `-shm`). A kiosk still running on the old file
+(with their `-wal`, `-shm` and `.mark`). A kiosk still running on the old file
 notices the swap (Store.guard) and stops with a rescue file of its own.
 """
 
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kiosk.alerts import Alert, DatabaseRescued, raise_alert
+from kiosk.eventmark import MARK_SUFFIX
 from kiosk.pagereader import Scan, broken_pages, scan, shapes_from
 from kiosk.store import DB_FILENAME, SCHEMA_VERSION, Store
 from kiosk.storeerrors import StoreError, StoreProblem, from_os_error
@@ -35,7 +36,7 @@ from kiosk.storeerrors import StoreError, StoreProblem, from_os_error
 # What is copied, most precious first.
 TABLES = ("outbox", "alerts", "meta", "presence", "referrals", "status_cache")
 CHUNK = 512
-_SIDE_FILES = ("-wal", "-shm")
+_SIDE_FILES = ("-wal", "-shm", MARK_SUFFIX)  # the mark goes with its file
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,8 @@ def _counter_in(pages: Scan) -> int:
 
 
 def _keep_counter(conn: sqlite3.Connection, counter: int) -> None:
-    """The new file goes on numbering events after the last one the old file gave
-    (a loss at the newest end stays visible to the high-water mark)."""
+    """The new file goes on numbering events after the last one the old file gave:
+    an event's number is never given twice."""
     if (
         conn.execute(
             "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'", (counter,)

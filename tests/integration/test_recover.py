@@ -92,9 +92,9 @@ def folder(tmp_path: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture
 
 
 def damaged_files(folder: Folder) -> list[Path]:
-    """The damaged database files kept aside (without their -wal and -shm)."""
+    """The damaged database files kept aside (without their -wal, -shm and .mark)."""
     found = folder.path.glob("kiosk.sqlite3.damaged-*")
-    return sorted(p for p in found if not p.name.endswith(("-wal", "-shm")))
+    return sorted(p for p in found if not p.name.endswith(("-wal", "-shm", ".mark")))
 
 
 def test_a_damaged_page_of_delivered_events_is_refused_then_recovered_and_synced(
