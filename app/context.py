@@ -122,9 +122,18 @@ def app_for(
 ) -> App:
     """The objects of a kiosk on *settings* with its database in *folder*. `check=False`:
     the database's integrity is left to the caller (a desk checks it as it starts)."""
+    from kiosk.alerts import note_lost_events
     from kiosk.clock import SystemClock
+    from kiosk.store import StoreError
 
-    return App(settings, folder, open_store(folder, check=check), clock or SystemClock())
+    app = App(settings, folder, open_store(folder, check=check), clock or SystemClock())
+    if check:  # events lost with a cut log: on record, so `status` lists them too
+        try:
+            note_lost_events(app.store, app.clock.now())
+        except StoreError as exc:
+            app.close()
+            raise CliError(f"{folder}: {exc}", EXIT_CANNOT_RECORD) from None
+    return app
 
 
 def open_app(args: argparse.Namespace, clock: Clock | None = None, *, check: bool = True) -> App:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING
 
 from app.common import EXIT_OK, CliError, add_command, iso_date, print_json, write_output
@@ -127,10 +128,19 @@ def run_close_out(args: argparse.Namespace) -> int:
 
     app = open_app(args)
     try:
-        count = app.reception().close_out(app.clock.now())
+        reception = app.reception()
+        count = reception.close_out(app.clock.now())
     finally:
         app.close()
-    print_json({"checked_out": count})
+    print_json({"checked_out": count, "rewritten": reception.day_end.rewritten})
+    if not reception.day_end.rewritten:
+        print(
+            "ashyq-kiosk: the day is closed (everyone checked out, the day's key replaced), "
+            "but the database file could not be rewritten now (no room on the disk, or another "
+            "program kept it busy): until the next close-out rewrites it, erased values may "
+            "remain in its spare space; free some space if the disk is full",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -14,8 +14,12 @@ import queue
 import signal
 import sys
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from app.common import EXIT_CANNOT_RECORD, EXIT_OK, add_command, login_name
+if TYPE_CHECKING:
+    from app.terminal import TerminalDesk, TerminalListener
+
+from app.common import EXIT_CANNOT_RECORD, EXIT_NEGATIVE, EXIT_OK, add_command, login_name
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,7 +63,15 @@ def run_terminal(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.desk import build_desk
     from app.scanning import recover_scan, wedge_settings
-    from app.terminal import Item, TerminalDesk, TerminalListener, read_keys, read_lines
+    from app.terminal import (
+        LINES_AHEAD,
+        Item,
+        TerminalDesk,
+        TerminalListener,
+        codes_left,
+        read_keys,
+        read_lines,
+    )
     from hardware.wedge import WedgeDetector
 
     # The desk checks the database itself as it starts (start_checked): once is enough.
@@ -81,8 +93,9 @@ def run_terminal(args: argparse.Namespace) -> int:
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, on_signal)
-    items: queue.Queue[Item | None] = queue.Queue()
+    items: queue.Queue[Item | None] = queue.Queue(maxsize=0 if interactive else LINES_AHEAD)
     restore = None
+    finished = False
     try:
         if not desk.start_checked() or listener.failed.is_set():
             return EXIT_CANNOT_RECORD
@@ -96,8 +109,29 @@ def run_terminal(args: argparse.Namespace) -> int:
             + (" (staff: type help)" if interactive else "")
         )
         terminal.run(items)
+        finished = desk.controller.stop()  # what was queued is decided, open questions recorded
     finally:
         if restore is not None:
             restore()
         desk.stop()
-    return EXIT_CANNOT_RECORD if listener.failed.is_set() else EXIT_OK
+    if listener.failed.is_set():
+        return EXIT_CANNOT_RECORD
+    if interactive:
+        return EXIT_OK
+    return _batch_end(listener, terminal, finished, codes_left(items))
+
+
+def _batch_end(
+    listener: TerminalListener, terminal: TerminalDesk, finished: bool, left: int
+) -> int:
+    """A piped input is a batch: exit 0 once every code of it was decided; else say
+    how many were not, exit 1."""
+    undecided = terminal.lines - (terminal.lines if finished else terminal.decided) + left
+    if terminal.input_ended and undecided == 0:
+        return EXIT_OK
+    rest = "" if terminal.input_ended else "; the rest of the input was not read"
+    listener.say(
+        f"stopped before the input was done: {undecided} of the {terminal.lines + left} "
+        f"code(s) read were not decided{rest}"
+    )
+    return EXIT_NEGATIVE

@@ -10,7 +10,10 @@ Codes and staff answers never share a channel:
   (check-out), `ack ID`/`ack all`, a typed IIN (manual entry), `help`;
 - when the input is not a terminal (a pipe, a file), each line is a scanned
   code and nothing answers staff questions: they time out and are recorded
-  as `ask_staff`.
+  as `ask_staff`. Such an input is a batch: when it ends, the desk decides
+  every code read before it stops; the desk is fed no faster than it
+  decides (BATCH_BLOCK codes at a time), so a long file costs no memory. A
+  run stopped before (Ctrl-C, SIGTERM) says how many codes it did not decide.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from kiosk.policy import StaffAnswer
 if TYPE_CHECKING:
     from hardware.wedge import KeyPress, WedgeDetector
     from kiosk.alerts import Alert
-    from kiosk.desk import DeskController
+    from kiosk.desk import DeskController, Marker
 
 HELP = (
     "staff keys: a | admit, r | refuse [reason]  answer the open question;  "
@@ -76,6 +79,7 @@ class TerminalListener(DeskListener):
         self.questions: dict[str, StaffQuestion] = {}
         self.alerts: list[int] = []
         self.failed = threading.Event()
+        self._service_line = ""
 
     def decision_shown(self, decision: Decision) -> None:
         self._json(decision_line(decision))
@@ -98,8 +102,17 @@ class TerminalListener(DeskListener):
         self._say(f"staff: that answer changed nothing ({why.value})")
 
     def alert_raised(self, alert: Alert) -> None:
+        from kiosk.alerts import DatabaseRescued
+
         self.alerts.append(alert.id)
         self._json(alert_line(alert))
+        payload = alert.payload
+        if isinstance(payload, DatabaseRescued) and payload.events_lost:
+            self._say(
+                f"{payload.events_lost} event(s) this desk had recorded are missing from the "
+                "database (its log was emptied or cut short while the kiosk was off); those "
+                "not sent before will not reach the service: note the count for support"
+            )
 
     def alert_acknowledged(self, alert_id: int) -> None:
         if alert_id in self.alerts:
@@ -110,7 +123,10 @@ class TerminalListener(DeskListener):
         if state.online is None:
             return
         words = "online" if state.online else f"offline ({state.problem or 'no answer'})"
-        self._say(f"service: {words}; {state.pending} event(s) waiting")
+        line = f"service: {words}; {state.pending} event(s) waiting"
+        if line != self._service_line:  # every sync pass tells; the header changes less often
+            self._service_line = line
+            self._say(line)
 
     def device_changed(self, report: DeviceReport) -> None:
         self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.condition]}")
@@ -143,6 +159,13 @@ class Line:
 Item = Line | Any  # Line, or a hardware.wedge.KeyPress; None ends the input
 
 
+BATCH_BLOCK = 64
+"""Codes from a pipe handed to the desk between two of its markers; at most two
+blocks wait in the desk's queue."""
+LINES_AHEAD = 1024
+"""Lines read from a pipe ahead of the desk (the reader then waits)."""
+
+
 class TerminalDesk:
     """Feeds the controller from terminal input until it ends, `quit`, or a stop."""
 
@@ -164,6 +187,12 @@ class TerminalDesk:
         self._echo = echo
         self._typed: list[str] = []
         self.stop = threading.Event()
+        self.lines = 0
+        """Lines of a piped input taken in (each a code, blank ones aside)."""
+        self.decided = 0
+        """Of those, the ones the desk is known to have handled."""
+        self.input_ended = False
+        self._blocks: list[tuple[int, Marker]] = []
 
     def run(self, items: queue.Queue[Item | None]) -> None:
         while not self.stop.is_set() and not self._listener.failed.is_set():
@@ -173,13 +202,39 @@ class TerminalDesk:
                 self._flush_wedge()
                 continue
             if item is None:
+                self.input_ended = True
                 self._flush_wedge(release=True)
+                self._drain()  # a batch: every code it held is decided before the desk stops
                 return
             if isinstance(item, Line):
-                if item.text.strip():
-                    self._desk.submit(self._recover(item.text), Method.SCANNER)
+                self._code(item.text)
             else:
                 self._key(item)
+
+    def _code(self, text: str) -> None:
+        if not text.strip():
+            return
+        self._desk.submit(self._recover(text), Method.SCANNER)
+        self.lines += 1
+        if self.lines % BATCH_BLOCK == 0:
+            self._blocks.append((self.lines, self._desk.marker()))
+            while len(self._blocks) > 2 and self._passed(self._blocks[0]):
+                self._blocks.pop(0)
+
+    def _drain(self) -> None:
+        self._blocks.append((self.lines, self._desk.marker()))
+        while self._blocks and self._passed(self._blocks[0]):
+            self._blocks.pop(0)
+
+    def _passed(self, block: tuple[int, Marker]) -> bool:
+        """Wait until the desk has handled the codes up to *block*; False when the
+        desk was stopped or failed first."""
+        upto, marker = block
+        while not marker.wait(0.25):
+            if self.stop.is_set() or self._listener.failed.is_set():
+                return False
+        self.decided = max(self.decided, upto)
+        return True
 
     # -- keys -----------------------------------------------------------------
 
@@ -273,8 +328,21 @@ class TerminalDesk:
 # -- reading the terminal ----------------------------------------------------------
 
 
+def codes_left(items: queue.Queue[Item | None]) -> int:
+    """The codes read from a pipe that the desk was never given (the queue is emptied)."""
+    left = 0
+    while True:
+        try:
+            item = items.get_nowait()
+        except queue.Empty:
+            return left
+        if isinstance(item, Line) and item.text.strip():
+            left += 1
+
+
 def read_lines(stream: IO[str], items: queue.Queue[Item | None]) -> threading.Thread:
-    """Each line of a pipe or file is a scanned code."""
+    """Each line of a pipe or file is a scanned code (*items* bounded: the reader
+    waits for the desk)."""
 
     def loop() -> None:
         for line in stream:

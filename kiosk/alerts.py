@@ -111,10 +111,13 @@ class TrustStale:
 
 @dataclass(frozen=True)
 class DatabaseRescued:
-    """The database files were removed or replaced under the running desk."""
+    """The database files were removed or replaced under the running desk, a
+    damaged one was recovered, or events it had confirmed are gone
+    (`events_lost`: its log was cut short)."""
 
     what: str = ""
     rescue_file: str | None = None
+    events_lost: int = 0
 
 
 @dataclass(frozen=True)
@@ -329,3 +332,16 @@ def note_clock_skew(alerts: Alerts, skew: float | None, allowance: float, now: f
         return False
     payload = ClockSkew(round(skew, 1), allowance)
     return alerts.add_once(payload, now=now) is not None
+
+
+def note_lost_events(store: Store, now: float) -> Alert | None:
+    """Put on record a loss the store found as it opened: confirmed events the
+    database no longer holds (its log was emptied or cut short while the kiosk
+    was off). A `database_rescued` alert (`events_lost`) says how many; the
+    store's mark then starts again from what the database holds."""
+    lost = store.lost_events
+    if lost is None:
+        return None
+    alert = Alerts(store).add(DatabaseRescued("events_lost", events_lost=lost.count), now=now)
+    store.lost_events_reported()
+    return alert

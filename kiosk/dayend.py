@@ -5,10 +5,18 @@ anyone tomorrow.
 A business day ends at the venue's closing time, or at local midnight
 when the venue sets none. The end is caught up at the next scan or idle
 tick when the kiosk was off at that moment.
+
+The next key is named in the close-out's transaction, the one that forgets
+the day (see :class:`kiosk.subjects.SubjectKeys`): no desk, in this process
+or another, can write a row keyed by the old key once the day's rows are
+forgotten, and a close-out that fails forgets nothing and turns nothing. A
+desk that worked out a person's subject before the close-out finds the key
+changed when it writes, and starts again (`SubjectKeys.confirm`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
@@ -16,7 +24,8 @@ from dataclasses import dataclass
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.outbox import insert_events
 from kiosk.presence import Presence
-from kiosk.store import Store
+from kiosk.store import Store, StoreError, StoreProblem, set_meta_in
+from kiosk.subjects import KEY_META
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ class DayEnd:
         self.day = day
         self._presence = Presence(store)
         self._window = (0.0, 0.0)  # the last end of a day, the next: asked at every scan
+        self.rewritten = True
+        """Whether the last close-out could rewrite the file (see :meth:`Store.rewrite`)."""
 
     def due(self, now: float) -> bool:
         """Today's key was made before the last end of a business day."""
@@ -89,22 +100,38 @@ class DayEnd:
         return self.close_out(self._last_end(now), now=now, only_if_due=True)
 
     def close_out(self, at: float, *, now: float, only_if_due: bool = False) -> int:
-        """Check out everyone inside as automatic exits at *at*; then turn the key."""
-        stays = self._presence.all()
-        events = [
-            NewEvent(EventType.CHECK_OUT, at, {"check_in": s.event_id, "automatic": True})
-            for s in stays
-        ]
+        """Check out everyone inside as automatic exits at *at*, forget the day and
+        turn the key, in one transaction; then rewrite the file. People checked out.
+
+        A failure before the commit (a full disk) changes nothing at all.
+        A rewrite the disk has no room for leaves the day closed all the same
+        (`rewritten` False): the next close-out rewrites the file."""
         with self._store.transaction() as conn:
             if only_if_due and not self.due(now):
                 return 0  # another desk process closed the day first
+            stays = self._presence.all()
+            events = [
+                NewEvent(EventType.CHECK_OUT, at, {"check_in": s.event_id, "automatic": True})
+                for s in stays
+            ]
             insert_events(conn, events, desk=self._desk, subject_of=_no_subject, now=now)
             forget_the_day(conn)
-        # The database no longer needs the old key: replace it (a crash before
-        # this line only repeats the close-out, which then finds nobody inside).
-        self._store.keys.replace(now)
-        self._store.rewrite()  # no stale copy of the day's subjects in spare page space
+            # The next key, named in this transaction: it turns with the commit.
+            set_meta_in(conn, KEY_META, self._store.keys.stage(now).mark)
+        # The new key's file in place now (else the next write puts it there).
+        with contextlib.suppress(StoreError), self._store.transaction():
+            pass
+        self.rewritten = self._rewrite()
         return len(stays)
+
+    def _rewrite(self) -> bool:
+        """No stale copy of the day's subjects in spare page space (see Store.rewrite)."""
+        try:
+            return self._store.rewrite()
+        except StoreError as exc:
+            if exc.problem is StoreProblem.REPLACED:
+                raise
+            return False  # a full or failing disk: the day is closed; the next one rewrites
 
 
 def forget_the_day(conn: sqlite3.Connection) -> None:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.alerts import (
     AlertFeed,
@@ -30,6 +31,7 @@ from kiosk.alerts import (
     Passback,
     RedReportQueued,
     SyncTrouble,
+    note_lost_events,
 )
 from kiosk.apiwire import ReferralPull
 from kiosk.clock import Clock
@@ -143,14 +145,16 @@ class DeskController:
         self._thread = threading.Thread(target=self._run, name="desk", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Finish what was queued, record open questions, close the store. Idempotent."""
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Finish what was queued, record open questions, close the store. Idempotent.
+        False: the desk had not finished within *timeout* (it is left to end)."""
         thread = self._thread
         if thread is None:
-            return
+            return True
         self._inputs.put(None)
         thread.join(timeout)
         self._thread = None
+        return not thread.is_alive()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """Wait until the desk has opened its store (or failed to)."""
@@ -158,9 +162,15 @@ class DeskController:
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every input given before this call has been handled."""
+        return self.marker().wait(timeout)
+
+    def marker(self) -> Marker:
+        """A marker behind every input given so far: its `wait(timeout)` returns
+        True once they have all been handled (a batch feeds the desk this way
+        without queueing more than it decides)."""
         done = _Barrier()
         self._inputs.put(done)
-        return done.wait(timeout)
+        return done
 
     # -- inputs (any thread) ------------------------------------------------------
 
@@ -247,6 +257,7 @@ class DeskController:
             self._store = self._open_store()
             self._store.check_integrity()
             self._last_integrity = self._clock.now()
+            note_lost_events(self._store, self._clock.now())  # told with the other alerts
             watched = WatchedSource(self._source, self._on_lookup) if self._source else None
             self._reception = self._make_reception(self._store, watched)
             self._referrals = ReferralDesk(self._reception.referrals, self._tell)
@@ -263,11 +274,17 @@ class DeskController:
             self._fail(exc)
         finally:
             self._ready.set()
+        next_tick = time.monotonic() + self._options.idle_tick
         while True:
+            # Ticks come between inputs too: a steady stream (scans, sync reports)
+            # must not hold up time-outs and file checks.
             try:
-                item = self._inputs.get(timeout=self._options.idle_tick)
+                wait = next_tick - time.monotonic()
+                item = self._inputs.get(timeout=wait) if wait > 0 else self._on_tick
             except queue.Empty:
                 item = self._on_tick
+            if item == self._on_tick:
+                next_tick = time.monotonic() + self._options.idle_tick
             if item is None:
                 break
             if self.failure is not None:  # nothing more is recorded; wait to be stopped
@@ -563,6 +580,10 @@ class DeskController:
                 getattr(listener, what)(*args)
             except Exception:  # a listener's bug must not stop the desk
                 _log.exception("a desk listener failed in %s", what)
+
+
+class Marker(Protocol):
+    def wait(self, timeout: float) -> bool: ...
 
 
 class _Barrier:

@@ -39,6 +39,7 @@ from kiosk.referral_store import ReferralBook
 from kiosk.referrals import ReferralOutcome, default_ticket_prefix
 from kiosk.status import Provenance, Status
 from kiosk.store import Store
+from kiosk.subjects import SubjectKey, again_if_key_replaced
 from kiosk.trust import KeyAnswer, TrustKeeper
 from kiosk.whereabouts import locate
 
@@ -87,6 +88,7 @@ class Reception:
             store, settings.desk, clock, prefix=prefix, day=day, skew=settings.pass_skew
         )
         self._venue_count: int | None = None
+        self._key: SubjectKey | None = None  # the one the latest subject was worked out with
 
     # -- the flow ---------------------------------------------------------
 
@@ -95,12 +97,12 @@ class Reception:
         unrecorded (`awaiting_staff`); finish them with `record`. At an exit desk,
         and at a two-way desk for someone inside past the re-scan window, the
         person leaves."""
-        return self._check(text, method, staff, may_exit=True)
+        return again_if_key_replaced(lambda: self._check(text, method, staff, may_exit=True))
 
     def check_in(self, text: str, method: Method, staff: StaffInput | None = None) -> Decision:
         """Staff's explicit Check in: an entry whatever the desk's role and whoever
         is inside (someone inside already is a pass-back); never an exit."""
-        return self._check(text, method, staff, may_exit=False)
+        return again_if_key_replaced(lambda: self._check(text, method, staff, may_exit=False))
 
     def _check(
         self, text: str, method: Method, staff: StaffInput | None, *, may_exit: bool
@@ -136,6 +138,9 @@ class Reception:
     def check_out(self, text: str, method: Method) -> Decision:
         """A staff check-out (a typed IIN or a shown code): the person leaves,
         whatever the desk's role."""
+        return again_if_key_replaced(lambda: self._staff_check_out(text, method))
+
+    def _staff_check_out(self, text: str, method: Method) -> Decision:
         read = self._read(text, method)
         if isinstance(read, Decision):
             return read
@@ -149,9 +154,12 @@ class Reception:
         The check-in takes the assessment's id, so the same visit can be
         recorded once only: a second call raises :class:`AlreadyRecorded`.
         """
-        if pending.event_ids or pending.direction is not Direction.ENTRY or pending.iin is None:
+        iin = pending.iin
+        if pending.event_ids or pending.direction is not Direction.ENTRY or iin is None:
             raise ValueError("only an assessed, unrecorded entry can be recorded")
-        return self._record(pending, staff, self._subject(pending.iin, pending.decided_at))
+        return again_if_key_replaced(
+            lambda: self._record(pending, staff, self._subject(iin, pending.decided_at))
+        )
 
     def _record(self, pending: Decision, staff: StaffInput | None, subject: str) -> Decision:
         decision = with_staff(pending, staff)
@@ -255,11 +263,16 @@ class Reception:
         return parse_code(text, keys.current(), now=now, skew=skew)
 
     def _subject(self, iin: str, now: float) -> str:
-        return self._store.keys.subject(iin, now)
+        self._key = self._store.keys.current(now)
+        return self._key.subject(iin)
 
     def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> None:
-        """Insert one person's events (their subject is worked out once)."""
+        """Insert one person's events (their subject is worked out once), inside a
+        transaction that then writes nothing else keyed by another subject: unless
+        a close-out turned the key since the subject was worked out (KeyReplaced)."""
         desk, now = self.settings.desk, self._clock.now()
+        assert self._key is not None
+        self._store.keys.confirm(self._key, now)
         insert_events(conn, events, desk=desk, subject_of=lambda _: subject, now=now)
 
     def _whereabouts(

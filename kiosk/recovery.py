@@ -2,15 +2,18 @@
 
 The damaged file is opened read-only and read in row ranges, so that one
 bad page costs only the rows on it: a range that fails is split in two
-until the rows that cannot be read are found one by one. The events not yet
-acknowledged matter most (they exist nowhere else); the outbox's own index
-of them tells which of those, if any, could not be read. The alerts and the
+until the rows that cannot be read are found one by one. Rows a damaged
+structural page hides (the first page, the list of tables, a table's root
+or an interior page) are then read straight from the leaf pages
+(:mod:`kiosk.pagereader`). The events not yet acknowledged matter most
+(they exist nowhere else); the outbox's own index of them, else the outbox's
+counter, tells which of those, if any, could not be read. The alerts and the
 settings kept in `meta` (the service's signing keys, the sync's pause) come
 along, and presence, cached statuses and referrals where they can.
 
 The new database is written beside the old one and only then put in its
 place; the damaged files are kept, renamed `kiosk.sqlite3.damaged-STAMP`
-(with their `-wal` and `-shm`). A kiosk still running on the old file
+(with their `-wal`, `-shm` and `.mark`). A kiosk still running on the old file
 notices the swap (Store.guard) and stops with a rescue file of its own.
 """
 
@@ -25,13 +28,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kiosk.alerts import Alert, DatabaseRescued, raise_alert
+from kiosk.eventmark import MARK_SUFFIX
+from kiosk.pagereader import Scan, broken_pages, scan, shapes_from
 from kiosk.store import DB_FILENAME, SCHEMA_VERSION, Store
 from kiosk.storeerrors import StoreError, StoreProblem, from_os_error
 
 # What is copied, most precious first.
 TABLES = ("outbox", "alerts", "meta", "presence", "referrals", "status_cache")
 CHUNK = 512
-_SIDE_FILES = ("-wal", "-shm")
+_SIDE_FILES = ("-wal", "-shm", MARK_SUFFIX)  # the mark goes with its file
 
 
 @dataclass(frozen=True)
@@ -123,40 +128,107 @@ def _copy_all(
             raise StoreError(StoreProblem.TOO_NEW, f"version {version}")
     target = Store(fresh)
     try:
-        copied: dict[str, int] = {}
-        unreadable: dict[str, list[tuple[int, int]]] = {}
-        saved_seqs: set[int] = set()
+        unreadable: dict[str, list[int]] = {}
         with target.transaction() as conn:
             for table in TABLES if source is not None else ():
                 assert source is not None
-                count, lost, seqs = _copy_table(source, conn, table)
-                copied[table] = count
+                lost = _copy_table(source, conn, table)
                 if lost:
                     unreadable[table] = lost
-                if table == "outbox":
-                    saved_seqs = seqs
+            pages = scan(original, shapes_from(conn, TABLES))
+            _copy_pages(conn, pages)
+            counter = max(_counter(source), _counter_in(pages))
+            _keep_counter(conn, counter)
+            saved = {int(r[0]) for r in conn.execute("SELECT seq FROM outbox")}
+            alerts = int(conn.execute("SELECT count(*) FROM alerts").fetchone()[0])
             raise_alert(conn, Alert(DatabaseRescued("recovered", str(original)), now))
             pending, acknowledged = conn.execute(
                 "SELECT count(*) FILTER (WHERE acked_at IS NULL), "
                 "count(*) FILTER (WHERE acked_at IS NOT NULL) FROM outbox"
             ).fetchone()
+            still = _still_lost(conn, unreadable, source is None, saved, counter)
         target.checkpoint()
     finally:
         target.close()
     expected = _pending_by_index(source) if source is not None else None
+    missing = still.get("outbox", [])
     if expected is not None:
-        pending_lost: int | None = len(expected - saved_seqs)
+        pending_lost: int | None = len(expected - saved)
     else:
-        pending_lost = 0 if source is not None and "outbox" not in unreadable else None
+        pending_lost = 0 if not missing else None
     return Salvage(
         original,
         pending=int(pending),
         acknowledged=int(acknowledged),
-        alerts=copied.get("alerts", 0),
+        alerts=alerts,
         pending_lost=pending_lost,
-        unreadable=unreadable,
+        unreadable={table: _ranges(ids) for table, ids in still.items() if ids},
         lost_pages=_lost_pages(source, original, problems),
     )
+
+
+def _copy_pages(conn: sqlite3.Connection, pages: Scan) -> None:
+    """Add the rows found on the leaf pages that the table reads did not give."""
+    for table in TABLES:
+        for row in pages.rows.get(table, []):
+            names = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")][: len(row)]
+            marks = ", ".join("?" * len(row))
+            conn.execute(
+                f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) VALUES ({marks})", row
+            )
+
+
+def _counter(source: sqlite3.Connection | None) -> int:
+    """The outbox's AUTOINCREMENT counter, as the damaged file's table says (0: unknown)."""
+    if source is None:
+        return 0
+    try:
+        row = source.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()
+    except sqlite3.DatabaseError:
+        return 0
+    return int(row[0]) if row is not None else 0
+
+
+def _counter_in(pages: Scan) -> int:
+    counters = [int(str(r[1])) for r in pages.rows.get("sqlite_sequence", []) if r[0] == "outbox"]
+    return max(counters, default=0)
+
+
+def _keep_counter(conn: sqlite3.Connection, counter: int) -> None:
+    """The new file goes on numbering events after the last one the old file gave:
+    an event's number is never given twice."""
+    if (
+        conn.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'outbox'", (counter,)
+        ).rowcount
+        == 0
+        and counter
+    ):
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)", (counter,))
+
+
+def _still_lost(
+    conn: sqlite3.Connection,
+    unreadable: dict[str, list[int]],
+    blind: bool,
+    saved: set[int],
+    counter: int,
+) -> dict[str, list[int]]:
+    """The row ids the table reads could not give and the pages did not either;
+    *blind* (not even the list of tables could be read): the outbox's numbers
+    up to its counter that are not in the new file."""
+    still: dict[str, list[int]] = {}
+    for table, ids in unreadable.items():
+        if ids == [0]:  # a table without row ids: whole, or not at all
+            if not conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+                still[table] = [0]
+            continue
+        key = "seq" if table == "outbox" else "rowid"
+        have = {int(r[0]) for r in conn.execute(f"SELECT {key} FROM {table}")}
+        still[table] = [i for i in ids if i not in have]
+    if blind and saved:
+        still["outbox"] = [i for i in range(min(saved), counter + 1) if i not in saved]
+    return still
 
 
 def _lost_pages(source: sqlite3.Connection | None, path: Path, problems: list[str]) -> list[int]:
@@ -168,63 +240,22 @@ def _lost_pages(source: sqlite3.Connection | None, path: Path, problems: list[st
         roots = [int(r[0]) for r in source.execute("SELECT rootpage FROM sqlite_schema")]
     except sqlite3.DatabaseError:
         roots = []
-    return sorted(named | _broken_pages(path, roots))
+    return sorted(named | broken_pages(path, roots))
 
 
-def _broken_pages(path: Path, roots: list[int]) -> set[int]:
-    """Walk the b-trees of the main file from their roots; the pages that are not
-    b-tree pages where one should be (the log, if any, is not looked at)."""
-    data = path.read_bytes()
-    size = int.from_bytes(data[16:18], "big") if len(data) >= 100 else 0
-    size = 65536 if size == 1 else size
-    if size < 512:
-        return {1}
-    pages = len(data) // size
-    broken: set[int] = set()
-    seen: set[int] = set()
-    todo = [r for r in roots if r > 0]
-    while todo:
-        page = todo.pop()
-        if page in seen:
-            continue
-        seen.add(page)
-        if not 1 <= page <= pages:
-            broken.add(page)
-            continue
-        base = (page - 1) * size
-        head = base + (100 if page == 1 else 0)
-        kind = data[head]
-        if kind not in (2, 5, 10, 13):  # interior/leaf, index/table
-            broken.add(page)
-            continue
-        if kind in (2, 5):  # interior: its children
-            cells = int.from_bytes(data[head + 3 : head + 5], "big")
-            todo.append(int.from_bytes(data[head + 8 : head + 12], "big"))
-            for i in range(cells):
-                at = base + int.from_bytes(data[head + 12 + 2 * i : head + 14 + 2 * i], "big")
-                todo.append(int.from_bytes(data[at : at + 4], "big"))
-    return broken
-
-
-def _copy_table(
-    source: sqlite3.Connection, target: sqlite3.Connection, table: str
-) -> tuple[int, list[tuple[int, int]], set[int]]:
-    """Copy every readable row; (rows copied, row id ranges lost, row ids copied)."""
+def _copy_table(source: sqlite3.Connection, target: sqlite3.Connection, table: str) -> list[int]:
+    """Copy every readable row; the row ids that could not be read."""
     theirs = _columns(source, table)
     if not theirs:
-        return 0, [], set()
+        return []
     ours = _columns(target, table)
     columns = [c for c in theirs if c in ours]
     names = ", ".join(columns)
     insert = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
     lost: list[int] = []
-    seqs: set[int] = set()
-    count = 0
     for rows in _readable_rows(source, table, names, lost):
         target.executemany(insert, [row[1:] for row in rows])
-        seqs.update(int(str(row[0])) for row in rows)
-        count += len(rows)
-    return count, _ranges(lost), seqs
+    return lost
 
 
 def _readable_rows(

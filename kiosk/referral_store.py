@@ -172,9 +172,9 @@ class ReferralBook:
         shown = shown or Shown(None, None, Provenance.NONE)
         now = self._clock.now()
         keys = self._store.keys
-        subject = keys.subject(iin, now)
         window = self._window(now)
         with self._store.transaction() as conn:
+            subject = keys.subject(iin, now)  # under the write lock: never a replaced key's
             found = conn.execute(
                 f"{SELECT} WHERE r.subject = :subject AND r.outcome IS NULL AND {CURRENT} "
                 "ORDER BY r.opened_at DESC LIMIT 1",

@@ -7,9 +7,12 @@ erased IINs cannot be read back from the file. Each thread opens its own
 
 The files are watched: a write-ahead log removed under a running desk (a
 clean-up tool, an antivirus) is folded back into the main file through the
-still-open connection before anything else is confirmed; a main file
-removed or replaced is copied out to a rescue file and the store refuses
-to go on (`StoreProblem.REPLACED`).
+still-open connection before anything else is confirmed, and every other
+connection to the file (the desk's network thread, another process) then
+moves to the new log; a main file removed or replaced is copied out to a
+rescue file and the store refuses to go on (`StoreProblem.REPLACED`). A log
+cut short while the kiosk was off is caught at the next open by the
+outbox's high-water mark (:mod:`kiosk.eventmark`).
 """
 
 from __future__ import annotations
@@ -17,151 +20,32 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kiosk.eventmark import MARK_SUFFIX, EventMark, LostEvents
+from kiosk.schema import MIGRATIONS, SCHEMA_VERSION
 from kiosk.storeerrors import StoreError, StoreProblem, classify
-from kiosk.subjects import KEY_FILENAME, SubjectKeys
+from kiosk.subjects import KEY_FILENAME, KEY_META, SubjectKeys
 
-__all__ = ["Store", "StoreError", "StoreProblem", "classify", "float_or_none", "set_meta_in"]
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreError",
+    "StoreProblem",
+    "classify",
+    "float_or_none",
+    "set_meta_in",
+]
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 CHECKPOINT_TRIES = 3  # each waits up to BUSY_TIMEOUT_MS for readers to move on
-
-_V1 = """
-CREATE TABLE outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    type TEXT NOT NULL,
-    occurred_at REAL NOT NULL,
-    venue_bin TEXT NOT NULL,
-    entrance TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    iin TEXT,
-    subject TEXT,
-    data TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    acked_at REAL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt REAL NOT NULL DEFAULT 0,
-    last_error TEXT
-);
-CREATE INDEX outbox_pending ON outbox (seq) WHERE acked_at IS NULL;
-CREATE INDEX outbox_time ON outbox (occurred_at);
-CREATE INDEX outbox_subject ON outbox (subject, occurred_at);
-CREATE TABLE presence (
-    subject TEXT PRIMARY KEY,
-    entered_at REAL NOT NULL,
-    entrance TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    event_id TEXT NOT NULL
-);
-CREATE INDEX presence_time ON presence (entered_at);
-CREATE TABLE status_cache (
-    subject TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    valid_until REAL,
-    checked_at REAL NOT NULL
-);
-CREATE TABLE referrals (
-    id TEXT PRIMARY KEY,
-    subject TEXT NOT NULL,
-    masked_id TEXT NOT NULL,
-    status TEXT,
-    opened_at REAL NOT NULL,
-    reason TEXT,
-    resolved_at REAL,
-    outcome TEXT,
-    corrected_status TEXT,
-    note TEXT
-);
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-
-_V2 = """
-ALTER TABLE outbox ADD COLUMN dead_at REAL;
-ALTER TABLE outbox ADD COLUMN dead_reason TEXT;
-DROP INDEX outbox_pending;
-CREATE INDEX outbox_pending ON outbox (seq) WHERE acked_at IS NULL AND dead_at IS NULL;
-CREATE TABLE alerts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    data TEXT NOT NULL,
-    seen_at REAL
-);
-"""
-
-# Doctor referrals as the desk and the doctor room share them: the ticket, who
-# opened it, the outcome and how long it holds. `subject` (today's keyed hash)
-# is the only link to a person; the day's end clears it with the masked id.
-_V3 = """
-ALTER TABLE referrals RENAME TO referrals_v1;
-CREATE TABLE referrals (
-    id TEXT PRIMARY KEY,
-    ticket TEXT NOT NULL,
-    subject TEXT,
-    masked_id TEXT,
-    name TEXT,
-    status_shown TEXT,
-    provenance TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    note TEXT,
-    entrance TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    opened_at REAL NOT NULL,
-    check_in TEXT,
-    mine INTEGER NOT NULL DEFAULT 0,
-    opened_event TEXT,
-    outcome TEXT,
-    resolution_note TEXT,
-    resolved_at REAL,
-    resolved_by TEXT,
-    resolution_event TEXT,
-    valid_until REAL,
-    changed_at REAL NOT NULL
-);
-INSERT INTO referrals (id, ticket, subject, masked_id, status_shown, provenance, reason, note,
-    entrance, desk, opened_at, mine, outcome, resolved_at, changed_at)
-    SELECT id, 'R-' || substr(id, 1, 8), NULLIF(subject, ''), masked_id, status, 'none',
-    coalesce(reason, 'other'), note, '', '', opened_at, 1, outcome, resolved_at, opened_at
-    FROM referrals_v1;
-DROP TABLE referrals_v1;
-CREATE INDEX referrals_subject ON referrals (subject) WHERE subject IS NOT NULL;
-CREATE INDEX referrals_opened ON referrals (opened_at);
-CREATE INDEX referrals_ticket ON referrals (ticket);
-"""
-
-# The day's tables keyed by subject, without a rowid and so without a second
-# b-tree for their key; presence needs no index on its time (it holds the
-# people inside, a few hundred rows). A check-in writes three pages fewer,
-# and its commit waits for a shorter log write.
-_V4 = """
-CREATE TABLE presence_new (
-    subject TEXT PRIMARY KEY,
-    entered_at REAL NOT NULL,
-    entrance TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    event_id TEXT NOT NULL
-) WITHOUT ROWID;
-INSERT INTO presence_new SELECT subject, entered_at, entrance, desk, event_id FROM presence;
-DROP TABLE presence;
-ALTER TABLE presence_new RENAME TO presence;
-CREATE TABLE status_cache_new (
-    subject TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    valid_until REAL,
-    checked_at REAL NOT NULL
-) WITHOUT ROWID;
-INSERT INTO status_cache_new SELECT subject, status, valid_until, checked_at FROM status_cache;
-DROP TABLE status_cache;
-ALTER TABLE status_cache_new RENAME TO status_cache;
-"""
-
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
-SCHEMA_VERSION = len(MIGRATIONS)
+FOLD_WAIT = 15.0
+"""Seconds a removed log may take to be folded in while other connections read."""
 
 
 FileId = tuple[int, int]
@@ -174,10 +58,16 @@ class Store:
         self.path = Path(path)
         self._on_disk = str(path) != ":memory:"
         self._watched = (str(self.path), str(self.wal_path))  # stat'ed twice per write
-        self.keys = SubjectKeys(self.path.with_name(KEY_FILENAME) if self._on_disk else None)
+        key_path = self.path.with_name(KEY_FILENAME) if self._on_disk else None
+        self.keys = SubjectKeys(key_path, lambda: self.get_meta(KEY_META))
         """The day's subject key, in its own file beside the database."""
         self.rescues: list[str] = []
         """What the store had to rescue since the owner last looked (then cleared)."""
+        mark = self.path.with_name(self.path.name + MARK_SUFFIX) if self._on_disk else None
+        self._mark = EventMark(mark)
+        self.lost_events: LostEvents | None = None
+        """Confirmed events the database no longer holds (its log was cut), found
+        at open; reported with :meth:`lost_events_reported`."""
         self._open(migrations)
 
     def _open(self, migrations: tuple[str, ...] = MIGRATIONS) -> None:
@@ -196,6 +86,7 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             self._files = self._file_ids()
             self._migrate(migrations)
+            self.lost_events = self._mark.check(self._outbox_counter()) or self.lost_events
         except sqlite3.Error as exc:
             conn.close()
             raise classify(exc) from None
@@ -206,7 +97,25 @@ class Store:
         return cls(data_dir / DB_FILENAME)
 
     def close(self) -> None:
+        self._mark.close()
         self.conn.close()
+
+    def lost_events_reported(self) -> None:
+        """The loss found at open is on record (an alert): the mark starts again
+        from what the database holds."""
+        if self.lost_events is not None:
+            self._mark.restart(self._outbox_counter())
+            self.lost_events = None
+
+    def _outbox_counter(self) -> int:
+        """The outbox's AUTOINCREMENT counter: the last event sequence ever given."""
+        try:
+            row = self.conn.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"
+            ).fetchone()
+        except sqlite3.OperationalError:  # a schema without the outbox (tests' own)
+            return 0
+        return int(row[0]) if row is not None else 0
 
     # -- the files under the connection --------------------------------------
 
@@ -225,8 +134,10 @@ class Store:
 
         A write-ahead log removed under us is folded into the main file
         through this connection (which still holds it), then the store
-        reopens; a main file removed or replaced cannot be written any more:
-        what this connection sees is copied to a rescue file and
+        reopens on a new log. When another connection got there first (the
+        log in place is a new one), this one finds nothing left to fold and
+        just moves over. A main file removed or replaced cannot be written
+        any more: what this connection sees is copied to a rescue file and
         `StoreError(REPLACED)` is raised.
         """
         if not self._on_disk:
@@ -243,13 +154,45 @@ class Store:
             self._files = (main, wal)
             return
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            folded = self._fold_log()
         except sqlite3.Error as exc:
-            rescue = self._copy_out()
-            raise StoreError(StoreProblem.REPLACED, f"{exc}; rescue file: {rescue}") from None
+            # The log index describes a log this connection cannot read: another
+            # connection folded ours in and started a new one. Anything else
+            # (no new log in place) and the frames only this connection still
+            # holds cannot be folded: rescue what it sees.
+            if self._file_ids()[1] is None:
+                rescue = self._copy_out()
+                raise StoreError(StoreProblem.REPLACED, f"{exc}; rescue file: {rescue}") from None
+            folded = True
+        if not folded:
+            raise StoreError(StoreProblem.LOCKED, "the removed log could not be folded in yet")
         self.conn.close()
         self._open()
         self.rescues.append("wal_removed")
+
+    def _fold_log(self) -> bool:
+        """Checkpoint the whole log into the main file. True once it is folded in,
+        by this connection or by another one that then started a new log; False
+        when readers kept it from finishing for FOLD_WAIT seconds."""
+        deadline = time.monotonic() + FOLD_WAIT
+        pause = 0.005
+        while True:
+            busy, _log, _done = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return True
+            # Another connection's checkpoint holds the log (SQLite does not wait
+            # for that one): it folds ours too, and then starts a new log.
+            if self._file_ids()[1] is not None:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+    def _moved_log(self) -> bool:
+        """The log on disk is not the one this connection opened (checked after a
+        failed read: another connection may have moved to a new log)."""
+        return self._on_disk and self._files[1] is not None and self._file_ids() != self._files
 
     def _copy_out(self) -> str:
         """Copy what this connection sees to a new file beside the database."""
@@ -302,7 +245,9 @@ class Store:
         except sqlite3.Error as exc:
             raise classify(exc) from None
         try:
+            self.keys.settle()  # a key a close-out committed goes in place, under the lock
             yield self.conn
+            counter = self._outbox_counter() if self._on_disk else 0
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:
@@ -311,6 +256,7 @@ class Store:
                 raise classify(exc) from None
             raise
         self.guard()
+        self._mark.confirmed(counter)
 
     def query(
         self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
@@ -318,11 +264,23 @@ class Store:
         """Rows as dicts; one statement, no wrapping transaction (a desk runs
         several of these per check-in)."""
         try:
-            cursor = self.conn.execute(sql, params)
-            names = [column[0] for column in cursor.description or ()]
-            return [dict(zip(names, row, strict=True)) for row in cursor]
+            return self._rows(sql, params)
+        except sqlite3.Error as exc:
+            if not self._moved_log():
+                raise classify(exc) from None
+        # Another connection moved to a new log under this one: follow it, read again.
+        self.guard()
+        try:
+            return self._rows(sql, params)
         except sqlite3.Error as exc:
             raise classify(exc) from None
+
+    def _rows(
+        self, sql: str, params: tuple[object, ...] | dict[str, object]
+    ) -> list[dict[str, object]]:
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def get_meta(self, key: str) -> str | None:
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
@@ -346,7 +304,8 @@ class Store:
         return False
 
     def rewrite(self) -> bool:
-        """Rebuild the file from its live rows, then checkpoint.
+        """Rebuild the file from its live rows, then checkpoint; False when either
+        could not be done now (no room for the copy, the file kept busy).
 
         `secure_delete` zeroes deleted rows, but a page that SQLite rebuilds
         while rebalancing its tree keeps stale bytes in its spare space: an
@@ -361,6 +320,8 @@ class Store:
                 raise error from None
             # VACUUM needs room for a copy, and the write lock for a while:
             # without them the next close-out tries again; the desk goes on.
+            self.checkpoint()
+            return False
         return self.checkpoint()
 
 

@@ -7,8 +7,10 @@ the service rejects as invalid go to a visible dead-letter state.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -389,25 +391,25 @@ class SyncWorker:
         self._thread = None
 
     def _run(self) -> None:
+        store: Store | None = None
+        syncer: Syncer | None = None
         try:
-            store = self._open_store()
-        except StoreError as exc:
-            self._publish(SyncReport(error=str(exc)), store=None)
-            return
-        try:
-            syncer = self._make_syncer(store)
             while not self._stopping.is_set():
                 try:
-                    if self._send_now.is_set():
-                        self._send_now.clear()
-                        syncer.send_now()
-                    report = syncer.run_once()
+                    if store is None or syncer is None:
+                        store = self._open_store()
+                        syncer = self._make_syncer(store)
+                    report = self._pass(store, syncer)
                 except StoreError as exc:
                     if exc.problem is StoreProblem.REPLACED:
                         raise
+                    # The disk failed, the log moved under this connection, the file
+                    # was locked: say so, and start the next pass on a fresh connection.
+                    _log.warning("a sync pass failed: %s", exc)
                     report = SyncReport(error=str(exc), retry_in=self._interval)
-                self._publish(report, store)
-                self._run_chores(store)
+                    self._publish(report, store=None)
+                    _closed(store)
+                    store = None
                 wait = self._interval if report.retry_in is None else report.retry_in
                 if report.fatal:
                     wait = max(wait, 300.0)
@@ -417,7 +419,19 @@ class SyncWorker:
             _log.warning("the sync stopped: %s", exc)
             self._publish(SyncReport(error=str(exc)), store=None, running=False)
         finally:
-            store.close()
+            _closed(store)
+
+    def _pass(self, store: Store, syncer: Syncer) -> SyncReport:
+        """One sync pass, its report published, then the chores."""
+        store.guard()  # a log removed under the desk: fold it in, or follow the new one
+        store.rescues.clear()  # the desk's own connection reports them
+        if self._send_now.is_set():
+            self._send_now.clear()
+            syncer.send_now()
+        report = syncer.run_once()
+        self._publish(report, store)
+        self._run_chores(store)
+        return report
 
     def _run_chores(self, store: Store) -> None:
         for chore in self._chores:
@@ -433,6 +447,7 @@ class SyncWorker:
                 _log.exception("a network chore failed")
 
     def _publish(self, report: SyncReport, store: Store | None, *, running: bool = True) -> None:
+        """Tell the new state; *store* None: the counts of the last pass stand."""
         with self._lock:
             previous = self._state
             stats = Outbox(store).stats() if store is not None else None
@@ -447,3 +462,10 @@ class SyncWorker:
             state = self._state
         if self._on_report is not None:
             self._on_report(report, state)
+
+
+def _closed(store: Store | None) -> None:
+    if store is not None:
+        # A connection on failed files: nothing more to save through it.
+        with contextlib.suppress(sqlite3.Error):
+            store.close()

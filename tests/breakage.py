@@ -74,11 +74,26 @@ def table_pages(path: Path, table: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
-def damage_a_page(path: Path, *, page: int, page_size: int = PAGE) -> None:
-    """Overwrite the b-tree page header of *page* (1-based): the page can no longer be read."""
+def damage_a_page(path: Path, *, page: int, page_size: int = PAGE, at: int = 0) -> None:
+    """Overwrite the b-tree page header of *page* (1-based): the page can no longer be
+    read. On page 1 that is the file's header; *at* 100 hits its b-tree header."""
     with open(path, "r+b") as handle:
-        handle.seek(page_size * (page - 1))
+        handle.seek(page_size * (page - 1) + at)
         handle.write(b"\xff" * 64)
+
+
+def btree_pages(path: Path, name: str, kind: str) -> list[int]:
+    """The pages of *name*'s b-tree of *kind* (`leaf`, `internal`), from SQLite's dbstat."""
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno",
+            (name, kind),
+        ).fetchall()
+    finally:
+        conn.close()
+    return [int(r[0]) for r in rows]
 
 
 def run_with_file_limit(

@@ -1,7 +1,9 @@
 """A desk controller checking people in as fast as it can, printing what it shows.
 
-Run by test_crash.py, which removes and replaces its files and kills it:
-    python desk_driver.py DATA_DIR FIRST_SERIAL
+Run by test_crash.py, which removes and replaces its files and kills it, and
+by test_close_out_race.py, which closes the day under it:
+    python desk_driver.py DATA_DIR FIRST_SERIAL [CLOSING_TIME]
+(CLOSING_TIME: the venue's local closing time, HH:MM:SS; default midnight).
 Prints one JSON line per recorded decision (`{"events": [...]}`), per alert
 (`{"alert": kind}`), and `{"failed": problem}` when the desk stops, then
 exits 3 (what `ashyq-kiosk run` does).
@@ -54,10 +56,12 @@ class Printer(DeskListener):
 
 def main() -> int:
     folder, serial = Path(sys.argv[1]), int(sys.argv[2])
+    closing = dt.time.fromisoformat(sys.argv[3]) if len(sys.argv) > 3 else None
     settings = DeskSettings(
         desk=DeskIdentity("150340012345", "main", "desk-1"),
         policy=Policy(unverified=UnverifiedPolicy.ADMIT_UNVERIFIED),
         role=DeskRole.ENTRY,
+        closing_time=closing,
     )
     clock = SystemClock()
 

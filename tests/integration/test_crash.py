@@ -80,10 +80,10 @@ ROUNDS = 10
 class Running:
     """desk_driver.py in a process of its own, and what it has printed so far."""
 
-    def __init__(self, folder: Path, first_serial: int) -> None:
+    def __init__(self, folder: Path, first_serial: int, *more: str) -> None:
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
         self.proc = subprocess.Popen(
-            [sys.executable, str(DESK_DRIVER), str(folder), str(first_serial)],
+            [sys.executable, str(DESK_DRIVER), str(folder), str(first_serial), *more],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -92,9 +92,9 @@ def folder(tmp_path: Path, sandbox: SandboxServer, capsys: pytest.CaptureFixture
 
 
 def damaged_files(folder: Folder) -> list[Path]:
-    """The damaged database files kept aside (without their -wal and -shm)."""
+    """The damaged database files kept aside (without their -wal, -shm and .mark)."""
     found = folder.path.glob("kiosk.sqlite3.damaged-*")
-    return sorted(p for p in found if not p.name.endswith(("-wal", "-shm")))
+    return sorted(p for p in found if not p.name.endswith(("-wal", "-shm", ".mark")))
 
 
 def test_a_damaged_page_of_delivered_events_is_refused_then_recovered_and_synced(
@@ -164,20 +164,6 @@ def test_a_healthy_database_is_left_as_it_is(folder: Folder) -> None:
     assert code == 0 and said == {"healthy": True, "database": str(folder.db)}, err
     after = {p.name: p.read_bytes() for p in folder.path.iterdir() if p.name != "sync.lock"}
     assert after == before
-
-
-def test_a_file_whose_first_page_is_gone_is_replaced_by_an_empty_database(
-    folder: Folder,
-) -> None:
-    damage_a_page(folder.db, page=1)
-
-    code, saved, err = folder.run("recover")
-
-    assert code == 1 and saved["pending_lost"] is None, err  # nothing could be read
-    assert saved["recovered"] == {"pending": 0, "acknowledged": 0, "alerts": 0}
-    assert len(damaged_files(folder)) == 1
-    code, status, _ = folder.run("status")
-    assert code == 0 and status["pending"] == 0
 
 
 def test_when_the_new_database_cannot_be_written_nothing_is_touched(
