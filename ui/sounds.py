@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 
 from ui.looks import Sound
 
@@ -85,8 +85,7 @@ class SoundBoard(QObject):
         """Stop every sound and free the effects; safe to call more than once."""
         effects, self._effects = self._effects, {}
         for effect in effects.values():
-            effect.stop()
-            effect.deleteLater()
+            _retire(effect)
 
     def _load(self, folder: Path, has_output: Callable[[], bool]) -> None:
         try:
@@ -125,7 +124,19 @@ class SoundBoard(QObject):
         else:
             effect = self._effects.pop(sound, None)
             if effect is not None:
-                effect.deleteLater()
+                _retire(effect)
         if not self._said_silent:
             self._said_silent = True
             log.warning("sounds: %s; the kiosk carries on without them", why)
+
+
+def _retire(effect: QSoundEffect) -> None:
+    """Stop *effect* and let it go. One whose file is still being read, or whose
+    reading just failed, may still be in use by QtMultimedia's decoding thread:
+    deleting it then kills the process ("pure virtual method called"), so it is
+    handed to the application and ends with it (a few small objects at most)."""
+    effect.stop()
+    if effect.status() in (effect.Status.Loading, effect.Status.Error):
+        effect.setParent(QCoreApplication.instance())
+    else:
+        effect.deleteLater()
