@@ -150,6 +150,9 @@ class RelayBoard:
         self.plug_in()
 
     def plug_in(self) -> None:
+        """A board (again): what it receives starts afresh."""
+        with self._lock:
+            self.received = []
         self._master, self._slave = os.openpty()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()

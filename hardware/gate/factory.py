@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -215,10 +215,12 @@ class HttpGate:
 
 
 def _require(module: str, driver: str, package: str | None = None) -> None:
-    if importlib.util.find_spec(module) is None:
+    try:
+        importlib.import_module(module)
+    except ImportError:
         raise GateSetupError(
             "gate.driver", f"the {driver} driver needs the {package or module} package; install it"
-        )
+        ) from None
 
 
 def _need_port(config: GateConfig) -> None:
