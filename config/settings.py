@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from config.gate_settings import GateSettings
 from kiosk.pins import is_pin_hash
 from kiosk.referrals import PREFIX_MAX, is_ticket_prefix
 
@@ -296,6 +297,7 @@ class Settings(_Section):
     pins: Pins = Pins()
     ses: Ses = Ses()
     boarding: Boarding = Boarding()
+    gate: GateSettings = GateSettings()
 
     @model_validator(mode="before")
     @classmethod
