@@ -7,7 +7,7 @@ domain's gate port by its shape. The protocol libraries are imported when
 a driver connects, not when this package is imported.
 """
 
-from hardware.gate.factory import DRIVERS, GateConfig, GateSetupError, make_gate
+from hardware.gate.factory import DRIVERS, GateConfig, GateSetupError, make_gate, probe
 from hardware.gate.wiring import GateDriver, GateReports, GateWiring
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "GateSetupError",
     "GateWiring",
     "make_gate",
+    "probe",
 ]

@@ -55,18 +55,71 @@ def make_gate(config: GateConfig, reports: GateReports, *, clock: Clock = monoto
     """The driver for *config*, not started. Raises :class:`GateSetupError`."""
     from hardware.gate.none import NoGate
 
-    if config.driver not in DRIVERS:
-        raise GateSetupError("gate.driver", f"unknown driver; choose one of {', '.join(DRIVERS)}")
+    _check_driver(config)
     if config.driver == "none":
         return NoGate()
     wiring = _wiring(config)
-    if config.driver == "modbus-tcp":
-        return _modbus_tcp(config, wiring, reports, clock)
-    if config.driver == "modbus-rtu":
-        return _modbus_rtu(config, wiring, reports, clock)
+    opener = link_opener(config, wiring)
     if config.driver == "http":
-        return _http(config, wiring, reports, clock)
-    return _serial_relay(config, wiring, reports, clock)
+        listen = config.http_callback_listen.strip()
+        senses = (
+            bool(listen) and wiring.entry_input >= 0,
+            bool(listen) and wiring.exit_output >= 0 and wiring.exit_input >= 0,
+        )
+        return HttpGate(wiring, opener, reports, senses, listen, config.http_callback_token, clock)
+    where = config.host if config.driver == "modbus-tcp" else config.serial_port
+    return GateWorker(f"gate-{where}", wiring, opener, reports, clock=clock)
+
+
+def probe(config: GateConfig) -> str | None:
+    """Connect once and ask the gate whether it is there, switching nothing:
+    None when it answers, else why not. Raises :class:`GateSetupError`."""
+    _check_driver(config)
+    if config.driver == "none":
+        return None
+    try:
+        link = link_opener(config, _wiring(config))()
+    except Exception as error:
+        return str(error).strip() or type(error).__name__
+    link.close()
+    return None
+
+
+def link_opener(config: GateConfig, wiring: GateWiring) -> LinkOpener:
+    """How the configured driver connects; the settings it needs are checked here."""
+    if config.driver == "modbus-tcp":
+        from hardware.gate.modbus import ModbusTcpSettings, open_modbus_tcp
+
+        _require("pymodbus", "modbus-tcp")
+        if not config.host:
+            raise GateSetupError("gate.host", "give the Modbus module's address, e.g. 192.168.1.50")
+        tcp = ModbusTcpSettings(config.host, config.port, config.unit)
+        return partial(open_modbus_tcp, tcp, wiring)
+    if config.driver == "modbus-rtu":
+        from hardware.gate.modbus import ModbusRtuSettings, open_modbus_rtu
+
+        _require("pymodbus", "modbus-rtu")
+        _require("serial", "modbus-rtu", "pyserial")
+        _need_port(config)
+        rtu = ModbusRtuSettings(config.serial_port, config.baud, config.parity, config.unit)
+        return partial(open_modbus_rtu, rtu, wiring)
+    if config.driver == "http":
+        from hardware.gate.http_relay import HttpRelaySettings, open_http
+
+        _require("requests", "http")
+        try:
+            http = HttpRelaySettings(
+                config.http_url, config.http_method, dict(config.http_headers), config.http_body
+            )
+        except ValueError as error:
+            raise GateSetupError("gate.http_url", str(error)) from None
+        return partial(open_http, http, wiring)
+    return _serial_relay(config, wiring)
+
+
+def _check_driver(config: GateConfig) -> None:
+    if config.driver not in DRIVERS:
+        raise GateSetupError("gate.driver", f"unknown driver; choose one of {', '.join(DRIVERS)}")
 
 
 def _wiring(config: GateConfig) -> GateWiring:
@@ -82,60 +135,7 @@ def _wiring(config: GateConfig) -> GateWiring:
         raise GateSetupError("gate.entry_coil", str(error)) from None
 
 
-def _modbus_tcp(
-    config: GateConfig, wiring: GateWiring, reports: GateReports, clock: Clock
-) -> GateDriver:
-    from hardware.gate.modbus import ModbusTcpSettings, open_modbus_tcp
-
-    _require("pymodbus", "modbus-tcp")
-    if not config.host:
-        raise GateSetupError("gate.host", "give the Modbus module's address, e.g. 192.168.1.50")
-    settings = ModbusTcpSettings(config.host, config.port, config.unit)
-    return GateWorker(
-        f"gate-{config.host}", wiring, partial(open_modbus_tcp, settings, wiring), reports,
-        clock=clock,
-    )  # fmt: skip
-
-
-def _modbus_rtu(
-    config: GateConfig, wiring: GateWiring, reports: GateReports, clock: Clock
-) -> GateDriver:
-    from hardware.gate.modbus import ModbusRtuSettings, open_modbus_rtu
-
-    _require("pymodbus", "modbus-rtu")
-    _require("serial", "modbus-rtu", "pyserial")
-    _need_port(config)
-    settings = ModbusRtuSettings(config.serial_port, config.baud, config.parity, config.unit)
-    return GateWorker(
-        f"gate-{config.serial_port}", wiring, partial(open_modbus_rtu, settings, wiring), reports,
-        clock=clock,
-    )  # fmt: skip
-
-
-def _http(config: GateConfig, wiring: GateWiring, reports: GateReports, clock: Clock) -> GateDriver:
-    from hardware.gate.http_relay import HttpRelaySettings, open_http
-
-    _require("requests", "http")
-    try:
-        settings = HttpRelaySettings(
-            config.http_url, config.http_method, dict(config.http_headers), config.http_body
-        )
-    except ValueError as error:
-        raise GateSetupError("gate.http_url", str(error)) from None
-    listen = config.http_callback_listen.strip()
-    senses = (
-        bool(listen) and wiring.entry_input >= 0,
-        bool(listen) and wiring.exit_output >= 0 and wiring.exit_input >= 0,
-    )
-    return HttpGate(
-        wiring, partial(open_http, settings, wiring), reports, senses, listen,
-        config.http_callback_token, clock,
-    )  # fmt: skip
-
-
-def _serial_relay(
-    config: GateConfig, wiring: GateWiring, reports: GateReports, clock: Clock
-) -> GateDriver:
+def _serial_relay(config: GateConfig, wiring: GateWiring) -> LinkOpener:
     from hardware.gate.serial_relay import SerialRelaySettings, open_serial_relay
 
     _require("serial", "serial-relay", "pyserial")
@@ -153,10 +153,7 @@ def _serial_relay(
         config.serial_port, config.baud, codes["serial_open_entry"],
         codes["serial_close_entry"], codes["serial_open_exit"], codes["serial_close_exit"],
     )  # fmt: skip
-    return GateWorker(
-        f"gate-{config.serial_port}", wiring, partial(open_serial_relay, settings, wiring),
-        reports, clock=clock,
-    )  # fmt: skip
+    return partial(open_serial_relay, settings, wiring)
 
 
 class HttpGate:

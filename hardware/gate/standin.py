@@ -48,6 +48,7 @@ class StandInModule:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._server: Any = None
+        self._turnstiles: dict[int, tuple[int, Callable[[], bool], float, float]] = {}
         self.requests = 0
 
     # -- serving -------------------------------------------------------------------
@@ -126,6 +127,19 @@ class StandInModule:
         self.set_input(address, True)
         loop.call_soon_threadsafe(loop.call_later, hold_s, self._release, address)
 
+    def turnstile(
+        self,
+        coil: int,
+        sensor: int,
+        walks: Callable[[], bool],
+        *,
+        after_s: float = 0.5,
+        hold_s: float = 0.3,
+    ) -> None:
+        """Behave like a turnstile: when *coil* is switched on and *walks()* says
+        the visitor goes, input *sensor* is on from *after_s* to *after_s* + *hold_s*."""
+        self._turnstiles[coil] = (sensor, walks, after_s, hold_s)
+
     def _release(self, address: int) -> None:
         if self._server is not None and self._loop is not None:
             self._loop.create_task(self._server.async_setValues(self.unit, 2, address, [False]))
@@ -194,6 +208,18 @@ class StandInModule:
             written = [CoilWrite(address + i, bool(v), now) for i, v in enumerate(values)]
             with self._lock:
                 self._writes.extend(written)
-            if self._on_write is not None:
-                for write in written:
+            for write in written:
+                if self._on_write is not None:
                     self._on_write(write)
+                self._maybe_walk(write)
+
+    def _maybe_walk(self, write: CoilWrite) -> None:
+        turnstile = self._turnstiles.get(write.address)
+        loop, server = self._loop, self._server
+        if not write.on or turnstile is None or loop is None or server is None:
+            return
+        sensor, walks, after_s, hold_s = turnstile
+        if walks():
+            on = server.async_setValues(self.unit, 2, sensor, [True])
+            loop.call_later(after_s, loop.create_task, on)
+            loop.call_later(after_s + hold_s, self._release, sensor)
