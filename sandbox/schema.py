@@ -70,5 +70,12 @@ CREATE TABLE referrals (
 CREATE INDEX referrals_by_venue ON referrals (venue_bin, opened_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Gates: an `entry_annulled` (`exit_annulled`) event takes the check-in
+# (check-out) it names out of the venue's presence; presence looks the
+# venue's annulments up by type.
+_V3 = """
+CREATE INDEX events_by_type ON events (venue_bin, type);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
