@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command, login_name, print_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
 
     from config.settings import Settings
     from kiosk.decision import Direction
@@ -132,7 +133,9 @@ def _test(keeper: GateKeeper, inbox: GateInbox, direction: Direction, out: dict[
     return EXIT_NEGATIVE
 
 
-def _until(keeper: GateKeeper, inbox: GateInbox, seconds: float, wanted: Any) -> GateNews | None:
+def _until(
+    keeper: GateKeeper, inbox: GateInbox, seconds: float, wanted: Callable[[GateNews], bool]
+) -> GateNews | None:
     """Hand the driver's reports to the keeper until a piece of news is *wanted*."""
     deadline = time.monotonic() + seconds
     while True:

@@ -70,12 +70,5 @@ CREATE TABLE referrals (
 CREATE INDEX referrals_by_venue ON referrals (venue_bin, opened_at);
 """
 
-# Gates: an `entry_annulled` (`exit_annulled`) event takes the check-in
-# (check-out) it names out of the venue's presence; presence looks the
-# venue's annulments up by type.
-_V3 = """
-CREATE INDEX events_by_type ON events (venue_bin, type);
-"""
-
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)

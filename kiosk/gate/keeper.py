@@ -110,13 +110,18 @@ class GateKeeper:
     def entry_recorded(
         self, check_in_id: str, at: float, decision: Decision
     ) -> OpenRequest | NoOpen:
-        """A check-in is on disk (*at*: its time): open for an admitted entry."""
+        """A check-in is on disk: open for an admitted entry.
+
+        *at* is when it was recorded, by the desk's clock: for a staff answer,
+        the answer's time (the check-in itself keeps the scan's). An entry
+        recorded `open_within_s` or longer before this call is not opened for.
+        """
         return self._for_event(Direction.ENTRY, check_in_id, at, decision)
 
     def exit_recorded(
         self, check_out_id: str, at: float, decision: Decision
     ) -> OpenRequest | NoOpen:
-        """A check-out is on disk: open the exit channel, where there is one."""
+        """A check-out is on disk (*at*: when): open the exit channel, where there is one."""
         return self._for_event(Direction.EXIT, check_out_id, at, decision)
 
     def open_by_staff(

@@ -147,7 +147,7 @@ def test_a_doctor_room_look_up_opens_nothing(
 
 
 def test_an_open_staff_question_opens_nothing_until_staff_admit(
-    keeper: GateKeeper, gate: RecordingGate, desk: Reception, source: FakeSource
+    keeper: GateKeeper, gate: RecordingGate, desk: Reception, source: FakeSource, clock: FakeClock
 ) -> None:
     source.online = False
     pending = desk.check(GREEN_IIN, Method.CAMERA)
@@ -158,8 +158,12 @@ def test_an_open_staff_question_opens_nothing_until_staff_admit(
     )
     assert gate.pulses == []
 
+    clock.advance(30)  # staff take their time; the visitor waits at the gate
     admitted = desk.record(pending, StaffInput(StaffAnswer.ADMIT, "Aigerim"))
-    request = opened(keeper, admitted)
+    # The check-in keeps the scan's time; the open counts from when it was recorded.
+    assert admitted.decided_at == pending.decided_at
+    request = keeper.entry_recorded(admitted.event_ids[0], clock.now(), admitted)
+    assert isinstance(request, OpenRequest)
     assert gate.pulses == [(False, request.command, 2.0)]
 
 
