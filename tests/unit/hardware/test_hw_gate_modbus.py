@@ -14,6 +14,7 @@ from hardware.gate.standin import StandInModule
 from tests.gate_peers import NullModem, Reports, wait_until
 
 PULSE_MS = 300
+LATE_OFF_S = 0.4  # a loaded machine may switch off late; never this late
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_a_pulse_holds_the_coil_for_pulse_ms_at_the_module(
     finally:
         gate.stop()
     [(on, off)] = module.pulses(3)
-    assert PULSE_MS / 1000 - 0.02 <= off - on <= PULSE_MS / 1000 + 0.25
+    assert PULSE_MS / 1000 - 0.02 <= off - on <= PULSE_MS / 1000 + LATE_OFF_S
     assert module.switched_on(4) == []
     assert reports.passed == []
 
@@ -202,5 +203,5 @@ def test_modbus_rtu_over_a_serial_line(module: StandInModule, reports: Reports) 
         module.stop()
         line.close()
     [(on, off)] = module.pulses(1)
-    assert PULSE_MS / 1000 - 0.02 <= off - on <= PULSE_MS / 1000 + 0.25
+    assert PULSE_MS / 1000 - 0.02 <= off - on <= PULSE_MS / 1000 + LATE_OFF_S
     assert [r for r, _ in reports.linked] == [True, False, True]

@@ -18,6 +18,7 @@ from tests.gate_peers import HttpRelay, RelayBoard, Reports, wait_until
 ON, OFF = bytes.fromhex("A00101A2"), bytes.fromhex("A00100A1")
 EXIT_ON, EXIT_OFF = bytes.fromhex("A00201A3"), bytes.fromhex("A00200A2")
 PULSE_MS = 300
+LATE_OFF_S = 0.4  # a loaded machine may switch off late; never this late
 needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
 
 
@@ -57,7 +58,7 @@ def test_a_serial_relay_board_is_switched_on_then_off(tmp_path: Path, reports: R
     frames = board.bytes_received()
     # Both relays off on connecting, then one pulse of the entry relay.
     assert [f.data for f in frames] == [OFF, EXIT_OFF, ON, OFF]
-    assert PULSE_MS / 1000 - 0.02 <= frames[3].at - frames[2].at <= PULSE_MS / 1000 + 0.25
+    assert PULSE_MS / 1000 - 0.05 <= frames[3].at - frames[2].at <= PULSE_MS / 1000 + LATE_OFF_S
     assert not gate.senses(exit=False)
 
 
@@ -135,7 +136,7 @@ def test_an_http_relay_gets_on_then_off_with_the_templated_request(
     assert (on.method, on.path, off.path) == ("POST", "/relay/1?turn=on", "/relay/1?turn=off")
     assert on.headers["Authorization"] == "Bearer relay-secret"
     assert on.body == b'{"relay": 1, "direction": "exit"}'
-    assert PULSE_MS / 1000 - 0.02 <= off.at - on.at <= PULSE_MS / 1000 + 0.25
+    assert PULSE_MS / 1000 - 0.05 <= off.at - on.at <= PULSE_MS / 1000 + LATE_OFF_S
 
 
 def test_a_relay_that_times_its_own_pulse_gets_one_request(
