@@ -9,6 +9,7 @@ from app import (
     dayreport_cmd,
     decode_cmd,
     demo_cmd,
+    gate_cmd,
     iin_cmd,
     pin_cmd,
     recover_cmd,
@@ -32,4 +33,5 @@ MODULES: tuple[ModuleType, ...] = (
     recover_cmd,
     sandbox_cmd,
     pin_cmd,
+    gate_cmd,
 )

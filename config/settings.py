@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from config.gate_settings import GateSettings
 from kiosk.pins import RECOMMENDED_DIGITS, is_pin_hash, short_pin
 from kiosk.referrals import PREFIX_MAX, is_ticket_prefix
 
@@ -317,6 +318,7 @@ class Settings(_Section):
     pins: Pins = Pins()
     ses: Ses = Ses()
     boarding: Boarding = Boarding()
+    gate: GateSettings = GateSettings()
 
     @model_validator(mode="before")
     @classmethod

@@ -312,7 +312,8 @@ class SandboxDb:
         A check-out may name the check-in it ends in `data.check_in`: that
         check-in gives the person when the check-out has no IIN (the kiosk's
         automatic end-of-day close-out keeps none), and its time. Events that
-        name nobody either way are left out.
+        name nobody either way are left out, and so are the check-ins and
+        check-outs the venue annulled (nobody walked through the gate).
         """
         rows = self._read(
             "SELECT e.id, coalesce(e.iin, c.iin), e.type, "
@@ -321,8 +322,13 @@ class SandboxDb:
             "ON e.type = 'check_out' AND c.id = lower(json_extract(e.data, '$.check_in')) "
             "AND c.type = 'check_in' AND c.venue_bin = e.venue_bin "
             "WHERE e.venue_bin = ? AND e.type IN ('check_in', 'check_out') "
-            "AND coalesce(e.iin, c.iin) IS NOT NULL",
-            (venue_bin,),
+            "AND coalesce(e.iin, c.iin) IS NOT NULL AND e.id NOT IN ("
+            "SELECT lower(json_extract(a.data, CASE a.type WHEN 'entry_annulled' "
+            "THEN '$.check_in' ELSE '$.check_out' END)) FROM events a "
+            "WHERE a.venue_bin = ? AND a.type IN ('entry_annulled', 'exit_annulled') "
+            "AND json_extract(a.data, CASE a.type WHEN 'entry_annulled' "
+            "THEN '$.check_in' ELSE '$.check_out' END) IS NOT NULL)",
+            (venue_bin, venue_bin),
         )
         return [PresenceRow(*row) for row in rows]
 

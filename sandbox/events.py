@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.decision import Direction
 from kiosk.iin import InvalidIin, parse_iin
 from kiosk.referrals import NOTE_MAX, ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, Status
@@ -23,6 +24,9 @@ EVENT_TYPES = frozenset(
         "referral_opened",
         "referral_resolved",
         "staff_override",
+        "entry_annulled",
+        "exit_annulled",
+        "gate_opened",
     }
 )
 METHODS = frozenset({"camera", "scanner", "manual"})
@@ -31,10 +35,14 @@ STATUSES = frozenset(s.value for s in Status)
 # The kiosk's own words, so the two sides cannot drift.
 REFERRAL_REASONS = frozenset(r.value for r in ReferralReason)
 OUTCOMES = frozenset(o.value for o in ReferralOutcome)
+DIRECTIONS = frozenset(d.value for d in Direction)
+# An annulment names the event it annuls: a check-in (entry) or a check-out (exit).
+ANNULLED = {"entry_annulled": "check_in", "exit_annulled": "check_out"}
 _REQUIRED = ("id", "type", "venue_bin", "entrance", "desk", "occurred_at", "iin", "data")
 _CHECK_IN_DATA = ("decision", "status", "provenance", "method")
 _OPENED_DATA = ("referral_id", "ticket", "status_shown", "provenance", "reason", "masked_id")
 _RESOLVED_DATA = ("referral_id", "outcome", "note")
+_GATE_OPENED_DATA = ("direction", "operator", "reason")
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,10 @@ def _problem(raw: dict[str, Any]) -> str | None:
         return "missing_field:iin" if iin is None else _referral_opened_problem(data)
     if raw["type"] == "referral_resolved":
         return _referral_resolved_problem(data)
+    if raw["type"] in ANNULLED:
+        return _annulled_problem(data, ANNULLED[raw["type"]])
+    if raw["type"] == "gate_opened":
+        return _gate_opened_problem(data)
     return None
 
 
@@ -166,6 +178,24 @@ def _referral_resolved_problem(data: dict[str, Any]) -> str | None:
         ("outcome", _one_of(data["outcome"], OUTCOMES)),
         ("note", is_text(data["note"], low=0, high=NOTE_MAX)),
         ("ticket", _absent_or(data, "ticket", lambda v: is_text(v, high=MAX_TICKET))),
+    )
+    return _first_bad(checks)
+
+
+def _annulled_problem(data: dict[str, Any], name: str) -> str | None:
+    if name not in data:
+        return f"missing_field:data.{name}"
+    return None if canonical_uuid(data[name]) is not None else f"bad_field:data.{name}"
+
+
+def _gate_opened_problem(data: dict[str, Any]) -> str | None:
+    missing = _missing(data, _GATE_OPENED_DATA)
+    if missing is not None:
+        return missing
+    checks = (
+        ("direction", _one_of(data["direction"], DIRECTIONS)),
+        ("operator", is_text(data["operator"], high=MAX_LABEL)),
+        ("reason", is_text(data["reason"], high=NOTE_MAX)),
     )
     return _first_bad(checks)
 

@@ -163,3 +163,29 @@ class FakeVenue(FakeSource):
             return VisitFacts(status_problem=problem if status else None, presence_problem=problem)
         stay = replace(self.inside.get(iin, VenueStay(False)), venue_inside=self.count)
         return VisitFacts(status=self.lookup(iin) if status else None, presence=stay)
+
+
+class RecordingGate:
+    """The gate port, recording the pulses asked of it; a test plays the
+    driver's reports to the keeper itself."""
+
+    def __init__(
+        self,
+        *,
+        entry: bool = True,
+        exit: bool = False,
+        entry_sensor: bool = True,
+        exit_sensor: bool = False,
+    ) -> None:
+        self.outputs = (entry, exit)
+        self.sensors = (entry_sensor, exit_sensor)
+        self.pulses: list[tuple[bool, int, float]] = []  # (exit, command, within_s)
+
+    def opens(self, *, exit: bool) -> bool:
+        return self.outputs[exit]
+
+    def senses(self, *, exit: bool) -> bool:
+        return self.sensors[exit]
+
+    def pulse(self, *, exit: bool, command: int, within_s: float) -> None:
+        self.pulses.append((exit, command, within_s))
