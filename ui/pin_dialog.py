@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.pins import PinGuard, PinOutcome
 from ui.i18n import Retranslating
 from ui.icons import backspace_icon
+from ui.lockdown import locked_flags
 from ui.words import QT_TRANSLATE_NOOP
 
 CONTEXT = "PinDialog"
@@ -57,6 +58,8 @@ class PinDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pin_dialog")
+        # The lock's own dialog: on top, and no minimise button to hide the kiosk with.
+        self.setWindowFlags(locked_flags(self.windowFlags()))
         self.setModal(True)
         self.setFixedWidth(DIALOG_WIDTH)  # long messages wrap; the keypad never moves
         self._guard = guard

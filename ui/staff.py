@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +29,7 @@ from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES, Retranslating
 from ui.icons import ShapeIcon, tick_icon
+from ui.operator import OperatorPicker
 from ui.ses_view import SesView
 from ui.wording import clock_time, referable, status_words, who
 
@@ -298,6 +298,7 @@ class StaffPanel(Retranslating, QWidget):
         operator: str,
         languages: tuple[str, ...],
         ses_phone: str = "",
+        operators: tuple[str, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -319,8 +320,8 @@ class StaffPanel(Retranslating, QWidget):
             button.setMinimumHeight(40)
             button.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
         self.operator_label = QLabel(self)
-        self.operator = QLineEdit(operator, self)
-        self.operator.setMaximumWidth(160)
+        self.operator = OperatorPicker(operators, operator, self)
+        self.operator.setMaximumWidth(200)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.doctor_button = QPushButton(self)
@@ -425,7 +426,7 @@ class StaffPanel(Retranslating, QWidget):
 
     @property
     def operator_name(self) -> str:
-        return self.operator.text().strip() or "staff"
+        return self.operator.name
 
     # -- drawing ---------------------------------------------------------------------
 
