@@ -19,9 +19,9 @@ the time the event was handled):
 
 Modifier keys (Shift, AltGr, Caps Lock, the layout-switch combination)
 type nothing: the UI does not feed them, so they neither join nor break a
-burst. A key that types nothing else (an arrow, F5, a shortcut, a key held
-down and repeating) goes to :meth:`WedgeDetector.other_key`: it ends a
-person's typing, and inside a scanner's burst it is dropped.
+burst. A key that types nothing else (an arrow, F5, a shortcut) goes to
+:meth:`WedgeDetector.other_key`: it ends a person's typing, and inside a
+scanner's burst it is dropped.
 
 When the key presses carry their physical key (``code``, e.g. from the
 native scan code via :func:`hardware.layouts.code_for_scan_code`) and the
@@ -132,7 +132,7 @@ class WedgeDetector:
 
     def other_key(self, t: float) -> tuple[list[WedgeEvent], bool]:
         """A key at time *t* that types no character of a code (an arrow, F5, a
-        shortcut, a repeating key): what is decided, and whether the key is
+        shortcut): what is decided, and whether the key is
         part of a scanner's burst (True: drop it, it must reach no widget)."""
         held = self._held
         if held and t - held[-1].t <= self._settings.max_gap_s:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QFrame,
     QLabel,
     QLineEdit,
@@ -305,6 +306,8 @@ def _takes_text(widget: QWidget | None) -> bool:
     """Whether *widget* is a field someone types words into."""
     if isinstance(widget, QLineEdit):
         return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()  # the operator's name being typed
     if isinstance(widget, (QTextEdit, QPlainTextEdit)):
         return not widget.isReadOnly()
     return isinstance(widget, QAbstractSpinBox)

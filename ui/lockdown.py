@@ -8,8 +8,17 @@ its windows and every dialog it opens:
   its menu);
 - are on every virtual desktop (X11: ``_NET_WM_DESKTOP`` = all), so
   switching desktops does not hide the kiosk;
-- come back at once when minimised anyway (show-desktop, a taskbar) or
-  when another program takes the focus.
+- come back at once when minimised anyway (a window menu, a taskbar),
+  hidden (show-desktop) or when another program takes the focus.
+
+Window managers differ: openbox, for one, offers Iconify in its window menu
+whatever the window asks, and its show-desktop unmaps every window without
+minimising it. So the lock watches what happens to its windows rather than
+trusting the hints: a minimised window is restored, a window unmapped
+behind its back (no longer exposed) is shown again, and on X11 the window
+manager is asked as a pager would (EWMH ``_NET_SHOWING_DESKTOP`` off,
+``_NET_ACTIVE_WINDOW``), which it honours where an application's own
+request may be refused as focus stealing.
 
 This is what the kiosk can do for itself; the operating system must do the
 rest (a kiosk user session, Windows assigned access or a shell launcher):
@@ -24,19 +33,25 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 _Hint = Qt.WindowType
 _SPARED = (_Hint.Popup, _Hint.ToolTip, _Hint.SplashScreen, _Hint.Desktop, _Hint.SubWindow)
 LOCKED_FLAGS = (
-    _Hint.CustomizeWindowHint
-    | _Hint.WindowTitleHint
+    _Hint.FramelessWindowHint
+    | _Hint.CustomizeWindowHint
     | _Hint.WindowCloseButtonHint
     | _Hint.WindowStaysOnTopHint
 )
-"""What a locked kiosk's windows and dialogs carry: a title and a close button
-(the close is refused or asks the PIN), no minimise or maximise, on top."""
+"""What a locked kiosk's windows and dialogs carry: no title bar, so no
+minimise or maximise button under any window manager (openbox draws them
+whatever the hints say), on top. The close hint keeps the window manager's
+other functions off (with none, Qt offers them all); a close by hand is
+refused or asks for the PIN."""
+
+BORDER = "#455A64"
+"""The line round a dialog without a title bar, so it stands out from the screen behind."""
 
 REFOCUS_MS = 250
 """How long another program may hold the focus before the kiosk takes it back
@@ -67,7 +82,7 @@ class Lockdown(QObject):
         super().__init__(parent)
         self._locked = locked
         self._front = front
-        self._desktops = AllDesktops.for_platform(QGuiApplication.platformName())
+        self._x11 = X11Lock.for_platform(QGuiApplication.platformName())
         self._refocus = QTimer(self)
         self._refocus.setObjectName("lockdown-refocus")
         self._refocus.setSingleShot(True)
@@ -79,15 +94,21 @@ class Lockdown(QObject):
 
     def stop(self) -> None:
         self._refocus.stop()
-        if self._desktops is not None:
-            self._desktops.close()
-            self._desktops = None
+        if self._x11 is not None:
+            self._x11.close()
+            self._x11 = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.Show, QEvent.Type.WindowStateChange):
+        if kind not in _WATCHED or not self._locked():
             return False
-        if not isinstance(watched, QWidget) or not watched.isWindow() or not self._locked():
+        if kind == QEvent.Type.Expose:
+            if isinstance(watched, QWindow) and watched.isVisible() and not watched.isExposed():
+                window = _widget_of(watched)
+                if window is not None and window.windowType() not in _SPARED:
+                    QTimer.singleShot(0, self, lambda: self._restore(window))
+            return False
+        if not isinstance(watched, QWidget) or not watched.isWindow():
             return False
         if watched.windowType() in _SPARED:
             return False
@@ -102,20 +123,26 @@ class Lockdown(QObject):
         handle = window.windowHandle()
         if handle is not None and handle.flags() != locked_flags(handle.flags()):
             handle.setFlags(locked_flags(handle.flags()))
-        if self._desktops is not None:
-            self._desktops.pin(int(window.winId()))
+        if window.windowType() == _Hint.Dialog and window.findChild(DialogBorder) is None:
+            DialogBorder(window)
+        if self._x11 is not None:
+            self._x11.pin(int(window.winId()))
 
     def _restore(self, window: QWidget) -> None:
         if not self._locked() or not window.isVisible():
             return
-        state = window.windowState() & ~Qt.WindowState.WindowMinimized
-        window.setWindowState(state | Qt.WindowState.WindowActive)
+        state = window.windowState()
+        if state & Qt.WindowState.WindowMinimized:
+            state &= ~Qt.WindowState.WindowMinimized
+            window.setWindowState(state)
         if state & Qt.WindowState.WindowFullScreen:
             window.showFullScreen()
         else:
             window.showNormal()
         window.raise_()
         window.activateWindow()
+        if self._x11 is not None:
+            self._x11.bring_back(int(window.winId()))
 
     def _on_app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
@@ -132,15 +159,71 @@ class Lockdown(QObject):
             self._restore(window)
 
 
-class AllDesktops:
-    """Puts an X11 window on every virtual desktop (EWMH ``_NET_WM_DESKTOP``
-    0xFFFFFFFF, set before the window manager maps it), through Xlib.
+_WATCHED = (QEvent.Type.Show, QEvent.Type.WindowStateChange, QEvent.Type.Expose)
 
-    Other platforms have no such property: Windows keeps a full-screen
-    top-most window in front on its own desktop, and its virtual desktops
-    are switched off by assigned access (docs/operator.md)."""
 
-    ALL = 0xFFFFFFFF
+class DialogBorder(QWidget):
+    """A line round a dialog that has no title bar; it takes no clicks."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        self.setObjectName("dialog-border")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setGeometry(dialog.rect())
+        dialog.installEventFilter(self)
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(QPen(QColor(BORDER), 3))
+        painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        painter.end()
+
+
+def _widget_of(handle: QWindow) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if widget.windowHandle() is handle:
+            return widget
+    return None
+
+
+class _ClientMessage(ctypes.Structure):
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("message_type", ctypes.c_ulong),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_long * 5),
+    ]
+
+
+class _XEvent(ctypes.Union):
+    _fields_ = [("client", _ClientMessage), ("pad", ctypes.c_long * 24)]
+
+
+class X11Lock:
+    """What the kiosk asks of an X11 window manager, through Xlib (EWMH):
+    a window on every desktop (``_NET_WM_DESKTOP`` 0xFFFFFFFF, set before
+    it is mapped), and a hidden window shown again.
+
+    Other platforms need none of it: Windows keeps a full-screen top-most
+    window in front on its desktop, and assigned access switches its
+    virtual desktops off (docs/operator.md)."""
+
+    ALL_DESKTOPS = 0xFFFFFFFF
+    _CLIENT_MESSAGE = 33
+    _TO_WINDOW_MANAGER = (1 << 19) | (1 << 20)  # SubstructureNotify | SubstructureRedirect
+    _FROM_A_PAGER = 2  # EWMH source indication: the window manager does not refuse it
 
     def __init__(self, xlib: ctypes.CDLL) -> None:
         self._x = xlib
@@ -148,27 +231,36 @@ class AllDesktops:
         xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
         xlib.XInternAtom.restype = ctypes.c_ulong
         xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+        xlib.XDefaultRootWindow.restype = ctypes.c_ulong
+        xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
         xlib.XChangeProperty.argtypes = [
             ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
             ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_int,
         ]  # fmt: skip
+        xlib.XSendEvent.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_int,
+            ctypes.c_long,
+            ctypes.c_void_p,
+        ]
         xlib.XFlush.argtypes = [ctypes.c_void_p]
         xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
-        self._display = xlib.XOpenDisplay(None)
-        self._atom = xlib.XInternAtom(self._display, b"_NET_WM_DESKTOP", 0) if self._display else 0
+        self._display: int | None = xlib.XOpenDisplay(None)
+        self._atoms: dict[str, int] = {}
 
     @classmethod
-    def for_platform(cls, platform: str) -> AllDesktops | None:
-        """The pinner where the screens are X11 windows and Xlib loads; else None."""
+    def for_platform(cls, platform: str) -> X11Lock | None:
+        """The helper where the screens are X11 windows and Xlib loads; else None."""
         if platform != "xcb":
             return None
         name = ctypes.util.find_library("X11") or "libX11.so.6"
         try:
-            pinner = cls(ctypes.CDLL(name))
+            helper = cls(ctypes.CDLL(name))
         except (OSError, AttributeError) as exc:
-            print(f"kiosk lock: cannot pin the windows to every desktop: {exc}", file=sys.stderr)
+            print(f"kiosk lock: no Xlib, the window manager is not asked: {exc}", file=sys.stderr)
             return None
-        return pinner if pinner._display else None
+        return helper if helper._display else None
 
     def close(self) -> None:
         if self._display:
@@ -176,9 +268,40 @@ class AllDesktops:
             self._display = None
 
     def pin(self, window_id: int) -> None:
-        value = (ctypes.c_ulong * 1)(self.ALL)
+        """On every desktop: read by the window manager when it maps the window."""
+        if not self._display:
+            return
+        value = (ctypes.c_ulong * 1)(self.ALL_DESKTOPS)
         cardinal = 6  # XA_CARDINAL
         self._x.XChangeProperty(
-            self._display, window_id, self._atom, cardinal, 32, 0, ctypes.byref(value), 1
+            self._display, window_id, self._atom("_NET_WM_DESKTOP"), cardinal, 32, 0, value, 1
         )
         self._x.XFlush(self._display)
+
+    def bring_back(self, window_id: int) -> None:
+        """Show-desktop off, and the window activated, as a pager asks for it."""
+        if not self._display:
+            return
+        self._send(0, "_NET_SHOWING_DESKTOP", 0)
+        self._send(window_id, "_NET_WM_DESKTOP", self.ALL_DESKTOPS, self._FROM_A_PAGER)
+        self._send(window_id, "_NET_ACTIVE_WINDOW", self._FROM_A_PAGER, 0, 0)
+        self._x.XFlush(self._display)
+
+    def _atom(self, name: str) -> int:
+        if name not in self._atoms:
+            self._atoms[name] = self._x.XInternAtom(self._display, name.encode(), 0)
+        return self._atoms[name]
+
+    def _send(self, window_id: int, message: str, *data: int) -> None:
+        root = self._x.XDefaultRootWindow(self._display)
+        event = _XEvent()
+        client = event.client
+        client.type = self._CLIENT_MESSAGE
+        client.send_event = 1
+        client.display = self._display
+        client.window = window_id or root
+        client.message_type = self._atom(message)
+        client.format = 32
+        for index, value in enumerate(data):
+            client.data[index] = ctypes.c_long(value & 0xFFFFFFFF).value
+        self._x.XSendEvent(self._display, root, 0, self._TO_WINDOW_MANAGER, ctypes.byref(event))

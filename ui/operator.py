@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from ui.i18n import Retranslating
 
@@ -61,13 +62,25 @@ class OperatorPicker(Retranslating, QComboBox):
         edit.setPlaceholderText(self.tr("Type a name, then Enter"))
         edit.setFocus()
         edit.editingFinished.connect(self._on_edit_finished)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_app_focus_changed)
+
+    def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Typing ends when the focus goes elsewhere, whether or not a name was typed
+        # (the line edit itself says so only for a changed text).
+        if self.isEditable() and new is not None and new is not self and new is not self.lineEdit():
+            QTimer.singleShot(0, self, self._on_edit_finished)
 
     def _on_edit_finished(self) -> None:
         edit = self.lineEdit()
-        if edit is None:
+        if edit is None or not self.isEditable():
             return
         name = " ".join(edit.text().split())[:40]
         edit.editingFinished.disconnect(self._on_edit_finished)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.disconnect(self._on_app_focus_changed)
         self.setEditable(False)
         if name:
             index = self.findText(name)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.pins import PinGuard, PinOutcome
 from ui.i18n import Retranslating
 from ui.icons import backspace_icon
-from ui.lockdown import locked_flags
+from ui.lockdown import DialogBorder, locked_flags
 from ui.words import QT_TRANSLATE_NOOP
 
 CONTEXT = "PinDialog"
@@ -58,7 +58,8 @@ class PinDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pin_dialog")
-        # The lock's own dialog: on top, and no minimise button to hide the kiosk with.
+        # The lock's own dialog: on top, no title bar with a minimise button to hide
+        # the kiosk with (the title is in the dialog), a line round it instead.
         self.setWindowFlags(locked_flags(self.windowFlags()))
         self.setModal(True)
         self.setFixedWidth(DIALOG_WIDTH)  # long messages wrap; the keypad never moves
@@ -125,6 +126,8 @@ class PinDialog(Retranslating, QDialog):
         layout.addLayout(keypad)
         layout.addSpacing(6)
         layout.addWidget(self.cancel_button)
+
+        DialogBorder(self)
 
         self.countdown = QTimer(self)
         self.countdown.setObjectName("pin_countdown")
@@ -234,6 +237,7 @@ class PinDialog(Retranslating, QDialog):
         self.setWindowTitle(title)
         self.title_label.setText(title)
         self.entry.setPlaceholderText(self.tr("PIN"))
+        self.entry.setAccessibleName(self.tr("PIN"))
         self.keys["back"].setToolTip(self.tr("Delete the last digit"))
         self.keys["back"].setAccessibleName(self.tr("Delete the last digit"))
         self.keys["ok"].setText(self.tr("OK"))

@@ -259,6 +259,7 @@ class EventsView(Retranslating, QTableWidget):
             return status or ""
 
     def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Latest events") if self._compact else self.tr("Events"))
         self.setHorizontalHeaderLabels(
             [
                 self.tr("Time"),

@@ -12,9 +12,8 @@ late.
 Modifier keys (Shift, Ctrl, Alt, AltGr, Caps Lock, Num Lock, the layout
 switch: Alt+Shift gives an ISO_Next_Group key Qt does not name) type
 nothing and are let through untouched: they neither join nor break a
-burst. Other keys that type nothing (arrows, F-keys, Backspace, shortcuts,
-a key held down and repeating) end a person's typing; inside a scanner's
-burst they are dropped.
+burst. Other keys that type nothing (arrows, F-keys, Backspace, shortcuts)
+end a person's typing; inside a scanner's burst they are dropped.
 """
 
 from __future__ import annotations
@@ -90,6 +89,7 @@ class WedgeFilter(QObject):
         self._held: dict[int, QKeyEvent] = {}  # id(KeyPress) -> the event to replay
         self._replaying = False
         self._offset: float | None = None  # event time base minus our clock
+        self._syncing = False
         self._timer = QTimer(self)
         self._timer.setObjectName("wedge-flush")
         self._timer.setSingleShot(True)
@@ -109,7 +109,9 @@ class WedgeFilter(QObject):
             return False  # Shift, AltGr, Caps Lock, the layout switch: part of any burst
         modifiers = event.modifiers()
         altgr = _is_altgr(modifiers)
-        if not typing or event.isAutoRepeat() or (modifiers & _COMMAND_MODIFIERS and not altgr):
+        # Not isAutoRepeat(): Qt on X11 takes a key pressed again within the millisecond
+        # of its release for a repeat, and a scanner types "11" exactly so.
+        if not typing or (modifiers & _COMMAND_MODIFIERS and not altgr):
             decided, drop = self._detector.other_key(self._stamp(event))
             for item in decided:
                 self._deliver(item)
@@ -148,6 +150,8 @@ class WedgeFilter(QObject):
         seconds = stamp / 1000.0
         if self._offset is None or abs(seconds - now - self._offset) > 5:
             self._offset = seconds - now
+        else:
+            self._offset = max(self._offset, seconds - now)  # the event handled soonest
         return seconds
 
     def _now(self) -> float:
@@ -166,6 +170,17 @@ class WedgeFilter(QObject):
         self._timer.start(max(1, int((deadline - self._now()) * 1000) + 1))
 
     def _on_timer_timeout(self) -> None:
+        if self._syncing:
+            return
+        # The screens may have been busy (painting, a dialog opening): keys the
+        # window system holds already must be fed before the burst is judged
+        # over, or a busy moment splits a scan. Qt runs an overdue timer before
+        # the input that queued up meanwhile; sync() delivers that input first.
+        self._syncing = True
+        try:
+            QGuiApplication.sync()
+        finally:
+            self._syncing = False
         for decided in self._detector.flush(self._now()):
             self._deliver(decided)
         self._arm()

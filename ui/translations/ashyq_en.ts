@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="173"/>
+        <location filename="../alerts_view.py" line="169"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
@@ -12,97 +12,97 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="40"/>
+        <location filename="../alerts_view.py" line="41"/>
         <source>the number in [ses] phone</source>
         <translation>the number in [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="41"/>
+        <location filename="../alerts_view.py" line="42"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="46"/>
+        <location filename="../alerts_view.py" line="47"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="51"/>
+        <location filename="../alerts_view.py" line="52"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Visitor %1 is already inside (since %2). Check that it is the same person.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="54"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>%1 people inside of %2 allowed: entries are refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>The %1 stopped: check its cable. The kiosk retries by itself.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="56"/>
+        <location filename="../alerts_view.py" line="57"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 events waiting since %2: check the network. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="62"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>The service refused %1 events: call support. They are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="64"/>
         <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
         <translation>The pass keys were last refreshed at %1: new passes may be refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Referral %1: the doctor decided %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="68"/>
         <source>cleared, the passenger may board</source>
         <translation>cleared, the passenger may board</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="68"/>
+        <location filename="../alerts_view.py" line="69"/>
         <source>confirmed, the status stands</source>
         <translation>confirmed, the status stands</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="69"/>
+        <location filename="../alerts_view.py" line="70"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="72"/>
+        <location filename="../alerts_view.py" line="73"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="76"/>
+        <location filename="../alerts_view.py" line="77"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>The service refused this device&apos;s token: call support. Events are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>The database files were removed or replaced; the kiosk kept its data. Tell support.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="83"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>camera</source>
         <translation>camera</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="84"/>
+        <location filename="../alerts_view.py" line="85"/>
         <source>scanner</source>
         <translation>scanner</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="226"/>
+        <location filename="../alerts_view.py" line="217"/>
         <source>No alerts</source>
         <translation>No alerts</translation>
     </message>
@@ -136,82 +136,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="36"/>
+        <location filename="../dashboard.py" line="37"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="37"/>
+        <location filename="../dashboard.py" line="38"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242"/>
+        <location filename="../dashboard.py" line="238"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="239"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="253"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="255"/>
+        <location filename="../dashboard.py" line="251"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="263"/>
+        <location filename="../dashboard.py" line="259"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="265"/>
+        <location filename="../dashboard.py" line="261"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="275"/>
+        <location filename="../dashboard.py" line="271"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="272"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="277"/>
+        <location filename="../dashboard.py" line="273"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -219,72 +219,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="134"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="134"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="135"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="142"/>
+        <location filename="../day_numbers.py" line="138"/>
         <source>%1 at %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="143"/>
+        <location filename="../day_numbers.py" line="139"/>
         <source>Most inside</source>
         <translation>Most inside</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="140"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (%2 at closing)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="141"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="148"/>
+        <location filename="../day_numbers.py" line="144"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="149"/>
+        <location filename="../day_numbers.py" line="145"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="158"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="159"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="161"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="167"/>
+        <location filename="../day_numbers.py" line="163"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="169"/>
+        <location filename="../day_numbers.py" line="165"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -292,57 +292,67 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="248"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="248"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="260"/>
+        <location filename="../staff.py" line="250"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="261"/>
+        <location filename="../staff.py" line="251"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="262"/>
+        <location filename="../staff.py" line="252"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="279"/>
+        <location filename="../staff.py" line="262"/>
+        <source>Latest events</source>
+        <translation>Latest events</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="262"/>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="265"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="280"/>
+        <location filename="../staff.py" line="266"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="281"/>
+        <location filename="../staff.py" line="267"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="282"/>
+        <location filename="../staff.py" line="268"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="283"/>
+        <location filename="../staff.py" line="269"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="284"/>
+        <location filename="../staff.py" line="270"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -350,13 +360,13 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../entry.py" line="67"/>
-        <location filename="../entry.py" line="68"/>
+        <location filename="../entry.py" line="63"/>
+        <location filename="../entry.py" line="64"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="70"/>
+        <location filename="../entry.py" line="66"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -364,12 +374,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="221"/>
+        <location filename="../kiosk.py" line="252"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>The kiosk cannot record check-ins any more and has stopped.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="223"/>
+        <location filename="../kiosk.py" line="254"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Nothing recorded so far is lost. If it happens again, call support.</translation>
     </message>
@@ -377,12 +387,12 @@
 <context>
     <name>LanguageOrder</name>
     <message>
-        <location filename="../language_order.py" line="98"/>
+        <location filename="../language_order.py" line="93"/>
         <source>Move up</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../language_order.py" line="99"/>
+        <location filename="../language_order.py" line="94"/>
         <source>Move down</source>
         <translation>Move down</translation>
     </message>
@@ -390,12 +400,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="190"/>
+        <location filename="../staff.py" line="180"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="194"/>
+        <location filename="../staff.py" line="184"/>
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -403,52 +413,57 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="124"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Visitor without a phone: type the IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="133"/>
+        <location filename="../entry.py" line="125"/>
         <source>12 digits</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="134"/>
+        <location filename="../entry.py" line="126"/>
+        <source>IIN</source>
+        <translation>IIN</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="127"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="135"/>
+        <location filename="../entry.py" line="128"/>
         <source>Check out</source>
         <translation>Check out</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="141"/>
+        <location filename="../entry.py" line="134"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="146"/>
+        <location filename="../entry.py" line="139"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>The 7th digit must be 1 to 6 (century and sex)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="147"/>
+        <location filename="../entry.py" line="140"/>
         <source>The first six digits are not a real birth date</source>
         <translation>The first six digits are not a real birth date</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="148"/>
+        <location filename="../entry.py" line="141"/>
         <source>The last digit does not match: a typo?</source>
         <translation>The last digit does not match: a typo?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="149"/>
+        <location filename="../entry.py" line="142"/>
         <source>Not a valid IIN</source>
         <translation>Not a valid IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="155"/>
+        <location filename="../entry.py" line="148"/>
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
     </message>
@@ -456,71 +471,100 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="102"/>
+        <location filename="../occupancy_chart.py" line="98"/>
         <source>People inside</source>
         <translation>People inside</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="107"/>
+        <location filename="../occupancy_chart.py" line="103"/>
         <source>Nobody came in that day</source>
         <translation>Nobody came in that day</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="109"/>
+        <location filename="../occupancy_chart.py" line="105"/>
         <source>Nobody has come in yet</source>
         <translation>Nobody has come in yet</translation>
     </message>
 </context>
 <context>
+    <name>OperatorPicker</name>
+    <message>
+        <location filename="../operator.py" line="59"/>
+        <source>Operator name</source>
+        <translation>Operator name</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="61"/>
+        <source>Type a name, then Enter</source>
+        <translation>Type a name, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="81"/>
+        <source>Another name…</source>
+        <translation>Another name…</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="82"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="83"/>
+        <source>Who answers staff questions; another name needs the admin PIN</source>
+        <translation>Who answers staff questions; another name needs the admin PIN</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="29"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>Doctor PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="239"/>
+        <location filename="../pin_dialog.py" line="240"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="238"/>
-        <location filename="../pin_dialog.py" line="239"/>
+        <location filename="../pin_dialog.py" line="241"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="240"/>
+        <location filename="../pin_dialog.py" line="243"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="241"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="250"/>
+        <location filename="../pin_dialog.py" line="253"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="256"/>
         <source>Locked: try again in %1</source>
         <translation>Locked: try again in %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="255"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>A PIN has 4 to 12 digits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="257"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Wrong PIN. Tries left: %n</numerusform>
@@ -528,7 +572,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="261"/>
         <source>Enter the PIN</source>
         <translation>Enter the PIN</translation>
     </message>
@@ -536,27 +580,27 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="107"/>
+        <location filename="../staff.py" line="102"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="108"/>
+        <location filename="../staff.py" line="103"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="113"/>
+        <location filename="../staff.py" line="108"/>
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="115"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="124"/>
+        <location filename="../staff.py" line="119"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
     </message>
@@ -564,27 +608,32 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="122"/>
+        <location filename="../referrals_view.py" line="118"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="123"/>
+        <location filename="../referrals_view.py" line="119"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="126"/>
+        <location filename="../referrals_view.py" line="122"/>
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="128"/>
+        <location filename="../referrals_view.py" line="123"/>
+        <source>Note for the doctor</source>
+        <translation>Note for the doctor</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="125"/>
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129"/>
+        <location filename="../referrals_view.py" line="126"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -592,42 +641,42 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="39"/>
+        <location filename="../referrals_view.py" line="40"/>
         <source>The passenger says the status is wrong</source>
         <translation>The passenger says the status is wrong</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="42"/>
+        <location filename="../referrals_view.py" line="43"/>
         <source>Yellow status: a contact</source>
         <translation>Yellow status: a contact</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>Red status: a positive test</source>
         <translation>Red status: a positive test</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="45"/>
         <source>No status could be verified</source>
         <translation>No status could be verified</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="46"/>
         <source>Something else (say what in the note)</source>
         <translation>Something else (say what in the note)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Confirmed: the status stands</source>
         <translation>Confirmed: the status stands</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="51"/>
+        <location filename="../referrals_view.py" line="52"/>
         <source>Waiting for the doctor</source>
         <translation>Waiting for the doctor</translation>
     </message>
@@ -635,57 +684,63 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="240"/>
+        <location filename="../referrals_view.py" line="237"/>
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254"/>
+        <location filename="../referrals_view.py" line="246"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="247"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256"/>
+        <location filename="../referrals_view.py" line="248"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="257"/>
+        <location filename="../referrals_view.py" line="249"/>
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="258"/>
+        <location filename="../referrals_view.py" line="250"/>
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259"/>
+        <location filename="../referrals_view.py" line="251"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260"/>
+        <location filename="../referrals_view.py" line="252"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263"/>
+        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="256"/>
         <source>The doctor&apos;s note</source>
         <translation>The doctor&apos;s note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264"/>
+        <location filename="../referrals_view.py" line="257"/>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="258"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265"/>
+        <location filename="../referrals_view.py" line="259"/>
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
@@ -693,339 +748,344 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="57"/>
+        <location filename="../ses_view.py" line="58"/>
         <source>let in offline, found red later</source>
         <translation>let in offline, found red later</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="59"/>
+        <location filename="../ses_view.py" line="60"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="70"/>
+        <location filename="../ses_view.py" line="71"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="74"/>
+        <location filename="../ses_view.py" line="75"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="76"/>
+        <location filename="../ses_view.py" line="77"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="79"/>
+        <location filename="../ses_view.py" line="80"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="87"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="84"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="87"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>Report</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="96"/>
+        <source>Reports to the sanitary service</source>
+        <translation>Reports to the sanitary service</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="293"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>This PC&apos;s time zone</source>
         <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="310"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="313"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="315"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Visitor&apos;s screen</source>
         <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="364"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Doctor room: resolves referrals</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="369"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="374"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="378"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="379"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
     </message>
@@ -1066,77 +1126,77 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="465"/>
+        <location filename="../staff.py" line="447"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="467"/>
+        <location filename="../staff.py" line="449"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="468"/>
+        <location filename="../staff.py" line="450"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="469"/>
+        <location filename="../staff.py" line="451"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470"/>
+        <location filename="../staff.py" line="452"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="471"/>
+        <location filename="../staff.py" line="453"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="473"/>
+        <location filename="../staff.py" line="455"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="474"/>
+        <location filename="../staff.py" line="456"/>
         <source>Today&apos;s events</source>
         <translation>Today&apos;s events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="476"/>
+        <location filename="../staff.py" line="458"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484"/>
+        <location filename="../staff.py" line="466"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484"/>
+        <location filename="../staff.py" line="466"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="496"/>
+        <location filename="../staff.py" line="478"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="504"/>
+        <location filename="../staff.py" line="486"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="507"/>
+        <location filename="../staff.py" line="489"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="45"/>
+        <location filename="../kiosk.py" line="55"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="173"/>
+        <location filename="../alerts_view.py" line="169"/>
         <source>Acknowledge</source>
         <translation>Түсінікті</translation>
     </message>
@@ -12,97 +12,97 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="40"/>
+        <location filename="../alerts_view.py" line="41"/>
         <source>the number in [ses] phone</source>
         <translation>[ses] phone нөміріне</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="41"/>
+        <location filename="../alerts_view.py" line="42"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>%1 келушісі %2 кезінде байланыс жоқта кіргізілген, мәртебесі — қызыл. СЭҚ-қа хабарлама кезекке қойылды. Келушіні тауып, %3 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="46"/>
+        <location filename="../alerts_view.py" line="47"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>%1 келушісінің мәртебесі — қызыл: кіргізбеңіз. СЭҚ-қа хабарлама кезекке қойылды; қажет болса, %2 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="51"/>
+        <location filename="../alerts_view.py" line="52"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>%1 келушісі ішінде (%2 бастап). Бұл сол адам екенін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="54"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Ішінде %1 адам, рұқсат етілгені — %2: кіру тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 жұмысын тоқтатты: кабелін тексеріңіз. Киоск өзі қайта қосылады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="56"/>
+        <location filename="../alerts_view.py" line="57"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%2 бастап %1 оқиға жіберілмей тұр: желіні тексеріңіз. Ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Компьютер сағаты сервистен %1 с ауытқыған: уақытты түзетіңіз, рұқсатнамалар соған байланысты.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="62"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис %1 оқиғаны қабылдамады: қолдау қызметіне хабарласыңыз. Олар сақталды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="64"/>
         <source>The pass keys were last refreshed at %1: new passes may be refused.</source>
         <translation>Рұқсатнама кілттері соңғы рет %1 кезінде жаңартылған: жаңа рұқсатнамалар қабылданбауы мүмкін.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>%1 жолдамасы: дәрігер шешімі — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="68"/>
         <source>cleared, the passenger may board</source>
         <translation>рұқсат етілді, жолаушы отыра алады</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="68"/>
+        <location filename="../alerts_view.py" line="69"/>
         <source>confirmed, the status stands</source>
         <translation>расталды, мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="69"/>
+        <location filename="../alerts_view.py" line="70"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>%1 жолдамасы: басқа дәрігердің шешімі бұрын келді және күшінде. Ештеңе істеудің қажеті жоқ.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="72"/>
+        <location filename="../alerts_view.py" line="73"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>%1 жолдамасы: сервис оны әлі білмейді. Ол келгеннен кейін шешімді қайта енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="76"/>
+        <location filename="../alerts_view.py" line="77"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис бұл құрылғының токенін қабылдамады: қолдау қызметіне хабарласыңыз. Оқиғалар сақталады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; киоск деректерін сақтап қалды. Қолдау қызметіне хабарлаңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="83"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="84"/>
+        <location filename="../alerts_view.py" line="85"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="226"/>
+        <location filename="../alerts_view.py" line="217"/>
         <source>No alerts</source>
         <translation>Ескертулер жоқ</translation>
     </message>
@@ -136,82 +136,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="36"/>
+        <location filename="../dashboard.py" line="37"/>
         <source>Export CSV</source>
         <translation>CSV-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="37"/>
+        <location filename="../dashboard.py" line="38"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242"/>
+        <location filename="../dashboard.py" line="238"/>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="239"/>
         <source>Export CSV…</source>
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="243"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="244"/>
         <source>Reading the day…</source>
         <translation>Күн деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="251"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Day %1</source>
         <translation>Күн %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="253"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Day %1 has not begun</source>
         <translation>%1 күні әлі басталған жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="255"/>
+        <location filename="../dashboard.py" line="251"/>
         <source>Day %1, so far (%2)</source>
         <translation>Күн %1, сағат %2 бойынша</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>No one was let in</source>
         <translation>Ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="261"/>
+        <location filename="../dashboard.py" line="257"/>
         <source>No one let in yet</source>
         <translation>Әзірге ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="263"/>
+        <location filename="../dashboard.py" line="259"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="265"/>
+        <location filename="../dashboard.py" line="261"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="275"/>
+        <location filename="../dashboard.py" line="271"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="272"/>
         <source>Could not save the file: %1</source>
         <translation>Файл сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="277"/>
+        <location filename="../dashboard.py" line="273"/>
         <source>Could not read the day: %1</source>
         <translation>Күн деректері оқылмады: %1</translation>
     </message>
@@ -219,72 +219,72 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="134"/>
         <source>Admitted</source>
         <translation>Кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="138"/>
+        <location filename="../day_numbers.py" line="134"/>
         <source>Refused</source>
         <translation>Тыйым салынды</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="139"/>
+        <location filename="../day_numbers.py" line="135"/>
         <source>No answer</source>
         <translation>Жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="142"/>
+        <location filename="../day_numbers.py" line="138"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="143"/>
+        <location filename="../day_numbers.py" line="139"/>
         <source>Most inside</source>
         <translation>Ішінде ең көп</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="144"/>
+        <location filename="../day_numbers.py" line="140"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (жабылғанда %2)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="145"/>
+        <location filename="../day_numbers.py" line="141"/>
         <source>Exits</source>
         <translation>Шығулар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="148"/>
+        <location filename="../day_numbers.py" line="144"/>
         <source>Let in unverified</source>
         <translation>Тексерусіз кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="149"/>
+        <location filename="../day_numbers.py" line="145"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="158"/>
+        <location filename="../day_numbers.py" line="154"/>
         <source>Red reports to the SES</source>
         <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="159"/>
+        <location filename="../day_numbers.py" line="155"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: жеткізілді %2 · кезекте %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="165"/>
+        <location filename="../day_numbers.py" line="161"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="167"/>
+        <location filename="../day_numbers.py" line="163"/>
         <source>Doctor referrals</source>
         <translation>Дәрігерге жолдамалар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="169"/>
+        <location filename="../day_numbers.py" line="165"/>
         <source>Staff overrides</source>
         <translation>Қызметкер ережені өзгертті</translation>
     </message>
@@ -292,57 +292,67 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="248"/>
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="258"/>
+        <location filename="../staff.py" line="248"/>
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="260"/>
+        <location filename="../staff.py" line="250"/>
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="261"/>
+        <location filename="../staff.py" line="251"/>
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="262"/>
+        <location filename="../staff.py" line="252"/>
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="279"/>
+        <location filename="../staff.py" line="262"/>
+        <source>Latest events</source>
+        <translation>Соңғы оқиғалар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="262"/>
+        <source>Events</source>
+        <translation>Оқиғалар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="265"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="280"/>
+        <location filename="../staff.py" line="266"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="281"/>
+        <location filename="../staff.py" line="267"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="282"/>
+        <location filename="../staff.py" line="268"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="283"/>
+        <location filename="../staff.py" line="269"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="284"/>
+        <location filename="../staff.py" line="270"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -350,13 +360,13 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../entry.py" line="67"/>
-        <location filename="../entry.py" line="68"/>
+        <location filename="../entry.py" line="63"/>
+        <location filename="../entry.py" line="64"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="70"/>
+        <location filename="../entry.py" line="66"/>
         <source>Clear</source>
         <translation>Тазарту</translation>
     </message>
@@ -364,12 +374,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="221"/>
+        <location filename="../kiosk.py" line="252"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск енді тіркей алмайды және тоқтады.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="223"/>
+        <location filename="../kiosk.py" line="254"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Осы уақытқа дейін тіркелгеннің бәрі сақталды. Қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -377,12 +387,12 @@
 <context>
     <name>LanguageOrder</name>
     <message>
-        <location filename="../language_order.py" line="98"/>
+        <location filename="../language_order.py" line="93"/>
         <source>Move up</source>
         <translation>Жоғары жылжыту</translation>
     </message>
     <message>
-        <location filename="../language_order.py" line="99"/>
+        <location filename="../language_order.py" line="94"/>
         <source>Move down</source>
         <translation>Төмен жылжыту</translation>
     </message>
@@ -390,12 +400,12 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="190"/>
+        <location filename="../staff.py" line="180"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="194"/>
+        <location filename="../staff.py" line="184"/>
         <source>Waiting for the first visitor</source>
         <translation>Алғашқы келушіні күтудеміз</translation>
     </message>
@@ -403,52 +413,57 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="124"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Телефонсыз келуші: ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="133"/>
+        <location filename="../entry.py" line="125"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="134"/>
+        <location filename="../entry.py" line="126"/>
+        <source>IIN</source>
+        <translation>ЖСН</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="127"/>
         <source>Check in</source>
         <translation>Кіруді тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="135"/>
+        <location filename="../entry.py" line="128"/>
         <source>Check out</source>
         <translation>Шығуды тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="141"/>
+        <location filename="../entry.py" line="134"/>
         <source>%1 of 12 digits</source>
         <translation>12 цифрдың %1</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="146"/>
+        <location filename="../entry.py" line="139"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-цифр 1-ден 6-ға дейін болуы керек (ғасыр мен жыныс)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="147"/>
+        <location filename="../entry.py" line="140"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Алғашқы алты цифр нақты туған күн емес</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="148"/>
+        <location filename="../entry.py" line="141"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Соңғы цифр сәйкес емес: қате терілген бе?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="149"/>
+        <location filename="../entry.py" line="142"/>
         <source>Not a valid IIN</source>
         <translation>ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="155"/>
+        <location filename="../entry.py" line="148"/>
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
     </message>
@@ -456,71 +471,100 @@
 <context>
     <name>OccupancyChart</name>
     <message>
-        <location filename="../occupancy_chart.py" line="102"/>
+        <location filename="../occupancy_chart.py" line="98"/>
         <source>People inside</source>
         <translation>Ішіндегі адамдар</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="107"/>
+        <location filename="../occupancy_chart.py" line="103"/>
         <source>Nobody came in that day</source>
         <translation>Бұл күні ешкім кірмеді</translation>
     </message>
     <message>
-        <location filename="../occupancy_chart.py" line="109"/>
+        <location filename="../occupancy_chart.py" line="105"/>
         <source>Nobody has come in yet</source>
         <translation>Әзірге ешкім кірмеді</translation>
     </message>
 </context>
 <context>
+    <name>OperatorPicker</name>
+    <message>
+        <location filename="../operator.py" line="59"/>
+        <source>Operator name</source>
+        <translation>Оператордың аты</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="61"/>
+        <source>Type a name, then Enter</source>
+        <translation>Атын теріп, Enter басыңыз</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="81"/>
+        <source>Another name…</source>
+        <translation>Басқа есім…</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="82"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="83"/>
+        <source>Who answers staff questions; another name needs the admin PIN</source>
+        <translation>Қызметкерге арналған сұрақтарға кім жауап береді; басқа есім үшін әкімші PIN-коды керек</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="29"/>
+        <location filename="../pin_dialog.py" line="31"/>
         <source>Admin PIN</source>
         <translation>Әкімші PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="30"/>
+        <location filename="../pin_dialog.py" line="32"/>
         <source>Doctor PIN</source>
         <translation>Дәрігер PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="237"/>
+        <location filename="../pin_dialog.py" line="239"/>
+        <location filename="../pin_dialog.py" line="240"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="238"/>
-        <location filename="../pin_dialog.py" line="239"/>
+        <location filename="../pin_dialog.py" line="241"/>
+        <location filename="../pin_dialog.py" line="242"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="240"/>
+        <location filename="../pin_dialog.py" line="243"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="241"/>
+        <location filename="../pin_dialog.py" line="244"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="250"/>
+        <location filename="../pin_dialog.py" line="253"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="253"/>
+        <location filename="../pin_dialog.py" line="256"/>
         <source>Locked: try again in %1</source>
         <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="255"/>
+        <location filename="../pin_dialog.py" line="258"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="257"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>PIN қате. Қалған әрекет: %n</numerusform>
@@ -528,7 +572,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="261"/>
         <source>Enter the PIN</source>
         <translation>PIN-кодты енгізіңіз</translation>
     </message>
@@ -536,27 +580,27 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="107"/>
+        <location filename="../staff.py" line="102"/>
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="108"/>
+        <location filename="../staff.py" line="103"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="113"/>
+        <location filename="../staff.py" line="108"/>
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="115"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="124"/>
+        <location filename="../staff.py" line="119"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
     </message>
@@ -564,27 +608,32 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="122"/>
+        <location filename="../referrals_view.py" line="118"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="123"/>
+        <location filename="../referrals_view.py" line="119"/>
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="126"/>
+        <location filename="../referrals_view.py" line="122"/>
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="128"/>
+        <location filename="../referrals_view.py" line="123"/>
+        <source>Note for the doctor</source>
+        <translation>Дәрігерге ескертпе</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="125"/>
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="129"/>
+        <location filename="../referrals_view.py" line="126"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -592,42 +641,42 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="39"/>
+        <location filename="../referrals_view.py" line="40"/>
         <source>The passenger says the status is wrong</source>
         <translation>Жолаушы мәртебесі қате дейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="42"/>
+        <location filename="../referrals_view.py" line="43"/>
         <source>Yellow status: a contact</source>
         <translation>Сары мәртебе: байланыста болған</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="43"/>
+        <location filename="../referrals_view.py" line="44"/>
         <source>Red status: a positive test</source>
         <translation>Қызыл мәртебе: оң нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="45"/>
         <source>No status could be verified</source>
         <translation>Мәртебені тексеру мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="45"/>
+        <location filename="../referrals_view.py" line="46"/>
         <source>Something else (say what in the note)</source>
         <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>Confirmed: the status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="51"/>
+        <location filename="../referrals_view.py" line="52"/>
         <source>Waiting for the doctor</source>
         <translation>Дәрігерді күтуде</translation>
     </message>
@@ -635,57 +684,63 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="240"/>
+        <location filename="../referrals_view.py" line="237"/>
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="254"/>
+        <location filename="../referrals_view.py" line="246"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="247"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="256"/>
+        <location filename="../referrals_view.py" line="248"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="257"/>
+        <location filename="../referrals_view.py" line="249"/>
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="258"/>
+        <location filename="../referrals_view.py" line="250"/>
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="259"/>
+        <location filename="../referrals_view.py" line="251"/>
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="260"/>
+        <location filename="../referrals_view.py" line="252"/>
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="263"/>
+        <location filename="../referrals_view.py" line="255"/>
+        <location filename="../referrals_view.py" line="256"/>
         <source>The doctor&apos;s note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="264"/>
+        <location filename="../referrals_view.py" line="257"/>
+        <source>Referrals</source>
+        <translation>Жолдамалар</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="258"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="265"/>
+        <location filename="../referrals_view.py" line="259"/>
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
@@ -693,339 +748,344 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="57"/>
+        <location filename="../ses_view.py" line="58"/>
         <source>let in offline, found red later</source>
         <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="59"/>
+        <location filename="../ses_view.py" line="60"/>
         <source>refused at the desk</source>
         <translation>үстелде кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="70"/>
+        <location filename="../ses_view.py" line="71"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="74"/>
+        <location filename="../ses_view.py" line="75"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="76"/>
+        <location filename="../ses_view.py" line="77"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="79"/>
+        <location filename="../ses_view.py" line="80"/>
         <source>Delivered at %1</source>
         <translation>%1 кезінде жеткізілді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="87"/>
+        <location filename="../ses_view.py" line="83"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="84"/>
         <source>Sanitary service: %1</source>
         <translation>СЭҚ: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="87"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="98"/>
+        <location filename="../ses_view.py" line="94"/>
         <source>Report</source>
         <translation>Хабарлама</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="96"/>
+        <source>Reports to the sanitary service</source>
+        <translation>СЭҚ-қа хабарламалар</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Venue</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Screens and sound</source>
         <translation>Экрандар мен дыбыс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Devices and contacts</source>
         <translation>Құрылғылар мен байланыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="293"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>This PC&apos;s time zone</source>
         <translation>Осы компьютердің уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Mute all sounds</source>
         <translation>Барлық дыбысты өшіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>No limit</source>
         <translation>Шектеусіз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Saving writes %1</source>
         <translation>Сақтау %1 файлына жазады</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="310"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="313"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="315"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Сақталмады, ештеңе жазылмады:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>Venue name</source>
         <translation>Мекеме атауы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>BIN (12 digits)</source>
         <translation>БСН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>Entrance</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>This desk checks</source>
         <translation>Бұл үстел тіркейді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>People inside at once</source>
         <translation>Бір мезгілде ішіндегі адам саны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Closing time</source>
         <translation>Жабылу уақыты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Time zone</source>
         <translation>Уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Service address</source>
         <translation>Сервис мекенжайы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Device token</source>
         <translation>Құрылғы токені</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>No status can be verified</source>
         <translation>Мәртебені тексеру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Someone inside enters again</source>
         <translation>Ішіндегі адам қайта кірсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Status screen stays, seconds</source>
         <translation>Мәртебе экраны, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Visitor&apos;s screen</source>
         <translation>Келуші экраны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Volume</source>
         <translation>Дыбыс деңгейі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Sanitary service phone</source>
         <translation>СЭҚ телефоны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Doctor room (boarding)</source>
         <translation>Дәрігер бөлмесі (отырғызу)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Venue: club, shop, office</source>
         <translation>Мекеме: клуб, дүкен, кеңсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Boarding: airport desk</source>
         <translation>Отырғызу: әуежай үстелі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Entry and exit</source>
         <translation>Кіру және шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="364"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Entry only</source>
         <translation>Тек кіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Exit only</source>
         <translation>Тек шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Дәрігер бөлмесі: жолдамаларды шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="369"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Staff decide</source>
         <translation>Қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Admit, marked unverified</source>
         <translation>«Тексерілмеген» деп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="374"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Ask staff</source>
         <translation>Қызметкерден сұрау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, flagged</source>
         <translation>Белгілеп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="378"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Second monitor if there is one</source>
         <translation>Бар болса, екінші монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="379"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>This monitor</source>
         <translation>Осы монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Second monitor</source>
         <translation>Екінші монитор</translation>
     </message>
@@ -1066,77 +1126,77 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="465"/>
+        <location filename="../staff.py" line="447"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="467"/>
+        <location filename="../staff.py" line="449"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="468"/>
+        <location filename="../staff.py" line="450"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="469"/>
+        <location filename="../staff.py" line="451"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="470"/>
+        <location filename="../staff.py" line="452"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="471"/>
+        <location filename="../staff.py" line="453"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="473"/>
+        <location filename="../staff.py" line="455"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="474"/>
+        <location filename="../staff.py" line="456"/>
         <source>Today&apos;s events</source>
         <translation>Бүгінгі оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="476"/>
+        <location filename="../staff.py" line="458"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484"/>
+        <location filename="../staff.py" line="466"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="484"/>
+        <location filename="../staff.py" line="466"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="496"/>
+        <location filename="../staff.py" line="478"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="504"/>
+        <location filename="../staff.py" line="486"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="507"/>
+        <location filename="../staff.py" line="489"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="45"/>
+        <location filename="../kiosk.py" line="55"/>
         <source>Dashboard</source>
         <translation>Күн қорытындысы</translation>
     </message>
