@@ -32,23 +32,21 @@ import ctypes.util
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 _Hint = Qt.WindowType
 _SPARED = (_Hint.Popup, _Hint.ToolTip, _Hint.SplashScreen, _Hint.Desktop, _Hint.SubWindow)
 LOCKED_FLAGS = (
-    _Hint.FramelessWindowHint
-    | _Hint.CustomizeWindowHint
-    | _Hint.WindowCloseButtonHint
-    | _Hint.WindowStaysOnTopHint
+    _Hint.FramelessWindowHint | _Hint.WindowCloseButtonHint | _Hint.WindowStaysOnTopHint
 )
 """What a locked kiosk's windows and dialogs carry: no title bar, so no
 minimise or maximise button under any window manager (openbox draws them
 whatever the hints say), on top. The close hint keeps the window manager's
 other functions off (with none, Qt offers them all); a close by hand is
-refused or asks for the PIN."""
+refused or asks for the PIN. Not CustomizeWindowHint: with it and a close
+button Qt puts the title bar back."""
 
 BORDER = "#455A64"
 """The line round a dialog without a title bar, so it stands out from the screen behind."""
@@ -60,8 +58,15 @@ REFOCUS_MS = 250
 
 def locked_flags(flags: Qt.WindowType) -> Qt.WindowType:
     """*flags* of a window made fit for a locked kiosk."""
-    flags &= ~(_Hint.WindowMinimizeButtonHint | _Hint.WindowMaximizeButtonHint)
-    flags &= ~_Hint.WindowContextHelpButtonHint
+    for part in (
+        _Hint.CustomizeWindowHint,
+        _Hint.WindowMinimizeButtonHint,
+        _Hint.WindowMaximizeButtonHint,
+        _Hint.WindowContextHelpButtonHint,
+        _Hint.WindowSystemMenuHint,
+        _Hint.WindowTitleHint,
+    ):
+        flags &= ~part
     return flags | LOCKED_FLAGS
 
 
@@ -123,8 +128,14 @@ class Lockdown(QObject):
         handle = window.windowHandle()
         if handle is not None and handle.flags() != locked_flags(handle.flags()):
             handle.setFlags(locked_flags(handle.flags()))
-        if window.windowType() == _Hint.Dialog and window.findChild(DialogBorder) is None:
-            DialogBorder(window)
+        if window.windowType() == _Hint.Dialog:
+            if not window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+                # Centred on its window, as the program's own position: a window manager
+                # that places a dialog itself races Qt's idea of where it is (openbox:
+                # popups and the accessible positions of its widgets were off by the move).
+                window.move(_centred(window))
+            if window.findChild(DialogBorder) is None:
+                DialogBorder(window)
         if self._x11 is not None:
             self._x11.pin(int(window.winId()))
 
@@ -157,6 +168,21 @@ class Lockdown(QObject):
         window = self._front()
         if window is not None and window.isVisible():
             self._restore(window)
+
+
+def _centred(dialog: QWidget) -> QPoint:
+    """Where a dialog sits centred on its parent's window (or its screen), on screen."""
+    parent = dialog.parentWidget()
+    area = parent.window().frameGeometry() if parent is not None else QRect()
+    screen = dialog.screen().availableGeometry()
+    if area.isEmpty():
+        area = screen
+    size = dialog.size()
+    x = area.x() + (area.width() - size.width()) // 2
+    y = area.y() + (area.height() - size.height()) // 2
+    x = max(screen.left(), min(x, screen.right() + 1 - size.width()))
+    y = max(screen.top(), min(y, screen.bottom() + 1 - size.height()))
+    return QPoint(x, y)
 
 
 _WATCHED = (QEvent.Type.Show, QEvent.Type.WindowStateChange, QEvent.Type.Expose)

@@ -142,6 +142,12 @@ class Kiosk:
     def alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    def wait_exit(self, timeout: float) -> int:
+        """The exit code once the kiosk ends by itself (TimeoutExpired if it does not)."""
+        assert self._process is not None
+        self.returncode = self._process.wait(timeout=timeout)
+        return self.returncode
+
     def signal(self, signum: int) -> int:
         """Send *signum*; the exit code (within 15 s)."""
         assert self._process is not None

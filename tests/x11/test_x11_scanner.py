@@ -16,7 +16,7 @@ import pytest
 from tests.x11.atspi import FOCUSED, Accessibility, Node
 from tests.x11.conftest import Screen
 from tests.x11.processes import ADMIN_PIN, Kiosk, Sandbox, kiosk_settings, masked, new_iin
-from tests.x11.scanner import Scanner
+from tests.x11.scanner import Scanner, key_presses
 from tests.x11.waiting import wait_until
 from tests.x11.xsession import XSession
 
@@ -101,3 +101,24 @@ def test_a_scanned_pass_and_iin_are_admitted_wherever_the_focus_is(
         [row] = [row for row in rows if row["masked_id"] == masked(iin)]  # recorded once
         assert (row["type"], row["decision"], row["method"]) == ("check_in", "admit", "scanner")
         assert row["provenance"] == provenance
+
+
+def test_visitors_scanned_back_to_back_are_each_recorded_once(
+    desk: Screen, sandbox: Sandbox, xsession: XSession
+) -> None:
+    """Twelve codes in one stream, Enter to the next code in a millisecond: the
+    screens are busy showing one decision while the next code's keys arrive
+    (a flush judged before those keys were read split a code)."""
+    xsession.setxkbmap("ru")
+    people = [new_iin(next(SERIALS)) for _ in range(12)]
+    keys: list[str] = []
+    for index, iin in enumerate(people):
+        if index % 2:
+            sandbox.set_status(iin, "green")
+            keys += key_presses(iin)
+        else:
+            keys += key_presses(sandbox.issue_pass(iin, "green"))
+    xsession.xdotool(*keys)
+    desk.shown(masked(people[-1]), timeout=30)
+    recorded = [row["masked_id"] for row in desk.kiosk.export()]
+    assert [recorded.count(masked(iin)) for iin in people] == [1] * len(people)

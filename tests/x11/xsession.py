@@ -132,8 +132,18 @@ class XSession:
     # -- the window manager ----------------------------------------------------------
 
     def start_window_manager(self) -> None:
-        """openbox, with its shipped key bindings (Alt+F4, Super+D, Ctrl+Alt+arrows)."""
-        self._wm = spawn(["openbox", "--sm-disable"], self.folder / "openbox.log", env=self.env())
+        """openbox, with its shipped key bindings (Alt+F4, Super+D, Alt+Escape,
+        Ctrl+Alt+arrows) and one more: Super+M for Iconify, the item of its
+        window menu (Alt+Space), which a test cannot pick reliably from the menu."""
+        shipped = Path("/etc/xdg/openbox/rc.xml").read_text(encoding="utf-8")
+        iconify = '<keybind key="W-m"><action name="Iconify"/></keybind>\n  <keybind key="W-d">'
+        config = self.folder / "openbox-rc.xml"
+        config.write_text(shipped.replace('<keybind key="W-d">', iconify, 1), encoding="utf-8")
+        self._wm = spawn(
+            ["openbox", "--sm-disable", "--config-file", str(config)],
+            self.folder / "openbox.log",
+            env=self.env(),
+        )
         self.wait_for(lambda: "_NET_SUPPORTING_WM_CHECK(WINDOW)" in self.xprop("-root"))
 
     def stop_window_manager(self) -> None:
