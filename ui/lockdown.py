@@ -38,9 +38,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 _Hint = Qt.WindowType
 _SPARED = (_Hint.Popup, _Hint.ToolTip, _Hint.SplashScreen, _Hint.Desktop, _Hint.SubWindow)
-LOCKED_FLAGS = (
-    _Hint.FramelessWindowHint | _Hint.WindowCloseButtonHint | _Hint.WindowStaysOnTopHint
-)
+LOCKED_FLAGS = _Hint.FramelessWindowHint | _Hint.WindowCloseButtonHint | _Hint.WindowStaysOnTopHint
 """What a locked kiosk's windows and dialogs carry: no title bar, so no
 minimise or maximise button under any window manager (openbox draws them
 whatever the hints say), on top. The close hint keeps the window manager's
