@@ -185,8 +185,8 @@ def _jsonl(rows: list[dict[str, str]]) -> str:
 
     from kiosk.controls import json_escape_controls
 
-    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    return json_escape_controls(lines)
+    # each line escaped on its own: the newline that ends it is not part of the JSON
+    return "".join(json_escape_controls(json.dumps(row, ensure_ascii=False)) + "\n" for row in rows)
 
 
 def _time_or_none(value: float | None) -> str | None:

@@ -204,7 +204,7 @@ def run_screens(app: App, *, operator: str, camera: bool, settings_file: Path | 
 
     qt = qt_application()
     kiosk = build_kiosk(app, operator=operator, camera=camera, settings_file=settings_file)
-    _quit_on_signals(qt)
+    _end_on_signals(qt, kiosk)
     kiosk.desk.start()
     kiosk.screens.show()
     try:
@@ -214,16 +214,26 @@ def run_screens(app: App, *, operator: str, camera: bool, settings_file: Path | 
     return EXIT_CANNOT_RECORD if kiosk.desk.controller.failure else EXIT_OK
 
 
-def _quit_on_signals(qt: QApplication) -> None:
-    """Ctrl-C and SIGTERM end the kiosk cleanly (the Qt loop does not wake
-    Python's signal handlers by itself: a slow timer lets them run)."""
+def _end_on_signals(qt: QApplication, kiosk: Kiosk) -> None:
+    """Ctrl-C, SIGTERM (an operating-system shutdown) and the session ending
+    end the kiosk cleanly, with exit code 0 and without the PIN: only a person
+    leaving by hand needs it. Every event loop stops, a PIN dialog's too; the
+    caller then stops the desk, which records what is open.
+
+    (The Qt loop does not wake Python's signal handlers by itself: a slow
+    timer lets them run.)"""
     from PySide6.QtCore import QTimer
 
+    def end() -> None:
+        kiosk.screens.windows.unlocked = True
+        qt.exit(0)  # not quit(): that asks every window first, and a PIN dialog waits
+
     def on_signal(signum: int, frame: FrameType | None) -> None:
-        qt.quit()
+        end()
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, on_signal)
+    qt.commitDataRequest.connect(lambda manager: end())  # Windows log-off and shutdown
     heartbeat = QTimer(qt)
     heartbeat.setObjectName("signal-heartbeat")
     heartbeat.start(500)

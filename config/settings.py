@@ -278,6 +278,25 @@ class Pins(_Section):
         return value
 
 
+class Staff(_Section):
+    operators: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="the names staff choose from as the operator; empty: the login name "
+        "(typing another name needs the admin PIN)",
+    )
+
+    @field_validator("operators")
+    @classmethod
+    def _names(cls, value: list[str]) -> list[str]:
+        names = [name.strip() for name in value]
+        if any(not name or len(name) > 40 or not name.isprintable() for name in names):
+            raise ValueError("each name has 1 to 40 printable characters")
+        if len(set(names)) != len(names):
+            raise ValueError("a name is listed twice")
+        return names
+
+
 class Ses(_Section):
     phone: str = Field("", description="the sanitary service's phone number")
 
@@ -316,6 +335,7 @@ class Settings(_Section):
     scanner: Scanner = Scanner()
     data: Data = Data()
     pins: Pins = Pins()
+    staff: Staff = Staff()
     ses: Ses = Ses()
     boarding: Boarding = Boarding()
     gate: GateSettings = GateSettings()

@@ -7,21 +7,30 @@ with their timestamps (use the OS event timestamp where there is one, not
 the time the event was handled):
 
 - keys arriving within ``max_gap_s`` of each other are held back;
-- a held burst of at least ``min_length`` characters ended by a terminator
-  is a :class:`Scan`, its text recovered whatever the keyboard layout
-  (see :mod:`hardware.layouts`);
-- anything else is handed back as :class:`Passthrough` in the original
-  order, for the UI to deliver to the focused field untouched. Keys are
-  held at most ``max_gap_s`` (call :meth:`WedgeDetector.flush` at
-  :meth:`WedgeDetector.deadline`), so typing is delayed by ~35 ms at most.
+- a held burst of at least ``min_length`` characters is a scanner's: it
+  is a :class:`Scan` whether it ends with a terminator or just stops (a
+  scanner set up without an Enter suffix, a code cut short), and is never
+  handed back as typing, so a scan never lands in a text field;
+- shorter bursts and slower keys are handed back as :class:`Passthrough`
+  in the original order, for the UI to deliver to the focused field
+  untouched. Keys are held at most ``max_gap_s`` (call
+  :meth:`WedgeDetector.flush` at :meth:`WedgeDetector.deadline`), so
+  typing is delayed by ~35 ms at most.
+
+Modifier keys (Shift, AltGr, Caps Lock, the layout-switch combination)
+type nothing: the UI does not feed them, so they neither join nor break a
+burst. A key that types nothing else (an arrow, F5, a shortcut) goes to
+:meth:`WedgeDetector.other_key`: it ends a person's typing, and inside a
+scanner's burst it is dropped.
 
 When the key presses carry their physical key (``code``, e.g. from the
-native scan code via :func:`hardware.layouts.code_for_scan_code`), the text
-is rebuilt from the keys and no layout guessing is needed.
-
-Limits: CapsLock inverts letter case under every layout (turn it off, or
-set the scanner to ignore it); codes with characters no key types (e.g.
-Cyrillic text inside the code) cannot be recovered.
+native scan code via :func:`hardware.layouts.code_for_scan_code`) and the
+Shift state, the text is rebuilt from the keys, as the scanner sent them:
+no layout guessing, and Caps Lock or a layout switched in the middle of a
+burst change nothing. Without them the text is recovered from the
+characters (:func:`hardware.layouts.recover_text`); then Caps Lock inverts
+letter case, and codes with characters no key types (e.g. Cyrillic text
+inside the code) cannot be recovered.
 """
 
 from __future__ import annotations
@@ -42,12 +51,15 @@ TERMINATOR_CODES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 class KeyPress:
     """One key press: the character the OS produced (``"\\r"`` for Enter,
     ``"\\t"`` for Tab), its timestamp in seconds, and optionally the
-    physical key as a KeyboardEvent.code name with the Shift state."""
+    physical key as a KeyboardEvent.code name with the Shift state.
+    ``altgr``: AltGr (the third level) was held, so the key's character is
+    not the one the physical key and Shift give."""
 
     text: str
     t: float
     code: str | None = None
     shift: bool = False
+    altgr: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +86,12 @@ WedgeEvent = Passthrough | Scan
 @dataclass(frozen=True, slots=True)
 class WedgeSettings:
     """``layout``: the PC's layout if known (``us``, ``ru``, ``kk``); ``None``
-    detects it from each burst. ``require_terminator`` off also takes a
-    fast burst that just stops (scanners set up without an Enter suffix)."""
+    detects it from each burst. ``min_length``: a burst this long is a
+    scanner's, with or without a terminator."""
 
     max_gap_s: float = 0.035
     min_length: int = 8
     terminators: tuple[str, ...] = ("\r", "\n", "\t")
-    require_terminator: bool = True
     layout: str | None = None
     max_length: int = 8192
 
@@ -115,9 +126,21 @@ class WedgeDetector:
             return events
         self._held.append(key)
         if len(self._held) > settings.max_length:
-            events.append(Passthrough(tuple(self._held)))
+            events.append(self._scan(self._held))  # no code is this long: the desk says so
             self._held = []
         return events
+
+    def other_key(self, t: float) -> tuple[list[WedgeEvent], bool]:
+        """A key at time *t* that types no character of a code (an arrow, F5, a
+        shortcut): what is decided, and whether the key is
+        part of a scanner's burst (True: drop it, it must reach no widget)."""
+        held = self._held
+        if held and t - held[-1].t <= self._settings.max_gap_s:
+            if len(held) >= self._settings.min_length:
+                return [], True
+            self._held = []
+            return [Passthrough(tuple(held))], False
+        return self._end_burst(), False
 
     def deadline(self) -> float | None:
         """When :meth:`flush` should next be called, or None if nothing is held."""
@@ -132,15 +155,14 @@ class WedgeDetector:
         return []
 
     def release(self) -> list[WedgeEvent]:
-        """Hand back every held key now (focus moved, a non-character key came)."""
-        held, self._held = self._held, []
-        return [Passthrough(tuple(held))] if held else []
+        """Decide on every held key now (the input ended)."""
+        return self._end_burst()
 
     def _end_burst(self) -> list[WedgeEvent]:
         held, self._held = self._held, []
         if not held:
             return []
-        if not self._settings.require_terminator and len(held) >= self._settings.min_length:
+        if len(held) >= self._settings.min_length:
             return [self._scan(held)]
         return [Passthrough(tuple(held))]
 
@@ -160,12 +182,16 @@ class WedgeDetector:
 
 
 def _text_from_codes(keys: Sequence[KeyPress]) -> str | None:
+    """The text of the physical keys and Shift, or None where a key has no code.
+
+    A key typed with AltGr keeps the character the OS gave when it is ASCII
+    (a scanner set to a European keyboard types ``@`` as AltGr+Q or AltGr+2)."""
     chars = []
     for key in keys:
         if key.code is None:
             return None
-        char = char_for_key(key.code, key.shift)
-        if char is None:
+        char = key.text if key.altgr else char_for_key(key.code, key.shift)
+        if char is None or not (char.isascii() and char.isprintable()):
             return None
         chars.append(char)
     return "".join(chars)

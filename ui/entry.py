@@ -98,6 +98,7 @@ class ManualEntry(Retranslating, QWidget):
         for button in (self.check_in_button, self.check_out_button):
             button.setMinimumHeight(52)
             button.setEnabled(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the next IIN is typed at once
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.field)
@@ -129,6 +130,7 @@ class ManualEntry(Retranslating, QWidget):
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Visitor without a phone: type the IIN"))
         self.field.setPlaceholderText(self.tr("12 digits"))
+        self.field.setAccessibleName(self.tr("IIN"))
         self.check_in_button.setText(self.tr("Check in"))
         self.check_out_button.setText(self.tr("Check out"))
         if self._boarding:
@@ -177,8 +179,10 @@ class ManualEntry(Retranslating, QWidget):
         if self.valid:
             self.checked_in.emit(self.field.text())
             self.field.clear()
+        self.field.setFocus()
 
     def _on_check_out_clicked(self) -> None:
         if self.valid:
             self.checked_out.emit(self.field.text())
             self.field.clear()
+        self.field.setFocus()

@@ -12,7 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 from config.settings import Settings
 from kiosk.alerts import Alert
@@ -84,7 +95,9 @@ class KioskScreens(QObject):
             operator=operator,
             languages=tuple(screens.languages),
             ses_phone=settings.ses.phone,
+            operators=tuple(settings.staff.operators),
         )
+        self.staff.operator.unlock = lambda: self._ask_admin("operator")
         self.staff.set_language(screens.languages[0])
         self.staff.settings_button.setVisible(open_settings is not None)
         doctor_room = settings.venue.role == "doctor"
@@ -130,6 +143,7 @@ class KioskScreens(QObject):
     def install_key_filter(self, wedge: WedgeFilter) -> None:
         """Read keyboard-wedge scanners on every screen."""
         self.wedge = wedge
+        wedge.set_route(self._typing_target)
         wedge.scanned.connect(self._on_wedge_scanned)
         app = QApplication.instance()
         assert app is not None
@@ -137,6 +151,24 @@ class KioskScreens(QObject):
 
     def show(self) -> None:
         self.windows.show()
+        self.staff.entry.field.setFocus()
+
+    def _typing_target(self, text: str) -> QWidget | None:
+        """On the Desk tab, digits typed at the keyboard go to the IIN field,
+        whatever was clicked last (a tab, a button, the events list); a name
+        being typed keeps its digits, and a dialog keeps its keys."""
+        staff, field = self.staff, self.staff.entry.field
+        if not text.isdigit() or QApplication.activeModalWidget() is not None:
+            return None
+        if not field.isVisible() or staff.tabs.currentWidget() is not staff.desk_tab:
+            return None
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is not staff.window():
+            return None  # a window of its own (a dialog) keeps its keys
+        if focus is not field and _takes_text(focus):
+            return None
+        field.setFocus()
+        return field
 
     def stop(self) -> None:
         """Timers off, filter out, windows closed (the desk is stopped by its owner).
@@ -269,6 +301,17 @@ class KioskScreens(QObject):
             app = QApplication.instance()
             if app is not None:
                 app.quit()
+
+
+def _takes_text(widget: QWidget | None) -> bool:
+    """Whether *widget* is a field someone types words into."""
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()  # the operator's name being typed
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox)
 
 
 def _venue_line(settings: Settings) -> str:

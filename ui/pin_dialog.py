@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.pins import PinGuard, PinOutcome
 from ui.i18n import Retranslating
 from ui.icons import backspace_icon
+from ui.lockdown import DialogBorder, locked_flags
 from ui.placement import centre_over
 from ui.words import QT_TRANSLATE_NOOP
 
@@ -59,6 +60,9 @@ class PinDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pin_dialog")
+        # The lock's own dialog: on top, no title bar with a minimise button to hide
+        # the kiosk with (the title is in the dialog), a line round it instead.
+        self.setWindowFlags(locked_flags(self.windowFlags()))
         self.setModal(True)
         self.setFixedWidth(DIALOG_WIDTH)  # long messages wrap; the keypad never moves
         self._guard = guard
@@ -124,6 +128,8 @@ class PinDialog(Retranslating, QDialog):
         layout.addLayout(keypad)
         layout.addSpacing(6)
         layout.addWidget(self.cancel_button)
+
+        DialogBorder(self)
 
         self.countdown = QTimer(self)
         self.countdown.setObjectName("pin_countdown")
@@ -248,6 +254,7 @@ class PinDialog(Retranslating, QDialog):
         self.setWindowTitle(title)
         self.title_label.setText(title)
         self.entry.setPlaceholderText(self.tr("PIN"))
+        self.entry.setAccessibleName(self.tr("PIN"))
         self.keys["back"].setToolTip(self.tr("Delete the last digit"))
         self.keys["back"].setAccessibleName(self.tr("Delete the last digit"))
         self.keys["ok"].setText(self.tr("OK"))

@@ -135,6 +135,7 @@ class ReferralDialog(Retranslating, QDialog):
         for reason, button in self.buttons.items():
             button.setText(_t(REASONS[reason]))
         self.note_label.setText(self.tr("Note for the doctor (optional)"))
+        self.note.setAccessibleName(self.tr("Note for the doctor"))
         ok = self.box.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Refer"))
         self.box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -378,6 +379,8 @@ class ReferralsView(Retranslating, QWidget):
             ]
         )
         self.note.setPlaceholderText(self.tr("The doctor's note"))
+        self.note.setAccessibleName(self.tr("The doctor's note"))
+        self.table.setAccessibleName(self.tr("Referrals"))
         self.cleared_button.setText(self.tr("Cleared: may board"))
         self.confirmed_button.setText(self.tr("Confirmed: status stands"))
         self.show_referrals(self.referrals)

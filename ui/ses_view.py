@@ -101,4 +101,5 @@ class SesView(Retranslating, QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Visitor"), self.tr("What happened"), self.tr("Report")]
         )
+        self.table.setAccessibleName(self.tr("Reports to the sanitary service"))
         self.show_reports(self.reports)

@@ -133,6 +133,7 @@ class SettingsDialog(Retranslating, QDialog):
             self.fields[key] = self._make_field(key, page)
             shown = self._volume_row if key == "sounds.volume" else self.fields[key]
             form.addRow(self.labels[key], shown)
+            self.labels[key].setBuddy(self.fields[key])  # its name for screen readers
 
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,6 +32,7 @@ from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
 from ui.i18n import NATIVE_NAMES, Retranslating
 from ui.icons import ShapeIcon, tick_icon
+from ui.operator import OperatorPicker
 from ui.ses_view import SesView
 from ui.textfit import ElidedLabel, fit_font
 from ui.wording import age_text, clock_time, referable, status_words, who
@@ -319,6 +319,7 @@ class EventsView(Retranslating, QTableWidget):
             return status or ""
 
     def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Latest events") if self._compact else self.tr("Events"))
         self.setHorizontalHeaderLabels(
             [
                 self.tr("Time"),
@@ -358,6 +359,7 @@ class StaffPanel(Retranslating, QWidget):
         operator: str,
         languages: tuple[str, ...],
         ses_phone: str = "",
+        operators: tuple[str, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -387,10 +389,11 @@ class StaffPanel(Retranslating, QWidget):
         for lang, button in self.language_buttons.items():
             button.setCheckable(True)
             button.setMinimumSize(56, 40)
+            button.setAccessibleName(NATIVE_NAMES[lang])  # the same whether "ҚАЗ" or "Қазақша"
             button.clicked.connect(lambda _=False, code=lang: self.language_chosen.emit(code))
         self.operator_label = QLabel(self)
-        self.operator = QLineEdit(operator, self)
-        self.operator.setMaximumWidth(160)
+        self.operator = OperatorPicker(operators, operator, self)
+        self.operator.setMaximumWidth(200)
         # Under the last decision, which it is usually about (its referral slip).
         self.notice = ElidedLabel(parent=self, mode=Qt.TextElideMode.ElideMiddle)  # paths
         self.doctor_button = QPushButton(self)
@@ -526,7 +529,7 @@ class StaffPanel(Retranslating, QWidget):
 
     @property
     def operator_name(self) -> str:
-        return self.operator.text().strip() or "staff"
+        return self.operator.name
 
     # -- drawing ---------------------------------------------------------------------
 

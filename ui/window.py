@@ -2,8 +2,11 @@
 full screen, and the staff panel stays on the desk monitor; with one, both
 share it. Monitors plugged in or out while the kiosk runs are followed.
 
-The kiosk is locked: its windows cannot be closed until :attr:`unlocked`
-(the admin PIN, asked by the caller).
+The kiosk is locked: its windows cannot be closed by hand (Alt+F4, the
+window manager) until :attr:`KioskWindows.unlocked` (the admin PIN, asked by
+the caller). A close the application itself asks for (the operating system
+ending the session, Qt quitting) is never refused: only people need the PIN.
+Full screen, the lock also keeps the windows in front (ui/lockdown.py).
 """
 
 from __future__ import annotations
@@ -12,23 +15,27 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+
+from ui.lockdown import Lockdown, locked_flags
 
 
 class LockedWindow(QWidget):
-    """A top-level window that refuses to close while the kiosk is locked.
+    """A top-level window that a person cannot close while the kiosk is locked.
 
     Signals: close_refused() — someone tried (Alt+F4, the window manager).
     """
 
     close_refused = Signal()
 
-    def __init__(self, windows: KioskWindows) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+    def __init__(self, windows: KioskWindows, flags: Qt.WindowType) -> None:
+        super().__init__(None, flags)
         self._windows = windows
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._windows.unlocked:
+        # A close from the window system (spontaneous) is a person's; one the
+        # application sends itself (quit, the session ending) must go through.
+        if self._windows.unlocked or not event.spontaneous():
             event.accept()
         else:
             event.ignore()
@@ -62,14 +69,17 @@ class KioskWindows(QObject):
         self.where = where
         self._fullscreen = fullscreen
         self.unlocked = False
-        self.desk = LockedWindow(self)
+        flags = Qt.WindowType.Window
+        if fullscreen:
+            flags = locked_flags(flags)
+        self.desk = LockedWindow(self, flags)
         self.desk.setObjectName("desk-window")
         self.desk.setWindowTitle("ashyq-kiosk")
         self._split = QSplitter(Qt.Orientation.Horizontal, self.desk)
         layout = QHBoxLayout(self.desk)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._split)
-        self.visitor_window = LockedWindow(self)
+        self.visitor_window = LockedWindow(self, flags)
         self.visitor_window.setObjectName("visitor-window")
         self.visitor_window.setWindowTitle("ashyq-kiosk")
         QVBoxLayout(self.visitor_window).setContentsMargins(0, 0, 0, 0)
@@ -78,6 +88,22 @@ class KioskWindows(QObject):
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._on_app_screen_added)
         app.screenRemoved.connect(self._on_app_screen_removed)
+        self.lockdown: Lockdown | None = None
+        if fullscreen:
+            self.lockdown = Lockdown(self._locked, self._front, self)
+            app.installEventFilter(self.lockdown)
+
+    @property
+    def locked(self) -> bool:
+        """Whether the windows are held in front and closed only with the PIN."""
+        return self._fullscreen and not self.unlocked
+
+    def _locked(self) -> bool:
+        return self.locked
+
+    def _front(self) -> QWidget | None:
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None else self.desk
 
     def show(self) -> None:
         self.place()
@@ -116,6 +142,11 @@ class KioskWindows(QObject):
 
     def close(self) -> None:
         self.unlocked = True
+        if self.lockdown is not None:
+            self.lockdown.stop()
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.lockdown)
         self.visitor_window.close()
         self.desk.close()
 

@@ -88,6 +88,24 @@ def test_export_csv_has_no_raw_iin(
     assert GREEN_IIN not in out
 
 
+def test_export_jsonl_is_one_json_object_per_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "desk.toml"
+    config.write_text("[venue]\nrescan_window_s = 0\n", encoding="utf-8")
+    where = ["--config", str(config), "--data-dir", str(data_dir)]
+    run(capsys, *where, "check", "--iin", GREEN_IIN, "--staff", "admit")
+    run(capsys, *where, "check", "--iin", GREEN_IIN)
+    code = main(
+        [*where, "export", "--from", "2000-01-01", "--to", "2100-01-01", "--format", "jsonl"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = out.splitlines()
+    assert [json.loads(line)["type"] for line in lines] == ["check_in", "check_out"]
+    assert out.endswith("\n") and "\\u000a" not in out
+
+
 NOT_PEM = "not-a-bundle.pem"
 
 

@@ -327,32 +327,42 @@
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="324"/>
+        <location filename="../staff.py" line="322"/>
+        <source>Latest events</source>
+        <translation>Latest events</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="322"/>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="325"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="325"/>
+        <location filename="../staff.py" line="326"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="326"/>
+        <location filename="../staff.py" line="327"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="327"/>
+        <location filename="../staff.py" line="328"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="328"/>
+        <location filename="../staff.py" line="329"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="329"/>
+        <location filename="../staff.py" line="330"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -374,12 +384,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="222"/>
+        <location filename="../kiosk.py" line="254"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>The kiosk cannot record check-ins any more and has stopped.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="224"/>
+        <location filename="../kiosk.py" line="256"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Nothing recorded so far is lost. If it happens again, call support.</translation>
     </message>
@@ -418,62 +428,67 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="130"/>
+        <location filename="../entry.py" line="131"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Visitor without a phone: type the IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="131"/>
+        <location filename="../entry.py" line="132"/>
         <source>12 digits</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="133"/>
+        <source>IIN</source>
+        <translation>IIN</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="134"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="133"/>
+        <location filename="../entry.py" line="135"/>
         <source>Check out</source>
         <translation>Check out</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="135"/>
+        <location filename="../entry.py" line="137"/>
         <source>Passenger without a phone: type the IIN</source>
         <translation>Passenger without a phone: type the IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="136"/>
+        <location filename="../entry.py" line="138"/>
         <source>Check passenger</source>
         <translation>Check passenger</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="142"/>
+        <location filename="../entry.py" line="144"/>
         <source>%1 of 12 digits</source>
         <translation>%1 of 12 digits</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="147"/>
+        <location filename="../entry.py" line="149"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>The 7th digit must be 1 to 6 (century and sex)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="148"/>
+        <location filename="../entry.py" line="150"/>
         <source>The first six digits are not a real birth date</source>
         <translation>The first six digits are not a real birth date</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="149"/>
+        <location filename="../entry.py" line="151"/>
         <source>The last digit does not match: a typo?</source>
         <translation>The last digit does not match: a typo?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="150"/>
+        <location filename="../entry.py" line="152"/>
         <source>Not a valid IIN</source>
         <translation>Not a valid IIN</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="156"/>
+        <location filename="../entry.py" line="158"/>
         <source>Valid IIN</source>
         <translation>Valid IIN</translation>
     </message>
@@ -497,55 +512,84 @@
     </message>
 </context>
 <context>
+    <name>OperatorPicker</name>
+    <message>
+        <location filename="../operator.py" line="60"/>
+        <source>Operator name</source>
+        <translation>Operator name</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="62"/>
+        <source>Type a name, then Enter</source>
+        <translation>Type a name, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="94"/>
+        <source>Another name…</source>
+        <translation>Another name…</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="95"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="96"/>
+        <source>Who answers staff questions; another name needs the admin PIN</source>
+        <translation>Who answers staff questions; another name needs the admin PIN</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="33"/>
         <source>Admin PIN</source>
         <translation>Admin PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="32"/>
+        <location filename="../pin_dialog.py" line="34"/>
         <source>Doctor PIN</source>
         <translation>Doctor PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="242"/>
+        <location filename="../pin_dialog.py" line="256"/>
+        <location filename="../pin_dialog.py" line="257"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="243"/>
-        <location filename="../pin_dialog.py" line="244"/>
+        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="259"/>
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="245"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="261"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="255"/>
+        <location filename="../pin_dialog.py" line="270"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>No PIN is set: ask the administrator to set [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="273"/>
         <source>Locked: try again in %1</source>
         <translation>Locked: try again in %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="260"/>
+        <location filename="../pin_dialog.py" line="275"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>A PIN has 4 to 12 digits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="262"/>
+        <location filename="../pin_dialog.py" line="277"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Wrong PIN. Tries left: %n</numerusform>
@@ -553,7 +597,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="263"/>
+        <location filename="../pin_dialog.py" line="278"/>
         <source>Enter the PIN</source>
         <translation>Enter the PIN</translation>
     </message>
@@ -604,27 +648,32 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="132"/>
+        <location filename="../referrals_view.py" line="133"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="133"/>
+        <location filename="../referrals_view.py" line="134"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Refer %1 to the doctor room</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="136"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Note for the doctor (optional)</source>
         <translation>Note for the doctor (optional)</translation>
     </message>
     <message>
         <location filename="../referrals_view.py" line="138"/>
+        <source>Note for the doctor</source>
+        <translation>Note for the doctor</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="140"/>
         <source>Refer</source>
         <translation>Refer</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="139"/>
+        <location filename="../referrals_view.py" line="141"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -632,52 +681,52 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="45"/>
         <source>The passenger says the status is wrong</source>
         <translation>The passenger says the status is wrong</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="47"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Yellow status: a contact</source>
         <translation>Yellow status: a contact</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Red status: a positive test</source>
         <translation>Red status: a positive test</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>No status could be verified</source>
         <translation>No status could be verified</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="51"/>
         <source>Something else (say what in the note)</source>
         <translation>Something else (say what in the note)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="53"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="54"/>
+        <location filename="../referrals_view.py" line="55"/>
         <source>Confirmed: the status stands</source>
         <translation>Confirmed: the status stands</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="56"/>
+        <location filename="../referrals_view.py" line="57"/>
         <source>Waiting for the doctor</source>
         <translation>Waiting for the doctor</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="58"/>
+        <location filename="../referrals_view.py" line="59"/>
         <source>The gate will let the passenger board, whatever the status said.</source>
         <translation>The gate will let the passenger board, whatever the status said.</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="61"/>
+        <location filename="../referrals_view.py" line="62"/>
         <source>The gate keeps refusing the passenger: the status stands.</source>
         <translation>The gate keeps refusing the passenger: the status stands.</translation>
     </message>
@@ -685,57 +734,63 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="357"/>
+        <location filename="../referrals_view.py" line="361"/>
         <source>Choose a referral in the list</source>
         <translation>Choose a referral in the list</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="366"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="367"/>
+        <location filename="../referrals_view.py" line="373"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="368"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="369"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>Passenger</source>
         <translation>Passenger</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="370"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Status shown</source>
         <translation>Status shown</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="371"/>
+        <location filename="../referrals_view.py" line="377"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="372"/>
+        <location filename="../referrals_view.py" line="378"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="375"/>
+        <location filename="../referrals_view.py" line="381"/>
+        <location filename="../referrals_view.py" line="382"/>
         <source>The doctor&apos;s note</source>
         <translation>The doctor&apos;s note</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="376"/>
+        <location filename="../referrals_view.py" line="383"/>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="384"/>
         <source>Cleared: may board</source>
         <translation>Cleared: may board</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="377"/>
+        <location filename="../referrals_view.py" line="385"/>
         <source>Confirmed: status stands</source>
         <translation>Confirmed: status stands</translation>
     </message>
@@ -743,27 +798,27 @@
 <context>
     <name>ResolutionDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="199"/>
+        <location filename="../referrals_view.py" line="201"/>
         <source>Confirm the doctor&apos;s decision</source>
         <translation>Confirm the doctor&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="200"/>
+        <location filename="../referrals_view.py" line="202"/>
         <source>Ticket %1 · %2</source>
         <translation>Ticket %1 · %2</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="204"/>
+        <location filename="../referrals_view.py" line="206"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="205"/>
+        <location filename="../referrals_view.py" line="207"/>
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="206"/>
+        <location filename="../referrals_view.py" line="208"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -835,275 +890,280 @@
         <source>Report</source>
         <translation>Report</translation>
     </message>
+    <message>
+        <location filename="../ses_view.py" line="104"/>
+        <source>Reports to the sanitary service</source>
+        <translation>Reports to the sanitary service</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="274"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="277"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="292"/>
+        <location filename="../settings_dialog.py" line="293"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>This PC&apos;s time zone</source>
         <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="313"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="314"/>
+        <location filename="../settings_dialog.py" line="315"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Visitor&apos;s screen</source>
         <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="355"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="356"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Doctor room: resolves referrals</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="374"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
     </message>
@@ -1249,7 +1309,7 @@
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="45"/>
+        <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>

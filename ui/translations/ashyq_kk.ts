@@ -327,32 +327,42 @@
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="324"/>
+        <location filename="../staff.py" line="322"/>
+        <source>Latest events</source>
+        <translation>Соңғы оқиғалар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="322"/>
+        <source>Events</source>
+        <translation>Оқиғалар</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="325"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="325"/>
+        <location filename="../staff.py" line="326"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="326"/>
+        <location filename="../staff.py" line="327"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="327"/>
+        <location filename="../staff.py" line="328"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="328"/>
+        <location filename="../staff.py" line="329"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="329"/>
+        <location filename="../staff.py" line="330"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -374,12 +384,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="222"/>
+        <location filename="../kiosk.py" line="254"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск енді тіркей алмайды және тоқтады.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="224"/>
+        <location filename="../kiosk.py" line="256"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Осы уақытқа дейін тіркелгеннің бәрі сақталды. Қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -418,62 +428,67 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="130"/>
+        <location filename="../entry.py" line="131"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Телефонсыз келуші: ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="131"/>
+        <location filename="../entry.py" line="132"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="133"/>
+        <source>IIN</source>
+        <translation>ЖСН</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="134"/>
         <source>Check in</source>
         <translation>Кіруді тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="133"/>
+        <location filename="../entry.py" line="135"/>
         <source>Check out</source>
         <translation>Шығуды тіркеу</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="135"/>
+        <location filename="../entry.py" line="137"/>
         <source>Passenger without a phone: type the IIN</source>
         <translation>Телефонсыз жолаушы: ЖСН-ді теріңіз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="136"/>
+        <location filename="../entry.py" line="138"/>
         <source>Check passenger</source>
         <translation>Жолаушыны тексеру</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="142"/>
+        <location filename="../entry.py" line="144"/>
         <source>%1 of 12 digits</source>
         <translation>12 цифрдың %1</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="147"/>
+        <location filename="../entry.py" line="149"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-цифр 1-ден 6-ға дейін болуы керек (ғасыр мен жыныс)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="148"/>
+        <location filename="../entry.py" line="150"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Алғашқы алты цифр нақты туған күн емес</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="149"/>
+        <location filename="../entry.py" line="151"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Соңғы цифр сәйкес емес: қате терілген бе?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="150"/>
+        <location filename="../entry.py" line="152"/>
         <source>Not a valid IIN</source>
         <translation>ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="156"/>
+        <location filename="../entry.py" line="158"/>
         <source>Valid IIN</source>
         <translation>ЖСН дұрыс</translation>
     </message>
@@ -497,55 +512,84 @@
     </message>
 </context>
 <context>
+    <name>OperatorPicker</name>
+    <message>
+        <location filename="../operator.py" line="60"/>
+        <source>Operator name</source>
+        <translation>Оператордың аты</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="62"/>
+        <source>Type a name, then Enter</source>
+        <translation>Атын теріп, Enter басыңыз</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="94"/>
+        <source>Another name…</source>
+        <translation>Басқа есім…</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="95"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="96"/>
+        <source>Who answers staff questions; another name needs the admin PIN</source>
+        <translation>Қызметкерге арналған сұрақтарға кім жауап береді; басқа есім үшін әкімші PIN-коды керек</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="33"/>
         <source>Admin PIN</source>
         <translation>Әкімші PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="32"/>
+        <location filename="../pin_dialog.py" line="34"/>
         <source>Doctor PIN</source>
         <translation>Дәрігер PIN-коды</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="242"/>
+        <location filename="../pin_dialog.py" line="256"/>
+        <location filename="../pin_dialog.py" line="257"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="243"/>
-        <location filename="../pin_dialog.py" line="244"/>
+        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="259"/>
         <source>Delete the last digit</source>
         <translation>Соңғы цифрды өшіру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="245"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="261"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="255"/>
+        <location filename="../pin_dialog.py" line="270"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN орнатылмаған: әкімшіден [pins] %1 орнатуын сұраңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="273"/>
         <source>Locked: try again in %1</source>
         <translation>Бұғатталды: %1 кейін қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="260"/>
+        <location filename="../pin_dialog.py" line="275"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN 4-тен 12-ге дейін цифрдан тұрады</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="262"/>
+        <location filename="../pin_dialog.py" line="277"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>PIN қате. Қалған әрекет: %n</numerusform>
@@ -553,7 +597,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="263"/>
+        <location filename="../pin_dialog.py" line="278"/>
         <source>Enter the PIN</source>
         <translation>PIN-кодты енгізіңіз</translation>
     </message>
@@ -604,27 +648,32 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="132"/>
+        <location filename="../referrals_view.py" line="133"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="133"/>
+        <location filename="../referrals_view.py" line="134"/>
         <source>Refer %1 to the doctor room</source>
         <translation>%1 жолаушысын дәрігер бөлмесіне жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="136"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Note for the doctor (optional)</source>
         <translation>Дәрігерге ескертпе (міндетті емес)</translation>
     </message>
     <message>
         <location filename="../referrals_view.py" line="138"/>
+        <source>Note for the doctor</source>
+        <translation>Дәрігерге ескертпе</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="140"/>
         <source>Refer</source>
         <translation>Жіберу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="139"/>
+        <location filename="../referrals_view.py" line="141"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -632,52 +681,52 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="45"/>
         <source>The passenger says the status is wrong</source>
         <translation>Жолаушы мәртебесі қате дейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="47"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Yellow status: a contact</source>
         <translation>Сары мәртебе: байланыста болған</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Red status: a positive test</source>
         <translation>Қызыл мәртебе: оң нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>No status could be verified</source>
         <translation>Мәртебені тексеру мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="51"/>
         <source>Something else (say what in the note)</source>
         <translation>Басқа себеп (ескертпеде жазыңыз)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="53"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="54"/>
+        <location filename="../referrals_view.py" line="55"/>
         <source>Confirmed: the status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="56"/>
+        <location filename="../referrals_view.py" line="57"/>
         <source>Waiting for the doctor</source>
         <translation>Дәрігерді күтуде</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="58"/>
+        <location filename="../referrals_view.py" line="59"/>
         <source>The gate will let the passenger board, whatever the status said.</source>
         <translation>Мәртебесі қандай болса да, жолаушы отырғызуға жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="61"/>
+        <location filename="../referrals_view.py" line="62"/>
         <source>The gate keeps refusing the passenger: the status stands.</source>
         <translation>Жолаушы отырғызуға жіберілмейді: мәртебе өзгермейді.</translation>
     </message>
@@ -685,57 +734,63 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="357"/>
+        <location filename="../referrals_view.py" line="361"/>
         <source>Choose a referral in the list</source>
         <translation>Тізімнен жолдаманы таңдаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="366"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="367"/>
+        <location filename="../referrals_view.py" line="373"/>
         <source>Opened</source>
         <translation>Ашылды</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="368"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="369"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>Passenger</source>
         <translation>Жолаушы</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="370"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Status shown</source>
         <translation>Көрсетілген мәртебе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="371"/>
+        <location filename="../referrals_view.py" line="377"/>
         <source>Reason</source>
         <translation>Себеп</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="372"/>
+        <location filename="../referrals_view.py" line="378"/>
         <source>Outcome</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="375"/>
+        <location filename="../referrals_view.py" line="381"/>
+        <location filename="../referrals_view.py" line="382"/>
         <source>The doctor&apos;s note</source>
         <translation>Дәрігердің ескертпесі</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="376"/>
+        <location filename="../referrals_view.py" line="383"/>
+        <source>Referrals</source>
+        <translation>Жолдамалар</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="384"/>
         <source>Cleared: may board</source>
         <translation>Рұқсат: отыруға болады</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="377"/>
+        <location filename="../referrals_view.py" line="385"/>
         <source>Confirmed: status stands</source>
         <translation>Расталды: мәртебе өзгермейді</translation>
     </message>
@@ -743,27 +798,27 @@
 <context>
     <name>ResolutionDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="199"/>
+        <location filename="../referrals_view.py" line="201"/>
         <source>Confirm the doctor&apos;s decision</source>
         <translation>Дәрігердің шешімін растаңыз</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="200"/>
+        <location filename="../referrals_view.py" line="202"/>
         <source>Ticket %1 · %2</source>
         <translation>%1 талоны · %2</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="204"/>
+        <location filename="../referrals_view.py" line="206"/>
         <source>Note: %1</source>
         <translation>Ескертпе: %1</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="205"/>
+        <location filename="../referrals_view.py" line="207"/>
         <source>Confirm</source>
         <translation>Растау</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="206"/>
+        <location filename="../referrals_view.py" line="208"/>
         <source>Back</source>
         <translation>Артқа</translation>
     </message>
@@ -835,275 +890,280 @@
         <source>Report</source>
         <translation>Хабарлама</translation>
     </message>
+    <message>
+        <location filename="../ses_view.py" line="104"/>
+        <source>Reports to the sanitary service</source>
+        <translation>СЭҚ-қа хабарламалар</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="274"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="277"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Venue</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Screens and sound</source>
         <translation>Экрандар мен дыбыс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Devices and contacts</source>
         <translation>Құрылғылар мен байланыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="292"/>
+        <location filename="../settings_dialog.py" line="293"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>This PC&apos;s time zone</source>
         <translation>Осы компьютердің уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Mute all sounds</source>
         <translation>Барлық дыбысты өшіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>No limit</source>
         <translation>Шектеусіз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Saving writes %1</source>
         <translation>Сақтау %1 файлына жазады</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="313"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="314"/>
+        <location filename="../settings_dialog.py" line="315"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Сақталмады, ештеңе жазылмады:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>Venue name</source>
         <translation>Мекеме атауы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>BIN (12 digits)</source>
         <translation>БСН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>Entrance</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>This desk checks</source>
         <translation>Бұл үстел тіркейді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>People inside at once</source>
         <translation>Бір мезгілде ішіндегі адам саны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Closing time</source>
         <translation>Жабылу уақыты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Time zone</source>
         <translation>Уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Service address</source>
         <translation>Сервис мекенжайы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Device token</source>
         <translation>Құрылғы токені</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>No status can be verified</source>
         <translation>Мәртебені тексеру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Someone inside enters again</source>
         <translation>Ішіндегі адам қайта кірсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Status screen stays, seconds</source>
         <translation>Мәртебе экраны, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Visitor&apos;s screen</source>
         <translation>Келуші экраны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Volume</source>
         <translation>Дыбыс деңгейі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Sanitary service phone</source>
         <translation>СЭҚ телефоны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Doctor room (boarding)</source>
         <translation>Дәрігер бөлмесі (отырғызу)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="355"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Venue: club, shop, office</source>
         <translation>Мекеме: клуб, дүкен, кеңсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="356"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Boarding: airport desk</source>
         <translation>Отырғызу: әуежай үстелі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Entry and exit</source>
         <translation>Кіру және шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Entry only</source>
         <translation>Тек кіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Exit only</source>
         <translation>Тек шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Дәрігер бөлмесі: жолдамаларды шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Staff decide</source>
         <translation>Қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Admit, marked unverified</source>
         <translation>«Тексерілмеген» деп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Ask staff</source>
         <translation>Қызметкерден сұрау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, flagged</source>
         <translation>Белгілеп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="374"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Second monitor if there is one</source>
         <translation>Бар болса, екінші монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>This monitor</source>
         <translation>Осы монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Second monitor</source>
         <translation>Екінші монитор</translation>
     </message>
@@ -1249,7 +1309,7 @@
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="45"/>
+        <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Күн қорытындысы</translation>
     </message>

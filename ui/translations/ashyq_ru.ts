@@ -327,32 +327,42 @@
         <translation>Вход: нет ответа</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="324"/>
+        <location filename="../staff.py" line="322"/>
+        <source>Latest events</source>
+        <translation>Последние события</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="322"/>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <location filename="../staff.py" line="325"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="325"/>
+        <location filename="../staff.py" line="326"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="326"/>
+        <location filename="../staff.py" line="327"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="327"/>
+        <location filename="../staff.py" line="328"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="328"/>
+        <location filename="../staff.py" line="329"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="329"/>
+        <location filename="../staff.py" line="330"/>
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
@@ -374,12 +384,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="222"/>
+        <location filename="../kiosk.py" line="254"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск больше не может регистрировать входы и остановлен.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="224"/>
+        <location filename="../kiosk.py" line="256"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Всё записанное ранее сохранено. Если это повторится, обратитесь в поддержку.</translation>
     </message>
@@ -418,62 +428,67 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../entry.py" line="130"/>
+        <location filename="../entry.py" line="131"/>
         <source>Visitor without a phone: type the IIN</source>
         <translation>Посетитель без телефона: введите ИИН</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="131"/>
+        <location filename="../entry.py" line="132"/>
         <source>12 digits</source>
         <translation>12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="132"/>
+        <location filename="../entry.py" line="133"/>
+        <source>IIN</source>
+        <translation>ИИН</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="134"/>
         <source>Check in</source>
         <translation>Отметить вход</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="133"/>
+        <location filename="../entry.py" line="135"/>
         <source>Check out</source>
         <translation>Отметить выход</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="135"/>
+        <location filename="../entry.py" line="137"/>
         <source>Passenger without a phone: type the IIN</source>
         <translation>Пассажир без телефона: введите ИИН</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="136"/>
+        <location filename="../entry.py" line="138"/>
         <source>Check passenger</source>
         <translation>Проверить пассажира</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="142"/>
+        <location filename="../entry.py" line="144"/>
         <source>%1 of 12 digits</source>
         <translation>%1 из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="147"/>
+        <location filename="../entry.py" line="149"/>
         <source>The 7th digit must be 1 to 6 (century and sex)</source>
         <translation>7-я цифра должна быть от 1 до 6 (век и пол)</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="148"/>
+        <location filename="../entry.py" line="150"/>
         <source>The first six digits are not a real birth date</source>
         <translation>Первые шесть цифр — не настоящая дата рождения</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="149"/>
+        <location filename="../entry.py" line="151"/>
         <source>The last digit does not match: a typo?</source>
         <translation>Последняя цифра не сходится: опечатка?</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="150"/>
+        <location filename="../entry.py" line="152"/>
         <source>Not a valid IIN</source>
         <translation>Недействительный ИИН</translation>
     </message>
     <message>
-        <location filename="../entry.py" line="156"/>
+        <location filename="../entry.py" line="158"/>
         <source>Valid IIN</source>
         <translation>ИИН верный</translation>
     </message>
@@ -497,55 +512,84 @@
     </message>
 </context>
 <context>
+    <name>OperatorPicker</name>
+    <message>
+        <location filename="../operator.py" line="60"/>
+        <source>Operator name</source>
+        <translation>Имя оператора</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="62"/>
+        <source>Type a name, then Enter</source>
+        <translation>Введите имя и нажмите Enter</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="94"/>
+        <source>Another name…</source>
+        <translation>Другое имя…</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="95"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../operator.py" line="96"/>
+        <source>Who answers staff questions; another name needs the admin PIN</source>
+        <translation>Кто отвечает на вопросы персоналу; для другого имени нужен PIN администратора</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location filename="../pin_dialog.py" line="31"/>
+        <location filename="../pin_dialog.py" line="33"/>
         <source>Admin PIN</source>
         <translation>PIN администратора</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="32"/>
+        <location filename="../pin_dialog.py" line="34"/>
         <source>Doctor PIN</source>
         <translation>PIN врача</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="242"/>
+        <location filename="../pin_dialog.py" line="256"/>
+        <location filename="../pin_dialog.py" line="257"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="243"/>
-        <location filename="../pin_dialog.py" line="244"/>
+        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="259"/>
         <source>Delete the last digit</source>
         <translation>Стереть последнюю цифру</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="245"/>
+        <location filename="../pin_dialog.py" line="260"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="246"/>
+        <location filename="../pin_dialog.py" line="261"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="255"/>
+        <location filename="../pin_dialog.py" line="270"/>
         <source>No PIN is set: ask the administrator to set [pins] %1</source>
         <translation>PIN не задан: попросите администратора задать [pins] %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="258"/>
+        <location filename="../pin_dialog.py" line="273"/>
         <source>Locked: try again in %1</source>
         <translation>Заблокировано: попробуйте через %1</translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="260"/>
+        <location filename="../pin_dialog.py" line="275"/>
         <source>A PIN has 4 to 12 digits</source>
         <translation>PIN состоит из 4–12 цифр</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pin_dialog.py" line="262"/>
+        <location filename="../pin_dialog.py" line="277"/>
         <source>Wrong PIN. Tries left: %n</source>
         <translation>
             <numerusform>Неверный PIN. Осталось попыток: %n</numerusform>
@@ -554,7 +598,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../pin_dialog.py" line="263"/>
+        <location filename="../pin_dialog.py" line="278"/>
         <source>Enter the PIN</source>
         <translation>Введите PIN</translation>
     </message>
@@ -605,27 +649,32 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="132"/>
+        <location filename="../referrals_view.py" line="133"/>
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="133"/>
+        <location filename="../referrals_view.py" line="134"/>
         <source>Refer %1 to the doctor room</source>
         <translation>Направить %1 в кабинет врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="136"/>
+        <location filename="../referrals_view.py" line="137"/>
         <source>Note for the doctor (optional)</source>
         <translation>Заметка для врача (необязательно)</translation>
     </message>
     <message>
         <location filename="../referrals_view.py" line="138"/>
+        <source>Note for the doctor</source>
+        <translation>Заметка для врача</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="140"/>
         <source>Refer</source>
         <translation>Направить</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="139"/>
+        <location filename="../referrals_view.py" line="141"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -633,52 +682,52 @@
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../referrals_view.py" line="44"/>
+        <location filename="../referrals_view.py" line="45"/>
         <source>The passenger says the status is wrong</source>
         <translation>Пассажир говорит, что статус неверный</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="47"/>
+        <location filename="../referrals_view.py" line="48"/>
         <source>Yellow status: a contact</source>
         <translation>Жёлтый статус: контактный</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="48"/>
+        <location filename="../referrals_view.py" line="49"/>
         <source>Red status: a positive test</source>
         <translation>Красный статус: положительный тест</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="49"/>
+        <location filename="../referrals_view.py" line="50"/>
         <source>No status could be verified</source>
         <translation>Статус проверить не удалось</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="50"/>
+        <location filename="../referrals_view.py" line="51"/>
         <source>Something else (say what in the note)</source>
         <translation>Другое (укажите в заметке)</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="53"/>
+        <location filename="../referrals_view.py" line="54"/>
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="54"/>
+        <location filename="../referrals_view.py" line="55"/>
         <source>Confirmed: the status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="56"/>
+        <location filename="../referrals_view.py" line="57"/>
         <source>Waiting for the doctor</source>
         <translation>Ждёт врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="58"/>
+        <location filename="../referrals_view.py" line="59"/>
         <source>The gate will let the passenger board, whatever the status said.</source>
         <translation>Пассажира пропустят на посадку, каким бы ни был статус.</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="61"/>
+        <location filename="../referrals_view.py" line="62"/>
         <source>The gate keeps refusing the passenger: the status stands.</source>
         <translation>Пассажира не пропустят на посадку: статус в силе.</translation>
     </message>
@@ -686,57 +735,63 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../referrals_view.py" line="357"/>
+        <location filename="../referrals_view.py" line="361"/>
         <source>Choose a referral in the list</source>
         <translation>Выберите направление в списке</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="366"/>
+        <location filename="../referrals_view.py" line="372"/>
         <source>Ticket</source>
         <translation>Талон</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="367"/>
+        <location filename="../referrals_view.py" line="373"/>
         <source>Opened</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="368"/>
+        <location filename="../referrals_view.py" line="374"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="369"/>
+        <location filename="../referrals_view.py" line="375"/>
         <source>Passenger</source>
         <translation>Пассажир</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="370"/>
+        <location filename="../referrals_view.py" line="376"/>
         <source>Status shown</source>
         <translation>Показанный статус</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="371"/>
+        <location filename="../referrals_view.py" line="377"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="372"/>
+        <location filename="../referrals_view.py" line="378"/>
         <source>Outcome</source>
         <translation>Решение</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="375"/>
+        <location filename="../referrals_view.py" line="381"/>
+        <location filename="../referrals_view.py" line="382"/>
         <source>The doctor&apos;s note</source>
         <translation>Заметка врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="376"/>
+        <location filename="../referrals_view.py" line="383"/>
+        <source>Referrals</source>
+        <translation>Направления</translation>
+    </message>
+    <message>
+        <location filename="../referrals_view.py" line="384"/>
         <source>Cleared: may board</source>
         <translation>Допущен: может лететь</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="377"/>
+        <location filename="../referrals_view.py" line="385"/>
         <source>Confirmed: status stands</source>
         <translation>Подтверждено: статус в силе</translation>
     </message>
@@ -744,27 +799,27 @@
 <context>
     <name>ResolutionDialog</name>
     <message>
-        <location filename="../referrals_view.py" line="199"/>
+        <location filename="../referrals_view.py" line="201"/>
         <source>Confirm the doctor&apos;s decision</source>
         <translation>Подтвердите решение врача</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="200"/>
+        <location filename="../referrals_view.py" line="202"/>
         <source>Ticket %1 · %2</source>
         <translation>Талон %1 · %2</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="204"/>
+        <location filename="../referrals_view.py" line="206"/>
         <source>Note: %1</source>
         <translation>Заметка: %1</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="205"/>
+        <location filename="../referrals_view.py" line="207"/>
         <source>Confirm</source>
         <translation>Подтвердить</translation>
     </message>
     <message>
-        <location filename="../referrals_view.py" line="206"/>
+        <location filename="../referrals_view.py" line="208"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
@@ -836,275 +891,280 @@
         <source>Report</source>
         <translation>Сообщение</translation>
     </message>
+    <message>
+        <location filename="../ses_view.py" line="104"/>
+        <source>Reports to the sanitary service</source>
+        <translation>Сообщения в СЭС</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="274"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="277"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Venue</source>
         <translation>Заведение</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Screens and sound</source>
         <translation>Экраны и звук</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Devices and contacts</source>
         <translation>Устройства и контакты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="292"/>
+        <location filename="../settings_dialog.py" line="293"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>ЧЧ:ММ; пусто — никого не выписывать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… или путь к устройству; none — без камеры</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>This PC&apos;s time zone</source>
         <translation>Часовой пояс этого ПК</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Mute all sounds</source>
         <translation>Выключить все звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>No limit</source>
         <translation>Без ограничения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Saving writes %1</source>
         <translation>Сохранение запишет %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="313"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Сохранено в %1. Новые настройки вступят в силу после перезапуска киоска.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="314"/>
+        <location filename="../settings_dialog.py" line="315"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Не сохранено, ничего не записано:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="316"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Этот файл настроек нельзя изменить здесь:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="319"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Нечего сохранять: значения не менялись.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="327"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>Venue name</source>
         <translation>Название заведения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>BIN (12 digits)</source>
         <translation>БИН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>Entrance</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>This desk checks</source>
         <translation>Эта стойка отмечает</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>People inside at once</source>
         <translation>Одновременно внутри, человек</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Closing time</source>
         <translation>Время закрытия</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Service address</source>
         <translation>Адрес сервиса</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Device token</source>
         <translation>Токен устройства</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>No status can be verified</source>
         <translation>Статус проверить нельзя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Someone inside enters again</source>
         <translation>Находящийся внутри входит снова</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Языки посетителя (первый — язык сотрудника)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Status screen stays, seconds</source>
         <translation>Экран статуса, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Вопрос без ответа закрывается через, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Visitor&apos;s screen</source>
         <translation>Экран посетителя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Volume</source>
         <translation>Громкость</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Sanitary service phone</source>
         <translation>Телефон СЭС</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Doctor room (boarding)</source>
         <translation>Кабинет врача (посадка)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="355"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Venue: club, shop, office</source>
         <translation>Заведение: клуб, магазин, офис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="356"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Boarding: airport desk</source>
         <translation>Посадка: стойка аэропорта</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Entry and exit</source>
         <translation>Вход и выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Entry only</source>
         <translation>Только вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Exit only</source>
         <translation>Только выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Кабинет врача: решает по направлениям</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Staff decide</source>
         <translation>Решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Admit, marked unverified</source>
         <translation>Пропустить как непроверенного</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Ask staff</source>
         <translation>Спросить сотрудника</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, flagged</source>
         <translation>Пропустить с отметкой</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="374"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Second monitor if there is one</source>
         <translation>Второй монитор, если есть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>This monitor</source>
         <translation>Этот монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Second monitor</source>
         <translation>Второй монитор</translation>
     </message>
@@ -1250,7 +1310,7 @@
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="45"/>
+        <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Итоги дня</translation>
     </message>

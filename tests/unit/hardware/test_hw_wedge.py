@@ -189,12 +189,12 @@ def test_a_pause_inside_a_burst_splits_it() -> None:
     assert events == [Passthrough(tuple(first)), Scan(IIN, "us", IIN)]
 
 
-def test_enter_after_a_pause_is_not_part_of_the_burst() -> None:
+def test_a_fast_burst_is_never_typing_even_when_its_enter_comes_late() -> None:
     detector = WedgeDetector()
     keys = [KeyPress(ch, 1.0 + i * 0.005) for i, ch in enumerate(IIN)]
     enter = KeyPress("\r", 2.0)
     events = feed_all(detector, [*keys, enter])
-    assert events == [Passthrough(tuple(keys)), Passthrough((enter,))]
+    assert events == [Scan(IIN, "us", IIN), Passthrough((enter,))]
 
 
 def test_tab_and_key_codes_end_a_burst() -> None:
@@ -221,14 +221,11 @@ def test_physical_keys_give_the_text_without_guessing() -> None:
     assert (scan.text, scan.layout) == (text, "keys")
 
 
-def test_bursts_without_a_terminator_when_allowed() -> None:
-    detector = WedgeDetector(WedgeSettings(require_terminator=False))
+def test_a_burst_without_a_terminator_is_a_scan_at_its_deadline() -> None:
+    detector = WedgeDetector()
     keys = [KeyPress(ch, 1.0 + i * 0.004) for i, ch in enumerate(IIN)]
     assert feed_all(detector, keys) == []
     assert detector.flush(1.2) == [Scan(IIN, "us", IIN)]
-    strict = WedgeDetector()
-    feed_all(strict, keys)
-    assert strict.flush(1.2) == [Passthrough(tuple(keys))]
 
 
 def test_release_hands_back_held_keys() -> None:
@@ -239,10 +236,10 @@ def test_release_hands_back_held_keys() -> None:
     assert detector.release() == []
 
 
-def test_overlong_bursts_are_given_back() -> None:
+def test_overlong_bursts_are_scans_never_typing() -> None:
     detector = WedgeDetector(WedgeSettings(max_length=10))
     keys = [KeyPress("x", 1.0 + i * 0.001) for i in range(11)]
-    assert feed_all(detector, keys) == [Passthrough(tuple(keys))]
+    assert feed_all(detector, keys) == [Scan("x" * 11, "us", "x" * 11)]
 
 
 def test_settings_are_checked() -> None:
@@ -250,3 +247,72 @@ def test_settings_are_checked() -> None:
         WedgeSettings(layout="de")
     with pytest.raises(ValueError):
         WedgeSettings(max_gap_s=0)
+
+
+# ------------------------------------------------- what a USB HID scanner sends
+#
+# A scanner sends key positions (HID usages) with Shift pressed around each
+# capital; the PC turns them into characters through its layout and Caps
+# Lock. The UI feeds the detector the character keys with their physical key
+# and the Shift state (modifier keys themselves never reach the detector).
+
+
+def hid_burst(
+    text: str, layout: Layout, *, start: float = 1.0, gap: float = 0.003, caps: bool = False
+) -> list[KeyPress]:
+    """The key presses a scanner's *text* becomes under *layout* (and Caps Lock)."""
+    keys = []
+    for index, char in enumerate(text):
+        shifted = char in LAYOUT_US_KEYS[1]
+        position = LAYOUT_US_KEYS[1 if shifted else 0].index(char)
+        typed = (layout.shifted if shifted else layout.unshifted)[position]
+        if caps and typed.isalpha():
+            typed = typed.lower() if typed.isupper() else typed.upper()
+        keys.append(KeyPress(typed, start + index * gap, code=KEY_CODES[position], shift=shifted))
+    keys.append(KeyPress("\r", start + len(text) * gap, code="Enter"))
+    return keys
+
+
+@pytest.mark.parametrize("caps", [False, True], ids=["caps-off", "caps-on"])
+@pytest.mark.parametrize("layout", ["us", "ru", "kk"])
+def test_a_pass_from_physical_keys_is_exact_under_every_layout_and_caps_lock(
+    layout: str, caps: bool
+) -> None:
+    keys = hid_burst(JWS_PASS, LAYOUTS[layout], caps=caps)
+    assert any(key.shift for key in keys), "a pass has capitals: Shift is part of the burst"
+    (scan,) = feed_all(WedgeDetector(), keys)
+    assert (scan.text, scan.layout) == (JWS_PASS, "keys")
+
+
+def test_a_layout_switched_in_the_middle_of_a_burst_changes_nothing() -> None:
+    half = len(JWS_PASS) // 2
+    first = hid_burst(JWS_PASS[:half], US)[:-1]
+    second = hid_burst(JWS_PASS[half:], RUSSIAN, start=first[-1].t + 0.003)
+    (scan,) = feed_all(WedgeDetector(), first + second)
+    assert scan.text == JWS_PASS
+
+
+def test_altgr_keys_keep_the_character_the_os_gave() -> None:
+    keys = hid_burst("user", US)[:-1]
+    at = KeyPress("@", keys[-1].t + 0.003, code="KeyQ", altgr=True)  # a German scanner's @
+    rest = hid_burst("example.kz", US, start=at.t + 0.003)
+    (scan,) = feed_all(WedgeDetector(), [*keys, at, *rest])
+    assert scan.text == "user@example.kz"
+
+
+def test_a_key_that_types_nothing_inside_a_scan_is_dropped_and_the_scan_goes_on() -> None:
+    detector = WedgeDetector()
+    keys = hid_burst(JWS_PASS, RUSSIAN)
+    events = feed_all(detector, keys[:20])
+    assert events == []
+    assert detector.other_key(keys[19].t + 0.002) == ([], True)  # e.g. Win+Space mid-burst
+    (scan,) = feed_all(detector, keys[20:])
+    assert scan.text == JWS_PASS
+
+
+def test_a_key_that_types_nothing_ends_a_persons_typing_in_order() -> None:
+    detector = WedgeDetector()
+    keys = [KeyPress(ch, 1.0 + i * 0.02) for i, ch in enumerate("870")]
+    assert feed_all(detector, keys) == []
+    assert detector.other_key(1.05) == ([Passthrough(tuple(keys))], False)  # Backspace
+    assert detector.other_key(3.0) == ([], False)
