@@ -37,6 +37,7 @@ figures behind the constants are in docs/hardware.md.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,6 +61,11 @@ CONTRAST = 30
 
 MIN_DENSITY = 0.38
 """Share of hot samples in a window for it to be a candidate."""
+
+MAX_DENSITY = 0.9
+"""Denser than this is a pattern: samples that alternate all the way (a checked
+cloth whose squares the sampling step falls in step with). A code's data is
+random: about half its neighbouring samples are alike."""
 
 GROW_DENSITY = 0.25
 """Windows at least this dense, connected to the candidate, belong to its box."""
@@ -122,8 +128,8 @@ def textured(image: Gray) -> Box | None:
     cells = cv2.resize(hot, (cols // 2, (rows - 1) // 2), interpolation=cv2.INTER_AREA)
     density = cv2.boxFilter(cells, -1, (WINDOW_X // 2, WINDOW_Y // 2))
     _, peak, _, (cx, cy) = cv2.minMaxLoc(density)
-    if peak < MIN_DENSITY * 255:
-        return None
+    if not MIN_DENSITY * 255 <= peak <= MAX_DENSITY * 255:
+        return None  # nothing dense enough; or denser than a code's random modules get
     x0, x1 = _span(cx, cx, WINDOW_X, STEP_X)
     y0, y1 = _span(cy, cy, WINDOW_Y, STEP_Y)
     if not _code_like(image[max(0, y0) : y1, max(0, x0) : x1]):
@@ -167,7 +173,8 @@ def _code_like(window: Gray) -> bool:
     about as much dark as light; along the rows and along the columns, dark
     and light runs whose lengths vary (one to several modules, not one
     repeated length as in a pattern); dark runs of a few modules, about as
-    long across as down (print is strokes: thin one way, long the other)."""
+    long across as down (print is strokes: thin one way, long the other).
+    Checked in that order, cheapest and most telling first."""
     import cv2
 
     if window.size == 0:
@@ -178,13 +185,12 @@ def _code_like(window: Gray) -> bool:
     if not MIN_DARK <= share <= 1.0 - MIN_DARK:
         return False
     across = _runs(dark)
+    if across is None or across[0] < MIN_RUN_SPREAD:
+        return False
     down = _runs(np.ascontiguousarray(dark.T))
-    if across is None or down is None:
+    if down is None or down[0] < MIN_RUN_SPREAD:
         return False
-    (spread_across, dark_across), (spread_down, dark_down) = across, down
-    if min(spread_across, spread_down) < MIN_RUN_SPREAD:
-        return False
-    longer, shorter = max(dark_across, dark_down), min(dark_across, dark_down)
+    longer, shorter = max(across[1], down[1]), min(across[1], down[1])
     return longer <= MAX_DARK_RUN and longer <= MAX_RUN_RATIO * shorter
 
 
@@ -196,9 +202,12 @@ def _runs(dark: npt.NDArray[np.bool_]) -> tuple[float, float] | None:
     edges = np.flatnonzero(flat[1:] != flat[:-1])
     same_row = edges[1:] // width == edges[:-1] // width
     runs = np.diff(edges)[same_row]
-    is_dark = flat[edges[:-1] + 1][same_row]
-    dark_runs = runs[is_dark]
-    if runs.size < 8 or dark_runs.size < 4:
+    dark_runs = runs[flat[edges[:-1] + 1][same_row]]
+    count = runs.size
+    if count < 8 or dark_runs.size < 4:
         return None
-    mean = float(runs.mean())
-    return float(runs.std()) / mean, float(dark_runs.mean())
+    # Sums rather than numpy's mean and std: a tenth of the time on arrays this small.
+    total = int(runs.sum())
+    squares = int(np.dot(runs, runs))
+    spread = math.sqrt(max(0, count * squares - total * total)) / total
+    return spread, int(dark_runs.sum()) / dark_runs.size
