@@ -15,7 +15,8 @@ Each scan is split into parts, so a reader sees which one a machine moved:
 **decode** (the frame taken to its code at the desk: the decoder and the
 hand-over), **verify** (the code at the desk to the start of the durable
 write: parsing, the signature or the live look-up, the policy), **commit**
-(the check-in's durable write, `synchronous=FULL`: the disk's flush), and
+(the check-in's durable write, `synchronous=FULL`: the disk's flush, and any
+wait behind the sync worker's write of the previous check-in), and
 **paint** (the write done to the status screen painted: the listeners, the
 queued signal to the screen thread, layout and paint). The disk's own flush
 is measured first (one-row durable commits in the same temporary folder).
