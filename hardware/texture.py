@@ -17,8 +17,9 @@ places cheaply enough to run on every frame where nothing was read:
 3. **Density.** The share of hot samples in a window of
    :data:`WINDOW_X` x :data:`WINDOW_Y` samples (48 x 48 px, about the
    smallest code the passes read), at every place; the densest window is
-   the candidate when its share reaches :data:`MIN_DENSITY`. A frame with
-   too few hot samples for any window stops after step 2.
+   the candidate when its share reaches :data:`MIN_DENSITY` and stays under
+   :data:`MAX_DENSITY` (a pattern in step with the grid alternates all the
+   way). A frame with too few hot samples for any window stops after step 2.
 4. **Like a code.** The candidate window, thresholded at its mean: a code
    is about half dark (:data:`MIN_DARK`), where print is mostly paper; along
    its rows and its columns, its dark and light runs are one to several
