@@ -61,6 +61,7 @@ def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     yield from demo.shot("airport-scan")
 
     passenger = demo.person(Status.RED)
+    demo.later(0.45)  # the afternoon flight boards
     demo.show(demo.pass_for(passenger))
     refused = yield NextDecision()
     demo.say("red passenger at the gate", refused)
@@ -109,7 +110,7 @@ def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     yield from demo.shot("airport-referrals", desk.staff)
     desk.staff.tabs.setCurrentIndex(0)
 
-    yield Pause(2.2)  # past the re-scan window
+    demo.clock.skip(20 * 60)  # the doctor's check took a while: past the re-scan window
     demo.show(demo.pass_for(passenger))
     boarding = yield NextDecision()
     demo.say("the passenger again at the gate", boarding)

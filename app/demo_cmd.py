@@ -20,6 +20,7 @@ from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command
 if TYPE_CHECKING:
     from app.screens import Kiosk
     from hardware.showcase import ShowcaseCamera
+    from kiosk.clock import Clock
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,24 +86,28 @@ def _run(
             message = f"{folder}: cannot write screenshots there ({exc.strerror})"
             raise CliError(message) from None
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else scratch / "kiosk"
-    server = SandboxServer(scratch / "sandbox.sqlite3", port=0).start()
+    from app.demo_airport import airport_sections
+    from app.demo_day import demo_day
+    from app.demo_script import club_sections
+
+    def sections(url: str, *, doctor: bool = False) -> dict[str, Any]:
+        return airport_sections(url, doctor=doctor) if args.airport else club_sections(url, pace)
+
+    # One clock for the desks and the service: the venue's day, told in minutes.
+    clock = demo_day(sections("http://127.0.0.1:1"))
+    server = SandboxServer(scratch / "sandbox.sqlite3", port=0, clock=clock).start()
     kiosks = []
     try:
+        desk, camera = _kiosk(sections(server.url), data_dir, clock)
+        kiosks = [desk]
         if args.airport:
-            from app.demo_airport import airport_script, airport_sections
-
-            desk, camera = _kiosk(airport_sections(server.url, doctor=False), data_dir)
-            doctor, _ = _kiosk(airport_sections(server.url, doctor=True), scratch / "doctor")
-            kiosks = [desk, doctor]
-        else:
-            from app.demo_script import club_sections
-
-            desk, camera = _kiosk(club_sections(server.url, pace), data_dir)
-            kiosks = [desk]
+            doctor, _ = _kiosk(sections(server.url, doctor=True), scratch / "doctor", clock)
+            kiosks.append(doctor)
+        from app.demo_airport import airport_script
         from app.demo_script import Demo, script
 
         assert camera is not None  # the desk has one; only a doctor room has none
-        demo = Demo(desk, server, camera, shots=folder, pace=pace, size=size)
+        demo = Demo(desk, server, camera, clock, shots=folder, pace=pace, size=size)
         steps = airport_script(demo, kiosks[1]) if args.airport else script(demo)
         runner = ScriptRunner(desk.bridge, steps)
         runner.finished.connect(qt.exit)
@@ -125,15 +130,17 @@ def _run(
     return EXIT_OK
 
 
-def _kiosk(sections: dict[str, Any], data_dir: Path) -> tuple[Kiosk, ShowcaseCamera | None]:
-    """A kiosk on these settings; a stand-in camera unless it is a doctor room."""
+def _kiosk(
+    sections: dict[str, Any], data_dir: Path, clock: Clock
+) -> tuple[Kiosk, ShowcaseCamera | None]:
+    """A kiosk on these settings and clock; a stand-in camera unless it is a doctor room."""
     from app.context import app_for
     from app.screens import build_kiosk
     from config.settings import parse_settings
     from hardware.showcase import ShowcaseCamera
 
     settings = parse_settings(sections)
-    app = app_for(settings, data_dir)
+    app = app_for(settings, data_dir, clock)
     doctor = settings.venue.role == "doctor"
     camera = None if doctor else ShowcaseCamera(width=1280, height=720, fps=15.0)
     kiosk = build_kiosk(app, operator="demo-operator", camera=not doctor, camera_source=camera)

@@ -4,24 +4,39 @@ Green, blue, yellow and red passes at the camera, a typed IIN and a repeat,
 an expired pass, a code that is not a pass, an exit, the service going down
 (a visitor staff must decide on, the queue growing), the camera unplugged,
 the service back (the queue draining and a retroactive red alert), and the
-staff panel in another language.
+staff panel in another language. It is a day at the club, told in minutes
+(app/demo_day.py): regulars come and go from the opening, the scenes follow
+through the afternoon and evening, and the dashboard shows the day.
 """
 
 from __future__ import annotations
 
-import time
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.common import print_json
+from app.demo_day import DemoDay
 from kiosk.alerts import Alert, AlertKind
 from kiosk.decision import Decision, Method
+from kiosk.iin import Sex, make_iin
 from kiosk.jsonlines import alert_line, decision_line
 from kiosk.news import DeviceCondition
 from kiosk.status import Status
 from ui.scripted import AlertOf, CameraIs, NextDecision, NextQuestion, Pause, Script, ServiceWhere
 
 DEMO_BIN = "150340012345"
+
+REGULARS = (
+    ("Ғалым Б.", dt.date(1987, 2, 11), Sex.MALE),
+    ("Жанар Т.", dt.date(1994, 6, 23), Sex.FEMALE),
+    ("Олег С.", dt.date(1979, 10, 5), Sex.MALE),
+    ("Мадина Е.", dt.date(1999, 1, 17), Sex.FEMALE),
+    ("Тимур А.", dt.date(1990, 8, 30), Sex.MALE),
+    ("Алия Н.", dt.date(1985, 12, 2), Sex.FEMALE),
+    ("Виктор Л.", dt.date(1972, 4, 9), Sex.MALE),
+)
+"""Club members who come and go through the demo's day (green, passes read by a scanner)."""
 
 if TYPE_CHECKING:
     from app.screens import Kiosk
@@ -70,6 +85,7 @@ class Demo:
         kiosk: Kiosk,
         server: SandboxServer,
         camera: ShowcaseCamera,
+        clock: DemoDay,
         *,
         shots: Path | None,
         pace: float,
@@ -78,6 +94,7 @@ class Demo:
         self.kiosk = kiosk
         self.server = server
         self.camera = camera
+        self.clock = clock
         self.shots = shots
         self.pace = pace
         self.size = size
@@ -101,8 +118,21 @@ class Demo:
         return [p for p in DEMO_PEOPLE if p.status is status][nth]
 
     def pass_for(self, person: DemoPerson, *, minutes_ago: float = 0) -> str:
-        issued = None if not minutes_ago else time.time() - minutes_ago * 60
+        issued = None if not minutes_ago else self.clock.now() - minutes_ago * 60
         return self.server.service.issue_pass(person.iin, issued_at=issued).text
+
+    def later(self, share: float) -> None:
+        """Time passes: on to *share* (0..1) of the way through the demo's day."""
+        self.clock.later(share)
+
+    def regulars(self) -> list[str]:
+        """The regulars' IINs, known to the service as green."""
+        iins = []
+        for serial, (name, birth, sex) in enumerate(REGULARS, start=1000):
+            iin = next(i for n in range(serial, serial + 200) if (i := make_iin(birth, sex, n)))
+            self.server.service.set_status(iin, Status.GREEN, name=name)
+            iins.append(iin)
+        return iins
 
     def show(self, text: str) -> None:
         """A phone showing *text* as a QR code, held up to the camera."""
@@ -154,6 +184,14 @@ class Demo:
         target.grab().save(str(self.next_shot(name)))
 
 
+def regular(demo: Demo, iin: str, share: float, what: str) -> Script:
+    """A regular's pass, read by the desk's scanner at *share* of the day."""
+    demo.later(share)
+    demo.kiosk.desk.controller.submit(demo.server.service.issue_pass(iin).text, Method.SCANNER)
+    decision = yield NextDecision()
+    demo.say(what, decision)
+
+
 def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
     """A code at the camera, its decision printed and pictured."""
     demo.show(code)
@@ -167,19 +205,36 @@ def script(demo: Demo) -> Script:
     staff = demo.screens.staff
     yield CameraIs((DeviceCondition.RUNNING, DeviceCondition.BACK))
     yield Pause(0.5)  # the first frames reach the preview
-    yield from demo.shot("scan")
+    yield from demo.shot("scan")  # the club has just opened
+
+    members = demo.regulars()
+    for member, share, what in (
+        (0, 0.02, "a regular comes in"),
+        (1, 0.05, "a regular comes in"),
+        (2, 0.09, "a regular comes in"),
+        (0, 0.14, "a regular leaves"),
+        (3, 0.18, "a regular comes in"),
+        (1, 0.22, "a regular leaves"),
+        (4, 0.25, "a regular comes in"),
+        (2, 0.29, "a regular leaves"),
+    ):
+        yield from regular(demo, members[member], share, what)
 
     green, green2 = demo.person(Status.GREEN), demo.person(Status.GREEN, 1)
     blue, blue2 = demo.person(Status.BLUE), demo.person(Status.BLUE, 1)
     yellow, red = demo.person(Status.YELLOW), demo.person(Status.RED)
-    phone_pass = demo.pass_for(green)  # drawn now: still valid when the service is down
+    demo.later(0.34)
     yield from scene(demo, "green pass at the camera", demo.pass_for(green), "status-green")
+    demo.later(0.38)
     yield from scene(demo, "blue pass at the camera", demo.pass_for(blue), "status-blue")
+    demo.later(0.41)
     yield from scene(demo, "yellow pass at the camera", demo.pass_for(yellow), "status-yellow")
+    demo.later(0.44)
     yield from scene(demo, "red pass at the camera", demo.pass_for(red), "status-red")
     alert = yield AlertOf(AlertKind.RED_REPORT_QUEUED)
     demo.say("alert for staff", alert)
 
+    demo.later(0.48)
     demo.type_iin(green2.iin)
     decision = yield NextDecision()
     demo.say("IIN typed by staff", decision)
@@ -189,12 +244,17 @@ def script(demo: Demo) -> Script:
     demo.say("the same visitor again at once", decision)
     yield from demo.shot("status-repeat")
 
+    demo.later(0.52)
     stale = demo.pass_for(blue2, minutes_ago=15)
     yield from scene(demo, "screenshot of a pass, 15 minutes old", stale, "status-expired")
     yield from scene(demo, "not a pass", "https://example.kz/promo", "status-invalid")
-    yield Pause(2.2)  # past the re-scan window: the next scan of this visitor is leaving
+    demo.later(0.57)  # past the re-scan window: the next scan of this visitor is leaving
     yield from scene(demo, "leaving", demo.pass_for(green), "status-exit")
+    yield from regular(demo, members[3], 0.61, "a regular leaves")
+    yield from regular(demo, members[5], 0.64, "a regular comes in")
 
+    demo.later(0.68)
+    phone_pass = demo.pass_for(green)  # drawn now: still valid when the service is down
     demo.server.stop()
     offline = blue2  # not inside: an entry the service cannot confirm
     demo.kiosk.desk.controller.submit(offline.iin, Method.SCANNER)
@@ -206,7 +266,7 @@ def script(demo: Demo) -> Script:
     staff.question.admit_button.click()
     admitted = yield NextDecision()
     demo.say("staff admitted while offline", admitted)
-    yield Pause(2.2)  # a new visit, not a repeat of the last one
+    demo.clock.skip(120)  # a new visit, within the pass's five minutes
     yield from scene(demo, "pass checked offline", phone_pass, "status-offline-pass")
     yield ServiceWhere(lambda s: s.online is False and s.pending > 0, "the queue to grow")
     yield from demo.shot("staff", staff)
@@ -218,6 +278,7 @@ def script(demo: Demo) -> Script:
     demo.camera.plug()
     yield CameraIs((DeviceCondition.BACK, DeviceCondition.RUNNING), timeout=30)
 
+    demo.later(0.76)
     demo.server.start()
     demo.server.service.set_status(offline.iin, Status.RED)  # known to the service meanwhile
     demo.kiosk.desk.worker.send_now()
@@ -233,6 +294,14 @@ def script(demo: Demo) -> Script:
     staff.language_buttons["ru"].click()
     yield from demo.shot("staff-alerts-ru", staff)
     staff.tabs.setCurrentIndex(0)
+    for member, share, what in (
+        (4, 0.80, "a regular leaves"),
+        (6, 0.84, "a regular comes in"),
+        (1, 0.87, "a regular comes in"),
+        (5, 0.90, "a regular leaves"),
+    ):
+        yield from regular(demo, members[member], share, what)
+    demo.later(0.94)
     yield from scene(
         demo,
         "yellow pass, Russian first",
@@ -241,6 +310,8 @@ def script(demo: Demo) -> Script:
     )
     yield from demo.shot("staff-ru", staff)
     staff.language_buttons["kk"].click()
+    yield from regular(demo, members[6], 0.97, "a regular leaves")
+    demo.later(1.0)
     if demo.screens.dashboard is not None:
         staff.tabs.setCurrentIndex(staff.tabs.count() - 1)  # the dashboard: read when shown
         yield Pause(1.0)

@@ -8,8 +8,9 @@ unchanging scene; and a soak run of the pipeline for memory growth.
                                      [--testdata DIR] [--idle-seconds S]
 
 Every generated image comes from fixed seeds, so runs are comparable. The
-real photographs live outside the repository (see --testdata); the group is
-skipped when the folder is missing. Single-threaded: cv2.setNumThreads(1),
+real photographs are bench/data/qr-real (64 public photographs and scans
+from the zxing-cpp project's test samples; --testdata reads another folder
+of N.png/N.webp/N.jpg with N.txt beside each). Single-threaded: cv2.setNumThreads(1),
 and zxing-cpp decodes on the calling thread.
 """
 
@@ -47,7 +48,7 @@ from hardware.decoder import DecodedCode, DecoderUnavailable, make_decoder  # no
 from hardware.imagefile import ImageUnreadable, load_bgr  # noqa: E402
 from hardware.pipeline import decode_frame  # noqa: E402
 
-DEFAULT_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "qr-real"
+DEFAULT_TESTDATA = REPO / "bench" / "data" / "qr-real"
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
 TEXTURES = ("flat", "office", "cluttered")
 CONDITIONS = (

@@ -15,12 +15,17 @@ passes only where there is a sign of a code:
   crop passes at full resolution. On camera frames (480p and up) it read
   nothing more in the benchmark, where plain zxing-cpp already reads the
   large codes, and would add ~10 % to every empty frame: it is left out.
+- when still nothing is located, **code-like texture**
+  (:func:`hardware.texture.textured`: a dense, irregular patch of sharp
+  dark/light changes, found on a sparse sample of the frame in tens of
+  microseconds): a small code blurred and crossed by moiré, which zxing-cpp
+  does not even locate. The box around it gets the sharpened 2x upscale.
 
-The crop passes, in order, until one reads: the GlobalHistogram binarizer,
-an unsharp-masked copy, a 2x upscale, a sharpened 2x upscale (small or
-blurred codes; moiré). They stop when the time ``budget_s`` is spent
-(the clock is injected, so tests need no sleeping). See docs/hardware.md
-for what each adds and costs.
+The crop passes around a located symbol, in order, until one reads: the
+GlobalHistogram binarizer, an unsharp-masked copy, a 2x upscale, a sharpened
+2x upscale (small or blurred codes; moiré). They stop when the time
+``budget_s`` is spent (the clock is injected, so tests need no sleeping).
+See docs/hardware.md for what each adds and costs.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import numpy.typing as npt
 
 from hardware.decoder import DecodedCode
 from hardware.frames import MIN_SIDE
+from hardware.texture import textured
 
 Gray = npt.NDArray[np.uint8]
 Quad = tuple[tuple[int, int], ...]
@@ -45,6 +51,10 @@ PROBE_MAX_SIDE = 400
 
 PROBE_MIN_SIDE = 96
 """...and at least this: a half-size copy of anything smaller holds no readable code."""
+
+TEXTURE_MARGIN = 0.1
+"""The texture box grown by this share of its size: it already reaches half
+a density window past the texture, the quiet zone included."""
 
 UPSCALE_MAX_SIDE = 640
 """Crops larger than this are not upscaled: their codes are not small, and
@@ -74,6 +84,8 @@ class FallbackStats:
     """Frames probed at low resolution (the first pass read and located nothing)."""
     triggered: int = 0
     """Frames on which crop passes ran: a symbol was located."""
+    textured: int = 0
+    """Frames on which a pass ran around code-like texture: nothing was located."""
     passes: int = 0
     """Crop passes run, all frames together."""
     rescued: int = 0
@@ -133,17 +145,26 @@ class Fallback:
                 self.stats.rescued += 1
                 return [moved(code, 2.0, (0, 0)) for code in found.codes]
             located = [tuple((2 * x, 2 * y) for x, y in quad) for quad in found.located]
-        if not located:
-            return []
-        self.stats.triggered += 1
         height, width = image.shape[:2]
+        if located:
+            self.stats.triggered += 1
+            regions = [
+                (_region(quad, width, height), _CROP_PASSES)
+                for quad in list(located)[: self._max_regions]
+            ]
+        else:
+            box = textured(image)
+            if box is None:
+                return []
+            self.stats.textured += 1
+            corners = ((box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1))
+            regions = [(_region(corners, width, height, margin=TEXTURE_MARGIN), _TEXTURE_PASSES)]
         per_pixel = 0.0  # the slowest pass so far, seconds per pixel: predicts the next
-        for quad in list(located)[: self._max_regions]:
-            region = _region(quad, width, height)
+        for region, passes in regions:
             if region.x1 - region.x0 < MIN_SIDE or region.y1 - region.y0 < MIN_SIDE:
                 continue
             crop = np.ascontiguousarray(image[region.y0 : region.y1, region.x0 : region.x1])
-            for crop_pass in _CROP_PASSES:
+            for crop_pass in passes:
                 upscaling = crop_pass in _UPSCALING
                 if upscaling and region.long_side > UPSCALE_MAX_SIDE:
                     continue
@@ -190,6 +211,9 @@ def _upscaled_sharpened(read_pass: Pass, crop: Gray) -> tuple[PassResult, float]
 
 _CROP_PASSES: tuple[_CropPass, ...] = (_global, _sharpened, _upscaled, _upscaled_sharpened)
 _UPSCALING = (_upscaled, _upscaled_sharpened)
+_TEXTURE_PASSES: tuple[_CropPass, ...] = (_upscaled_sharpened,)
+"""Around texture only the pass that read every such code the others read
+(docs/hardware.md): a false alarm costs one pass, not four."""
 
 
 def _twice(image: Gray) -> Gray:

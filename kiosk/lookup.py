@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
@@ -171,6 +171,14 @@ class StatusCache:
         )
 
 
+_REMEMBER = (
+    "INSERT INTO status_cache (subject, status, valid_until, checked_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (subject) DO UPDATE SET status = excluded.status, "
+    "valid_until = excluded.valid_until, checked_at = excluded.checked_at "
+    "WHERE excluded.checked_at >= status_cache.checked_at"
+)
+
+
 def remember(
     conn: sqlite3.Connection,
     subject: str,
@@ -179,10 +187,15 @@ def remember(
     checked_at: float,
 ) -> None:
     """Cache a status inside the caller's transaction (newest answer wins)."""
-    conn.execute(
-        "INSERT INTO status_cache (subject, status, valid_until, checked_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (subject) DO UPDATE SET status = excluded.status, "
-        "valid_until = excluded.valid_until, checked_at = excluded.checked_at "
-        "WHERE excluded.checked_at >= status_cache.checked_at",
-        (subject, status.value, valid_until, checked_at),
+    conn.execute(_REMEMBER, (subject, status.value, valid_until, checked_at))
+
+
+def remember_all(
+    conn: sqlite3.Connection,
+    known: Iterable[tuple[str, Status, float | None]],
+    checked_at: float,
+) -> None:
+    """:func:`remember` for each (subject, status, valid until) in order, as one statement."""
+    conn.executemany(
+        _REMEMBER, [(subject, status.value, until, checked_at) for subject, status, until in known]
     )

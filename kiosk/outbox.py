@@ -59,6 +59,15 @@ def insert_events(
     )
 
 
+_IDS_PER_STATEMENT = 500  # SQLite takes 32 766 parameters; a batch is at most 500 events
+
+# An event from before the day's key was replaced (no subject any more) also
+# loses its masked id and name: nothing of it links to a person.
+_UNLINKED = (
+    "CASE WHEN subject IS NULL THEN json_remove(data, '$.masked_id', '$.name') ELSE data END"
+)
+
+
 def acknowledge_in(
     conn: sqlite3.Connection,
     ids: Sequence[str],
@@ -71,19 +80,17 @@ def acknowledge_in(
     A sanitary-service report keeps the service's own receipt time
     (*received_at*), which staff show if asked when the report went.
     """
-    # An event from before the day's key was replaced (no subject any more)
-    # also loses its masked id and name: nothing of it links to a person.
-    conn.executemany(
-        "UPDATE outbox SET acked_at = ?, iin = NULL, last_error = NULL, data = CASE "
-        "WHEN subject IS NULL THEN json_remove(data, '$.masked_id', '$.name') ELSE data END "
-        "WHERE id = ?",
-        [(now, event_id) for event_id in ids],
-    )
-    if received_at is not None:
-        conn.executemany(
-            "UPDATE outbox SET data = json_set(data, '$.received_at', ?) "
-            "WHERE id = ? AND type = 'red_report'",
-            [(received_at, event_id) for event_id in ids],
+    # One statement for a batch, not one per event (and a second one per
+    # event for the reports): the rows are found by their id's index.
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = tuple(ids[start : start + _IDS_PER_STATEMENT])
+        marks = ",".join("?" * len(chunk))
+        conn.execute(
+            "UPDATE outbox SET acked_at = ?, iin = NULL, last_error = NULL, data = CASE "
+            f"WHEN type = 'red_report' AND ? IS NOT NULL "
+            f"THEN json_set({_UNLINKED}, '$.received_at', ?) ELSE {_UNLINKED} END "
+            f"WHERE id IN ({marks})",
+            (now, received_at, received_at, *chunk),
         )
 
 

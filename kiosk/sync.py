@@ -28,13 +28,14 @@ from kiosk.alerts import (
 from kiosk.backoff import Backoff
 from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent, StoredEvent
-from kiosk.lookup import StatusFacts, remember
+from kiosk.lookup import StatusFacts, remember_all
 from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
 from kiosk.policy import Outcome
 from kiosk.referral_pull import note_refused_resolutions
 from kiosk.status import Provenance, Status
 from kiosk.store import Store, StoreError
 from kiosk.storeerrors import StoreProblem, from_os_error
+from kiosk.subjects import SubjectKey
 
 LAST_SYNC_KEY = "last_sync_ok"
 _log = logging.getLogger(__name__)
@@ -130,6 +131,7 @@ class Syncer:
         # (until, why) after a failure; kept in the database so a restarted
         # kiosk does not knock at once on a service that asked for quiet.
         self._paused: tuple[float, SendFailed] | None = _load_pause(store)
+        self._fold_log = False  # acknowledgements were written since the last checkpoint
 
     def run_once(self) -> SyncReport:
         """Send due events until the queue is empty or the service fails.
@@ -166,6 +168,17 @@ class Syncer:
         self._store.set_meta(PAUSE_KEY, "")
 
     def _run_once(self) -> SyncReport:
+        report = self._send_due()
+        if self._fold_log:
+            # Once a pass, not once a batch: the checkpoint folds every batch's
+            # erased IINs out of the log and the file together (two more
+            # flushes of the disk), before the pass reports back. A pass that
+            # raises leaves it to the next one.
+            self._fold_log = False
+            self._store.checkpoint()
+        return report
+
+    def _send_due(self) -> SyncReport:
         now = self._clock.now()
         if self._paused is not None and now < self._paused[0]:
             # The service asked for quiet (Retry-After) or keeps failing: a nudge
@@ -229,16 +242,20 @@ class Syncer:
         dead = [(i, reason) for i, reason in answer.rejected if i is not None and i in by_id]
         unanswered = set(by_id) - set(done) - {i for i, _ in dead}
         retro = 0
+        key: SubjectKey | None = None  # read once a batch: each read stats the key file
         with self._store.transaction() as conn:
+            known: list[tuple[str, Status, float | None]] = []
             for event_id, facts in answer.statuses.items():
                 event = by_id.get(event_id)
                 if event is None or event.iin is None or event.type is not EventType.CHECK_IN:
                     continue
-                subject = self._store.keys.subject(event.iin, now)
-                remember(conn, subject, facts.status, facts.valid_until, now)
+                key = key or self._store.keys.current(now)
+                subject = key.subject(event.iin)
+                known.append((subject, facts.status, facts.valid_until))
                 if _admitted_unverified(event) and facts.status is Status.RED:
                     retro += 1
                     _queue_retroactive_report(conn, event, now, subject)
+            remember_all(conn, known, now)
             acknowledge_in(conn, done, now=now, received_at=answer.received_at)
             dead_letter_in(conn, dead, now=now)
             # A doctor's resolution refused is the doctor room's news, not a broken event.
@@ -250,7 +267,7 @@ class Syncer:
         else:
             delay = self.backoff.next_delay()
             self._outbox.defer(sorted(unanswered), error="not answered", next_attempt=now + delay)
-        self._store.checkpoint()  # erased IINs must not linger in the WAL
+        self._fold_log = True  # erased IINs must not linger in the WAL: see run_once
         return _add(
             totals,
             sent=len(batch),

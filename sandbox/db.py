@@ -252,8 +252,10 @@ class SandboxDb:
         """
         results: list[bool | str] = []
         with self._write() as conn:
+            # Which are stored already, asked once for the batch rather than per event.
+            seen = _stored_ids(conn, [event.key for event in events])
             for event in events:
-                if conn.execute("SELECT 1 FROM events WHERE id = ?", (event.key,)).fetchone():
+                if event.key in seen:
                     results.append(False)
                     continue
                 refused = None if effect is None else effect(conn, event)
@@ -275,6 +277,7 @@ class SandboxDb:
                         json.dumps(event.data, ensure_ascii=False),
                     ),
                 )
+                seen.add(event.key)  # the same event twice in one batch: stored once
                 results.append(True)
         return results
 
@@ -344,3 +347,17 @@ class SandboxDb:
 def _person(row: tuple[Any, ...]) -> PersonRow:
     iin, name, status, valid_until, updated_at, demo = row
     return PersonRow(iin, name, Status(status), valid_until, updated_at, bool(demo))
+
+
+_IDS_PER_QUERY = 500  # SQLite allows 32 766 parameters; a batch holds at most 500 events
+
+
+def _stored_ids(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
+    """The ones of *keys* the events table holds."""
+    found: set[str] = set()
+    for start in range(0, len(keys), _IDS_PER_QUERY):
+        chunk = keys[start : start + _IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
+        found.update(row[0] for row in rows)
+    return found

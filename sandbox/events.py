@@ -75,11 +75,12 @@ def validate_event(index: int, raw: object) -> ValidEvent | Rejection:
         return Rejection(index, None, "not_an_object")
     raw_id = raw.get("id")
     shown_id = raw_id if is_text(raw_id, low=0, high=64) else None
-    reason = _problem(raw)
+    # Read once: the checks and the stored event use the same values.
+    key = canonical_uuid(raw_id)
+    occurred_at = parse_time(raw.get("occurred_at"))
+    reason = _problem(raw, key, occurred_at)
     if reason is not None:
         return Rejection(index, shown_id, reason)
-    key = canonical_uuid(raw_id)
-    occurred_at = parse_time(raw["occurred_at"])
     assert key is not None and occurred_at is not None and shown_id is not None  # checked
     return ValidEvent(
         id=shown_id,
@@ -94,11 +95,11 @@ def validate_event(index: int, raw: object) -> ValidEvent | Rejection:
     )
 
 
-def _problem(raw: dict[str, Any]) -> str | None:
+def _problem(raw: dict[str, Any], key: str | None, occurred_at: float | None) -> str | None:
     for name in _REQUIRED:
         if name not in raw:
             return f"missing_field:{name}"
-    if canonical_uuid(raw["id"]) is None:
+    if key is None:
         return "bad_id"
     if not _one_of(raw["type"], EVENT_TYPES):
         return "bad_type"
@@ -108,7 +109,7 @@ def _problem(raw: dict[str, Any]) -> str | None:
         value = raw[name]
         if not is_text(value, high=MAX_LABEL):
             return f"bad_field:{name}"
-    if parse_time(raw["occurred_at"]) is None:
+    if occurred_at is None:
         return "bad_occurred_at"
     iin = raw["iin"]
     if iin is not None:

@@ -12,6 +12,8 @@ __all__ = ["canonical_uuid", "format_time", "is_bin", "is_text", "parse_time", "
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _BIN = re.compile(r"[0-9]{12}")
+# Only a \uD800-\uDFFF escape makes a lone surrogate: a UTF-8 body cannot hold one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def canonical_uuid(text: object) -> str | None:
@@ -55,6 +57,8 @@ def load_json(body: bytes) -> Any:
         raise
     except ValueError as exc:  # JSONDecodeError, over-long integers
         raise BadJson(f"the body is not valid JSON ({exc})") from None
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return value  # the text is UTF-8 and escapes none: no lone surrogate in it
     try:
         # "\ud800" escapes decode to lone surrogates, which SQLite and UTF-8 refuse
         json.dumps(value, ensure_ascii=False).encode("utf-8")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.wiretime import parse_time
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -36,6 +38,9 @@ def test_demo_shows_every_screen_and_prints_every_kind_of_decision(tmp_path: Pat
     assert any(line.get("alert") == "retroactive_red" for line in lines)
     assert any("repeat" in line.get("flags", []) for line in lines)
     assert lines[-1] == {"scene": "end of the demo"}
+    # A day at the club, not a minute: the visits spread from the opening on.
+    times = [parse_time(line["at"]) for line in lines if "at" in line]
+    assert max(times) - min(times) > 3 * 3600  # type: ignore[operator]
     names = sorted(path.name for path in shots.glob("*.png"))
     assert names[0] == "01-scan.png" and "05-status-red.png" in names
     assert {"status-green", "status-yellow", "status-red", "status-exit", "staff"} <= {

@@ -114,6 +114,48 @@ def grainy(text: str, *, seed: int = 0) -> Image:
     return np.clip(image * 0.6 + 50 + grain, 0, 255).astype(np.uint8)
 
 
+def moire_phone(
+    text: str, *, seed: int = 0, size: tuple[int, int] = (1280, 720)
+) -> tuple[Image, tuple[float, float]]:
+    """A grey camera frame of a phone held flat to the camera, showing ``text``
+    at 7/3 px per module, its screen's pixel grid beating against the
+    camera's into diagonal moiré stripes, slightly defocused and noisy; and
+    the centre of the screen. zxing-cpp neither reads nor locates most such
+    codes; a sharpened 2x copy of the screen reads them.
+
+    Drawn 3x larger, then sampled down point-wise (as a sensor without an
+    optical low-pass filter does): the screen's pixel columns, 0.88-0.94 of
+    a camera pixel apart, alias into coarse stripes.
+    """
+    rng = np.random.default_rng(seed)
+    ss = 3
+    code = qr_gray(text, module_px=7)
+    side = code.shape[0]
+    screen = np.full((side + 2 * (side // 3), side + 2 * (side // 8)), 240, np.float32)
+    screen[side // 3 : side // 3 + side, side // 8 : side // 8 + side] = np.where(
+        code < 128, 20, 240
+    )
+    phone = np.pad(screen, side // 14, constant_values=15)
+    pitch = ss * rng.uniform(0.88, 0.94)
+    rows = np.arange(phone.shape[0], dtype=np.float32)
+    cols = np.arange(phone.shape[1], dtype=np.float32)
+    grid = np.outer(
+        0.8 + 0.2 * np.cos(2 * np.pi * rows / pitch), 0.5 + 0.5 * np.cos(2 * np.pi * cols / pitch)
+    )
+    phone = phone * (0.75 + 0.25 * grid)
+    width, height = size
+    centre = (width * rng.uniform(0.4, 0.6), height * rng.uniform(0.4, 0.6))
+    turn = cv2.getRotationMatrix2D(
+        (phone.shape[1] / 2, phone.shape[0] / 2), rng.uniform(-12, 12), 1 / ss
+    )
+    turn[:, 2] += (centre[0] - phone.shape[1] / 2, centre[1] - phone.shape[0] / 2)
+    warped = cv2.warpAffine(phone, turn, size, flags=cv2.INTER_LINEAR, borderValue=-1)
+    light = 140 + 30 * np.linspace(0, 1, width, dtype=np.float32)
+    frame = np.where(warped >= 0, warped, np.broadcast_to(light, (height, width)))
+    frame = cv2.GaussianBlur(frame, (0, 0), 1.0) + rng.normal(0, 2.5, frame.shape)
+    return np.clip(frame, 0, 255).astype(np.uint8), centre
+
+
 def desk(seed: int, size: tuple[int, int] = (1280, 720)) -> Image:
     """An empty grey desk with clutter: printed text, shapes and a checked cloth."""
     rng = np.random.default_rng(seed)

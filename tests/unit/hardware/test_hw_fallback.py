@@ -16,6 +16,7 @@ from tests.unit.hardware.hw_support import (
     desk,
     grainy,
     iin,
+    moire_phone,
     small_blurred,
 )
 
@@ -131,13 +132,51 @@ def test_the_probe_reads_codes_on_grainy_paper(seed: int) -> None:
     assert decoder.fallback_stats.probes == 1
 
 
+# Moiré with defocus over a phone screen, at 7/3 px per module: frames of the
+# kind where zxing-cpp neither reads nor locates the code (checked below).
+MOIRE_CASES = [
+    (IIN, (640, 480), 3),
+    (IIN, (1280, 720), 0),
+    (JWS_PASS, (640, 480), 1),
+    (JWS_PASS, (1280, 720), 3),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "seed"), MOIRE_CASES, ids=["iin-480p", "iin-720p", "pass-480p", "pass-720p"]
+)
+def test_reads_moire_codes_nothing_locates(text: str, size: tuple[int, int], seed: int) -> None:
+    frame, (cx, cy) = moire_phone(text, seed=seed, size=size)
+    plain = ZxingDecoder(fallback=False)
+    assert plain.read(frame) == []
+    decoder = ZxingDecoder()
+    (code,) = decoder.read(frame)
+    assert code.text == text
+    stats = decoder.fallback_stats
+    # Not the located-symbol trigger: the texture one, and one pass.
+    assert (stats.triggered, stats.textured, stats.passes, stats.rescued) == (0, 1, 1, 1)
+    # The corners are in the frame's coordinates, around the screen's centre.
+    mx = sum(x for x, _ in code.points) / 4
+    my = sum(y for _, y in code.points) / 4
+    assert abs(mx - cx) < 8 and abs(my - cy) < 8
+
+
+def test_the_texture_pass_keeps_to_the_budget() -> None:
+    frame, _ = moire_phone(JWS_PASS, seed=1, size=(640, 480))
+    decoder = ZxingDecoder(fallback_budget_s=0.0)
+    assert decoder.read(frame) == []
+    stats = decoder.fallback_stats
+    assert (stats.textured, stats.passes, stats.over_budget) == (1, 0, 1)
+
+
 def test_no_pass_and_no_read_on_empty_frames() -> None:
     decoder = ZxingDecoder()
     for seed in range(6):
         size = ((640, 480), (1280, 720), (1920, 1080))[seed % 3]
         assert decoder.read(desk(seed, size)) == []
     stats = decoder.fallback_stats
-    assert (stats.probes, stats.triggered, stats.passes, stats.rescued) == (0, 0, 0, 0)
+    # The desks hold print and a checked cloth: textured, but not like a code.
+    assert (stats.probes, stats.triggered, stats.textured, stats.passes) == (0, 0, 0, 0)
 
 
 def test_the_budget_holds_on_a_real_decoder() -> None:
