@@ -111,7 +111,7 @@ def test_every_interactive_widget_of_a_boarding_desk_and_its_dialogs_has_a_name(
     running = start_kiosk(**BOARDING)
     screens = running.screens
     running.show_code(issuer.issue(RED_IIN, Status.RED, at=time.time()))
-    qtbot.waitUntil(lambda: screens.visitor.status.refer_button.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screens.staff.last.refer_button.isVisible(), timeout=10_000)
     assert unnamed_on_every_tab(screens) == []
     dialog = ReferralDialog(screens.visitor.status.decision, screens.windows.desk)
     qtbot.addWidget(dialog)
