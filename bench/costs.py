@@ -121,7 +121,7 @@ def idle_cpu(decoder: Any, frames: list[Image], seconds: float, skip_unchanged: 
     process = psutil.Process()
 
     def thread_cpu() -> float:
-        return sum(t.user_time + t.system_time for t in process.threads() if t.id in ids)
+        return float(sum(t.user_time + t.system_time for t in process.threads() if t.id in ids))
 
     stats_before = pipeline.stats()
     threads_before, process_before = thread_cpu(), time.process_time()

@@ -108,7 +108,7 @@ def background(rng: np.random.Generator, width: int, height: int, texture: str) 
                 pattern = (((yy // cell) + (xx // cell)) % 2 * 200 + 30).astype(np.uint8)
                 patch = frame[y : y + size, x : x + size]
                 patch[:] = pattern[: patch.shape[0], : patch.shape[1], np.newaxis]
-        frame = cv2.GaussianBlur(frame, (0, 0), 0.8)
+        frame = np.asarray(cv2.GaussianBlur(frame, (0, 0), 0.8), dtype=np.uint8)
     sigma = {"flat": 2.0, "office": 3.0, "cluttered": 6.0}[texture]
     return add_noise(rng, frame, sigma)
 
@@ -237,7 +237,8 @@ def _screen(rng: np.random.Generator, code: Image, ss: int, look: Look) -> np.nd
         pitch = ss * rng.choice([rng.uniform(0.86, 0.95), rng.uniform(1.05, 1.14)])
         yy, xx = np.mgrid[0 : phone.shape[0], 0 : phone.shape[1]].astype(np.float32)
         grid = 0.5 + 0.5 * np.cos(2 * np.pi * xx / pitch) * np.cos(2 * np.pi * yy / pitch)
-        return phone * (0.65 + 0.35 * grid)
+        beaten: np.ndarray[Any, Any] = phone * (0.65 + 0.35 * grid)
+        return beaten
     return cv2.GaussianBlur(phone, (0, 0), 0.5 * ss)
 
 
