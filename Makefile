@@ -66,6 +66,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/decode.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/gate.py
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \
