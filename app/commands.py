@@ -9,6 +9,7 @@ from app import (
     dayreport_cmd,
     decode_cmd,
     demo_cmd,
+    doctor_cmd,
     gate_cmd,
     iin_cmd,
     pin_cmd,
@@ -34,4 +35,5 @@ MODULES: tuple[ModuleType, ...] = (
     sandbox_cmd,
     pin_cmd,
     gate_cmd,
+    doctor_cmd,
 )
