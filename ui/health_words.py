@@ -281,3 +281,16 @@ def summary_line(report: HealthReport, say: Say) -> str:
             "ok": counts[Outcome.OK],
         },
     )
+
+
+def checks_text(names: tuple[str, ...] | list[str]) -> str:
+    """The named checks (kiosk.health.Check values), in the staff's language now."""
+    from PySide6.QtCore import QCoreApplication
+
+    shown = []
+    for name in names:
+        try:
+            shown.append(QCoreApplication.translate(CONTEXT, CHECK[Check(name)]))
+        except ValueError:
+            shown.append(name)  # a check a newer version added
+    return ", ".join(shown)
