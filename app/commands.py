@@ -12,12 +12,14 @@ from app import (
     doctor_cmd,
     gate_cmd,
     iin_cmd,
+    install_cmd,
     pin_cmd,
     recover_cmd,
     referral_cmd,
     report_cmd,
     run_cmd,
     sandbox_cmd,
+    supervise_cmd,
     sync_cmd,
 )
 
@@ -36,4 +38,6 @@ MODULES: tuple[ModuleType, ...] = (
     pin_cmd,
     gate_cmd,
     doctor_cmd,
+    install_cmd,
+    supervise_cmd,
 )
