@@ -17,6 +17,7 @@ English words that do not change.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
         qt=qt_findings(),
     )
     report = measure(settings, folder, scope)
-    _print(report, args, say, folder)
+    try:
+        _print(report, args, say, folder)
+    except BrokenPipeError:  # `doctor | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_NEGATIVE if report.outcome is Outcome.FAILED else EXIT_OK
 
 
@@ -85,8 +89,6 @@ def _say(lang: str) -> Say:
 def qt_findings() -> QtFindings:
     """Sound outputs and printers, as Qt sees them (an application object of the
     command's own, no window, Qt's own chatter about missing back ends dropped)."""
-    import os
-
     from app.health import QtFindings
 
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")

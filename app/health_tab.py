@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ui.words import QT_TRANSLATE_NOOP
-
 if TYPE_CHECKING:
     from app.screens import Kiosk
     from app.startup import KioskStart
@@ -15,15 +13,13 @@ if TYPE_CHECKING:
     from kiosk.news import DeviceCondition, DeviceReport
     from ui.health_view import HealthView
 
-HEALTH = QT_TRANSLATE_NOOP("StaffPanel", "Desk health")
-
 
 def add_health_tab(kiosk: Kiosk, start: KioskStart) -> HealthView:
     from PySide6.QtWidgets import QFrame, QScrollArea
 
     from app.health import QtFindings, Scope, measure
     from kiosk.news import DeviceKind
-    from ui.health_view import HealthView, audio_outputs_and_printers
+    from ui.health_view import HEALTH_TAB, HealthView, audio_outputs_and_printers
 
     camera: list[DeviceCondition | None] = [None]
 
@@ -54,5 +50,5 @@ def add_health_tab(kiosk: Kiosk, start: KioskStart) -> HealthView:
     page.setWidgetResizable(True)
     page.setFrameShape(QFrame.Shape.NoFrame)
     page.setWidget(view)
-    kiosk.screens.staff.add_tab(page, HEALTH)
+    kiosk.screens.staff.add_tab(page, HEALTH_TAB)
     return view

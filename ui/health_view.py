@@ -27,7 +27,9 @@ from kiosk.health import Check, HealthReport, Outcome
 from ui import health_words
 from ui.i18n import Retranslating
 from ui.wording import clock_time
+from ui.words import QT_TRANSLATE_NOOP
 
+HEALTH_TAB = QT_TRANSLATE_NOOP("StaffPanel", "Desk health")
 COLOURS = {Outcome.OK: "#1B5E20", Outcome.WARNING: "#8D6E00", Outcome.FAILED: "#B71C1C"}
 
 
@@ -183,7 +185,7 @@ class HealthView(Retranslating, QWidget):
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Desk health"))
         self.check_button.setText(self.tr("Check now"))
-        self.table.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), self.tr("")])
+        self.table.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"), ""])
         report = self.report
         if self._error is not None:
             self.when.setText(self.tr("The check could not be made: %1").replace("%1", self._error))
