@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from xml.sax.saxutils import escape
 
 from kiosk.health.runs import RESTART_BURST, RESTART_DELAY_S, RESTART_INTERVAL_S
@@ -156,7 +156,7 @@ def task_xml(command: tuple[str, ...], *, autostart: bool) -> str:
         if autostart
         else ""
     )
-    working = str(Path(program).parent) if program else ""
+    working = str(PureWindowsPath(program).parent) if program else ""  # built on any OS
     return (
         '<?xml version="1.0" encoding="UTF-16"?>\n'
         '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">\n'
