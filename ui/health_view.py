@@ -104,6 +104,8 @@ class HealthView(Retranslating, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Rows as tall as their wrapped text at the width the table has now.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -223,7 +225,6 @@ class HealthView(Retranslating, QWidget):
             self.table.setItem(row, 0, word)
             self.table.setItem(row, 1, QTableWidgetItem(health_words.check_name(result.check, say)))
             self.table.setItem(row, 2, QTableWidgetItem(health_words.describe(result, say)))
-        self.table.resizeRowsToContents()
         log = report.get(Check.LOG) if report is not None else None
         path = log.facts.get("path") if log is not None else None
         self.log_line.setVisible(path is not None)
