@@ -41,6 +41,9 @@ def kiosk_command(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """How this installation starts the kiosk: the bundle's own executable, or
     this Python with the app package (a clone or a venv)."""
     if getattr(sys, "frozen", False):
+        windowless = Path(sys.executable).with_name("ashyq-kiosk-desk.exe")
+        if sys.platform == "win32" and windowless.is_file():
+            return (str(windowless), *extra)  # no console window over the screens
         return (sys.executable, *extra)
     return (sys.executable, "-m", "app", *extra)
 
