@@ -21,7 +21,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.common import CliError
 from kiosk.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
@@ -83,20 +82,14 @@ class KioskStart:
         *,
         clock: Clock | None = None,
     ) -> KioskStart:
-        """Start the log and put this run on record; exit 2 when another kiosk
-        runs on the same data folder."""
-        from filelock import Timeout
-
+        """Start the log and put this run on record."""
         from app.logs import log_level_from_env, start_file_log
 
         log_file = start_file_log(level=log_level_from_env())
         start = cls(settings, folder, config_file, log_file=log_file, clock=clock)
-        try:
-            start.before = start.runs.begin(start.clock.now())
-        except Timeout:
-            raise CliError(
-                f"{folder}: another kiosk is running on this data folder; stop it first"
-            ) from None
+        start.before = start.runs.begin(start.clock.now())
+        if start.runs.shared:
+            _log.warning("another kiosk runs on data folder %s", folder)
         venue = settings.venue
         _log.info(
             "kiosk started: venue %s, desk %s, data folder %s, settings %s",

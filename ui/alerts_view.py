@@ -146,8 +146,8 @@ def alert_body(alert: Alert, ses_phone: str) -> str:
         from ui.health_words import checks_text
 
         parts = [_say(CRASH_LOOP, p.crashes)] if p.crashes else []
-        if p.failed:
-            parts.append(_say(HEALTH, checks_text(p.failed)))
+        if p.failed or not parts:
+            parts.append(_say(HEALTH, checks_text(p.failed) or "—"))
         return " ".join(parts)
     if alert.kind is AlertKind.DEVICE_NOT_REGISTERED:
         return _say(NOT_REGISTERED)

@@ -16,8 +16,12 @@ import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.health.values import Check, CheckResult, Reason, failed, ok, warning
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 RUNS_FILE = "runs.json"
 LOCK_FILE = "kiosk-running.lock"
@@ -87,9 +91,11 @@ class RunLog:
         self.folder = Path(folder)
         self.path = self.folder / RUNS_FILE
         self._lock_path = self.folder / LOCK_FILE
-        self._lock: object | None = None
+        self._lock: BaseFileLock | None = None
         self._started: float | None = None
         self._mutex = threading.Lock()
+        self.shared = False
+        """Another kiosk held the folder's lock when this run began."""
 
     def runs(self) -> list[Run]:
         """The runs on record, oldest first (a damaged file: none)."""
@@ -116,6 +122,8 @@ class RunLog:
         """Whether a kiosk of this folder (another process, or this one) runs now."""
         if self._lock is not None:
             return True
+        if not self.folder.is_dir():
+            return False  # no kiosk has run here yet (and asking makes no folder)
         from filelock import FileLock, Timeout
 
         probe = FileLock(str(self._lock_path))
@@ -129,14 +137,23 @@ class RunLog:
         return False
 
     def begin(self, now: float) -> list[Run]:
-        """This process starts a run: hold the lock, put the start on record.
-        Returns the runs before this one (to judge what happened before it)."""
-        from filelock import FileLock
+        """This process starts a run: put the start on record and hold the lock
+        (unless another kiosk of the folder holds it: the folder is shared by
+        design, its processes take turns where they must). Returns the runs
+        before this one (to judge what happened before it)."""
+        from filelock import FileLock, Timeout
 
         with self._mutex:
             lock = FileLock(str(self._lock_path))
-            lock.acquire(timeout=0)  # a second kiosk on the same folder: filelock.Timeout
-            self._lock = lock
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                lock.acquire(timeout=0)
+            except Timeout:
+                self.shared = True
+            except OSError:
+                return []  # no folder to keep a record in: the kiosk says why as it opens it
+            else:
+                self._lock = lock
             before = self.runs()
             self._started = now
             self._save([*before, Run(now)])
@@ -155,7 +172,7 @@ class RunLog:
             self._started = None
             lock, self._lock = self._lock, None
             if lock is not None:
-                lock.release()  # type: ignore[attr-defined]
+                lock.release()
 
     def _save(self, runs: list[Run]) -> None:
         text = json.dumps([asdict(r) for r in runs[-KEEP:]])

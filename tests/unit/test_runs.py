@@ -6,9 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from filelock import Timeout
-
 from kiosk.health import Outcome, Reason
 from kiosk.health.runs import RUNS_FILE, Run, RunLog, crash_loop, judge
 
@@ -68,14 +65,14 @@ def test_a_run_is_on_record_while_it_runs_and_its_end_after(tmp_path: Path) -> N
     assert before == []
     assert log.running()
     assert log.runs() == [Run(NOW)]
-    second = RunLog(tmp_path)  # another kiosk on the same folder
-    with pytest.raises(Timeout):
-        second.begin(NOW + 1)
-    assert second.running()
+    second = RunLog(tmp_path)  # another kiosk on the same folder: on record, not locked
+    second.begin(NOW + 1)
+    assert second.shared and second.running()
     log.end(NOW + 30, 0)
-    assert not second.running()
-    assert log.runs() == [Run(NOW, NOW + 30, 0)]
-    assert log.runs()[0].clean
+    assert not RunLog(tmp_path).running()
+    second.end(NOW + 40, 0)
+    assert log.runs() == [Run(NOW, NOW + 30, 0), Run(NOW + 1, NOW + 40, 0)]
+    assert all(run.clean for run in log.runs())
 
 
 def test_a_damaged_record_counts_as_none_and_is_written_anew(tmp_path: Path) -> None:
@@ -88,3 +85,13 @@ def test_a_damaged_record_counts_as_none_and_is_written_anew(tmp_path: Path) -> 
         {"started": NOW, "ended": NOW + 1, "exit_code": 3}
     ]
     assert not log.runs()[0].clean  # exit 3 (database unusable) is a failed run
+
+
+def test_a_data_folder_that_is_a_file_keeps_no_record_and_raises_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.write_text("a file where the data folder should be", encoding="utf-8")
+    log = RunLog(folder)
+    assert log.begin(NOW) == []
+    assert not log.running()
+    log.end(NOW + 1, 3)
+    assert log.runs() == []
