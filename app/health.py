@@ -376,12 +376,13 @@ def port_present(port: str) -> bool:
 
 
 def _sound(settings: Settings, outputs: tuple[str, ...] | None) -> CheckResult:
+    import ui  # the package only: the sound files' folder, without loading Qt
     from ui.looks import Sound
-    from ui.sounds import sound_file
 
     if settings.sounds.mute or settings.sounds.volume == 0:
         return ok(Check.SOUND, Reason.MUTED)
-    missing = [s.value for s in Sound if not sound_file(s).is_file()]
+    folder = Path(ui.__file__).parent / "sounds"
+    missing = [s.value for s in Sound if not (folder / f"{s.value}.wav").is_file()]
     if missing:
         return failed(Check.SOUND, Reason.FILES_MISSING, missing=",".join(missing))
     if outputs is None:
