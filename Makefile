@@ -11,14 +11,15 @@ STAMP  := $(VENV)/.installed
 # and pyzbar load. The screens' font ships in ui/fonts (Noto Sans, OFL).
 # The real-window tests (tests/x11): an X server, X input and keyboard
 # layouts, a window manager, the session and accessibility buses, xprop.
+# systemd-analyze checks the unit `ashyq-kiosk install` writes.
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
                 libglib2.0-0 libzbar0 libpulse0 libxkbcommon-x11-0 \
                 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
                 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 \
                 xvfb xdotool x11-xkb-utils xkb-data openbox dbus-daemon \
-                at-spi2-core x11-utils
+                at-spi2-core x11-utils systemd
 
-.PHONY: demo test lint check-layers unit rest x11 bench clean system-packages screenshots translations
+.PHONY: demo test lint check-layers unit rest x11 bench clean system-packages screenshots translations dist
 
 demo: $(STAMP)
 	$(BIN)/ashyq-kiosk demo
@@ -38,7 +39,7 @@ unit: $(STAMP)
 	ASHYQ_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytest-qt tests/unit
 
 rest: $(STAMP)
-	$(BIN)/python -m pytest tests/integration $(wildcard tests/ui)
+	$(BIN)/python -m pytest tests/integration $(wildcard tests/ui) tests/dist
 
 # `ashyq-kiosk run` on Xvfb, driven through X input only (skipped, saying why,
 # where Xvfb cannot start).
@@ -58,6 +59,15 @@ translations: $(STAMP)
 	  ui/translations/ashyq_ru.ts ui/translations/ashyq_en.ts -no-obsolete
 	$(BIN)/pyside6-lrelease ui/translations/ashyq_kk.ts ui/translations/ashyq_ru.ts \
 	  ui/translations/ashyq_en.ts
+
+# The one-folder bundle in dist/ashyq-kiosk (PyInstaller, packaging/ashyq-kiosk.spec),
+# then its smoke test: `demo --headless` and `doctor` in a bare environment.
+dist: $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dev,dist]"
+	rm -rf dist/ashyq-kiosk
+	nice -n 10 $(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/ashyq-kiosk.spec
+	$(BIN)/python -m pytest tests/dist
 
 bench: $(STAMP)
 	$(BIN)/python bench/desk_flow.py
@@ -90,4 +100,4 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -33,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 negative, 2 bad input)."""
     # OpenCV's own warnings (a camera that is not there yet) are not for the desk.
     os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
+    if sys.platform == "win32":  # Media Foundation then opens a webcam in seconds, not 20
+        os.environ.setdefault("OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS", "0")
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -9,14 +9,17 @@ from app import (
     dayreport_cmd,
     decode_cmd,
     demo_cmd,
+    doctor_cmd,
     gate_cmd,
     iin_cmd,
+    install_cmd,
     pin_cmd,
     recover_cmd,
     referral_cmd,
     report_cmd,
     run_cmd,
     sandbox_cmd,
+    supervise_cmd,
     sync_cmd,
 )
 
@@ -34,4 +37,7 @@ MODULES: tuple[ModuleType, ...] = (
     sandbox_cmd,
     pin_cmd,
     gate_cmd,
+    doctor_cmd,
+    install_cmd,
+    supervise_cmd,
 )

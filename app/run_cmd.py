@@ -17,6 +17,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from app.startup import KioskStart
     from app.terminal import TerminalDesk, TerminalListener
 
 from app.common import EXIT_CANNOT_RECORD, EXIT_NEGATIVE, EXIT_OK, add_command, login_name
@@ -35,6 +36,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.startup import begin_kiosk
+
+    start = begin_kiosk(args)  # the log, the record of runs, the check at start
+    code = EXIT_NEGATIVE
+    try:
+        code = _run(args, start)
+        return code
+    finally:
+        if start is not None:
+            start.end(code)
+
+
+def _run(args: argparse.Namespace, start: KioskStart | None = None) -> int:
     from app.screens import has_display
 
     if args.headless or not has_display():
@@ -44,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 "running the terminal desk, as `run --headless` does",
                 file=sys.stderr,
             )
-        return run_terminal(args)
+        return run_terminal(args, start)
     from app.context import open_app
     from app.screens import run_screens
     from config.settings import find_config
@@ -56,12 +70,14 @@ def run(args: argparse.Namespace) -> int:
         operator=args.operator or login_name(),
         camera=not args.no_camera,
         settings_file=find_config(getattr(args, "config", None)),
+        start=start,
     )
 
 
-def run_terminal(args: argparse.Namespace) -> int:
+def run_terminal(args: argparse.Namespace, start: KioskStart | None = None) -> int:
     from app.context import open_app
     from app.desk import build_desk
+    from app.logs import DeskLog
     from app.scanning import recover_scan, wedge_settings
     from app.terminal import (
         LINES_AHEAD,
@@ -77,7 +93,7 @@ def run_terminal(args: argparse.Namespace) -> int:
     # The desk checks the database itself as it starts (start_checked): once is enough.
     app = open_app(args, check=False)
     listener = TerminalListener(sys.stdout, sys.stderr)
-    desk = build_desk(app, [listener], camera=not args.no_camera)
+    desk = build_desk(app, [listener, DeskLog()], camera=not args.no_camera)
     interactive = sys.stdin.isatty()
     terminal = TerminalDesk(
         desk.controller,
@@ -99,6 +115,8 @@ def run_terminal(args: argparse.Namespace) -> int:
     try:
         if not desk.start_checked() or listener.failed.is_set():
             return EXIT_CANNOT_RECORD
+        if start is not None:
+            start.check()
         if interactive:
             _, restore = read_keys(items)
         else:

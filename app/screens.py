@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from app.context import App
     from app.desk import RunningDesk
+    from app.startup import KioskStart
     from hardware.frames import FrameSource
     from kiosk.dashboard import DayReport
     from ui.bridge import DeskBridge
@@ -198,19 +199,41 @@ def day_loader(app: App) -> Callable[[], DayReport]:
     return load
 
 
-def run_screens(app: App, *, operator: str, camera: bool, settings_file: Path | None) -> int:
-    """The kiosk with its screens until it is quit (admin PIN) or signalled."""
+def run_screens(
+    app: App,
+    *,
+    operator: str,
+    camera: bool,
+    settings_file: Path | None,
+    start: KioskStart | None = None,
+) -> int:
+    """The kiosk with its screens until it is quit (admin PIN) or signalled.
+    *start*: the run's log, record and check at start (the Desk health tab)."""
     from app.common import EXIT_CANNOT_RECORD, EXIT_OK
+    from app.logs import DeskLog
 
     qt = qt_application()
-    kiosk = build_kiosk(app, operator=operator, camera=camera, settings_file=settings_file)
+    kiosk = build_kiosk(
+        app,
+        operator=operator,
+        camera=camera,
+        settings_file=settings_file,
+        extra_listeners=[DeskLog()],
+    )
     _end_on_signals(qt, kiosk)
     kiosk.desk.start()
+    health = None
+    if start is not None:
+        from app.health_tab import add_health_tab
+
+        health = add_health_tab(kiosk, start)
     kiosk.screens.show()
     try:
         qt.exec()
     finally:
         kiosk.stop()
+        if health is not None:
+            health.stop()
     return EXIT_CANNOT_RECORD if kiosk.desk.controller.failure else EXIT_OK
 
 

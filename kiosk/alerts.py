@@ -33,6 +33,7 @@ class AlertKind(StrEnum):
     DATABASE_RESCUED = "database_rescued"
     REFERRAL_RESOLVED = "referral_resolved"
     RESOLUTION_REFUSED = "resolution_refused"
+    DESK_HEALTH = "desk_health"
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,15 @@ class ResolutionRefused:
     event_id: str = ""
 
 
+@dataclass(frozen=True)
+class DeskHealth:
+    """The kiosk's check at start found something wrong: the checks that failed
+    (kiosk.health.Check values) and, after a crash loop, how many crashes."""
+
+    failed: tuple[str, ...] = ()
+    crashes: int = 0
+
+
 AlertPayload = (
     RetroactiveRed
     | RedReportQueued
@@ -157,6 +167,7 @@ AlertPayload = (
     | DatabaseRescued
     | ReferralResolved
     | ResolutionRefused
+    | DeskHealth
 )
 
 PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
@@ -173,6 +184,7 @@ PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
     AlertKind.DATABASE_RESCUED: DatabaseRescued,
     AlertKind.REFERRAL_RESOLVED: ReferralResolved,
     AlertKind.RESOLUTION_REFUSED: ResolutionRefused,
+    AlertKind.DESK_HEALTH: DeskHealth,
 }
 _KINDS = {cls: kind for kind, cls in PAYLOADS.items()}
 

@@ -22,6 +22,7 @@ from kiosk.alerts import (
     CapacityReached,
     ClockSkew,
     DeadLetter,
+    DeskHealth,
     DeviceLost,
     Passback,
     RedReportQueued,
@@ -90,6 +91,14 @@ RESCUED = QT_TRANSLATE_NOOP(
     "Alerts",
     "The database files were removed or replaced; the kiosk kept its data. Tell support.",
 )
+HEALTH = QT_TRANSLATE_NOOP(
+    "Alerts", "The check at start found a problem with: %1. The Desk health tab says what to do."
+)
+CRASH_LOOP = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "The kiosk crashed %1 times within a minute and was left stopped until this start. "
+    "Tell support; the log file says why.",
+)
 CAMERA = QT_TRANSLATE_NOOP("Alerts", "camera")
 SCANNER = QT_TRANSLATE_NOOP("Alerts", "scanner")
 
@@ -133,6 +142,13 @@ def alert_body(alert: Alert, ses_phone: str) -> str:
     if isinstance(p, ResolutionRefused):
         late = p.reason == "already_resolved"
         return _say(REFUSED_LATE if late else REFUSED_UNKNOWN, p.ticket)
+    if isinstance(p, DeskHealth):
+        from ui.health_words import checks_text
+
+        parts = [_say(CRASH_LOOP, p.crashes)] if p.crashes else []
+        if p.failed or not parts:
+            parts.append(_say(HEALTH, checks_text(p.failed) or "—"))
+        return " ".join(parts)
     if alert.kind is AlertKind.DEVICE_NOT_REGISTERED:
         return _say(NOT_REGISTERED)
     return _say(RESCUED)

@@ -104,6 +104,7 @@ ALERT_TITLE = {
     AlertKind.DATABASE_RESCUED: QT_TRANSLATE_NOOP("Words", "Database files were touched"),
     AlertKind.REFERRAL_RESOLVED: QT_TRANSLATE_NOOP("Words", "The doctor decided a referral"),
     AlertKind.RESOLUTION_REFUSED: QT_TRANSLATE_NOOP("Words", "A doctor's decision was refused"),
+    AlertKind.DESK_HEALTH: QT_TRANSLATE_NOOP("Words", "Something at this desk needs fixing"),
 }
 
 SERVICE = {

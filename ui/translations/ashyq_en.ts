@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="181"/>
+        <location filename="../alerts_view.py" line="197"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
@@ -12,102 +12,112 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="43"/>
+        <location filename="../alerts_view.py" line="44"/>
         <source>the number in [ses] phone</source>
         <translation>the number in [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="45"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="49"/>
+        <location filename="../alerts_view.py" line="50"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="54"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Visitor %1 is already inside (since %2). Check that it is the same person.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="57"/>
+        <location filename="../alerts_view.py" line="58"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>%1 people inside of %2 allowed: entries are refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>The %1 stopped: check its cable. The kiosk retries by itself.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 events waiting since %2: check the network. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="62"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="65"/>
+        <location filename="../alerts_view.py" line="66"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>The service refused %1 events: call support. They are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</source>
         <translation>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="71"/>
+        <location filename="../alerts_view.py" line="72"/>
         <source>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</source>
         <translation>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="76"/>
+        <location filename="../alerts_view.py" line="77"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Referral %1: the doctor decided %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="77"/>
+        <location filename="../alerts_view.py" line="78"/>
         <source>cleared, the passenger may board</source>
         <translation>cleared, the passenger may board</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>confirmed, the status stands</source>
         <translation>confirmed, the status stands</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="82"/>
+        <location filename="../alerts_view.py" line="83"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="86"/>
+        <location filename="../alerts_view.py" line="87"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>The service refused this device&apos;s token: call support. Events are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="89"/>
+        <location filename="../alerts_view.py" line="90"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>The database files were removed or replaced; the kiosk kept its data. Tell support.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="93"/>
+        <location filename="../alerts_view.py" line="94"/>
+        <source>The check at start found a problem with: %1. The Desk health tab says what to do.</source>
+        <translation>The check at start found a problem with: %1. The Desk health tab says what to do.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="97"/>
+        <source>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</source>
+        <translation>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="102"/>
         <source>camera</source>
         <translation>camera</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="94"/>
+        <location filename="../alerts_view.py" line="103"/>
         <source>scanner</source>
         <translation>scanner</translation>
     </message>
@@ -115,7 +125,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="229"/>
+        <location filename="../alerts_view.py" line="245"/>
         <source>No alerts</source>
         <translation>No alerts</translation>
     </message>
@@ -365,6 +375,422 @@
         <location filename="../staff.py" line="330"/>
         <source>Sent</source>
         <translation>Sent</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../health_words.py" line="22"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="23"/>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="24"/>
+        <source>Disk space</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="25"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="26"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="27"/>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="28"/>
+        <source>Pass keys</source>
+        <translation>Pass keys</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="29"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="30"/>
+        <source>Serial scanner</source>
+        <translation>Serial scanner</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="31"/>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="32"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="33"/>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="34"/>
+        <source>Restarts</source>
+        <translation>Restarts</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="35"/>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="39"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="40"/>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="41"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="44"/>
+        <source>On Windows set [camera] backend = &quot;dshow&quot;, or the environment variable OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS=0.</source>
+        <translation>On Windows set [camera] backend = &quot;dshow&quot;, or the environment variable OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS=0.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="53"/>
+        <source>none at this desk</source>
+        <translation>none at this desk</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="54"/>
+        <source>not checked now (run ashyq-kiosk doctor)</source>
+        <translation>not checked now (run ashyq-kiosk doctor)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="55"/>
+        <source>no answer within %(seconds) s</source>
+        <translation>no answer within %(seconds) s</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="56"/>
+        <source>could not be checked: %(detail)</source>
+        <translation>could not be checked: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="57"/>
+        <source>valid (%(file))</source>
+        <translation>valid (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="58"/>
+        <source>cannot be used: correct the key named, then start again. %(detail)</source>
+        <translation>cannot be used: correct the key named, then start again. %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="61"/>
+        <source>a PIN has fewer than 6 digits: make a new hash with ashyq-kiosk hash-pin (%(file))</source>
+        <translation>a PIN has fewer than 6 digits: make a new hash with ashyq-kiosk hash-pin (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="65"/>
+        <source>no admin PIN: anyone can leave the kiosk or change its settings; set [pins] admin with ashyq-kiosk hash-pin (%(file))</source>
+        <translation>no admin PIN: anyone can leave the kiosk or change its settings; set [pins] admin with ashyq-kiosk hash-pin (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="70"/>
+        <source>%(path)</source>
+        <translation>%(path)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="71"/>
+        <source>%(path) cannot be written (%(detail)): let the kiosk&apos;s user write there, or choose another folder with --data-dir</source>
+        <translation>%(path) cannot be written (%(detail)): let the kiosk&apos;s user write there, or choose another folder with --data-dir</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="76"/>
+        <source>%(path) cannot be written (%(detail)): the kiosk runs without a log</source>
+        <translation>%(path) cannot be written (%(detail)): the kiosk runs without a log</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="79"/>
+        <source>%(free_mb) MB free</source>
+        <translation>%(free_mb) MB free</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="80"/>
+        <source>only %(free_mb) MB free: free some space soon</source>
+        <translation>only %(free_mb) MB free: free some space soon</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="81"/>
+        <source>only %(free_mb) MB free: the kiosk may stop recording; free space now</source>
+        <translation>only %(free_mb) MB free: the kiosk may stop recording; free space now</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="84"/>
+        <source>intact; %(pending) event(s) waiting to be sent</source>
+        <translation>intact; %(pending) event(s) waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="85"/>
+        <source>damaged: stop the kiosk and run ashyq-kiosk recover (%(detail))</source>
+        <translation>damaged: stop the kiosk and run ashyq-kiosk recover (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="88"/>
+        <source>cannot be opened: %(detail)</source>
+        <translation>cannot be opened: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="89"/>
+        <source>%(url) answers in %(rtt_ms) ms and accepts this device&apos;s token</source>
+        <translation>%(url) answers in %(rtt_ms) ms and accepts this device&apos;s token</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="92"/>
+        <source>%(url) answers in %(rtt_ms) ms, over the look-up limit of %(deadline_ms) ms: look-ups will fall back to passes and the cache</source>
+        <translation>%(url) answers in %(rtt_ms) ms, over the look-up limit of %(deadline_ms) ms: look-ups will fall back to passes and the cache</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="97"/>
+        <source>%(url) does not answer: check the network and [service] url (%(detail))</source>
+        <translation>%(url) does not answer: check the network and [service] url (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="100"/>
+        <source>%(driver) gate does not answer: check its cable and address (%(detail))</source>
+        <translation>%(driver) gate does not answer: check its cable and address (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="103"/>
+        <source>%(driver) gate answers</source>
+        <translation>%(driver) gate answers</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="104"/>
+        <source>its settings cannot work: %(detail)</source>
+        <translation>its settings cannot work: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="105"/>
+        <source>%(url) refuses this device&apos;s token: check [service] token with the service&apos;s operator</source>
+        <translation>%(url) refuses this device&apos;s token: check [service] token with the service&apos;s operator</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="109"/>
+        <source>%(url) answered with an error: %(detail)</source>
+        <translation>%(url) answered with an error: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="110"/>
+        <source>%(skew_s) s from the service&apos;s clock</source>
+        <translation>%(skew_s) s from the service&apos;s clock</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="111"/>
+        <source>%(skew_s) s from the service&apos;s clock: let the PC set its time automatically</source>
+        <translation>%(skew_s) s from the service&apos;s clock: let the PC set its time automatically</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="115"/>
+        <source>%(skew_s) s from the service&apos;s clock, more than passes allow (%(allowance_s) s): passes will be refused; set the PC&apos;s time now</source>
+        <translation>%(skew_s) s from the service&apos;s clock, more than passes allow (%(allowance_s) s): passes will be refused; set the PC&apos;s time now</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="120"/>
+        <source>not measured: the service did not answer</source>
+        <translation>not measured: the service did not answer</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="121"/>
+        <source>%(keys) key(s), fetched %(age_h) h ago</source>
+        <translation>%(keys) key(s), fetched %(age_h) h ago</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="122"/>
+        <source>%(keys) key(s), fetched %(age_h) h ago: the kiosk fetches them again when online</source>
+        <translation>%(keys) key(s), fetched %(age_h) h ago: the kiosk fetches them again when online</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="126"/>
+        <source>fetched %(age_h) h ago: passes signed by a newer key go to staff; connect the kiosk to the service</source>
+        <translation>fetched %(age_h) h ago: passes signed by a newer key go to staff; connect the kiosk to the service</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="131"/>
+        <source>never fetched (%(keys) pinned): the kiosk fetches them when it runs online</source>
+        <translation>never fetched (%(keys) pinned): the kiosk fetches them when it runs online</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="135"/>
+        <source>working</source>
+        <translation>working</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="136"/>
+        <source>%(width)×%(height) at %(fps) fps, opened in %(open_s) s; a frame read and decoded</source>
+        <translation>%(width)×%(height) at %(fps) fps, opened in %(open_s) s; a frame read and decoded</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="140"/>
+        <source>plays on %(output)</source>
+        <translation>plays on %(output)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="141"/>
+        <source>took %(open_s) s to open (backend %(backend)), slow.</source>
+        <translation>took %(open_s) s to open (backend %(backend)), slow.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="144"/>
+        <source>camera %(device) did not open: check its cable and [camera] device (%(detail))</source>
+        <translation>camera %(device) did not open: check its cable and [camera] device (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="148"/>
+        <source>camera %(device) opened but gave no picture: try another USB port</source>
+        <translation>camera %(device) opened but gave no picture: try another USB port</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="151"/>
+        <source>the code reader cannot start: %(detail)</source>
+        <translation>the code reader cannot start: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="154"/>
+        <source>%(port) is there</source>
+        <translation>%(port) is there</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="155"/>
+        <source>%(printer) is installed</source>
+        <translation>%(printer) is installed</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="156"/>
+        <source>%(port) is not there: check the cable and [scanner] serial_port</source>
+        <translation>%(port) is not there: check the cable and [scanner] serial_port</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="159"/>
+        <source>muted in the settings</source>
+        <translation>muted in the settings</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="160"/>
+        <source>no sound output: the kiosk will be silent</source>
+        <translation>no sound output: the kiosk will be silent</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="161"/>
+        <source>sound files missing (%(missing)): install the kiosk again</source>
+        <translation>sound files missing (%(missing)): install the kiosk again</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="164"/>
+        <source>no printer set: referral slips are saved as PDFs in %(folder)</source>
+        <translation>no printer set: referral slips are saved as PDFs in %(folder)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="167"/>
+        <source>%(printer) is not installed here: slips are saved as PDFs in %(folder)</source>
+        <translation>%(printer) is not installed here: slips are saved as PDFs in %(folder)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="170"/>
+        <source>no crash in the last day</source>
+        <translation>no crash in the last day</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="171"/>
+        <source>crashed %(crashes) time(s) in the last day, last at %(last_crash_at): see the log</source>
+        <translation>crashed %(crashes) time(s) in the last day, last at %(last_crash_at): see the log</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="175"/>
+        <source>crashed %(crashes) times within a minute and was left stopped (last at %(last_crash_at)): read the log, fix the cause, then start the kiosk again</source>
+        <translation>crashed %(crashes) times within a minute and was left stopped (last at %(last_crash_at)): read the log, fix the cause, then start the kiosk again</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="180"/>
+        <source>crashed %(crashes) times within a minute (last at %(last_crash_at)) and was started again since: see the log</source>
+        <translation>crashed %(crashes) times within a minute (last at %(last_crash_at)) and was started again since: see the log</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="187"/>
+        <source>still opening after %(open_s) s (backend %(backend)), slow.</source>
+        <translation>still opening after %(open_s) s (backend %(backend)), slow.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="190"/>
+        <source>camera %(device) is running</source>
+        <translation>camera %(device) is running</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="271"/>
+        <source>%(failed) failed, %(warning) warning(s), %(ok) ok</source>
+        <translation>%(failed) failed, %(warning) warning(s), %(ok) ok</translation>
+    </message>
+</context>
+<context>
+    <name>HealthView</name>
+    <message>
+        <location filename="../health_view.py" line="186"/>
+        <source>Desk health</source>
+        <translation>Desk health</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="187"/>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="188"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="188"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="191"/>
+        <source>The check could not be made: %1</source>
+        <translation>The check could not be made: %1</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="193"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="195"/>
+        <source>The check at start has not finished yet.</source>
+        <translation>The check at start has not finished yet.</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="198"/>
+        <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
+        <translation>Checked at %1: %2 failed, %3 warning(s), %4 ok</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="230"/>
+        <source>Log file: %1</source>
+        <translation>Log file: %1</translation>
     </message>
 </context>
 <context>
@@ -1204,107 +1630,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="558"/>
+        <location filename="../staff.py" line="559"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="560"/>
+        <location filename="../staff.py" line="561"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="561"/>
+        <location filename="../staff.py" line="562"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="562"/>
+        <location filename="../staff.py" line="563"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="563"/>
+        <location filename="../staff.py" line="564"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="564"/>
+        <location filename="../staff.py" line="565"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="566"/>
+        <location filename="../staff.py" line="567"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="584"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="584"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="600"/>
+        <location filename="../staff.py" line="601"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="613"/>
         <source>Pass keys never fetched</source>
         <translation>Pass keys never fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="613"/>
         <source>Keys: not fetched</source>
         <translation>Keys: not fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="620"/>
+        <location filename="../staff.py" line="621"/>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="621"/>
+        <location filename="../staff.py" line="622"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Pass keys fetched %1 ago</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="616"/>
+        <location filename="../staff.py" line="617"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="567"/>
+        <location filename="../staff.py" line="568"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Boarded: %1 of %2</source>
         <translation>Boarded: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Boarded: %1</source>
         <translation>Boarded: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="634"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="634"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
@@ -1312,6 +1738,11 @@
         <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="32"/>
+        <source>Desk health</source>
+        <translation>Desk health</translation>
     </message>
 </context>
 <context>
@@ -1653,105 +2084,110 @@
         <translation>A doctor&apos;s decision was refused</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110"/>
+        <location filename="../words.py" line="107"/>
+        <source>Something at this desk needs fixing</source>
+        <translation>Something at this desk needs fixing</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="111"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="116"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="113"/>
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119"/>
-        <location filename="../words.py" line="125"/>
+        <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120"/>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="121"/>
+        <location filename="../words.py" line="127"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="128"/>
         <source>Typed in</source>
         <translation>Typed in</translation>
     </message>
     <message>
-        <location filename="../words.py" line="131"/>
+        <location filename="../words.py" line="132"/>
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="135"/>
+        <location filename="../words.py" line="136"/>
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="141"/>
+        <location filename="../words.py" line="142"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>The disk is full: free some space, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="144"/>
+        <location filename="../words.py" line="145"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>The disk cannot be written: check the drive, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="147"/>
+        <location filename="../words.py" line="148"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Another program holds the database: close it, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="150"/>
+        <location filename="../words.py" line="151"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="153"/>
+        <location filename="../words.py" line="154"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>The data folder is read-only: allow writing, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="157"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>The database is from a newer kiosk version: update this kiosk.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="159"/>
+        <location filename="../words.py" line="160"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>The database files were removed or replaced; a rescue copy was saved in the data folder.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="163"/>
+        <location filename="../words.py" line="164"/>
         <source>The database failed.</source>
         <translation>The database failed.</translation>
     </message>

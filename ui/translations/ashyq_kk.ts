@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="181"/>
+        <location filename="../alerts_view.py" line="197"/>
         <source>Acknowledge</source>
         <translation>Түсінікті</translation>
     </message>
@@ -12,102 +12,112 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="43"/>
+        <location filename="../alerts_view.py" line="44"/>
         <source>the number in [ses] phone</source>
         <translation>[ses] phone нөміріне</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="45"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>%1 келушісі %2 кезінде байланыс жоқта кіргізілген, мәртебесі — қызыл. СЭҚ-қа хабарлама кезекке қойылды. Келушіні тауып, %3 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="49"/>
+        <location filename="../alerts_view.py" line="50"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>%1 келушісінің мәртебесі — қызыл: кіргізбеңіз. СЭҚ-қа хабарлама кезекке қойылды; қажет болса, %2 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="54"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>%1 келушісі ішінде (%2 бастап). Бұл сол адам екенін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="57"/>
+        <location filename="../alerts_view.py" line="58"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Ішінде %1 адам, рұқсат етілгені — %2: кіру тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 жұмысын тоқтатты: кабелін тексеріңіз. Киоск өзі қайта қосылады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%2 бастап %1 оқиға жіберілмей тұр: желіні тексеріңіз. Ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="62"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Компьютер сағаты сервистен %1 с ауытқыған: уақытты түзетіңіз, рұқсатнамалар соған байланысты.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="65"/>
+        <location filename="../alerts_view.py" line="66"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис %1 оқиғаны қабылдамады: қолдау қызметіне хабарласыңыз. Олар сақталды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</source>
         <translation>Рұқсатнама кілттері соңғы рет %1 күн бұрын, %2 алынған: жаңа кілтпен қол қойылған рұқсатнама бойынша шешімді қызметкер қабылдайды. Желіні тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="71"/>
+        <location filename="../alerts_view.py" line="72"/>
         <source>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</source>
         <translation>Рұқсатнама кілттері сервистен әлі бір рет те алынбаған: оның кілттерімен қол қойылған рұқсатнамалар бойынша шешімді қызметкер қабылдайды. Желіні тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="76"/>
+        <location filename="../alerts_view.py" line="77"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>%1 жолдамасы: дәрігер шешімі — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="77"/>
+        <location filename="../alerts_view.py" line="78"/>
         <source>cleared, the passenger may board</source>
         <translation>рұқсат етілді, жолаушы отыра алады</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>confirmed, the status stands</source>
         <translation>расталды, мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>%1 жолдамасы: басқа дәрігердің шешімі бұрын келді және күшінде. Ештеңе істеудің қажеті жоқ.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="82"/>
+        <location filename="../alerts_view.py" line="83"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>%1 жолдамасы: сервис оны әлі білмейді. Ол келгеннен кейін шешімді қайта енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="86"/>
+        <location filename="../alerts_view.py" line="87"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис бұл құрылғының токенін қабылдамады: қолдау қызметіне хабарласыңыз. Оқиғалар сақталады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="89"/>
+        <location filename="../alerts_view.py" line="90"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; киоск деректерін сақтап қалды. Қолдау қызметіне хабарлаңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="93"/>
+        <location filename="../alerts_view.py" line="94"/>
+        <source>The check at start found a problem with: %1. The Desk health tab says what to do.</source>
+        <translation>Іске қосылғандағы тексеру ақау тапты: %1. Не істеу керегін «Киоск күйі» қойындысы айтады.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="97"/>
+        <source>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</source>
+        <translation>Киоск бір минут ішінде %1 рет апатты түрде тоқтады және осы іске қосылғанға дейін тоқтап тұрды. Қолдау қызметіне хабарлаңыз; себебі журнал файлында жазылған.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="102"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="94"/>
+        <location filename="../alerts_view.py" line="103"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -115,7 +125,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="229"/>
+        <location filename="../alerts_view.py" line="245"/>
         <source>No alerts</source>
         <translation>Ескертулер жоқ</translation>
     </message>
@@ -365,6 +375,422 @@
         <location filename="../staff.py" line="330"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../health_words.py" line="22"/>
+        <source>Settings</source>
+        <translation>Баптаулар</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="23"/>
+        <source>Data folder</source>
+        <translation>Деректер қалтасы</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="24"/>
+        <source>Disk space</source>
+        <translation>Дискідегі орын</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="25"/>
+        <source>Database</source>
+        <translation>Дерекқор</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="26"/>
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="27"/>
+        <source>Clock</source>
+        <translation>Сағат</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="28"/>
+        <source>Pass keys</source>
+        <translation>Рұқсатнама кілттері</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="29"/>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="30"/>
+        <source>Serial scanner</source>
+        <translation>Сериялық сканер</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="31"/>
+        <source>Sound</source>
+        <translation>Дыбыс</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="32"/>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="33"/>
+        <source>Gate</source>
+        <translation>Турникет</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="34"/>
+        <source>Restarts</source>
+        <translation>Қайта іске қосулар</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="35"/>
+        <source>Log file</source>
+        <translation>Журнал файлы</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="39"/>
+        <source>ok</source>
+        <translation>дұрыс</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="40"/>
+        <source>warning</source>
+        <translation>ескерту</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="41"/>
+        <source>failed</source>
+        <translation>ақау</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="44"/>
+        <source>On Windows set [camera] backend = &quot;dshow&quot;, or the environment variable OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS=0.</source>
+        <translation>Windows жүйесінде [camera] backend = &quot;dshow&quot; деп қойыңыз немесе OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS=0 орта айнымалысын орнатыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="53"/>
+        <source>none at this desk</source>
+        <translation>бұл киоскіде жоқ</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="54"/>
+        <source>not checked now (run ashyq-kiosk doctor)</source>
+        <translation>қазір тексерілмеді (ashyq-kiosk doctor іске қосыңыз)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="55"/>
+        <source>no answer within %(seconds) s</source>
+        <translation>%(seconds) с ішінде жауап жоқ</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="56"/>
+        <source>could not be checked: %(detail)</source>
+        <translation>тексеру мүмкін болмады: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="57"/>
+        <source>valid (%(file))</source>
+        <translation>дұрыс (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="58"/>
+        <source>cannot be used: correct the key named, then start again. %(detail)</source>
+        <translation>қолдануға болмайды: аталған кілтті түзетіп, қайта іске қосыңыз. %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="61"/>
+        <source>a PIN has fewer than 6 digits: make a new hash with ashyq-kiosk hash-pin (%(file))</source>
+        <translation>PIN-кодта 6 цифрдан аз: ashyq-kiosk hash-pin арқылы жаңа хэш жасаңыз (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="65"/>
+        <source>no admin PIN: anyone can leave the kiosk or change its settings; set [pins] admin with ashyq-kiosk hash-pin (%(file))</source>
+        <translation>әкімші PIN-коды жоқ: кез келген адам киосктан шығып, баптауларын өзгерте алады; [pins] admin мәнін ashyq-kiosk hash-pin арқылы орнатыңыз (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="70"/>
+        <source>%(path)</source>
+        <translation>%(path)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="71"/>
+        <source>%(path) cannot be written (%(detail)): let the kiosk&apos;s user write there, or choose another folder with --data-dir</source>
+        <translation>%(path) қалтасына жазу мүмкін емес (%(detail)): киоск пайдаланушысына жазуға рұқсат беріңіз немесе --data-dir арқылы басқа қалта таңдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="76"/>
+        <source>%(path) cannot be written (%(detail)): the kiosk runs without a log</source>
+        <translation>%(path) файлына жазу мүмкін емес (%(detail)): киоск журналсыз жұмыс істейді</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="79"/>
+        <source>%(free_mb) MB free</source>
+        <translation>%(free_mb) МБ бос</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="80"/>
+        <source>only %(free_mb) MB free: free some space soon</source>
+        <translation>тек %(free_mb) МБ бос: жақын арада орын босатыңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="81"/>
+        <source>only %(free_mb) MB free: the kiosk may stop recording; free space now</source>
+        <translation>тек %(free_mb) МБ бос: киоск жазуды тоқтатуы мүмкін; орынды қазір босатыңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="84"/>
+        <source>intact; %(pending) event(s) waiting to be sent</source>
+        <translation>бүтін; жіберуді күтіп тұрған оқиғалар: %(pending)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="85"/>
+        <source>damaged: stop the kiosk and run ashyq-kiosk recover (%(detail))</source>
+        <translation>зақымдалған: киоскті тоқтатып, ashyq-kiosk recover іске қосыңыз (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="88"/>
+        <source>cannot be opened: %(detail)</source>
+        <translation>ашылмайды: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="89"/>
+        <source>%(url) answers in %(rtt_ms) ms and accepts this device&apos;s token</source>
+        <translation>%(url) %(rtt_ms) мс ішінде жауап береді және осы құрылғының токенін қабылдайды</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="92"/>
+        <source>%(url) answers in %(rtt_ms) ms, over the look-up limit of %(deadline_ms) ms: look-ups will fall back to passes and the cache</source>
+        <translation>%(url) %(rtt_ms) мс ішінде жауап береді, бұл сұрау шегінен (%(deadline_ms) мс) ұзақ: сұраулар рұқсатнамалар мен кэшке сүйенеді</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="97"/>
+        <source>%(url) does not answer: check the network and [service] url (%(detail))</source>
+        <translation>%(url) жауап бермейді: желіні және [service] url мәнін тексеріңіз (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="100"/>
+        <source>%(driver) gate does not answer: check its cable and address (%(detail))</source>
+        <translation>%(driver) турникеті жауап бермейді: кабелі мен мекенжайын тексеріңіз (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="103"/>
+        <source>%(driver) gate answers</source>
+        <translation>%(driver) турникеті жауап береді</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="104"/>
+        <source>its settings cannot work: %(detail)</source>
+        <translation>баптаулары жұмыс істей алмайды: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="105"/>
+        <source>%(url) refuses this device&apos;s token: check [service] token with the service&apos;s operator</source>
+        <translation>%(url) осы құрылғының токенін қабылдамайды: [service] token мәнін сервис операторымен тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="109"/>
+        <source>%(url) answered with an error: %(detail)</source>
+        <translation>%(url) қатемен жауап берді: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="110"/>
+        <source>%(skew_s) s from the service&apos;s clock</source>
+        <translation>сервис сағатынан айырмашылығы %(skew_s) с</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="111"/>
+        <source>%(skew_s) s from the service&apos;s clock: let the PC set its time automatically</source>
+        <translation>сервис сағатынан айырмашылығы %(skew_s) с: компьютер уақытты автоматты түрде қоятын етіп баптаңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="115"/>
+        <source>%(skew_s) s from the service&apos;s clock, more than passes allow (%(allowance_s) s): passes will be refused; set the PC&apos;s time now</source>
+        <translation>сервис сағатынан айырмашылығы %(skew_s) с, бұл рұқсатнамаларға рұқсат етілгеннен көп (%(allowance_s) с): рұқсатнамалар қабылданбайды; компьютер уақытын қазір түзетіңіз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="120"/>
+        <source>not measured: the service did not answer</source>
+        <translation>өлшенбеді: сервис жауап бермеді</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="121"/>
+        <source>%(keys) key(s), fetched %(age_h) h ago</source>
+        <translation>%(keys) кілт, %(age_h) сағ бұрын алынған</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="122"/>
+        <source>%(keys) key(s), fetched %(age_h) h ago: the kiosk fetches them again when online</source>
+        <translation>%(keys) кілт, %(age_h) сағ бұрын алынған: байланыс болғанда киоск оларды қайта алады</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="126"/>
+        <source>fetched %(age_h) h ago: passes signed by a newer key go to staff; connect the kiosk to the service</source>
+        <translation>%(age_h) сағ бұрын алынған: жаңа кілтпен қол қойылған рұқсатнамаларды қызметкер шешеді; киоскті сервиске қосыңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="131"/>
+        <source>never fetched (%(keys) pinned): the kiosk fetches them when it runs online</source>
+        <translation>ешқашан алынбаған (бекітілгені: %(keys)): байланыс болғанда киоск оларды алады</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="135"/>
+        <source>working</source>
+        <translation>жұмыс істейді</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="136"/>
+        <source>%(width)×%(height) at %(fps) fps, opened in %(open_s) s; a frame read and decoded</source>
+        <translation>%(width)×%(height), %(fps) кадр/с, %(open_s) с ішінде ашылды; кадр оқылып, танылды</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="140"/>
+        <source>plays on %(output)</source>
+        <translation>%(output) арқылы ойнатады</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="141"/>
+        <source>took %(open_s) s to open (backend %(backend)), slow.</source>
+        <translation>ашылуы %(open_s) с алды (backend %(backend)), баяу.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="144"/>
+        <source>camera %(device) did not open: check its cable and [camera] device (%(detail))</source>
+        <translation>%(device) камерасы ашылмады: кабелін және [camera] device мәнін тексеріңіз (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="148"/>
+        <source>camera %(device) opened but gave no picture: try another USB port</source>
+        <translation>%(device) камерасы ашылды, бірақ сурет бермеді: басқа USB портын қолданып көріңіз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="151"/>
+        <source>the code reader cannot start: %(detail)</source>
+        <translation>код оқу құралы іске қосылмайды: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="154"/>
+        <source>%(port) is there</source>
+        <translation>%(port) порты бар</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="155"/>
+        <source>%(printer) is installed</source>
+        <translation>%(printer) орнатылған</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="156"/>
+        <source>%(port) is not there: check the cable and [scanner] serial_port</source>
+        <translation>%(port) порты жоқ: кабельді және [scanner] serial_port мәнін тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="159"/>
+        <source>muted in the settings</source>
+        <translation>баптауларда дыбыс өшірілген</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="160"/>
+        <source>no sound output: the kiosk will be silent</source>
+        <translation>дыбыс шығысы жоқ: киоск дыбыссыз жұмыс істейді</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="161"/>
+        <source>sound files missing (%(missing)): install the kiosk again</source>
+        <translation>дыбыс файлдары жоқ (%(missing)): киоскті қайта орнатыңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="164"/>
+        <source>no printer set: referral slips are saved as PDFs in %(folder)</source>
+        <translation>принтер көрсетілмеген: жолдама парақтары %(folder) қалтасына PDF ретінде сақталады</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="167"/>
+        <source>%(printer) is not installed here: slips are saved as PDFs in %(folder)</source>
+        <translation>%(printer) бұл компьютерде орнатылмаған: парақтар %(folder) қалтасына PDF ретінде сақталады</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="170"/>
+        <source>no crash in the last day</source>
+        <translation>соңғы тәулікте апатты тоқтау болған жоқ</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="171"/>
+        <source>crashed %(crashes) time(s) in the last day, last at %(last_crash_at): see the log</source>
+        <translation>соңғы тәулікте %(crashes) рет апатты тоқтады, соңғысы %(last_crash_at): журналды қараңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="175"/>
+        <source>crashed %(crashes) times within a minute and was left stopped (last at %(last_crash_at)): read the log, fix the cause, then start the kiosk again</source>
+        <translation>бір минут ішінде %(crashes) рет апатты тоқтап, тоқтатылған күйде қалды (соңғысы %(last_crash_at)): журналды оқып, себебін түзетіңіз, содан кейін киоскті қайта іске қосыңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="180"/>
+        <source>crashed %(crashes) times within a minute (last at %(last_crash_at)) and was started again since: see the log</source>
+        <translation>бір минут ішінде %(crashes) рет апатты тоқтады (соңғысы %(last_crash_at)), содан бері қайта іске қосылды: журналды қараңыз</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="187"/>
+        <source>still opening after %(open_s) s (backend %(backend)), slow.</source>
+        <translation>%(open_s) с өтсе де әлі ашылып жатыр (backend %(backend)), баяу.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="190"/>
+        <source>camera %(device) is running</source>
+        <translation>%(device) камерасы жұмыс істеп тұр</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="271"/>
+        <source>%(failed) failed, %(warning) warning(s), %(ok) ok</source>
+        <translation>ақау: %(failed), ескерту: %(warning), дұрыс: %(ok)</translation>
+    </message>
+</context>
+<context>
+    <name>HealthView</name>
+    <message>
+        <location filename="../health_view.py" line="186"/>
+        <source>Desk health</source>
+        <translation>Киоск күйі</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="187"/>
+        <source>Check now</source>
+        <translation>Қазір тексеру</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="188"/>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="188"/>
+        <source>Check</source>
+        <translation>Тексеру</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="191"/>
+        <source>The check could not be made: %1</source>
+        <translation>Тексеру жүргізілмеді: %1</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="193"/>
+        <source>Checking…</source>
+        <translation>Тексерілуде…</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="195"/>
+        <source>The check at start has not finished yet.</source>
+        <translation>Іске қосылғандағы тексеру әлі аяқталған жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="198"/>
+        <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
+        <translation>%1 тексерілді: ақау: %2, ескерту: %3, дұрыс: %4</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="230"/>
+        <source>Log file: %1</source>
+        <translation>Журнал файлы: %1</translation>
     </message>
 </context>
 <context>
@@ -1204,107 +1630,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="558"/>
+        <location filename="../staff.py" line="559"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="560"/>
+        <location filename="../staff.py" line="561"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="561"/>
+        <location filename="../staff.py" line="562"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="562"/>
+        <location filename="../staff.py" line="563"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="563"/>
+        <location filename="../staff.py" line="564"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="564"/>
+        <location filename="../staff.py" line="565"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="566"/>
+        <location filename="../staff.py" line="567"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="584"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="584"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="600"/>
+        <location filename="../staff.py" line="601"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="613"/>
         <source>Pass keys never fetched</source>
         <translation>Рұқсатнама кілттері әлі алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="613"/>
         <source>Keys: not fetched</source>
         <translation>Кілттер: алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="620"/>
+        <location filename="../staff.py" line="621"/>
         <source>Keys: %1</source>
         <translation>Кілттер: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="621"/>
+        <location filename="../staff.py" line="622"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Рұқсатнама кілттері %1 бұрын алынған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="616"/>
+        <location filename="../staff.py" line="617"/>
         <source>%1 d</source>
         <translation>%1 күн</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="567"/>
+        <location filename="../staff.py" line="568"/>
         <source>Events</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Boarded: %1 of %2</source>
         <translation>Отырғызуға өтті: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Boarded: %1</source>
         <translation>Отырғызуға өтті: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="634"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="634"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
@@ -1312,6 +1738,11 @@
         <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Күн қорытындысы</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="32"/>
+        <source>Desk health</source>
+        <translation>Киоск күйі</translation>
     </message>
 </context>
 <context>
@@ -1653,105 +2084,110 @@
         <translation>Дәрігер шешімі қабылданбады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110"/>
+        <location filename="../words.py" line="107"/>
+        <source>Something at this desk needs fixing</source>
+        <translation>Киоскіде бірдеңені түзету керек</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="111"/>
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="116"/>
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="113"/>
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119"/>
-        <location filename="../words.py" line="125"/>
+        <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120"/>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="121"/>
+        <location filename="../words.py" line="127"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="128"/>
         <source>Typed in</source>
         <translation>Қолмен енгізілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="131"/>
+        <location filename="../words.py" line="132"/>
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="135"/>
+        <location filename="../words.py" line="136"/>
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="141"/>
+        <location filename="../words.py" line="142"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск толы: орын босатып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="144"/>
+        <location filename="../words.py" line="145"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>Дискіге жазу мүмкін емес: дискіні тексеріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="147"/>
+        <location filename="../words.py" line="148"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Дерекқорды басқа бағдарлама ұстап тұр: оны жауып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="150"/>
+        <location filename="../words.py" line="151"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>Дерекқор зақымдалған: ashyq-kiosk recover іске қосып, киоскіні қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="153"/>
+        <location filename="../words.py" line="154"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Деректер қалтасы тек оқуға арналған: жазуға рұқсат беріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="157"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>Дерекқор киосктің жаңа нұсқасынан: бұл киоскіні жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="159"/>
+        <location filename="../words.py" line="160"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; деректер қалтасында сақтық көшірме жасалды.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="163"/>
+        <location filename="../words.py" line="164"/>
         <source>The database failed.</source>
         <translation>Дерекқор қатесі.</translation>
     </message>

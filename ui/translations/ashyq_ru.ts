@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="181"/>
+        <location filename="../alerts_view.py" line="197"/>
         <source>Acknowledge</source>
         <translation>Принято</translation>
     </message>
@@ -12,102 +12,112 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="43"/>
+        <location filename="../alerts_view.py" line="44"/>
         <source>the number in [ses] phone</source>
         <translation>по номеру из [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="45"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Посетитель %1, пропущенный в %2 без связи, имеет красный статус. Сообщение в СЭС поставлено в очередь. Найдите посетителя и позвоните %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="49"/>
+        <location filename="../alerts_view.py" line="50"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>У посетителя %1 красный статус: не пропускайте. Сообщение в СЭС поставлено в очередь; при необходимости звоните %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="54"/>
+        <location filename="../alerts_view.py" line="55"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Посетитель %1 уже внутри (с %2). Проверьте, что это тот же человек.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="57"/>
+        <location filename="../alerts_view.py" line="58"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Внутри %1 человек из %2 допустимых: вход закрыт.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 перестал(а) работать: проверьте кабель. Киоск переподключится сам.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 событий ждут отправки с %2: проверьте сеть. Ничего не потеряно.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="62"/>
+        <location filename="../alerts_view.py" line="63"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Часы этого ПК расходятся с сервисом на %1 с: исправьте время, от него зависят пропуска.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="65"/>
+        <location filename="../alerts_view.py" line="66"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис отклонил %1 событий: обратитесь в поддержку. Они сохранены.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</source>
         <translation>Ключи пропусков последний раз получены %1 дн. назад, %2: по пропуску, подписанному более новым ключом, решает сотрудник. Проверьте сеть.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="71"/>
+        <location filename="../alerts_view.py" line="72"/>
         <source>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</source>
         <translation>Ключи пропусков ещё ни разу не получены от сервиса: по пропускам, подписанным его ключами, решает сотрудник. Проверьте сеть.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="76"/>
+        <location filename="../alerts_view.py" line="77"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Направление %1: решение врача — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="77"/>
+        <location filename="../alerts_view.py" line="78"/>
         <source>cleared, the passenger may board</source>
         <translation>допущен, пассажир может пройти на посадку</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>confirmed, the status stands</source>
         <translation>подтверждено, статус остаётся</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>Направление %1: решение другого врача пришло раньше и действует. Ничего делать не нужно.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="82"/>
+        <location filename="../alerts_view.py" line="83"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>Направление %1: сервис его ещё не знает. Примите решение снова, когда оно поступит.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="86"/>
+        <location filename="../alerts_view.py" line="87"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис не принял токен этого устройства: обратитесь в поддержку. События сохраняются.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="89"/>
+        <location filename="../alerts_view.py" line="90"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Файлы базы данных удалены или заменены; киоск сохранил данные. Сообщите в поддержку.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="93"/>
+        <location filename="../alerts_view.py" line="94"/>
+        <source>The check at start found a problem with: %1. The Desk health tab says what to do.</source>
+        <translation>Проверка при запуске нашла неполадку: %1. Что делать — на вкладке «Состояние киоска».</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="97"/>
+        <source>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</source>
+        <translation>Киоск аварийно завершался %1 раза за минуту и оставался остановленным до этого запуска. Сообщите в поддержку; причина — в файле журнала.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="102"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="94"/>
+        <location filename="../alerts_view.py" line="103"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -115,7 +125,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="229"/>
+        <location filename="../alerts_view.py" line="245"/>
         <source>No alerts</source>
         <translation>Предупреждений нет</translation>
     </message>
@@ -365,6 +375,422 @@
         <location filename="../staff.py" line="330"/>
         <source>Sent</source>
         <translation>Отправлено</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../health_words.py" line="22"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="23"/>
+        <source>Data folder</source>
+        <translation>Папка данных</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="24"/>
+        <source>Disk space</source>
+        <translation>Место на диске</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="25"/>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="26"/>
+        <source>Service</source>
+        <translation>Сервис</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="27"/>
+        <source>Clock</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="28"/>
+        <source>Pass keys</source>
+        <translation>Ключи пропусков</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="29"/>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="30"/>
+        <source>Serial scanner</source>
+        <translation>Сканер (COM-порт)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="31"/>
+        <source>Sound</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="32"/>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="33"/>
+        <source>Gate</source>
+        <translation>Турникет</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="34"/>
+        <source>Restarts</source>
+        <translation>Перезапуски</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="35"/>
+        <source>Log file</source>
+        <translation>Файл журнала</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="39"/>
+        <source>ok</source>
+        <translation>норма</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="40"/>
+        <source>warning</source>
+        <translation>внимание</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="41"/>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="44"/>
+        <source>On Windows set [camera] backend = &quot;dshow&quot;, or the environment variable OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS=0.</source>
+        <translation>В Windows укажите [camera] backend = &quot;dshow&quot; или задайте переменную окружения OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS=0.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="53"/>
+        <source>none at this desk</source>
+        <translation>на этом киоске нет</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="54"/>
+        <source>not checked now (run ashyq-kiosk doctor)</source>
+        <translation>сейчас не проверялось (запустите ashyq-kiosk doctor)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="55"/>
+        <source>no answer within %(seconds) s</source>
+        <translation>нет ответа за %(seconds) с</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="56"/>
+        <source>could not be checked: %(detail)</source>
+        <translation>не удалось проверить: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="57"/>
+        <source>valid (%(file))</source>
+        <translation>в порядке (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="58"/>
+        <source>cannot be used: correct the key named, then start again. %(detail)</source>
+        <translation>использовать нельзя: исправьте названный ключ и запустите снова. %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="61"/>
+        <source>a PIN has fewer than 6 digits: make a new hash with ashyq-kiosk hash-pin (%(file))</source>
+        <translation>в PIN-коде меньше 6 цифр: создайте новый хэш командой ashyq-kiosk hash-pin (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="65"/>
+        <source>no admin PIN: anyone can leave the kiosk or change its settings; set [pins] admin with ashyq-kiosk hash-pin (%(file))</source>
+        <translation>нет PIN-кода администратора: любой может выйти из киоска или изменить настройки; задайте [pins] admin командой ashyq-kiosk hash-pin (%(file))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="70"/>
+        <source>%(path)</source>
+        <translation>%(path)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="71"/>
+        <source>%(path) cannot be written (%(detail)): let the kiosk&apos;s user write there, or choose another folder with --data-dir</source>
+        <translation>в %(path) нельзя записать (%(detail)): дайте пользователю киоска право записи или выберите другую папку через --data-dir</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="76"/>
+        <source>%(path) cannot be written (%(detail)): the kiosk runs without a log</source>
+        <translation>в %(path) нельзя записать (%(detail)): киоск работает без журнала</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="79"/>
+        <source>%(free_mb) MB free</source>
+        <translation>свободно %(free_mb) МБ</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="80"/>
+        <source>only %(free_mb) MB free: free some space soon</source>
+        <translation>свободно всего %(free_mb) МБ: скоро освободите место</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="81"/>
+        <source>only %(free_mb) MB free: the kiosk may stop recording; free space now</source>
+        <translation>свободно всего %(free_mb) МБ: киоск может перестать записывать; освободите место сейчас</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="84"/>
+        <source>intact; %(pending) event(s) waiting to be sent</source>
+        <translation>в порядке; событий ждут отправки: %(pending)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="85"/>
+        <source>damaged: stop the kiosk and run ashyq-kiosk recover (%(detail))</source>
+        <translation>повреждена: остановите киоск и запустите ashyq-kiosk recover (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="88"/>
+        <source>cannot be opened: %(detail)</source>
+        <translation>не открывается: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="89"/>
+        <source>%(url) answers in %(rtt_ms) ms and accepts this device&apos;s token</source>
+        <translation>%(url) отвечает за %(rtt_ms) мс и принимает токен этого устройства</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="92"/>
+        <source>%(url) answers in %(rtt_ms) ms, over the look-up limit of %(deadline_ms) ms: look-ups will fall back to passes and the cache</source>
+        <translation>%(url) отвечает за %(rtt_ms) мс, дольше предела запроса (%(deadline_ms) мс): запросы будут опираться на пропуска и кэш</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="97"/>
+        <source>%(url) does not answer: check the network and [service] url (%(detail))</source>
+        <translation>%(url) не отвечает: проверьте сеть и [service] url (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="100"/>
+        <source>%(driver) gate does not answer: check its cable and address (%(detail))</source>
+        <translation>турникет %(driver) не отвечает: проверьте кабель и адрес (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="103"/>
+        <source>%(driver) gate answers</source>
+        <translation>турникет %(driver) отвечает</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="104"/>
+        <source>its settings cannot work: %(detail)</source>
+        <translation>с такими настройками работать не может: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="105"/>
+        <source>%(url) refuses this device&apos;s token: check [service] token with the service&apos;s operator</source>
+        <translation>%(url) не принимает токен этого устройства: сверьте [service] token с оператором сервиса</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="109"/>
+        <source>%(url) answered with an error: %(detail)</source>
+        <translation>%(url) ответил ошибкой: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="110"/>
+        <source>%(skew_s) s from the service&apos;s clock</source>
+        <translation>расхождение с часами сервиса %(skew_s) с</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="111"/>
+        <source>%(skew_s) s from the service&apos;s clock: let the PC set its time automatically</source>
+        <translation>расхождение с часами сервиса %(skew_s) с: включите автоматическую установку времени на ПК</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="115"/>
+        <source>%(skew_s) s from the service&apos;s clock, more than passes allow (%(allowance_s) s): passes will be refused; set the PC&apos;s time now</source>
+        <translation>расхождение с часами сервиса %(skew_s) с — больше, чем допускают пропуска (%(allowance_s) с): пропуска будут отклонены; исправьте время ПК сейчас</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="120"/>
+        <source>not measured: the service did not answer</source>
+        <translation>не измерено: сервис не ответил</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="121"/>
+        <source>%(keys) key(s), fetched %(age_h) h ago</source>
+        <translation>ключей: %(keys), получены %(age_h) ч назад</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="122"/>
+        <source>%(keys) key(s), fetched %(age_h) h ago: the kiosk fetches them again when online</source>
+        <translation>ключей: %(keys), получены %(age_h) ч назад: киоск обновит их, когда появится связь</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="126"/>
+        <source>fetched %(age_h) h ago: passes signed by a newer key go to staff; connect the kiosk to the service</source>
+        <translation>получены %(age_h) ч назад: пропуска, подписанные новым ключом, решает сотрудник; подключите киоск к сервису</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="131"/>
+        <source>never fetched (%(keys) pinned): the kiosk fetches them when it runs online</source>
+        <translation>ни разу не получены (закреплённых: %(keys)): киоск получит их, когда появится связь</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="135"/>
+        <source>working</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="136"/>
+        <source>%(width)×%(height) at %(fps) fps, opened in %(open_s) s; a frame read and decoded</source>
+        <translation>%(width)×%(height), %(fps) кадр/с, открылась за %(open_s) с; кадр прочитан и распознан</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="140"/>
+        <source>plays on %(output)</source>
+        <translation>воспроизводится через %(output)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="141"/>
+        <source>took %(open_s) s to open (backend %(backend)), slow.</source>
+        <translation>открывалась %(open_s) с (backend %(backend)) — медленно.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="144"/>
+        <source>camera %(device) did not open: check its cable and [camera] device (%(detail))</source>
+        <translation>камера %(device) не открылась: проверьте кабель и [camera] device (%(detail))</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="148"/>
+        <source>camera %(device) opened but gave no picture: try another USB port</source>
+        <translation>камера %(device) открылась, но не даёт изображения: попробуйте другой USB-порт</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="151"/>
+        <source>the code reader cannot start: %(detail)</source>
+        <translation>распознаватель кодов не запускается: %(detail)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="154"/>
+        <source>%(port) is there</source>
+        <translation>порт %(port) на месте</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="155"/>
+        <source>%(printer) is installed</source>
+        <translation>%(printer) установлен</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="156"/>
+        <source>%(port) is not there: check the cable and [scanner] serial_port</source>
+        <translation>порта %(port) нет: проверьте кабель и [scanner] serial_port</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="159"/>
+        <source>muted in the settings</source>
+        <translation>звук выключен в настройках</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="160"/>
+        <source>no sound output: the kiosk will be silent</source>
+        <translation>нет вывода звука: киоск будет работать без звука</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="161"/>
+        <source>sound files missing (%(missing)): install the kiosk again</source>
+        <translation>нет звуковых файлов (%(missing)): переустановите киоск</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="164"/>
+        <source>no printer set: referral slips are saved as PDFs in %(folder)</source>
+        <translation>принтер не задан: талоны направлений сохраняются как PDF в %(folder)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="167"/>
+        <source>%(printer) is not installed here: slips are saved as PDFs in %(folder)</source>
+        <translation>%(printer) не установлен на этом ПК: талоны сохраняются как PDF в %(folder)</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="170"/>
+        <source>no crash in the last day</source>
+        <translation>за последние сутки сбоев не было</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="171"/>
+        <source>crashed %(crashes) time(s) in the last day, last at %(last_crash_at): see the log</source>
+        <translation>сбоев за последние сутки: %(crashes), последний в %(last_crash_at): см. журнал</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="175"/>
+        <source>crashed %(crashes) times within a minute and was left stopped (last at %(last_crash_at)): read the log, fix the cause, then start the kiosk again</source>
+        <translation>аварийно завершался %(crashes) раза за минуту и оставлен остановленным (последний раз в %(last_crash_at)): прочитайте журнал, устраните причину и снова запустите киоск</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="180"/>
+        <source>crashed %(crashes) times within a minute (last at %(last_crash_at)) and was started again since: see the log</source>
+        <translation>аварийно завершался %(crashes) раза за минуту (последний раз в %(last_crash_at)), с тех пор запущен снова: см. журнал</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="187"/>
+        <source>still opening after %(open_s) s (backend %(backend)), slow.</source>
+        <translation>всё ещё открывается спустя %(open_s) с (backend %(backend)) — медленно.</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="190"/>
+        <source>camera %(device) is running</source>
+        <translation>камера %(device) работает</translation>
+    </message>
+    <message>
+        <location filename="../health_words.py" line="271"/>
+        <source>%(failed) failed, %(warning) warning(s), %(ok) ok</source>
+        <translation>сбоев: %(failed), предупреждений: %(warning), в норме: %(ok)</translation>
+    </message>
+</context>
+<context>
+    <name>HealthView</name>
+    <message>
+        <location filename="../health_view.py" line="186"/>
+        <source>Desk health</source>
+        <translation>Состояние киоска</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="187"/>
+        <source>Check now</source>
+        <translation>Проверить сейчас</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="188"/>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="188"/>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="191"/>
+        <source>The check could not be made: %1</source>
+        <translation>Проверку выполнить не удалось: %1</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="193"/>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="195"/>
+        <source>The check at start has not finished yet.</source>
+        <translation>Проверка при запуске ещё не закончилась.</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="198"/>
+        <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
+        <translation>Проверено в %1: сбоев: %2, предупреждений: %3, в норме: %4</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="230"/>
+        <source>Log file: %1</source>
+        <translation>Файл журнала: %1</translation>
     </message>
 </context>
 <context>
@@ -1205,107 +1631,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="558"/>
+        <location filename="../staff.py" line="559"/>
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="560"/>
+        <location filename="../staff.py" line="561"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="561"/>
+        <location filename="../staff.py" line="562"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="562"/>
+        <location filename="../staff.py" line="563"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="563"/>
+        <location filename="../staff.py" line="564"/>
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="564"/>
+        <location filename="../staff.py" line="565"/>
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="566"/>
+        <location filename="../staff.py" line="567"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>Sanitary service</source>
         <translation>СЭС</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="584"/>
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="584"/>
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="600"/>
+        <location filename="../staff.py" line="601"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="613"/>
         <source>Pass keys never fetched</source>
         <translation>Ключи пропусков ещё не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="613"/>
         <source>Keys: not fetched</source>
         <translation>Ключи: не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="620"/>
+        <location filename="../staff.py" line="621"/>
         <source>Keys: %1</source>
         <translation>Ключи: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="621"/>
+        <location filename="../staff.py" line="622"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Ключи пропусков получены %1 назад</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="616"/>
+        <location filename="../staff.py" line="617"/>
         <source>%1 d</source>
         <translation>%1 дн.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="567"/>
+        <location filename="../staff.py" line="568"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Boarded: %1 of %2</source>
         <translation>Прошли на посадку: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Boarded: %1</source>
         <translation>Прошли на посадку: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="634"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="634"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
@@ -1313,6 +1739,11 @@
         <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Итоги дня</translation>
+    </message>
+    <message>
+        <location filename="../health_view.py" line="32"/>
+        <source>Desk health</source>
+        <translation>Состояние киоска</translation>
     </message>
 </context>
 <context>
@@ -1654,105 +2085,110 @@
         <translation>Решение врача отклонено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="110"/>
+        <location filename="../words.py" line="107"/>
+        <source>Something at this desk needs fixing</source>
+        <translation>На киоске что-то нужно исправить</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="111"/>
         <source>Online</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="116"/>
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="113"/>
         <source>Service slow</source>
         <translation>Сервис медленно отвечает</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Device not registered</source>
         <translation>Устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Service error</source>
         <translation>Ошибка сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="119"/>
-        <location filename="../words.py" line="125"/>
+        <location filename="../words.py" line="120"/>
+        <location filename="../words.py" line="126"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120"/>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="121"/>
+        <location filename="../words.py" line="127"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="128"/>
         <source>Typed in</source>
         <translation>Введён вручную</translation>
     </message>
     <message>
-        <location filename="../words.py" line="131"/>
+        <location filename="../words.py" line="132"/>
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="134"/>
+        <location filename="../words.py" line="135"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="135"/>
+        <location filename="../words.py" line="136"/>
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="141"/>
+        <location filename="../words.py" line="142"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск заполнен: освободите место и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="144"/>
+        <location filename="../words.py" line="145"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>На диск нельзя записать: проверьте диск и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="147"/>
+        <location filename="../words.py" line="148"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Базу данных заняла другая программа: закройте её и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="150"/>
+        <location filename="../words.py" line="151"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>База данных повреждена: выполните ashyq-kiosk recover и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="153"/>
+        <location filename="../words.py" line="154"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Папка данных только для чтения: разрешите запись и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="156"/>
+        <location filename="../words.py" line="157"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>База данных от более новой версии киоска: обновите этот киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="159"/>
+        <location filename="../words.py" line="160"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Файлы базы данных удалены или заменены; резервная копия сохранена в папке данных.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="163"/>
+        <location filename="../words.py" line="164"/>
         <source>The database failed.</source>
         <translation>Ошибка базы данных.</translation>
     </message>
