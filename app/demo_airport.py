@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from app.demo_script import demo_desk
 from kiosk.news import DeviceCondition
 from kiosk.policy import Outcome
-from kiosk.referrals import ReferralState
+from kiosk.referrals.values import ReferralState
 from kiosk.status import Provenance, Status
 from sandbox.devices import DEMO_AIRPORT_BIN, DEMO_DOCTOR
 from ui.scripted import CameraIs, NextDecision, Pause, Script, Until

@@ -20,7 +20,7 @@ from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command
 if TYPE_CHECKING:
     from app.screens import Kiosk
     from hardware.showcase import ShowcaseCamera
-    from kiosk.clock import Clock
+    from shared.clock import Clock
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.common import print_json
 from app.demo_day import DemoDay
-from kiosk.alerts import Alert, AlertKind
 from kiosk.decision import Decision, Method
 from kiosk.iin import Sex, make_iin
 from kiosk.jsonlines import alert_line, decision_line
 from kiosk.news import DeviceCondition
 from kiosk.status import Status
+from kiosk.storage.alerts import Alert, AlertKind
 from ui.scripted import AlertOf, CameraIs, NextDecision, NextQuestion, Pause, Script, ServiceWhere
 
 DEMO_BIN = "150340012345"

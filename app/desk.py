@@ -16,16 +16,16 @@ from app.online import api_client, live_status, sync_worker
 from kiosk.decision import Method
 from kiosk.desk import DeskController, DeskOptions
 from kiosk.news import DeskListener, DeviceCondition, DeviceKind, DeviceReport
-from kiosk.store import Store
+from kiosk.storage.store import Store
 
 if TYPE_CHECKING:
     from app.context import App
     from hardware.frames import FrameSource
     from hardware.state import DeviceState
-    from kiosk.api import ApiClient
-    from kiosk.live import LiveStatus
-    from kiosk.lookup import StatusSource
     from kiosk.reception import Reception
+    from kiosk.service.api import ApiClient
+    from kiosk.service.live import LiveStatus
+    from kiosk.service.lookup import StatusSource
     from kiosk.sync import SyncWorker
 
 
@@ -135,7 +135,7 @@ def code_readers(
     from app.devices import camera_source as configured_camera
     from app.devices import capture_pipeline, serial_scanner
     from app.scanning import recover_scan
-    from hardware.decoder import DecoderUnavailable
+    from hardware.decoder.port import DecoderUnavailable
 
     settings = app.settings
     readers: list[Any] = []

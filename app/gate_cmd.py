@@ -49,9 +49,9 @@ def run_test(args: argparse.Namespace) -> int:
     from app.context import load_settings
     from app.gates import gate_driver, gate_rules
     from hardware.gate import GateSetupError
-    from kiosk.clock import SystemClock
     from kiosk.decision import Direction
     from kiosk.gate import GateInbox, GateKeeper
+    from shared.clock import SystemClock
 
     settings = load_settings(args)
     _check_present(settings)

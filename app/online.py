@@ -6,20 +6,20 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.alerts import Alerts, TrustStale
-from kiosk.api import ApiClient, ApiError
-from kiosk.live import LiveStatus, problem_of, translate
-from kiosk.lookup import ServiceProblem
-from kiosk.occupancy import OccupancyReading, OccupancySource
-from kiosk.retention import purge_if_due
-from kiosk.store import Store
+from kiosk.service.api import ApiClient, ApiError
+from kiosk.service.live import LiveStatus, problem_of, translate
+from kiosk.service.lookup import ServiceProblem
+from kiosk.service.occupancy import OccupancyReading, OccupancySource
+from kiosk.storage.alerts import Alerts, TrustStale
+from kiosk.storage.retention import purge_if_due
+from kiosk.storage.store import Store
 from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
 
 if TYPE_CHECKING:
     from app.context import App
     from config.settings import Settings
-    from kiosk.api import Occupancy, ReferralPull
     from kiosk.reception import Reception
+    from kiosk.service.api import Occupancy, ReferralPull
 
 OCCUPANCY_EVERY = 30.0
 """Seconds between asking the service for the whole venue's count."""
@@ -131,7 +131,7 @@ def pull_into(app: App, client: ApiClient, reception: Reception) -> tuple[int | 
 
 def pull_referrals(app: App, client: ApiClient, store: Store) -> ReferralPull:
     """The venue's referrals that changed since the last pull merged (a day's at first)."""
-    from kiosk.referral_pull import pull_since
+    from kiosk.referrals.pull import pull_since
 
     return client.pull_referrals(app.settings.venue.bin, since=pull_since(store, app.clock))
 

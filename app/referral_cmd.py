@@ -33,12 +33,12 @@ from kiosk.status import Status
 
 if TYPE_CHECKING:
     from app.context import App
-    from kiosk.api import ApiClient
     from kiosk.reception import Reception
-    from kiosk.referral_desk import ReferralDesk
-    from kiosk.referrals import Referral
+    from kiosk.referrals.desk import ReferralDesk
+    from kiosk.referrals.values import Referral
+    from kiosk.service.api import ApiClient
 
-# The words of kiosk.referrals.ReferralReason and ReferralOutcome, written out:
+# The words of kiosk.referrals.values.ReferralReason and ReferralOutcome, written out:
 # importing that module costs every command's start-up ~20 ms (a test keeps
 # them equal). Status is cheap to import and is used as it is.
 REASONS = "status_wrong, yellow, red, unverified, other"
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_open(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client
-    from kiosk.referrals import NOTE_MAX, reason_from_text
+    from kiosk.referrals.values import NOTE_MAX, reason_from_text
 
     check_iin(args.iin)
     if not args.reason.strip():
@@ -144,7 +144,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_resolve(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client
-    from kiosk.referrals import NOTE_MAX, ReferralOutcome
+    from kiosk.referrals.values import NOTE_MAX, ReferralOutcome
 
     if len(args.note) > NOTE_MAX:
         raise CliError(f"the note is {len(args.note)} characters; the service takes {NOTE_MAX}")
@@ -248,7 +248,7 @@ class _Told:
 
 
 def _referral_desk(reception: Reception, told: _Told) -> ReferralDesk:
-    from kiosk.referral_desk import ReferralDesk
+    from kiosk.referrals.desk import ReferralDesk
 
     return ReferralDesk(reception.referrals, told)
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from app.context import App
     from app.desk import RunningDesk
     from hardware.frames import FrameSource
-    from kiosk.dashboard import DayReport
+    from kiosk.reports.dashboard import DayReport
     from ui.bridge import DeskBridge
     from ui.kiosk import KioskScreens
     from ui.sounds import SoundBoard
@@ -181,8 +181,8 @@ def day_loader(app: App) -> Callable[[], DayReport]:
     """Today's numbers for the dashboard, read with a connection of the caller's own
     (the dashboard reads on its own thread)."""
     from config.build import business_day
-    from kiosk.dashboard import day_report
-    from kiosk.store import Store
+    from kiosk.reports.dashboard import day_report
+    from kiosk.storage.store import Store
 
     day = business_day(app.settings)
     path = app.store.path

@@ -45,8 +45,8 @@ from kiosk.policy import StaffAnswer
 
 if TYPE_CHECKING:
     from hardware.wedge import KeyPress, WedgeDetector
-    from kiosk.alerts import Alert
     from kiosk.desk import DeskController, Marker
+    from kiosk.storage.alerts import Alert
 
 HELP = (
     "staff keys: a | admit, r | refuse [reason]  answer the open question;  "
@@ -102,7 +102,7 @@ class TerminalListener(DeskListener):
         self._say(f"staff: that answer changed nothing ({why.value})")
 
     def alert_raised(self, alert: Alert) -> None:
-        from kiosk.alerts import DatabaseRescued
+        from kiosk.storage.alerts import DatabaseRescued
 
         self.alerts.append(alert.id)
         self._json(alert_line(alert))

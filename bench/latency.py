@@ -216,7 +216,7 @@ class DeskWrites:
     writes are noted, the sync worker's are not."""
 
     def __init__(self) -> None:
-        from kiosk.store import Store
+        from kiosk.storage.store import Store
 
         self._store_class = Store
         self._original = Store.transaction

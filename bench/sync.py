@@ -41,14 +41,14 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.desk_flow import people  # noqa: E402
-from kiosk.api import ApiClient  # noqa: E402
-from kiosk.clock import SystemClock  # noqa: E402
 from kiosk.events import DeskIdentity, EventType, NewEvent  # noqa: E402
-from kiosk.live import translate  # noqa: E402
-from kiosk.outbox import MAX_BATCH, Outbox  # noqa: E402
-from kiosk.store import Store  # noqa: E402
+from kiosk.service.api import ApiClient  # noqa: E402
+from kiosk.service.live import translate  # noqa: E402
+from kiosk.storage.outbox import MAX_BATCH, Outbox  # noqa: E402
+from kiosk.storage.store import Store  # noqa: E402
 from kiosk.sync import BatchAnswer, Syncer, SyncReport  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
+from shared.clock import SystemClock  # noqa: E402
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
 TARGET_S = 10.0

@@ -26,7 +26,7 @@ from pydantic import (
 
 from config.gate_settings import GateSettings
 from kiosk.pins import RECOMMENDED_DIGITS, is_pin_hash, short_pin
-from kiosk.referrals import PREFIX_MAX, is_ticket_prefix
+from kiosk.referrals.values import PREFIX_MAX, is_ticket_prefix
 
 APP_NAME = "ashyq-kiosk"
 ENV_CONFIG = "ASHYQ_KIOSK_CONFIG"

@@ -26,7 +26,7 @@ from typing import Any
 
 from hardware.backoff import Backoff, BackoffPolicy, Clock, monotonic
 from hardware.debounce import Debouncer
-from hardware.decoder import DecodedCode, Decoder
+from hardware.decoder.port import DecodedCode, Decoder
 from hardware.frames import Frame, FrameSource, fit_width
 from hardware.scene import FrameReader, SceneWatch
 from hardware.scene import decode_frame as decode_frame

@@ -11,12 +11,12 @@ from typing import Any
 from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
 from kiosk.events import DeskIdentity, EventType
 from kiosk.iin import mask_iin
-from kiosk.lookup import CachedStatus
 from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
-from kiosk.presence import Presence
-from kiosk.referrals import Referral, ReferralOutcome
+from kiosk.referrals.values import Referral, ReferralOutcome
+from kiosk.service.lookup import CachedStatus
 from kiosk.status import Provenance, parse_status
-from kiosk.store import Store
+from kiosk.storage.presence import Presence
+from kiosk.storage.store import Store
 
 
 def with_staff(pending: Decision, staff: StaffInput | None) -> Decision:

@@ -22,21 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from kiosk.alerts import (
-    AlertFeed,
-    Alerts,
-    CapacityReached,
-    DatabaseRescued,
-    DeviceLost,
-    Passback,
-    RedReportQueued,
-    SyncTrouble,
-    note_lost_events,
-)
-from kiosk.apiwire import ReferralPull
-from kiosk.clock import Clock
 from kiosk.decision import Decision, Flag, Method, StaffInput
-from kiosk.lookup import ServiceProblem, StatusSource, WatchedSource
 from kiosk.news import (
     DeskFailure,
     DeskListener,
@@ -50,16 +36,30 @@ from kiosk.news import (
     ServiceState,
     StaffQuestion,
 )
-from kiosk.occupancy import OccupancyReading
 from kiosk.policy import StaffAnswer
 from kiosk.questions import StaffQuestions
 from kiosk.recent import RecentEvents, RedReports
 from kiosk.reception import Reception
-from kiosk.referral_desk import ReferralDesk
-from kiosk.referrals import ReferralOutcome, ReferralReason
+from kiosk.referrals.desk import ReferralDesk
+from kiosk.referrals.values import ReferralOutcome, ReferralReason
+from kiosk.service.lookup import ServiceProblem, StatusSource, WatchedSource
+from kiosk.service.occupancy import OccupancyReading
+from kiosk.service.wire import ReferralPull
 from kiosk.status import Status
-from kiosk.store import Store, StoreError
+from kiosk.storage.alerts import (
+    AlertFeed,
+    Alerts,
+    CapacityReached,
+    DatabaseRescued,
+    DeviceLost,
+    Passback,
+    RedReportQueued,
+    SyncTrouble,
+    note_lost_events,
+)
+from kiosk.storage.store import Store, StoreError
 from kiosk.sync import SyncReport, SyncState
+from shared.clock import Clock
 
 _log = logging.getLogger(__name__)
 DAY = 86_400.0

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kiosk.wiretime import format_time
+from kiosk.service.wiretime import format_time
 
 
 class EventType(StrEnum):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
 from kiosk.news import StaffQuestion
-from kiosk.referrals import Referral
-from kiosk.wiretime import format_time, time_or_none
+from kiosk.referrals.values import Referral
+from kiosk.service.wiretime import format_time, time_or_none
+from kiosk.storage.alerts import Alert, payload_to_json
 
 
 def decision_line(decision: Decision) -> dict[str, Any]:

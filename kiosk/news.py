@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.alerts import Alert
 from kiosk.decision import Decision
-from kiosk.lookup import ServiceProblem
-from kiosk.referrals import Referral, ReferralRefused
-from kiosk.store import StoreProblem
+from kiosk.referrals.values import Referral, ReferralRefused
+from kiosk.service.lookup import ServiceProblem
+from kiosk.storage.alerts import Alert
+from kiosk.storage.store import StoreProblem
 
 __all__ = ["ServiceProblem"]  # the service's problems are the lookup's vocabulary
 

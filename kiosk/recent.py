@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from kiosk.news import RecentEvent, RedReport
-from kiosk.store import Store
+from kiosk.storage.store import Store
 
 
 class RecentEvents:

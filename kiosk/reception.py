@@ -13,14 +13,18 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeGuard
 
 from kiosk.checkin import Facts, check_in_data, shown_again, still_holds, value_of, with_staff
-from kiosk.clock import Clock
 from kiosk.codes import CodeKind, ParsedCode, parse_code, parse_unverified
 from kiosk.dayend import BusinessDay, DayEnd
 from kiosk.decision import Decision, Direction, Flag, Method, PresenceSource, StaffInput
 from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
-from kiosk.lookup import (
+from kiosk.passes import TrustList, VisitorPass
+from kiosk.policy import Outcome, Ruling
+from kiosk.reasons import CodeReason
+from kiosk.referrals.book import ReferralBook
+from kiosk.referrals.values import ReferralOutcome, default_ticket_prefix
+from kiosk.service.lookup import (
     KeySource,
     LookupFailed,
     StatusCache,
@@ -30,18 +34,14 @@ from kiosk.lookup import (
     VisitSource,
     remember,
 )
-from kiosk.outbox import insert_events
-from kiosk.passes import TrustList, VisitorPass
-from kiosk.policy import Outcome, Ruling
-from kiosk.presence import Presence, Stay, enter, leave
-from kiosk.reasons import CodeReason
-from kiosk.referral_store import ReferralBook
-from kiosk.referrals import ReferralOutcome, default_ticket_prefix
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
-from kiosk.subjects import SubjectKey, again_if_key_replaced
+from kiosk.storage.outbox import insert_events
+from kiosk.storage.presence import Presence, Stay, enter, leave
+from kiosk.storage.store import Store
+from kiosk.storage.subjects import SubjectKey, again_if_key_replaced
 from kiosk.trust import KeyAnswer, TrustKeeper
 from kiosk.whereabouts import locate
+from shared.clock import Clock
 
 __all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
 

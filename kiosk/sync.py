@@ -16,7 +16,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kiosk.alerts import (
+from kiosk.events import EventType, NewEvent, StoredEvent
+from kiosk.policy import Outcome
+from kiosk.referrals.pull import note_refused_resolutions
+from kiosk.service.lookup import StatusFacts, remember_all
+from kiosk.status import Provenance, Status
+from kiosk.storage.alerts import (
     Alert,
     Alerts,
     DeadLetter,
@@ -25,17 +30,12 @@ from kiosk.alerts import (
     note_clock_skew,
     raise_alert,
 )
-from kiosk.backoff import Backoff
-from kiosk.clock import Clock
-from kiosk.events import EventType, NewEvent, StoredEvent
-from kiosk.lookup import StatusFacts, remember_all
-from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
-from kiosk.policy import Outcome
-from kiosk.referral_pull import note_refused_resolutions
-from kiosk.status import Provenance, Status
-from kiosk.store import Store, StoreError
-from kiosk.storeerrors import StoreProblem, from_os_error
-from kiosk.subjects import SubjectKey
+from kiosk.storage.errors import StoreProblem, from_os_error
+from kiosk.storage.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
+from kiosk.storage.store import Store, StoreError
+from kiosk.storage.subjects import SubjectKey
+from shared.backoff import Backoff
+from shared.clock import Clock
 
 LAST_SYNC_KEY = "last_sync_ok"
 _log = logging.getLogger(__name__)

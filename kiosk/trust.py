@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, Protocol
 
-from kiosk.clock import Clock
-from kiosk.lookup import LookupFailed
 from kiosk.news import KeyListState
 from kiosk.passes import TrustList
-from kiosk.store import Store, set_meta_in
+from kiosk.service.lookup import LookupFailed
+from kiosk.storage.store import Store, set_meta_in
+from shared.clock import Clock
 
 JWKS_KEY = "trust_jwks"
 FETCHED_AT_KEY = "trust_fetched_at"

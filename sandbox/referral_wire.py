@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.referrals import NOTE_MAX
+from kiosk.referrals.values import NOTE_MAX
 from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
 from sandbox.referrals import Applied, Referral, ReferralState, Resolution

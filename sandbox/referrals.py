@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kiosk.clock import Clock
-from kiosk.referrals import RESOLUTION_LIFETIME, RESOLUTION_SKEW, ReferralState
+from kiosk.referrals.values import RESOLUTION_LIFETIME, RESOLUTION_SKEW, ReferralState
 from sandbox.devices import Device, DeviceRole
 from sandbox.events import ValidEvent
 from sandbox.wire import canonical_uuid
+from shared.clock import Clock
 
 if TYPE_CHECKING:
     from sandbox.db import SandboxDb

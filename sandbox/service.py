@@ -11,7 +11,6 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from kiosk.clock import Clock, SystemClock
 from kiosk.passes import DEFAULT_LIFETIME, key_id, public_jwk, sign_pass
 from kiosk.status import Status
 from sandbox.db import PersonRow, SandboxDb, StoredEvent
@@ -29,6 +28,7 @@ from sandbox.referrals import (
     ResolutionResult,
 )
 from sandbox.wire import canonical_uuid
+from shared.clock import Clock, SystemClock
 
 ISSUER = "ashyq-sandbox"
 

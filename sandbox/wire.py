@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from kiosk.wiretime import format_time, parse_time, time_or_none
+from kiosk.service.wiretime import format_time, parse_time, time_or_none
 
 __all__ = ["canonical_uuid", "format_time", "is_bin", "is_text", "parse_time", "time_or_none"]
 

@@ -10,18 +10,18 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
-from kiosk.backoff import Backoff
-from kiosk.dashboard import DayReport, day_report
 from kiosk.dayend import BusinessDay
 from kiosk.decision import Method, StaffInput
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.live import translate
-from kiosk.outbox import Outbox
 from kiosk.policy import Outcome, Policy, StaffAnswer
 from kiosk.reception import DeskSettings, Reception
+from kiosk.reports.dashboard import DayReport, day_report
+from kiosk.service.live import translate
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from shared.backoff import Backoff
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,

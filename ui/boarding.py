@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 from config.settings import Settings
 from kiosk.decision import Decision
 from kiosk.desk import DeskController
-from kiosk.referrals import Referral, ReferralOutcome
+from kiosk.referrals.values import Referral, ReferralOutcome
 from ui import words
 from ui.bridge import DeskBridge
 from ui.placement import centre_over

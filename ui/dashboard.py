@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.dashboard import DayReport
-from kiosk.daysheet import report_csv
+from kiosk.reports.dashboard import DayReport
+from kiosk.reports.daysheet import report_csv
 from ui import words
 from ui.day_numbers import ALARM, DayNumbers, set_font
 from ui.i18n import Retranslating

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from config.settings import Settings
-from kiosk.alerts import Alert
 from kiosk.decision import Decision, Method
 from kiosk.desk import DeskController
 from kiosk.news import (
@@ -38,6 +37,7 @@ from kiosk.news import (
     StaffQuestion,
 )
 from kiosk.policy import StaffAnswer
+from kiosk.storage.alerts import Alert
 from ui import words
 from ui.bridge import DeskBridge
 from ui.i18n import Languages
@@ -49,7 +49,7 @@ from ui.window import KioskWindows
 from ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from kiosk.dashboard import DayReport
+    from kiosk.reports.dashboard import DayReport
     from ui.boarding import BoardingDesk
     from ui.dashboard import DashboardView
 

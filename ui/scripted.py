@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.alerts import Alert, AlertKind
 from kiosk.decision import Decision
 from kiosk.news import DeviceCondition, DeviceKind, DeviceReport, ServiceState, StaffQuestion
+from kiosk.storage.alerts import Alert, AlertKind
 from ui.bridge import DeskBridge
 
 

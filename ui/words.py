@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.alerts import AlertKind
-from kiosk.lookup import ServiceProblem
 from kiosk.news import DeviceCondition, DeviceKind
 from kiosk.reasons import CodeReason
+from kiosk.service.lookup import ServiceProblem
 from kiosk.status import Provenance, Status
-from kiosk.storeerrors import StoreProblem
+from kiosk.storage.alerts import AlertKind
+from kiosk.storage.errors import StoreProblem
 from kiosk.vocabulary import Method
 
 CONTEXT = "Words"

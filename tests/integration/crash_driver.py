@@ -10,14 +10,14 @@ import json
 import sys
 from pathlib import Path
 
-from kiosk.clock import SystemClock
 from kiosk.decision import Method
 from kiosk.events import DeskIdentity
 from kiosk.iin import Sex, make_iin
 from kiosk.passes import TrustList
 from kiosk.policy import Policy, UnverifiedPolicy
 from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from shared.clock import SystemClock
 
 
 def main() -> None:

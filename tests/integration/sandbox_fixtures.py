@@ -37,10 +37,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from kiosk.api import ApiClient
 from kiosk.iin import mask_iin
+from kiosk.service.api import ApiClient
+from kiosk.service.wiretime import format_time
 from kiosk.status import Status
-from kiosk.wiretime import format_time
 from sandbox.devices import DEMO_DOCTOR, Device, DeviceRole
 from sandbox.people import demo_person
 from sandbox.server import SandboxServer

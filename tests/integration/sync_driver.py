@@ -16,13 +16,13 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kiosk.api import ApiClient, BatchResult
-from kiosk.backoff import Backoff
-from kiosk.clock import SystemClock
-from kiosk.live import translate
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.service.api import ApiClient, BatchResult
+from kiosk.service.live import translate
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from shared.backoff import Backoff
+from shared.clock import SystemClock
 
 
 def say(**what: object) -> None:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from kiosk.api import (
+from kiosk.passes import TrustList, verify_pass
+from kiosk.service.api import (
     ApiClient,
     BatchResult,
     DeviceNotRegistered,
@@ -17,9 +18,8 @@ from kiosk.api import (
     TransientError,
     parse_retry_after,
 )
-from kiosk.passes import TrustList, verify_pass
+from kiosk.service.wiretime import format_time, parse_time
 from kiosk.status import Status
-from kiosk.wiretime import format_time, parse_time
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, checked_session, new_event
 
@@ -149,7 +149,7 @@ def test_a_client_closes_its_own_session_but_not_an_injected_one(sandbox: Sandbo
         ("7", None, 7.0),
         (" 120 ", None, 120.0),
         ("0", None, 0.0),
-        ("99999999999", None, 3600.0),  # one cap: kiosk.backoff.MAX_RETRY_AFTER
+        ("99999999999", None, 3600.0),  # one cap: shared.backoff.MAX_RETRY_AFTER
         ("9" * 400, None, 3600.0),  # beyond a float: inf, capped the same
         ("0000000005", None, 5.0),  # RFC 9110 delta-seconds: leading zeros count for nothing
         ("\u0665", None, None),  # a digit, but not an ASCII one

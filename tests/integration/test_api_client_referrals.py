@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import (
+from kiosk.service.api import (
     AlreadyResolved,
     ApiClient,
     DeviceNotRegistered,
@@ -22,8 +22,8 @@ from kiosk.api import (
     TransientError,
     VenuePresence,
 )
+from kiosk.service.wiretime import parse_time
 from kiosk.status import Status
-from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy

@@ -19,22 +19,22 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.api import ApiClient
-from kiosk.clock import SystemClock
 from kiosk.codes import CodeKind, parse_code
 from kiosk.decision import Method
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin, mask_iin
-from kiosk.live import LiveStatus, translate
-from kiosk.outbox import Outbox
 from kiosk.passes import PassProblem, TrustList
 from kiosk.policy import Outcome, Policy
 from kiosk.reception import DeskSettings, Reception
+from kiosk.service.api import ApiClient
+from kiosk.service.live import LiveStatus, translate
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from kiosk.trust import TrustKeeper
 from sandbox.server import SandboxServer
+from shared.clock import SystemClock
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, SandboxHttp

@@ -29,22 +29,22 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.api import ApiClient
 from kiosk.decision import Decision, Method
 from kiosk.desk import DeskController, DeskOptions
 from kiosk.events import DeskIdentity
-from kiosk.live import LiveStatus, translate
-from kiosk.lookup import LookupFailed, StatusFacts, StatusSource
 from kiosk.news import DeskListener
-from kiosk.outbox import Outbox
 from kiosk.policy import Policy, StaffAnswer
 from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.referrals import ReferralReason
+from kiosk.referrals.values import ReferralReason
+from kiosk.service.api import ApiClient
+from kiosk.service.live import LiveStatus, translate
+from kiosk.service.lookup import LookupFailed, StatusFacts, StatusSource
+from kiosk.service.wiretime import format_time
 from kiosk.status import Status
-from kiosk.store import Store
-from kiosk.subjects import SubjectKey
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
+from kiosk.storage.subjects import SubjectKey
 from kiosk.sync import Syncer
-from kiosk.wiretime import format_time
 from sandbox.server import SandboxServer
 from tests.breakage import people
 from tests.fakes import FakeClock, PassIssuer

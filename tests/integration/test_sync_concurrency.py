@@ -13,13 +13,13 @@ import sys
 import threading
 from pathlib import Path
 
-from kiosk.api import ApiClient
-from kiosk.clock import SystemClock
 from kiosk.events import DeskIdentity
-from kiosk.live import translate
-from kiosk.store import Store
+from kiosk.service.api import ApiClient
+from kiosk.service.live import translate
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from sandbox.server import SandboxServer
+from shared.clock import SystemClock
 from tests.breakage import REPO, people, queue_events
 from tests.integration.faultproxy import FaultProxy
 from tests.integration.sandbox_fixtures import VENUE_BIN, wait_until

@@ -23,21 +23,21 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import ApiClient
-from kiosk.backoff import Backoff
-from kiosk.clock import SystemClock
 from kiosk.decision import Method
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin
-from kiosk.live import LiveStatus, translate
-from kiosk.outbox import Outbox
 from kiosk.passes import TrustList
 from kiosk.policy import Outcome, Policy
 from kiosk.reception import DeskSettings, Reception
-from kiosk.store import Store
+from kiosk.service.api import ApiClient
+from kiosk.service.live import LiveStatus, translate
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
 from sandbox.server import SandboxServer
+from shared.backoff import Backoff
+from shared.clock import SystemClock
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, wait_until

@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.alerts import Alert, Passback
 from kiosk.decision import Method
 from kiosk.pins import hash_pin
-from kiosk.referrals import ReferralOutcome, ReferralReason, ReferralState
+from kiosk.referrals.values import ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Status
+from kiosk.storage.alerts import Alert, Passback
 from tests.fakes import GREEN_IIN, RED_IIN, YELLOW_IIN
 from ui import looks
 from ui.pin_dialog import PinDialog
@@ -314,7 +314,7 @@ def test_without_a_doctor_pin_the_room_still_confirms_each_decision(
 
 
 def test_control_characters_in_a_referral_are_shown_escaped(qtbot: QtBot) -> None:
-    from kiosk.referrals import Referral
+    from kiosk.referrals.values import Referral
     from kiosk.status import Provenance
     from ui.referrals_view import ReferralsView
 

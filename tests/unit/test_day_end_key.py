@@ -18,8 +18,8 @@ from kiosk.passes import TrustList
 from kiosk.policy import Policy
 from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
-from kiosk.store import Store, set_meta_in
-from kiosk.subjects import KEY_META, KeyReplaced, SubjectKeys, again_if_key_replaced
+from kiosk.storage.store import Store, set_meta_in
+from kiosk.storage.subjects import KEY_META, KeyReplaced, SubjectKeys, again_if_key_replaced
 from tests.fakes import BLUE_IIN, GREEN_IIN, Facts, FakeClock, FakeSource
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")

@@ -11,11 +11,9 @@ from typing import Any
 
 import pytest
 
-from kiosk.alerts import AlertKind, Alerts, ClockSkew
 from kiosk.decision import Decision, Direction, Flag, Method
 from kiosk.desk import DeskController, DeskOptions
 from kiosk.events import DeskIdentity
-from kiosk.lookup import ServiceProblem, StatusSource
 from kiosk.news import (
     AnswerIgnored,
     DeskListener,
@@ -27,8 +25,10 @@ from kiosk.news import (
 )
 from kiosk.policy import Mode, Outcome, Policy, StaffAnswer
 from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy, Reception
+from kiosk.service.lookup import ServiceProblem, StatusSource
 from kiosk.status import Status
-from kiosk.store import Store, StoreProblem
+from kiosk.storage.alerts import AlertKind, Alerts, ClockSkew
+from kiosk.storage.store import Store, StoreProblem
 from kiosk.sync import SyncReport, SyncState
 from tests.breakage import damage_a_page, table_pages
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, RED_IIN, FakeClock, FakeSource

@@ -10,7 +10,6 @@ import pytest
 
 from hardware.gate import GateConfig, GateDriver, make_gate
 from hardware.gate.standin import StandInModule
-from kiosk.clock import SystemClock
 from kiosk.decision import Decision, Method
 from kiosk.events import DeskIdentity
 from kiosk.gate import (
@@ -33,7 +32,8 @@ from kiosk.gate import (
 from kiosk.policy import Policy
 from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from shared.clock import SystemClock
 from tests.fakes import BLUE_IIN, GREEN_IIN, YELLOW_IIN, FakeSource, PassIssuer
 from tests.gate_peers import KeeperLoop, wait_until
 

@@ -29,7 +29,7 @@ from kiosk.gate import (
 from kiosk.policy import Policy, StaffAnswer
 from kiosk.reception import DeskRole, DeskSettings, Reception
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,

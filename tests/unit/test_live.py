@@ -10,19 +10,19 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import (
+from kiosk.passes import TrustList, public_jwk
+from kiosk.service.api import (
     DeviceNotRegistered,
     Occupancy,
     PermanentError,
     StatusAnswer,
     TransientError,
 )
-from kiosk.live import LiveStatus
-from kiosk.lookup import LookupFailed, ServiceProblem
-from kiosk.occupancy import OccupancySource, VenueOccupancy
-from kiosk.passes import TrustList, public_jwk
+from kiosk.service.live import LiveStatus
+from kiosk.service.lookup import LookupFailed, ServiceProblem
+from kiosk.service.occupancy import OccupancySource, VenueOccupancy
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from kiosk.trust import TrustKeeper
 from tests.fakes import GREEN_IIN, FakeClock, PassIssuer
 

@@ -10,11 +10,11 @@ import pytest
 
 from kiosk.decision import Direction, Flag, Method, StaffInput
 from kiosk.events import DeskIdentity, EventType
-from kiosk.outbox import Outbox
 from kiosk.policy import Mode, Outcome, Policy, Rule, StaffAnswer, UnverifiedPolicy
 from kiosk.reception import AlreadyRecorded, DeskRole, DeskSettings, Reception
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,

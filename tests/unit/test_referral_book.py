@@ -12,20 +12,15 @@ from typing import Any
 
 import pytest
 
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import BatchResult
-from kiosk.apiwire import ReferralPull, RemoteReferral
 from kiosk.dayend import BusinessDay, DayEnd
 from kiosk.decision import Decision, Direction, Method
 from kiosk.events import DeskIdentity
 from kiosk.iin import mask_iin
-from kiosk.live import translate
-from kiosk.outbox import Outbox
 from kiosk.policy import Outcome
-from kiosk.referral_pull import PULLED_AS_OF_KEY
-from kiosk.referral_rows import WINDOW
-from kiosk.referral_store import ReferralBook, ReferralError, Shown
-from kiosk.referrals import (
+from kiosk.referrals.book import ReferralBook, ReferralError, Shown
+from kiosk.referrals.pull import PULLED_AS_OF_KEY
+from kiosk.referrals.rows import WINDOW
+from kiosk.referrals.values import (
     RESOLUTION_LIFETIME,
     ReferralOutcome,
     ReferralReason,
@@ -37,8 +32,13 @@ from kiosk.referrals import (
     suggested_reason,
     ticket,
 )
+from kiosk.service.api import BatchResult
+from kiosk.service.live import translate
+from kiosk.service.wire import ReferralPull, RemoteReferral
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN, YELLOW_IIN, FakeClock
 

@@ -29,4 +29,4 @@ def test_a_ticket_prefix_is_a_short_word(prefix: str) -> None:
 def test_an_empty_prefix_is_made_from_the_desk_id_by_the_desk() -> None:
     settings = parse_settings({"venue": {"desk": "gate-12"}})
     assert settings.boarding.ticket_prefix == ""
-    assert desk_settings(settings).ticket_prefix == ""  # kiosk.referrals makes "GATE12"
+    assert desk_settings(settings).ticket_prefix == ""  # kiosk.referrals.values makes "GATE12"

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 
 from kiosk.decision import Direction, Flag, Method, StaffInput
-from kiosk.lookup import remember
 from kiosk.passes import TrustList
 from kiosk.policy import Mode, Outcome, Policy, StaffAnswer
 from kiosk.reasons import CodeReason
 from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.referrals import ReferralOutcome, ReferralReason
+from kiosk.referrals.values import ReferralOutcome, ReferralReason
+from kiosk.service.lookup import remember
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from kiosk.trust import TrustKeeper
 from tests.fakes import GREEN_IIN, YELLOW_IIN, FakeClock, FakeSource, KeyedSource, PassIssuer
 from tests.unit import test_desk

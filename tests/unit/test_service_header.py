@@ -12,17 +12,17 @@ from typing import Any
 from app.context import App, app_for
 from app.online import network_chores
 from config.settings import parse_settings
-from kiosk.api import TransientError
-from kiosk.apiwire import Occupancy
-from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent
-from kiosk.live import translate
-from kiosk.lookup import ServiceProblem
 from kiosk.news import OccupancyState, ServiceState
-from kiosk.occupancy import OccupancyReading, OccupancySource
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.service.api import TransientError
+from kiosk.service.live import translate
+from kiosk.service.lookup import ServiceProblem
+from kiosk.service.occupancy import OccupancyReading, OccupancySource
+from kiosk.service.wire import Occupancy
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState
+from shared.clock import Clock
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, FakeClock, FakeSource, ScriptedService
 from tests.unit import test_desk
 from tests.unit.test_desk import DESK

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.alerts import AlertKind, Alerts
 from kiosk.decision import Method, StaffInput
 from kiosk.news import QuestionEnd, StaffQuestion
-from kiosk.outbox import Outbox
 from kiosk.policy import Outcome, Policy, StaffAnswer
 from kiosk.reception import DeskSettings, Reception
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from tests.fakes import (
     BLUE_IIN,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.outbox import Outbox
-from kiosk.retention import purge, purge_if_due
-from kiosk.store import (
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.retention import purge, purge_if_due
+from kiosk.storage.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Store,

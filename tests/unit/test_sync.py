@@ -9,21 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import (
+from kiosk.decision import Method, StaffInput
+from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.policy import Policy, StaffAnswer
+from kiosk.reception import DeskSettings, Reception
+from kiosk.service.api import (
     DeviceNotRegistered,
     TransientError,
 )
-from kiosk.backoff import Backoff
-from kiosk.decision import Method, StaffInput
-from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.live import translate
-from kiosk.outbox import Outbox
-from kiosk.policy import Policy, StaffAnswer
-from kiosk.reception import DeskSettings, Reception
+from kiosk.service.live import translate
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
+from shared.backoff import Backoff
 from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer, ScriptedService
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from hardware.decoder import (
+from hardware.decoder.port import (
     DecodedCode,
     DecoderUnavailable,
     UnsupportedFormat,

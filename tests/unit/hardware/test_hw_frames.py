@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from hardware.decoder import make_decoder
+from hardware.decoder.port import make_decoder
 from hardware.frames import MIN_SIDE, bgr_to_gray, fit_width, to_gray
 from hardware.imagefile import ImageUnreadable, load_bgr, load_gray
 from tests.unit.hardware.hw_support import iin, qr_gray

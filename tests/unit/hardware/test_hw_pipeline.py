@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from hardware.backoff import BackoffPolicy
-from hardware.decoder import DecodedCode, make_decoder
+from hardware.decoder.port import DecodedCode, make_decoder
 from hardware.frames import Frame, SourceUnavailable
 from hardware.pipeline import CapturePipeline, PipelineSettings, decode_frame
 from hardware.sources import FrameListSource, Outage

@@ -6,7 +6,7 @@ import csv
 import io
 from dataclasses import asdict
 
-from kiosk.dashboard import DayReport
+from kiosk.reports.dashboard import DayReport
 
 COLUMNS = ("section", "item", "value")
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from kiosk.apierrors import TransientError
+from kiosk.service.errors import TransientError
+from kiosk.service.wiretime import parse_time
 from kiosk.status import Status, parse_status
-from kiosk.wiretime import parse_time
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from hardware.decoder import DecodedCode, DecoderUnavailable, UnsupportedFormat
+from hardware.decoder.port import DecodedCode, DecoderUnavailable, UnsupportedFormat
 from hardware.frames import to_gray
 
 # Config name -> ZBarSymbol name. ZBar has no Data Matrix, Aztec, Micro QR or rMQR.
@@ -60,7 +60,7 @@ def _load_pyzbar() -> Any:
 
 
 class ZbarDecoder:
-    """:class:`hardware.decoder.Decoder` on ZBar.
+    """:class:`hardware.decoder.port.Decoder` on ZBar.
 
     ``second_pass="invert"`` decodes the inverted image when the first pass
     found nothing (dark-mode phones).

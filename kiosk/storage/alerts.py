@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from kiosk.clock import Clock
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from shared.clock import Clock
 
 
 class AlertKind(StrEnum):

@@ -8,7 +8,7 @@ also moves the pull's bookmark (`as_of`): a crash loses neither.
 
 The raw IIN of a referral from the service is used only to compute today's
 subject (the keyed hash presence and the status cache use), never stored.
-The pull's side is kiosk.referral_pull; the rows' shape kiosk.referral_rows.
+The pull's side is kiosk.referrals.pull; the rows' shape kiosk.referrals.rows.
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.apiwire import ReferralPull
-from kiosk.clock import Clock
 from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import mask_iin
-from kiosk.outbox import insert_events
-from kiosk.referral_pull import Merged, merge_pull, pull_since
-from kiosk.referral_rows import CURRENT, SELECT, provenance_of, referral_of, row_dict, window
-from kiosk.referrals import (
+from kiosk.referrals.pull import Merged, merge_pull, pull_since
+from kiosk.referrals.rows import CURRENT, SELECT, provenance_of, referral_of, row_dict, window
+from kiosk.referrals.values import (
     NOTE_MAX,
     RESOLUTION_LIFETIME,
     RESOLUTION_SKEW,
@@ -37,8 +34,11 @@ from kiosk.referrals import (
     ReferralRefused,
     ticket,
 )
+from kiosk.service.wire import ReferralPull
 from kiosk.status import Provenance, Status, parse_status
-from kiosk.store import Store
+from kiosk.storage.outbox import insert_events
+from kiosk.storage.store import Store
+from shared.clock import Clock
 
 __all__ = ["Merged", "Opened", "ReferralBook", "ReferralError", "Shown"]
 
@@ -264,7 +264,7 @@ class ReferralBook:
         return window(self._day, self._clock.now() if now is None else now)
 
     def merge(self, pull: ReferralPull) -> Merged:
-        """Take in what the service said (see kiosk.referral_pull)."""
+        """Take in what the service said (see kiosk.referrals.pull)."""
         return merge_pull(self._store, self._desk, self._clock, self._day, pull, skew=self._skew)
 
     def pull_since(self) -> float:

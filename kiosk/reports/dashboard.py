@@ -25,7 +25,7 @@ from kiosk.decision import Flag
 from kiosk.events import EventType
 from kiosk.policy import Outcome
 from kiosk.status import Provenance
-from kiosk.store import Store, float_or_none
+from kiosk.storage.store import Store, float_or_none
 
 HOUR = 3600.0
 RETROACTIVE = "retroactive"
@@ -124,7 +124,7 @@ class DayReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as `ashyq-kiosk report` prints it: RFC 3339 UTC times."""
-        from kiosk.wiretime import format_time, time_or_none
+        from kiosk.service.wiretime import format_time, time_or_none
 
         return {
             "day": self.day.isoformat(),

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from kiosk.dayend import BusinessDay
-from kiosk.referrals import Referral, ReferralOutcome, ReferralReason
+from kiosk.referrals.values import Referral, ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, parse_status
-from kiosk.store import float_or_none
+from kiosk.storage.store import float_or_none
 
 WINDOW = 26 * 3600.0
 """How far back a first pull reaches, and how old an open (or still valid)

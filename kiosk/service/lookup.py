@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
 from kiosk.status import Status, parse_status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 
 
 class StatusFacts(Protocol):

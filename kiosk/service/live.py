@@ -10,7 +10,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
-from kiosk.api import (
+from kiosk.service.api import (
     ApiError,
     DeviceNotRegistered,
     PermanentError,
@@ -18,7 +18,7 @@ from kiosk.api import (
     TransientError,
     VenuePresence,
 )
-from kiosk.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
+from kiosk.service.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
 from kiosk.sync import SendFailed
 
 T = TypeVar("T")

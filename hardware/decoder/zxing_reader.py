@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from hardware.decoder import DecodedCode, DecoderUnavailable, UnsupportedFormat
-from hardware.fallback import Fallback, FallbackStats, PassResult, moved
+from hardware.decoder.fallback import Fallback, FallbackStats, PassResult, moved
+from hardware.decoder.port import DecodedCode, DecoderUnavailable, UnsupportedFormat
 from hardware.frames import to_gray
 
 # Config name -> candidate zxing-cpp enum names, most specific first.
@@ -62,7 +62,7 @@ def _load_zxing() -> Any:
 
 
 class ZxingDecoder:
-    """:class:`hardware.decoder.Decoder` on zxing-cpp.
+    """:class:`hardware.decoder.port.Decoder` on zxing-cpp.
 
     ``second_pass``: ``"none"``; ``"invert"`` decodes the inverted image
     when the first pass found nothing (only useful on versions without
@@ -79,7 +79,7 @@ class ZxingDecoder:
 
     ``fallback`` (on by default) runs further passes on frames the first
     pass could not read, only where a code probably is and within
-    ``fallback_budget_s`` per frame (see :mod:`hardware.fallback`);
+    ``fallback_budget_s`` per frame (see :mod:`hardware.decoder.fallback`);
     ``clock`` times that budget.
     """
 

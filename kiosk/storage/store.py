@@ -12,7 +12,7 @@ connection to the file (the desk's network thread, another process) then
 moves to the new log; a main file removed or replaced is copied out to a
 rescue file and the store refuses to go on (`StoreProblem.REPLACED`). A log
 cut short while the kiosk was off is caught at the next open by the
-outbox's high-water mark (:mod:`kiosk.eventmark`).
+outbox's high-water mark (:mod:`kiosk.storage.eventmark`).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kiosk.eventmark import MARK_SUFFIX, EventMark, LostEvents
-from kiosk.schema import MIGRATIONS, SCHEMA_VERSION
-from kiosk.storeerrors import StoreError, StoreProblem, classify
-from kiosk.subjects import KEY_FILENAME, KEY_META, SubjectKeys
+from kiosk.storage.errors import StoreError, StoreProblem, classify
+from kiosk.storage.eventmark import MARK_SUFFIX, EventMark, LostEvents
+from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
+from kiosk.storage.subjects import KEY_FILENAME, KEY_META, SubjectKeys
 
 __all__ = [
     "MIGRATIONS",

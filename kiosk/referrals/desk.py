@@ -1,7 +1,7 @@
 """The desk controller's referral side: open, resolve, and the venue's news.
 
 The controller hands each referral input to :class:`ReferralDesk` on the
-desk thread; it records through :class:`kiosk.referral_store.ReferralBook`
+desk thread; it records through :class:`kiosk.referrals.book.ReferralBook`
 and tells the listeners (`referral_opened`, `referral_resolved`,
 `referrals_changed`, `referral_refused`). It remembers the desk's latest
 decisions, IIN included, in memory only, so staff can refer the person a
@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
-from kiosk.apiwire import ReferralPull
 from kiosk.decision import Decision, Direction, Flag
 from kiosk.iin import InvalidIin, parse_iin
-from kiosk.referral_store import ReferralBook, ReferralError, Shown
-from kiosk.referrals import ReferralOutcome, ReferralReason, ReferralRefused
+from kiosk.referrals.book import ReferralBook, ReferralError, Shown
+from kiosk.referrals.values import ReferralOutcome, ReferralReason, ReferralRefused
+from kiosk.service.wire import ReferralPull
 from kiosk.status import Provenance, Status
 
 Tell = Callable[..., None]

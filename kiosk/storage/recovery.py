@@ -5,7 +5,7 @@ bad page costs only the rows on it: a range that fails is split in two
 until the rows that cannot be read are found one by one. Rows a damaged
 structural page hides (the first page, the list of tables, a table's root
 or an interior page) are then read straight from the leaf pages
-(:mod:`kiosk.pagereader`). The events not yet acknowledged matter most
+(:mod:`kiosk.storage.pagereader`). The events not yet acknowledged matter most
 (they exist nowhere else); the outbox's own index of them, else the outbox's
 counter, tells which of those, if any, could not be read. The alerts and the
 settings kept in `meta` (the service's signing keys, the sync's pause) come
@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kiosk.alerts import Alert, DatabaseRescued, raise_alert
-from kiosk.eventmark import MARK_SUFFIX
-from kiosk.pagereader import Scan, broken_pages, scan, shapes_from
-from kiosk.store import DB_FILENAME, SCHEMA_VERSION, Store
-from kiosk.storeerrors import StoreError, StoreProblem, from_os_error
+from kiosk.storage.alerts import Alert, DatabaseRescued, raise_alert
+from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
+from kiosk.storage.eventmark import MARK_SUFFIX
+from kiosk.storage.pagereader import Scan, broken_pages, scan, shapes_from
+from kiosk.storage.store import DB_FILENAME, SCHEMA_VERSION, Store
 
 # What is copied, most precious first.
 TABLES = ("outbox", "alerts", "meta", "presence", "referrals", "status_cache")

@@ -16,7 +16,7 @@ passes only where there is a sign of a code:
   nothing more in the benchmark, where plain zxing-cpp already reads the
   large codes, and would add ~10 % to every empty frame: it is left out.
 - when still nothing is located, **code-like texture**
-  (:func:`hardware.texture.textured`: a dense, irregular patch of sharp
+  (:func:`hardware.decoder.texture.textured`: a dense, irregular patch of sharp
   dark/light changes, found on a sparse sample of the frame in tens of
   microseconds): a small code blurred and crossed by moiré, which zxing-cpp
   does not even locate. The box around it gets the sharpened 2x upscale.
@@ -38,9 +38,9 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from hardware.decoder import DecodedCode
+from hardware.decoder.port import DecodedCode
+from hardware.decoder.texture import textured
 from hardware.frames import MIN_SIDE
-from hardware.texture import textured
 
 Gray = npt.NDArray[np.uint8]
 Quad = tuple[tuple[int, int], ...]

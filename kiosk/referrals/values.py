@@ -6,8 +6,8 @@ the doctor resolves the referral as `cleared` (may board) or `confirmed`
 (the status stands), and the passenger's next scan at any desk of the
 venue uses that outcome until it lapses (`valid_until`).
 
-Storage is :mod:`kiosk.referral_store`; the desk controller's side is
-:mod:`kiosk.referral_desk`.
+Storage is :mod:`kiosk.referrals.book`; the desk controller's side is
+:mod:`kiosk.referrals.desk`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.events import DeskIdentity, EventType, NewEvent, StoredEvent
-from kiosk.store import Store, float_or_none
+from kiosk.storage.store import Store, float_or_none
 
 MAX_BATCH = 500
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # made once: json.dumps with

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from kiosk.store import Store
+from kiosk.storage.store import Store
 
 
 @dataclass(frozen=True)

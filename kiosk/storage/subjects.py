@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from kiosk.storeerrors import from_os_error
+from kiosk.storage.errors import from_os_error
 
 KEY_FILENAME = "subject.key"
 KEY_META = "subject_key"

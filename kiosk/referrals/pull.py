@@ -23,14 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kiosk.alerts import Alert, ReferralResolved, ResolutionRefused, raise_alert
-from kiosk.apiwire import ReferralPull, RemoteReferral
-from kiosk.clock import Clock
 from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity, EventType, StoredEvent
-from kiosk.referral_rows import SELECT, WINDOW, is_current, referral_of, row_dict, window
-from kiosk.referrals import RESOLUTION_LIFETIME, RESOLUTION_SKEW, Referral, ReferralRefused
-from kiosk.store import Store, set_meta_in
+from kiosk.referrals.rows import SELECT, WINDOW, is_current, referral_of, row_dict, window
+from kiosk.referrals.values import RESOLUTION_LIFETIME, RESOLUTION_SKEW, Referral, ReferralRefused
+from kiosk.service.wire import ReferralPull, RemoteReferral
+from kiosk.storage.alerts import Alert, ReferralResolved, ResolutionRefused, raise_alert
+from kiosk.storage.store import Store, set_meta_in
+from shared.clock import Clock
 
 _log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from kiosk.api import ApiError, Occupancy
-from kiosk.clock import Clock
+from kiosk.service.api import ApiError, Occupancy
+from shared.clock import Clock
 
 
 class OccupancySource(StrEnum):

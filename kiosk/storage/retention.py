@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.store import Store, set_meta_in
+from kiosk.storage.store import Store, set_meta_in
 
 DAY = 86_400.0
 LAST_PURGE_KEY = "last_purge"

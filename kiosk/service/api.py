@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode
 
 import requests
 
-from kiosk.apierrors import (
+from kiosk.service.errors import (
     DEVICE_NOT_REGISTERED,
     AlreadyResolved,
     ApiError,
@@ -29,7 +29,7 @@ from kiosk.apierrors import (
     PermanentError,
     TransientError,
 )
-from kiosk.apiwire import (
+from kiosk.service.wire import (
     BatchResult,
     KnownStatus,
     Occupancy,
@@ -48,9 +48,9 @@ from kiosk.apiwire import (
     referral_from,
     rejection_from,
 )
-from kiosk.backoff import cap_retry_after
-from kiosk.clock import Clock, SystemClock
-from kiosk.wiretime import format_time
+from kiosk.service.wiretime import format_time
+from shared.backoff import cap_retry_after
+from shared.clock import Clock, SystemClock
 
 __all__ = [
     "DEVICE_NOT_REGISTERED",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kiosk.apiwire import RemoteReferral
+    from kiosk.service.wire import RemoteReferral
 
 DEVICE_NOT_REGISTERED = "this device is not registered"
 

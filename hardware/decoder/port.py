@@ -126,7 +126,7 @@ def make_decoder(
     cannot read. ``second_pass`` is one of :data:`SECOND_PASSES`.
     ``fallback``: further passes on frames where a code probably is but
     none was read, at most ``fallback_budget_s`` of extra time per frame
-    (zxing only; see :mod:`hardware.fallback`).
+    (zxing only; see :mod:`hardware.decoder.fallback`).
     """
     names = check_formats(formats)
     if second_pass not in SECOND_PASSES:
@@ -134,7 +134,7 @@ def make_decoder(
             f"unknown second pass {second_pass!r}; choose one of {', '.join(SECOND_PASSES)}"
         )
     if backend == "zxing":
-        from hardware.zxing_reader import ZxingDecoder
+        from hardware.decoder.zxing_reader import ZxingDecoder
 
         return ZxingDecoder(
             names,
@@ -143,7 +143,7 @@ def make_decoder(
             fallback_budget_s=fallback_budget_s,
         )
     if backend == "pyzbar":
-        from hardware.zbar_reader import ZbarDecoder
+        from hardware.decoder.zbar_reader import ZbarDecoder
 
         return ZbarDecoder(names, second_pass=second_pass)
     raise ValueError(f"unknown decoder backend {backend!r}; choose one of {', '.join(BACKENDS)}")
