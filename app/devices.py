@@ -29,14 +29,14 @@ def decoder(settings: Settings, backend: str | None = None) -> Any:
 
 def camera_source(settings: Settings) -> FrameSource | None:
     """The configured USB camera, or None when disabled (`device = "none"`)."""
-    from hardware.camera import Camera, CameraSettings
+    from hardware.camera import Camera, CaptureSettings
 
     cam = settings.camera
     if cam.device.strip().lower() in ("", "none"):
         return None
     device: int | str = int(cam.device) if cam.device.isdigit() else cam.device
     return Camera(
-        CameraSettings(
+        CaptureSettings(
             device=device,
             width=cam.width,
             height=cam.height,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from config.settings import Settings
-    from hardware.gate import GateConfig, GateDriver, GateReports
+    from hardware.gate import DriverReports, GateConfig, GateDriver
     from kiosk.gate import GateRules
 
 
@@ -17,7 +17,7 @@ def gate_config(settings: Settings) -> GateConfig:
     return GateConfig(**settings.gate.model_dump())
 
 
-def gate_driver(settings: Settings, reports: GateReports) -> GateDriver:
+def gate_driver(settings: Settings, reports: DriverReports) -> GateDriver:
     """The configured driver, not started; raises hardware.gate.GateSetupError."""
     from hardware.gate import make_gate
 

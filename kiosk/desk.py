@@ -115,7 +115,7 @@ class DeskController:
         self.failure: DeskFailure | None = None
         # Desk-thread state: only touched by the desk thread.
         self._store: Store | None = None
-        self._reception: Reception | None = None
+        self._opened_reception: Reception | None = None
         self._referrals: ReferralDesk | None = None
         self._alerts: AlertFeed | None = None
         self._questions = StaffQuestions(self._options.question_timeout)
@@ -259,7 +259,7 @@ class DeskController:
             self._last_integrity = self._clock.now()
             note_lost_events(self._store, self._clock.now())  # told with the other alerts
             watched = WatchedSource(self._source, self._on_lookup) if self._source else None
-            self._reception = self._make_reception(self._store, watched)
+            self._opened_reception = self._make_reception(self._store, watched)
             self._referrals = ReferralDesk(self._reception.referrals, self._tell)
             self._alerts = AlertFeed(
                 Alerts(self._store), self._clock, lambda alert: self._tell("alert_raised", alert)
@@ -314,7 +314,7 @@ class DeskController:
         self._referral_desk().started()
 
     def _finish(self) -> None:
-        if self.failure is None and self._reception is not None:
+        if self.failure is None and self._opened_reception is not None:
             for question in self._questions.open():
                 try:
                     self._close_question(question, None, QuestionEnd.STOPPED, tell_next=False)
@@ -331,7 +331,7 @@ class DeskController:
     # -- handlers ---------------------------------------------------------------
 
     def _on_submit(self, text: str, method: Method, entry: bool = False) -> None:
-        reception = self._desk()
+        reception = self._reception
         decision = reception.check_in(text, method) if entry else reception.check(text, method)
         if not decision.awaiting_staff:
             self._shown(decision)
@@ -353,14 +353,14 @@ class DeskController:
         self._show(self._close_question(question, staff, QuestionEnd.ANSWERED))
 
     def _on_check_out(self, text: str, method: Method) -> None:
-        self._shown(self._desk().check_out(text, method))
+        self._shown(self._reception.check_out(text, method))
 
     def _on_acknowledge(self, alert_id: int) -> None:
         for fresh in self._feed.alerts.mark_seen([alert_id], now=self._clock.now()):
             self._tell("alert_acknowledged", fresh)
 
     def _on_tick(self) -> None:
-        reception = self._desk()
+        reception = self._reception
         assert self._store is not None
         self._store.guard()
         now = self._clock.now()
@@ -407,7 +407,7 @@ class DeskController:
             self._reds_stale = True  # reports may have reached the service
 
     def _on_venue_occupancy(self, reading: OccupancyReading) -> None:
-        self._desk().note_venue_count(reading.inside)
+        self._reception.note_venue_count(reading.inside)
         self._occupancy = replace(self._occupancy, venue=reading.inside)
         self._tell("occupancy_changed", self._occupancy)
 
@@ -441,9 +441,10 @@ class DeskController:
 
     # -- steps ------------------------------------------------------------------
 
-    def _desk(self) -> Reception:
-        assert self._reception is not None
-        return self._reception
+    @property
+    def _reception(self) -> Reception:
+        assert self._opened_reception is not None
+        return self._opened_reception
 
     def _show(self, decision: Decision) -> None:
         self._referral_desk().shown(decision)
@@ -465,7 +466,7 @@ class DeskController:
         # Closing forgets the question, and answers reach only open ones: each
         # assessed visit is recorded here once.
         self._questions.close(question, end)
-        decision = self._desk().record(question.decision, staff)
+        decision = self._reception.record(question.decision, staff)
         self._tell("question_closed", question.id, end, decision)
         self._after_recorded(decision)
         if tell_next:
@@ -507,7 +508,7 @@ class DeskController:
         passes change nothing the panel shows."""
         if self._panel_stale:
             self._panel_stale = False
-            occupancy = replace(self._occupancy, local=self._desk().occupancy())
+            occupancy = replace(self._occupancy, local=self._reception.occupancy())
             if occupancy != self._occupancy:
                 self._occupancy = occupancy
                 self._tell("occupancy_changed", occupancy)
@@ -518,7 +519,7 @@ class DeskController:
 
     def _tell_recent(self) -> None:
         """Today's latest events (a synced mark is a change too), when they changed."""
-        assert self._recent_events is not None and self._reception is not None
+        assert self._recent_events is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
         recent = self._recent_events.since(since, limit=self._options.recent_limit)
         if recent != self._told_recent:
@@ -527,7 +528,7 @@ class DeskController:
 
     def _tell_reds(self) -> None:
         """Today's reports to the sanitary service, when they changed."""
-        assert self._red_reports is not None and self._reception is not None
+        assert self._red_reports is not None
         since = self._reception.day_end.day.last_end(self._clock.now())
         reds = self._red_reports.since(since)
         if reds != self._told_reds:
@@ -558,7 +559,7 @@ class DeskController:
             self._tell("service_changed", state)
         if state.online is False and self._occupancy.venue is not None:
             # The venue's count is stale without the service: this desk's own count.
-            self._desk().note_venue_count(None)
+            self._reception.note_venue_count(None)
             self._occupancy = replace(self._occupancy, venue=None)
             self._tell("occupancy_changed", self._occupancy)
 

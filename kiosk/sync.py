@@ -25,8 +25,8 @@ from kiosk.storage.alerts import (
     Alert,
     Alerts,
     DeadLetter,
-    DeviceNotRegistered,
     RetroactiveRed,
+    TokenRefused,
     note_clock_skew,
     raise_alert,
 )
@@ -223,7 +223,7 @@ class Syncer:
     ) -> SyncReport:
         now = self._clock.now()
         if failure.fatal:
-            Alerts(self._store).add_once(DeviceNotRegistered(str(failure)), now=now)
+            Alerts(self._store).add_once(TokenRefused(str(failure)), now=now)
         delay = self.backoff.next_delay(failure.retry_after)
         self._paused = (now + delay, failure)
         self._store.set_meta(

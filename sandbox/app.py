@@ -13,7 +13,7 @@ from werkzeug.wrappers import Request, Response
 from kiosk.iin import InvalidIin, mask_iin, parse_iin
 from kiosk.passes import DEFAULT_LIFETIME
 from kiosk.status import parse_status
-from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
+from sandbox.db import DatabaseBusy, PersonRow, ReceivedEvent
 from sandbox.devices import Device, DeviceRegistry
 from sandbox.events import MAX_BATCH
 from sandbox.problem import Problem, json_response
@@ -372,7 +372,7 @@ def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> 
     return int(text)
 
 
-def _stored_event(event: StoredEvent) -> dict[str, Any]:
+def _stored_event(event: ReceivedEvent) -> dict[str, Any]:
     return {
         "seq": event.seq,
         "id": event.id,

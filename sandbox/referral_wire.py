@@ -7,13 +7,13 @@ from typing import Any
 from kiosk.referrals.values import NOTE_MAX
 from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
-from sandbox.referrals import Applied, Referral, ReferralState, Resolution
+from sandbox.referrals import Applied, ReferralRecord, ReferralState, Resolution
 from sandbox.wire import canonical_uuid, format_time, is_bin, is_text, parse_time, time_or_none
 
 STATES = {"open": ReferralState.OPEN, "resolved": ReferralState.RESOLVED, "all": None}
 
 
-def referral_json(referral: Referral) -> dict[str, Any]:
+def referral_json(referral: ReferralRecord) -> dict[str, Any]:
     """The referral object; `iin` is raw: only the venue's own devices may be shown it."""
     resolved_by = None
     if (
@@ -80,7 +80,7 @@ def refused_resolution(applied: Applied) -> Problem:
     return Problem(status, detail, code=applied.value)
 
 
-def already_resolved(winner: Referral) -> Problem:
+def already_resolved(winner: ReferralRecord) -> Problem:
     """409, saying how the referral was resolved and carrying it (extension member `referral`)."""
     when = "at an unknown time" if winner.resolved_at is None else format_time(winner.resolved_at)
     detail = f"the referral was resolved already by another resolution: {winner.outcome}, {when}"

@@ -8,13 +8,13 @@ a driver connects, not when this package is imported.
 """
 
 from hardware.gate.factory import DRIVERS, GateConfig, GateSetupError, make_gate, probe
-from hardware.gate.wiring import GateDriver, GateReports, GateWiring
+from hardware.gate.wiring import DriverReports, GateDriver, GateWiring
 
 __all__ = [
     "DRIVERS",
+    "DriverReports",
     "GateConfig",
     "GateDriver",
-    "GateReports",
     "GateSetupError",
     "GateWiring",
     "make_gate",

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hardware.backoff import Backoff, Clock, monotonic
-from hardware.gate.wiring import GateRefused, GateReports, GateWiring, Link
+from hardware.gate.wiring import DriverReports, GateRefused, GateWiring, Link
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class GateWorker:
         name: str,
         wiring: GateWiring,
         open_link: LinkOpener,
-        reports: GateReports,
+        reports: DriverReports,
         *,
         senses: tuple[bool, bool] | None = None,
         clock: Clock = monotonic,

@@ -40,7 +40,7 @@ from kiosk.storage.outbox import insert_events
 from kiosk.storage.store import Store
 from shared.clock import Clock
 
-__all__ = ["Merged", "Opened", "ReferralBook", "ReferralError", "Shown"]
+__all__ = ["Merged", "OpenedReferral", "ReferralBook", "ReferralError", "Shown"]
 
 
 class ReferralError(Exception):
@@ -53,7 +53,7 @@ class ReferralError(Exception):
 
 
 @dataclass(frozen=True)
-class Opened:
+class OpenedReferral:
     """The referral for the person; `new` False: one was open already (nothing recorded)."""
 
     referral: Referral
@@ -161,7 +161,7 @@ class ReferralBook:
         reason: ReferralReason,
         note: str | None,
         shown: Shown | None,
-    ) -> Opened:
+    ) -> OpenedReferral:
         """Open a referral for *iin* with the day's next ticket and queue `referral_opened`.
 
         A person with an open referral today keeps it: the same one comes back
@@ -181,7 +181,7 @@ class ReferralBook:
                 {**window, "subject": subject},
             ).fetchone()
             if found is not None:
-                return Opened(referral_of(row_dict(found)), new=False)
+                return OpenedReferral(referral_of(row_dict(found)), new=False)
             referral_id = str(uuid.uuid4())
             data = {
                 "referral_id": referral_id,
@@ -213,7 +213,7 @@ class ReferralBook:
             )
         opened = self.get(referral_id)
         assert opened is not None
-        return Opened(opened, new=True)
+        return OpenedReferral(opened, new=True)
 
     def resolve(
         self, referral_id: str, outcome: ReferralOutcome, note: str, operator: str | None

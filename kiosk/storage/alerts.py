@@ -92,7 +92,9 @@ class ClockSkew:
 
 
 @dataclass(frozen=True)
-class DeviceNotRegistered:
+class TokenRefused:
+    """The service refused this device's token (401): the device is not registered."""
+
     error: str = ""
 
 
@@ -151,7 +153,7 @@ AlertPayload = (
     | DeviceLost
     | SyncTrouble
     | ClockSkew
-    | DeviceNotRegistered
+    | TokenRefused
     | DeadLetter
     | TrustStale
     | DatabaseRescued
@@ -167,7 +169,7 @@ PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
     AlertKind.DEVICE_LOST: DeviceLost,
     AlertKind.SYNC_TROUBLE: SyncTrouble,
     AlertKind.CLOCK_SKEW: ClockSkew,
-    AlertKind.DEVICE_NOT_REGISTERED: DeviceNotRegistered,
+    AlertKind.DEVICE_NOT_REGISTERED: TokenRefused,
     AlertKind.DEAD_LETTER: DeadLetter,
     AlertKind.TRUST_STALE: TrustStale,
     AlertKind.DATABASE_RESCUED: DatabaseRescued,

@@ -62,7 +62,7 @@ class TableShape:
 
 
 @dataclass
-class Scan:
+class PageScan:
     """What the pages held."""
 
     page_size: int
@@ -73,7 +73,7 @@ class Scan:
     """Pages that are not b-tree pages (damaged ones, and overflow and free pages)."""
 
 
-def scan(path: Path, shapes: Sequence[TableShape]) -> Scan:
+def scan(path: Path, shapes: Sequence[TableShape]) -> PageScan:
     """Every record of *shapes* found on the leaf pages of the file at *path* (and
     in the committed part of its `-wal`)."""
     data = path.read_bytes()
@@ -81,7 +81,7 @@ def scan(path: Path, shapes: Sequence[TableShape]) -> Scan:
     log = wal.read_bytes() if wal.exists() else b""
     size, reserved = _page_size(data, log)
     pages = _wal_pages(log, size)
-    found = Scan(size, {shape.name: [] for shape in shapes})
+    found = PageScan(size, {shape.name: [] for shape in shapes})
     count = max(len(data) // size, max(pages, default=0))
     for number in range(1, count + 1):
         page = pages.get(number) or data[(number - 1) * size : number * size]

@@ -30,7 +30,7 @@ from pathlib import Path
 from kiosk.storage.alerts import Alert, DatabaseRescued, raise_alert
 from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
 from kiosk.storage.eventmark import MARK_SUFFIX
-from kiosk.storage.pagereader import Scan, broken_pages, scan, shapes_from
+from kiosk.storage.pagereader import PageScan, broken_pages, scan, shapes_from
 from kiosk.storage.store import DB_FILENAME, SCHEMA_VERSION, Store
 
 # What is copied, most precious first.
@@ -167,7 +167,7 @@ def _copy_all(
     )
 
 
-def _copy_pages(conn: sqlite3.Connection, pages: Scan) -> None:
+def _copy_pages(conn: sqlite3.Connection, pages: PageScan) -> None:
     """Add the rows found on the leaf pages that the table reads did not give."""
     for table in TABLES:
         for row in pages.rows.get(table, []):
@@ -189,7 +189,7 @@ def _counter(source: sqlite3.Connection | None) -> int:
     return int(row[0]) if row is not None else 0
 
 
-def _counter_in(pages: Scan) -> int:
+def _counter_in(pages: PageScan) -> int:
     counters = [int(str(r[1])) for r in pages.rows.get("sqlite_sequence", []) if r[0] == "outbox"]
     return max(counters, default=0)
 
