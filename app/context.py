@@ -102,7 +102,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_store(folder: Path, *, check: bool = True) -> Store:
     """The data folder's database; a damaged one is refused before anything is written."""
-    from kiosk.storage.store import Store, StoreError
+    from kiosk.storage.errors import StoreError
+    from kiosk.storage.store import Store
 
     try:
         store = Store.in_dir(folder)
@@ -123,7 +124,7 @@ def app_for(
     """The objects of a kiosk on *settings* with its database in *folder*. `check=False`:
     the database's integrity is left to the caller (a desk checks it as it starts)."""
     from kiosk.storage.alerts import note_lost_events
-    from kiosk.storage.store import StoreError
+    from kiosk.storage.errors import StoreError
     from shared.clock import SystemClock
 
     app = App(settings, folder, open_store(folder, check=check), clock or SystemClock())

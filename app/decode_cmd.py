@@ -77,7 +77,8 @@ def _trust(args: argparse.Namespace, settings: Settings) -> TrustList:
     """The desk's trust list when its database exists; the pinned keys otherwise."""
     from app.context import data_dir
     from config.build import pinned_trust
-    from kiosk.storage.store import DB_FILENAME, Store, StoreError
+    from kiosk.storage.errors import StoreError
+    from kiosk.storage.store import DB_FILENAME, Store
     from kiosk.trust import TrustKeeper
     from shared.clock import SystemClock
 

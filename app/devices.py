@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from hardware.frames import FrameSource
     from hardware.pipeline import CapturePipeline
     from hardware.serial_scanner import SerialScanner
-    from hardware.state import DeviceState
+    from shared.device import DeviceState
 
 
 def decoder(settings: Settings, backend: str | None = None) -> Any:

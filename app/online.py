@@ -6,7 +6,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.service.api import ApiClient, ApiError
+from kiosk.service.api import ApiClient
+from kiosk.service.errors import ApiError
 from kiosk.service.live import LiveStatus, problem_of, translate
 from kiosk.service.lookup import ServiceProblem
 from kiosk.service.occupancy import OccupancyReading, OccupancySource
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from app.context import App
     from config.settings import Settings
     from kiosk.reception import Reception
-    from kiosk.service.api import Occupancy, ReferralPull
+    from kiosk.service.wire import Occupancy, ReferralPull
 
 OCCUPANCY_EVERY = 30.0
 """Seconds between asking the service for the whole venue's count."""

@@ -29,19 +29,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.jsonlines import alert_line, decision_line, question_line
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
     DeskListener,
-    DeviceCondition,
     DeviceReport,
     QuestionEnd,
     ServiceState,
     StaffQuestion,
 )
-from kiosk.policy import StaffAnswer
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.device import DeviceState
 
 if TYPE_CHECKING:
     from hardware.wedge import KeyPress, WedgeDetector
@@ -60,12 +60,12 @@ _ANSWERS = {
     "refuse": StaffAnswer.REFUSE,
 }
 _DEVICE_WORDS = {
-    DeviceCondition.STARTING: "starting",
-    DeviceCondition.RUNNING: "ready",
-    DeviceCondition.LOST: "lost: check its cable; retrying",
-    DeviceCondition.BACK: "back",
-    DeviceCondition.STOPPED: "stopped",
-    DeviceCondition.ABSENT: "not in use",
+    DeviceState.STARTING: "starting",
+    DeviceState.RUNNING: "ready",
+    DeviceState.LOST: "lost: check its cable; retrying",
+    DeviceState.BACK: "back",
+    DeviceState.STOPPED: "stopped",
+    None: "not in use",
 }
 
 
@@ -129,7 +129,7 @@ class TerminalListener(DeskListener):
             self._say(line)
 
     def device_changed(self, report: DeviceReport) -> None:
-        self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.condition]}")
+        self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.state]}")
 
     def desk_failed(self, failure: DeskFailure) -> None:
         self._say(f"the desk stopped: {failure.message}")

@@ -46,7 +46,7 @@ from bench.scenes import (  # noqa: E402
 )
 from hardware.decoder.port import DecodedCode, DecoderUnavailable, make_decoder  # noqa: E402
 from hardware.imagefile import ImageUnreadable, load_bgr  # noqa: E402
-from hardware.pipeline import decode_frame  # noqa: E402
+from hardware.scene import decode_frame  # noqa: E402
 
 DEFAULT_TESTDATA = REPO / "bench" / "data" / "qr-real"
 RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from config.settings import Settings, closing_time
 from kiosk.dayend import BusinessDay
+from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Mode, Policy, Rule, UnverifiedPolicy
-from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.status import Status
 
 

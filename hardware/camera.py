@@ -25,18 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from hardware.frames import Frame, FrameSource, SourceUnavailable
-from hardware.state import DeviceState
-
-__all__ = [
-    "BACKENDS",
-    "Camera",
-    "CameraInfo",
-    "CameraState",
-    "Capture",
-    "CaptureSettings",
-    "FrameSource",
-    "SourceUnavailable",
-]
+from shared.device import DeviceState
 
 CameraState = DeviceState
 

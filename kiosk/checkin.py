@@ -8,15 +8,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from kiosk.decision import Decision, Direction, Flag, Method, StaffInput
+from kiosk.decision import Decision, Direction, Flag, StaffInput
 from kiosk.events import DeskIdentity, EventType
 from kiosk.iin import mask_iin
-from kiosk.policy import Outcome, Policy, Ruling, StaffAnswer, is_override
+from kiosk.policy import Outcome, Policy, Ruling, is_override
 from kiosk.referrals.values import Referral, ReferralOutcome
 from kiosk.service.lookup import CachedStatus
 from kiosk.status import Provenance, parse_status
 from kiosk.storage.presence import Presence
 from kiosk.storage.store import Store
+from kiosk.vocabulary import Method, StaffAnswer
 
 
 def with_staff(pending: Decision, staff: StaffInput | None) -> Decision:

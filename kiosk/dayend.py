@@ -22,9 +22,10 @@ import sqlite3
 from dataclasses import dataclass
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
+from kiosk.storage.errors import StoreError, StoreProblem
 from kiosk.storage.outbox import insert_events
 from kiosk.storage.presence import Presence
-from kiosk.storage.store import Store, StoreError, StoreProblem, set_meta_in
+from kiosk.storage.store import Store, set_meta_in
 from kiosk.storage.subjects import KEY_META
 
 

@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kiosk.policy import Outcome, StaffAnswer
-
-__all__ = ["Decision", "Direction", "Flag", "Method", "PresenceSource", "StaffInput"]
+from kiosk.policy import Outcome
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
-from kiosk.vocabulary import Method
+from kiosk.vocabulary import Method, StaffAnswer
 
 
 class Direction(StrEnum):

@@ -22,11 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from kiosk.decision import Decision, Flag, Method, StaffInput
+from kiosk.decision import Decision, Flag, StaffInput
 from kiosk.news import (
     DeskFailure,
     DeskListener,
-    DeviceCondition,
     DeviceReport,
     KeyListState,
     OccupancyState,
@@ -36,7 +35,6 @@ from kiosk.news import (
     ServiceState,
     StaffQuestion,
 )
-from kiosk.policy import StaffAnswer
 from kiosk.questions import StaffQuestions
 from kiosk.recent import RecentEvents, RedReports
 from kiosk.reception import Reception
@@ -57,9 +55,12 @@ from kiosk.storage.alerts import (
     SyncTrouble,
     note_lost_events,
 )
-from kiosk.storage.store import Store, StoreError
+from kiosk.storage.errors import StoreError
+from kiosk.storage.store import Store
 from kiosk.sync import SyncReport, SyncState
+from kiosk.vocabulary import Method, StaffAnswer
 from shared.clock import Clock
+from shared.device import DeviceState
 
 _log = logging.getLogger(__name__)
 DAY = 86_400.0
@@ -379,7 +380,7 @@ class DeskController:
 
     def _on_device(self, report: DeviceReport) -> None:
         self._tell("device_changed", report)
-        if report.condition is DeviceCondition.LOST:
+        if report.state is DeviceState.LOST:
             self._feed.add_once(DeviceLost(report.kind.value))
 
     def _on_sync(self, report: SyncReport, state: SyncState) -> None:

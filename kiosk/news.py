@@ -13,9 +13,8 @@ from kiosk.decision import Decision
 from kiosk.referrals.values import Referral, ReferralRefused
 from kiosk.service.lookup import ServiceProblem
 from kiosk.storage.alerts import Alert
-from kiosk.storage.store import StoreProblem
-
-__all__ = ["ServiceProblem"]  # the service's problems are the lookup's vocabulary
+from kiosk.storage.errors import StoreProblem
+from shared.device import DeviceState
 
 
 class DeviceKind(StrEnum):
@@ -23,21 +22,13 @@ class DeviceKind(StrEnum):
     SCANNER = "scanner"
 
 
-class DeviceCondition(StrEnum):
-    """A code reader's life: the hardware layer's states, plus `absent` (not configured)."""
-
-    STARTING = "starting"
-    RUNNING = "running"
-    LOST = "lost"
-    BACK = "back"
-    STOPPED = "stopped"
-    ABSENT = "absent"
-
-
 @dataclass(frozen=True)
 class DeviceReport:
+    """A code reader's state as its worker reported it; None: this desk has no
+    such reader (not configured, or it could not be built: `detail` says why)."""
+
     kind: DeviceKind
-    condition: DeviceCondition
+    state: DeviceState | None
     detail: str | None = None
 
 

@@ -10,8 +10,6 @@ from types import MappingProxyType
 from kiosk.status import Status
 from kiosk.vocabulary import StaffAnswer
 
-__all__ = ["Mode", "Outcome", "Policy", "Rule", "Ruling", "StaffAnswer", "UnverifiedPolicy"]
-
 
 class Outcome(StrEnum):
     """What the desk tells the visitor (the JSON words are part of the contract)."""

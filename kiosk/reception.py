@@ -15,7 +15,7 @@ from typing import Any, TypeGuard
 from kiosk.checkin import Facts, check_in_data, shown_again, still_holds, value_of, with_staff
 from kiosk.codes import CodeKind, ParsedCode, parse_code, parse_unverified
 from kiosk.dayend import BusinessDay, DayEnd
-from kiosk.decision import Decision, Direction, Flag, Method, PresenceSource, StaffInput
+from kiosk.decision import Decision, Direction, Flag, PresenceSource, StaffInput
 from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
@@ -40,10 +40,9 @@ from kiosk.storage.presence import Presence, Stay, enter, leave
 from kiosk.storage.store import Store
 from kiosk.storage.subjects import SubjectKey, again_if_key_replaced
 from kiosk.trust import KeyAnswer, TrustKeeper
+from kiosk.vocabulary import Method
 from kiosk.whereabouts import locate
 from shared.clock import Clock
-
-__all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
 
 
 class AlreadyRecorded(ValueError):

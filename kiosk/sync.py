@@ -30,14 +30,17 @@ from kiosk.storage.alerts import (
     note_clock_skew,
     raise_alert,
 )
-from kiosk.storage.errors import StoreProblem, from_os_error
+from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
 from kiosk.storage.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
-from kiosk.storage.store import Store, StoreError
+from kiosk.storage.store import Store
 from kiosk.storage.subjects import SubjectKey
-from shared.backoff import Backoff
+from shared.backoff import Backoff, BackoffPolicy
 from shared.clock import Clock
 
 LAST_SYNC_KEY = "last_sync_ok"
+SERVICE_RETRY = BackoffPolicy(initial_s=1.0, max_s=300.0, jitter=True)
+"""How the outbox retries the service: from 1 s up to 5 min, spread so that
+desks which lost the service together do not knock together again."""
 _log = logging.getLogger(__name__)
 
 
@@ -124,7 +127,7 @@ class Syncer:
         self._clock = clock
         self._translate = translate
         self._batch_size = min(batch_size, MAX_BATCH)
-        self.backoff = backoff or Backoff()
+        self.backoff = backoff or Backoff(SERVICE_RETRY)
         self._clock_skew = clock_skew
         self._skew_allowance = skew_allowance
         self._lock_wait = lock_wait

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.referrals.values import NOTE_MAX
+from kiosk.referrals.values import NOTE_MAX, ReferralState
+from kiosk.service.wiretime import format_time, parse_time, time_or_none
 from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
-from sandbox.referrals import Applied, ReferralRecord, ReferralState, Resolution
-from sandbox.wire import canonical_uuid, format_time, is_bin, is_text, parse_time, time_or_none
+from sandbox.referrals import Applied, ReferralRecord, Resolution
+from sandbox.wire import canonical_uuid, is_bin, is_text
 
 STATES = {"open": ReferralState.OPEN, "resolved": ReferralState.RESOLVED, "all": None}
 

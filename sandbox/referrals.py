@@ -28,18 +28,6 @@ from shared.clock import Clock
 if TYPE_CHECKING:
     from sandbox.db import SandboxDb
 
-__all__ = [
-    "RESOLUTION_LIFETIME",
-    "RESOLUTION_SKEW",
-    "Applied",
-    "ReferralList",
-    "ReferralRecord",
-    "ReferralState",
-    "ReferralStore",
-    "Resolution",
-    "ResolutionResult",
-]
-
 
 class Applied(StrEnum):
     """What a resolution did; all but the first two are refusals, each also the

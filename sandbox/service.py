@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from kiosk.passes import DEFAULT_LIFETIME, key_id, public_jwk, sign_pass
+from kiosk.referrals.values import ReferralState
 from kiosk.status import Status
 from sandbox.db import PersonRow, ReceivedEvent, SandboxDb
 from sandbox.devices import Device
@@ -22,7 +23,6 @@ from sandbox.referrals import (
     Applied,
     ReferralList,
     ReferralRecord,
-    ReferralState,
     ReferralStore,
     Resolution,
     ResolutionResult,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.settings import Settings
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.desk import DeskController
 from kiosk.news import (
     AnswerIgnored,
@@ -36,8 +36,8 @@ from kiosk.news import (
     QuestionEnd,
     StaffQuestion,
 )
-from kiosk.policy import StaffAnswer
 from kiosk.storage.alerts import Alert
+from kiosk.vocabulary import Method, StaffAnswer
 from ui import words
 from ui.bridge import DeskBridge
 from ui.i18n import Languages
@@ -246,7 +246,7 @@ class KioskScreens(QObject):
 
     def _on_bridge_device_changed(self, report: DeviceReport) -> None:
         if report.kind is DeviceKind.CAMERA:
-            self.visitor.scan.set_camera(report.condition)
+            self.visitor.scan.set_camera(report.state)
 
     def _on_bridge_desk_failed(self, failure: DeskFailure) -> None:
         text = "\n\n".join(

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.news import DeviceCondition, DeviceKind
+from kiosk.news import DeviceKind
 from kiosk.reasons import CodeReason
 from kiosk.service.lookup import ServiceProblem
 from kiosk.status import Provenance, Status
 from kiosk.storage.alerts import AlertKind
 from kiosk.storage.errors import StoreProblem
 from kiosk.vocabulary import Method
+from shared.device import DeviceState
 
 CONTEXT = "Words"
 
@@ -128,12 +129,12 @@ METHOD = {
 }
 
 CAMERA_STATE = {
-    DeviceCondition.STARTING: QT_TRANSLATE_NOOP("Words", "Starting camera…"),
-    DeviceCondition.RUNNING: "",
-    DeviceCondition.BACK: "",
-    DeviceCondition.LOST: QT_TRANSLATE_NOOP("Words", "Camera lost — check the cable"),
-    DeviceCondition.STOPPED: QT_TRANSLATE_NOOP("Words", "Camera stopped"),
-    DeviceCondition.ABSENT: QT_TRANSLATE_NOOP("Words", "No camera — use the scanner"),
+    DeviceState.STARTING: QT_TRANSLATE_NOOP("Words", "Starting camera…"),
+    DeviceState.RUNNING: "",
+    DeviceState.BACK: "",
+    DeviceState.LOST: QT_TRANSLATE_NOOP("Words", "Camera lost — check the cable"),
+    DeviceState.STOPPED: QT_TRANSLATE_NOOP("Words", "Camera stopped"),
+    None: QT_TRANSLATE_NOOP("Words", "No camera — use the scanner"),
 }
 
 # Why the desk stopped, and what staff can do about it.

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from hardware.backoff import Clock, monotonic
 from hardware.gate.wiring import DriverReports, GateDriver, GateWiring
 from hardware.gate.worker import GateWorker, LinkOpener
+from shared.clock import SYSTEM_CLOCK, Clock
 
 DRIVERS = ("none", "modbus-tcp", "modbus-rtu", "http", "serial-relay")
 
@@ -52,7 +52,7 @@ class GateSetupError(Exception):
 
 
 def make_gate(
-    config: GateConfig, reports: DriverReports, *, clock: Clock = monotonic
+    config: GateConfig, reports: DriverReports, *, clock: Clock = SYSTEM_CLOCK
 ) -> GateDriver:
     """The driver for *config*, not started. Raises :class:`GateSetupError`."""
     from hardware.gate.none import NoGate

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from hardware.backoff import BackoffPolicy
+from shared.backoff import BackoffPolicy
 
 
 @dataclass(frozen=True, slots=True)

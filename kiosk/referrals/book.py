@@ -40,8 +40,6 @@ from kiosk.storage.outbox import insert_events
 from kiosk.storage.store import Store
 from shared.clock import Clock
 
-__all__ = ["Merged", "OpenedReferral", "ReferralBook", "ReferralError", "Shown"]
-
 
 class ReferralError(Exception):
     """A referral input that changes nothing; `why` says which."""

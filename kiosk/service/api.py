@@ -22,16 +22,13 @@ from urllib.parse import quote, urlencode
 import requests
 
 from kiosk.service.errors import (
-    DEVICE_NOT_REGISTERED,
     AlreadyResolved,
-    ApiError,
     DeviceNotRegistered,
     PermanentError,
     TransientError,
 )
 from kiosk.service.wire import (
     BatchResult,
-    KnownStatus,
     Occupancy,
     ReferralPull,
     RemoteReferral,
@@ -51,24 +48,6 @@ from kiosk.service.wire import (
 from kiosk.service.wiretime import format_time
 from shared.backoff import cap_retry_after
 from shared.clock import Clock, SystemClock
-
-__all__ = [
-    "DEVICE_NOT_REGISTERED",
-    "AlreadyResolved",
-    "ApiClient",
-    "ApiError",
-    "BatchResult",
-    "DeviceNotRegistered",
-    "KnownStatus",
-    "Occupancy",
-    "PermanentError",
-    "ReferralPull",
-    "RemoteReferral",
-    "StatusAnswer",
-    "TransientError",
-    "VenuePresence",
-    "parse_retry_after",
-]
 
 DEFAULT_CONNECT_TIMEOUT = 2.0
 DEFAULT_READ_TIMEOUT = 5.0

@@ -10,15 +10,9 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
-from kiosk.service.api import (
-    ApiError,
-    DeviceNotRegistered,
-    PermanentError,
-    StatusAnswer,
-    TransientError,
-    VenuePresence,
-)
+from kiosk.service.errors import ApiError, DeviceNotRegistered, PermanentError, TransientError
 from kiosk.service.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
+from kiosk.service.wire import StatusAnswer, VenuePresence
 from kiosk.sync import SendFailed
 
 T = TypeVar("T")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from kiosk.service.api import ApiError, Occupancy
+from kiosk.service.errors import ApiError
+from kiosk.service.wire import Occupancy
 from shared.clock import Clock
 
 

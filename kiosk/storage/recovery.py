@@ -31,7 +31,8 @@ from kiosk.storage.alerts import Alert, DatabaseRescued, raise_alert
 from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
 from kiosk.storage.eventmark import MARK_SUFFIX
 from kiosk.storage.pagereader import PageScan, broken_pages, scan, shapes_from
-from kiosk.storage.store import DB_FILENAME, SCHEMA_VERSION, Store
+from kiosk.storage.schema import SCHEMA_VERSION
+from kiosk.storage.store import DB_FILENAME, Store
 
 # What is copied, most precious first.
 TABLES = ("outbox", "alerts", "meta", "presence", "referrals", "status_cache")

@@ -27,19 +27,8 @@ from pathlib import Path
 
 from kiosk.storage.errors import StoreError, StoreProblem, classify
 from kiosk.storage.eventmark import MARK_SUFFIX, EventMark, LostEvents
-from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
+from kiosk.storage.schema import MIGRATIONS
 from kiosk.storage.subjects import KEY_FILENAME, KEY_META, SubjectKeys
-
-__all__ = [
-    "MIGRATIONS",
-    "SCHEMA_VERSION",
-    "Store",
-    "StoreError",
-    "StoreProblem",
-    "classify",
-    "float_or_none",
-    "set_meta_in",
-]
 
 DB_FILENAME = "kiosk.sqlite3"
 BUSY_TIMEOUT_MS = 5000

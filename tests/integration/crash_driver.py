@@ -10,13 +10,14 @@ import json
 import sys
 from pathlib import Path
 
-from kiosk.decision import Method
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.iin import Sex, make_iin
 from kiosk.passes import TrustList
 from kiosk.policy import Policy, UnverifiedPolicy
-from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.storage.store import Store
+from kiosk.vocabulary import Method
 from shared.clock import SystemClock
 
 

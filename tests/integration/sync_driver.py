@@ -16,12 +16,13 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kiosk.service.api import ApiClient, BatchResult
+from kiosk.service.api import ApiClient
 from kiosk.service.live import translate
+from kiosk.service.wire import BatchResult
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer
-from shared.backoff import Backoff
+from shared.backoff import Backoff, BackoffPolicy
 from shared.clock import SystemClock
 
 
@@ -46,7 +47,7 @@ def main() -> int:
     db, url, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
     store = Store(db)
     client = ApiClient(url, "demo", connect_timeout=1.0, read_timeout=5.0)
-    backoff = Backoff(base=0.05, cap=0.5, rng=random.Random())
+    backoff = Backoff(BackoffPolicy(0.05, 0.5, jitter=True), rng=random.Random())
     syncer = Syncer(
         store,
         Telling(client),

@@ -8,16 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from kiosk.passes import TrustList, verify_pass
-from kiosk.service.api import (
-    ApiClient,
-    BatchResult,
-    DeviceNotRegistered,
-    KnownStatus,
-    PermanentError,
-    StatusAnswer,
-    TransientError,
-    parse_retry_after,
-)
+from kiosk.service.api import ApiClient, parse_retry_after
+from kiosk.service.errors import DeviceNotRegistered, PermanentError, TransientError
+from kiosk.service.wire import BatchResult, KnownStatus, StatusAnswer
 from kiosk.service.wiretime import format_time, parse_time
 from kiosk.status import Status
 from sandbox.server import SandboxServer

@@ -12,16 +12,14 @@ from typing import Any
 
 import pytest
 
-from kiosk.service.api import (
+from kiosk.service.api import ApiClient
+from kiosk.service.errors import (
     AlreadyResolved,
-    ApiClient,
     DeviceNotRegistered,
     PermanentError,
-    ReferralPull,
-    RemoteReferral,
     TransientError,
-    VenuePresence,
 )
+from kiosk.service.wire import ReferralPull, RemoteReferral, VenuePresence
 from kiosk.service.wiretime import parse_time
 from kiosk.status import Status
 from sandbox.server import SandboxServer

@@ -20,12 +20,12 @@ import pytest
 
 from app import main
 from kiosk.codes import CodeKind, parse_code
-from kiosk.decision import Method
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin, mask_iin
 from kiosk.passes import PassProblem, TrustList
 from kiosk.policy import Outcome, Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.service.api import ApiClient
 from kiosk.service.live import LiveStatus, translate
 from kiosk.status import Provenance, Status
@@ -33,6 +33,7 @@ from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from kiosk.trust import TrustKeeper
+from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
 from shared.clock import SystemClock
 from tests.fakes import FakeClock

@@ -18,10 +18,11 @@ import pytest
 from app.context import app_for
 from app.desk import RunningDesk, build_desk
 from config.settings import parse_settings
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.news import QuestionEnd, ServiceState, StaffQuestion
-from kiosk.policy import Outcome, StaffAnswer
+from kiosk.policy import Outcome
 from kiosk.storage.alerts import AlertKind
+from kiosk.vocabulary import Method, StaffAnswer
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import VENUE_BIN, SandboxHttp, wait_until

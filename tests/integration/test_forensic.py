@@ -29,12 +29,13 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.news import DeskListener
-from kiosk.policy import Policy, StaffAnswer
-from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.policy import Policy
+from kiosk.reception import Reception
 from kiosk.referrals.values import ReferralReason
 from kiosk.service.api import ApiClient
 from kiosk.service.live import LiveStatus, translate
@@ -45,6 +46,7 @@ from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.storage.subjects import SubjectKey
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method, StaffAnswer
 from sandbox.server import SandboxServer
 from tests.breakage import people
 from tests.fakes import FakeClock, PassIssuer

@@ -23,20 +23,21 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.decision import Method
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin
 from kiosk.passes import TrustList
 from kiosk.policy import Outcome, Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.service.api import ApiClient
 from kiosk.service.live import LiveStatus, translate
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
+from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
-from shared.backoff import Backoff
+from shared.backoff import Backoff, BackoffPolicy
 from shared.clock import SystemClock
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy
@@ -71,7 +72,7 @@ class Desk:
         return Outbox(self.store).stats().pending
 
     def syncer(self, api: ApiClient, *, batch: int = BATCH, seed: int = 7) -> Syncer:
-        backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(seed))
+        backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(seed))
         return Syncer(
             self.store, api, self.clock, translate=translate, batch_size=batch, backoff=backoff
         )
@@ -454,7 +455,7 @@ def test_the_worker_thread_rides_out_faults_with_its_own_connection(
             SystemClock(),
             translate=translate,
             batch_size=BATCH,
-            backoff=Backoff(base=0.05, cap=0.2, rng=random.Random(1)),
+            backoff=Backoff(BackoffPolicy(0.05, 0.2, jitter=True), rng=random.Random(1)),
         ),
         SystemClock(),
         interval=30.0,

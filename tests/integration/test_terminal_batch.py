@@ -15,10 +15,11 @@ import pytest
 
 from app.terminal import BATCH_BLOCK, Line, TerminalDesk, TerminalListener
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.service.lookup import StatusSource
 from kiosk.storage.store import Store
 from tests.breakage import people

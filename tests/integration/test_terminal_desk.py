@@ -20,10 +20,11 @@ from app.terminal import HELP, Line, TerminalDesk, TerminalListener
 from hardware.layouts import KAZAKH, RUSSIAN
 from hardware.wedge import KeyPress, WedgeDetector, WedgeSettings
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.service.lookup import StatusSource
 from kiosk.status import Status
 from kiosk.storage.store import Store

@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Method
 from kiosk.pins import hash_pin
 from kiosk.referrals.values import ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Status
 from kiosk.storage.alerts import Alert, Passback
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, RED_IIN, YELLOW_IIN
 from ui import looks
 from ui.pin_dialog import PinDialog

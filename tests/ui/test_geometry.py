@@ -25,10 +25,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Flag, Method
+from kiosk.decision import Flag
 from kiosk.pins import hash_pin
 from kiosk.policy import Outcome
 from kiosk.status import Status
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN
 from ui.i18n import load_fonts
 from ui.pin_dialog import PinDialog

@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Decision, Direction, Flag, Method
+from kiosk.decision import Decision, Direction, Flag
 from kiosk.policy import Outcome
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
 from kiosk.storage.alerts import PAYLOADS, Alert, AlertKind, RetroactiveRed
+from kiosk.vocabulary import Method
 from ui import looks
 from ui.alerts_view import RESCUED, AlertsView, alert_body
 from ui.i18n import Languages

@@ -11,25 +11,28 @@ from typing import Any
 
 import pytest
 
-from kiosk.decision import Decision, Direction, Flag, Method
+from kiosk.decision import Decision, Direction, Flag
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import DeskIdentity
 from kiosk.news import (
     AnswerIgnored,
     DeskListener,
-    DeviceCondition,
     DeviceKind,
     DeviceReport,
     QuestionEnd,
     StaffQuestion,
 )
-from kiosk.policy import Mode, Outcome, Policy, StaffAnswer
-from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy, Reception
+from kiosk.policy import Mode, Outcome, Policy
+from kiosk.reception import Reception
 from kiosk.service.lookup import ServiceProblem, StatusSource
 from kiosk.status import Status
 from kiosk.storage.alerts import AlertKind, Alerts, ClockSkew
-from kiosk.storage.store import Store, StoreProblem
+from kiosk.storage.errors import StoreProblem
+from kiosk.storage.store import Store
 from kiosk.sync import SyncReport, SyncState
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.device import DeviceState
 from tests.breakage import damage_a_page, table_pages
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, RED_IIN, FakeClock, FakeSource
 
@@ -379,7 +382,7 @@ def test_lookups_and_sync_reports_tell_the_service_state(
 
 def test_a_lost_camera_is_told_and_alerted_once(make_desk: Any) -> None:
     desk = make_desk()
-    lost = DeviceReport(DeviceKind.CAMERA, DeviceCondition.LOST)
+    lost = DeviceReport(DeviceKind.CAMERA, DeviceState.LOST)
     desk.do(
         lambda: desk.controller.device_changed(lost),
         lambda: desk.controller.device_changed(lost),

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from kiosk.decision import Decision, Direction, Flag, PresenceSource
+from kiosk.desksettings import DeskRole
 from kiosk.policy import Mode, Outcome, Policy
-from kiosk.reception import DeskRole
 from kiosk.referrals.values import (
     Referral,
     ReferralOutcome,

@@ -11,16 +11,11 @@ from typing import Any
 import pytest
 
 from kiosk.passes import TrustList, public_jwk
-from kiosk.service.api import (
-    DeviceNotRegistered,
-    Occupancy,
-    PermanentError,
-    StatusAnswer,
-    TransientError,
-)
+from kiosk.service.errors import DeviceNotRegistered, PermanentError, TransientError
 from kiosk.service.live import LiveStatus
 from kiosk.service.lookup import LookupFailed, ServiceProblem
 from kiosk.service.occupancy import OccupancySource, VenueOccupancy
+from kiosk.service.wire import Occupancy, StatusAnswer
 from kiosk.status import Status
 from kiosk.storage.store import Store
 from kiosk.trust import TrustKeeper

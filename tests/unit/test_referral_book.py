@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from kiosk.dayend import BusinessDay, DayEnd
-from kiosk.decision import Decision, Direction, Method
+from kiosk.decision import Decision, Direction
 from kiosk.events import DeskIdentity
 from kiosk.iin import mask_iin
 from kiosk.policy import Outcome
@@ -32,14 +32,14 @@ from kiosk.referrals.values import (
     suggested_reason,
     ticket,
 )
-from kiosk.service.api import BatchResult
 from kiosk.service.live import translate
-from kiosk.service.wire import ReferralPull, RemoteReferral
+from kiosk.service.wire import BatchResult, ReferralPull, RemoteReferral
 from kiosk.status import Provenance, Status
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN, YELLOW_IIN, FakeClock
 
 DESK = DeskIdentity("150340012345", "gate-7", "boarding-7a")

@@ -6,7 +6,7 @@ import pytest
 
 from config.build import desk_settings, referrals_in_use
 from config.settings import SHIPPED_DIR, SettingsError, load_file, parse_settings
-from kiosk.reception import DeskRole
+from kiosk.desksettings import DeskRole
 
 
 def test_the_shipped_doctor_room_is_a_doctor_role_of_the_airport_venue() -> None:

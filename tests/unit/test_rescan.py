@@ -10,16 +10,18 @@ from typing import Any
 
 import pytest
 
-from kiosk.decision import Direction, Flag, Method, StaffInput
+from kiosk.decision import Direction, Flag, StaffInput
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.passes import TrustList
-from kiosk.policy import Mode, Outcome, Policy, StaffAnswer
+from kiosk.policy import Mode, Outcome, Policy
 from kiosk.reasons import CodeReason
-from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.referrals.values import ReferralOutcome, ReferralReason
 from kiosk.service.lookup import remember
 from kiosk.status import Provenance, Status
 from kiosk.storage.store import Store
 from kiosk.trust import TrustKeeper
+from kiosk.vocabulary import Method, StaffAnswer
 from tests.fakes import GREEN_IIN, YELLOW_IIN, FakeClock, FakeSource, KeyedSource, PassIssuer
 from tests.unit import test_desk
 from tests.unit.test_desk import DESK

@@ -14,7 +14,7 @@ from app.online import network_chores
 from config.settings import parse_settings
 from kiosk.events import EventType, NewEvent
 from kiosk.news import OccupancyState, ServiceState
-from kiosk.service.api import TransientError
+from kiosk.service.errors import TransientError
 from kiosk.service.live import translate
 from kiosk.service.lookup import ServiceProblem
 from kiosk.service.occupancy import OccupancyReading, OccupancySource

@@ -19,9 +19,9 @@ from config.settings import (
     parse_settings,
 )
 from kiosk.dayend import BusinessDay
+from kiosk.desksettings import DeskRole
 from kiosk.pins import hash_pin, verify_pin
 from kiosk.policy import Mode, Outcome
-from kiosk.reception import DeskRole
 from kiosk.status import Status
 
 

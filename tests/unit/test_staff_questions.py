@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.decision import Method, StaffInput
+from kiosk.decision import StaffInput
+from kiosk.desksettings import DeskSettings
 from kiosk.news import QuestionEnd, StaffQuestion
-from kiosk.policy import Outcome, Policy, StaffAnswer
-from kiosk.reception import DeskSettings, Reception
+from kiosk.policy import Outcome, Policy
+from kiosk.reception import Reception
 from kiosk.status import Status
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method, StaffAnswer
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,

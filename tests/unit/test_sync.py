@@ -9,21 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.decision import Method, StaffInput
+from kiosk.decision import StaffInput
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.policy import Policy, StaffAnswer
-from kiosk.reception import DeskSettings, Reception
-from kiosk.service.api import (
-    DeviceNotRegistered,
-    TransientError,
-)
+from kiosk.policy import Policy
+from kiosk.reception import Reception
+from kiosk.service.errors import DeviceNotRegistered, TransientError
 from kiosk.service.live import translate
 from kiosk.status import Status
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
-from shared.backoff import Backoff
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.backoff import Backoff, BackoffPolicy
 from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer, ScriptedService
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -35,7 +34,7 @@ def service() -> ScriptedService:
 
 
 def syncer(store: Store, service: ScriptedService, clock: FakeClock, batch: int = 500) -> Syncer:
-    backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(7))
+    backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(7))
     return Syncer(store, service, clock, translate=translate, batch_size=batch, backoff=backoff)
 
 
@@ -101,7 +100,7 @@ def test_send_now_forgets_the_pause_and_the_backoff_a_failure_left(
 
 
 def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:
-    backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(1))
+    backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(1))
     delays = [backoff.next_delay() for _ in range(10)]
     assert all(0.5 * min(60, 2**i) <= d <= min(60, 2**i) for i, d in enumerate(delays))
     assert delays[-1] <= 60

@@ -15,18 +15,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.context import App, app_for
 from app.online import refresh_trust
 from config.settings import parse_settings
-from kiosk.decision import Method
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.news import KeyListState
 from kiosk.passes import TrustList, sign_pass
 from kiosk.policy import Outcome, Policy, UnverifiedPolicy
 from kiosk.reasons import CodeReason
-from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.service.api import TransientError
+from kiosk.reception import Reception
+from kiosk.service.errors import TransientError
 from kiosk.service.lookup import WatchedSource
 from kiosk.status import Provenance, Status
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.store import Store
 from kiosk.trust import RECHECK_EVERY, TrustKeeper
+from kiosk.vocabulary import Method
 from tests.fakes import BLUE_IIN, GREEN_IIN, FakeClock, KeyedSource, PassIssuer
 from tests.unit.test_desk import DESK, Desk
 

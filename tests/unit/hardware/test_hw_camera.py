@@ -12,7 +12,7 @@ import pytest
 
 from hardware.camera import BACKENDS, Camera, CameraState, CaptureSettings
 from hardware.frames import SourceUnavailable
-from hardware.state import DeviceState
+from shared.device import DeviceState
 
 
 class FakeCapture:

@@ -1,14 +1,12 @@
-"""The life of a device as the kiosk reports it (camera, serial scanner)."""
+"""The life of a code reader (camera, serial scanner), as the hardware reports it
+and the desk tells it."""
 
 from __future__ import annotations
 
-import enum
-import logging
-from collections.abc import Callable
-from typing import Any
+from enum import StrEnum
 
 
-class DeviceState(enum.Enum):
+class DeviceState(StrEnum):
     """Reported on every change, in this order of life:
 
     ``STARTING`` (opening: a Windows camera can take seconds), ``RUNNING``
@@ -27,13 +25,3 @@ class DeviceState(enum.Enum):
     def delivering(self) -> bool:
         """True while the device delivers (``RUNNING`` or ``BACK``)."""
         return self in (DeviceState.RUNNING, DeviceState.BACK)
-
-
-def call_safely(
-    callback: Callable[[Any], object], value: object, log: logging.Logger, what: str
-) -> None:
-    """Run a listener's callback on a device thread; its failure must not stop the device."""
-    try:
-        callback(value)
-    except Exception:
-        log.exception("a %s callback failed", what)
