@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.service.api import ApiClient
-from kiosk.service.errors import ApiError
-from kiosk.service.live import LiveStatus, problem_of, translate
-from kiosk.service.lookup import ServiceProblem
+from kiosk.service.errors import ApiError, ServiceProblem
+from kiosk.service.live import LiveStatus
 from kiosk.service.occupancy import OccupancyReading, OccupancySource
 from kiosk.storage.alerts import Alerts, TrustStale
 from kiosk.storage.retention import purge_if_due
@@ -56,7 +55,7 @@ def _refresh_trust(
         return False, None
     deadline = app.settings.service.status_deadline
     try:
-        app.keeper.refresh(Deadlined(client, deadline), store)
+        app.keeper.refresh(Deadlined(client, deadline).get_keys, store)
     except ApiError as exc:
         if app.keeper.too_old():
             Alerts(store or app.store).add_once(
@@ -142,7 +141,6 @@ def syncer(app: App, store: Store, client: ApiClient, *, lock_wait: float = 0.0)
         store,
         client,
         app.clock,
-        translate=translate,
         clock_skew=lambda: client.clock_skew,
         skew_allowance=app.settings.policy.pass_clock_skew,
         lock_wait=lock_wait,
@@ -191,7 +189,7 @@ def network_chores(
 
     def tried(failure: ApiError | None) -> None:
         if on_attempt is not None:
-            on_attempt(None if failure is None else problem_of(failure))
+            on_attempt(None if failure is None else failure.problem)
 
     def keys(store: Store) -> None:
         asked, failure = _refresh_trust(app, client, store)

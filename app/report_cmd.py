@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.common import EXIT_OK, CliError, add_command, iso_date, print_json, write_output
-from kiosk.service.wiretime import format_time
+from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
     from kiosk.events import StoredEvent

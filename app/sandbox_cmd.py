@@ -152,7 +152,7 @@ def run_server(args: argparse.Namespace) -> int:
 
 
 def run_pass(args: argparse.Namespace) -> int:
-    from kiosk.service.wiretime import format_time
+    from kiosk.wiretime import format_time
     from sandbox.service import SandboxService
 
     check_iin(args.iin)

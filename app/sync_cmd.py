@@ -9,7 +9,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from app.common import EXIT_NEGATIVE, EXIT_OK, add_command, print_json
-from kiosk.service.wiretime import format_time
+from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
     from app.context import App

@@ -272,7 +272,7 @@ class Bench:
         )
         folder = self.scratch / "kiosk"
         app = app_for(settings, folder)
-        app.keeper.refresh(_client(settings))
+        app.keeper.refresh(_client(settings).get_keys)
         self.camera = TimedCamera()
         self.writes = DeskWrites()
         self.kiosk = build_kiosk(app, operator="bench", camera_source=self.camera)

@@ -27,7 +27,7 @@ if str(REPO) not in sys.path:
 from bench.percentiles import percentile  # noqa: E402
 from kiosk.service.api import ApiClient  # noqa: E402
 from kiosk.service.errors import ApiError  # noqa: E402
-from kiosk.service.wiretime import format_time  # noqa: E402
+from kiosk.wiretime import format_time  # noqa: E402
 from sandbox.people import DEMO_PEOPLE  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
 

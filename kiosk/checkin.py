@@ -13,9 +13,9 @@ from kiosk.events import DeskIdentity, EventType
 from kiosk.iin import mask_iin
 from kiosk.policy import Outcome, Policy, Ruling, is_override
 from kiosk.referrals.values import Referral, ReferralOutcome
-from kiosk.service.lookup import CachedStatus
 from kiosk.status import Provenance, parse_status
 from kiosk.storage.presence import Presence
+from kiosk.storage.statuscache import CachedStatus
 from kiosk.storage.store import Store
 from kiosk.vocabulary import Method, StaffAnswer
 

@@ -40,7 +40,8 @@ from kiosk.recent import RecentEvents, RedReports
 from kiosk.reception import Reception
 from kiosk.referrals.desk import ReferralDesk
 from kiosk.referrals.values import ReferralOutcome, ReferralReason
-from kiosk.service.lookup import ServiceProblem, StatusSource, WatchedSource
+from kiosk.service.errors import ServiceProblem
+from kiosk.service.lookup import StatusSource, WatchedSource
 from kiosk.service.occupancy import OccupancyReading
 from kiosk.service.wire import ReferralPull
 from kiosk.status import Status
@@ -397,7 +398,7 @@ class DeskController:
         if report.sent or (report.error is not None and not report.paused):
             problem = None
             if report.error is not None:
-                problem = ServiceProblem.NOT_REGISTERED if report.fatal else ServiceProblem.OFFLINE
+                problem = report.problem or ServiceProblem.OFFLINE
             queue.update(online=problem is None, problem=problem, detail=report.error)
         self._set_service(**queue)
         self._check_sync_trouble(state)

@@ -8,8 +8,8 @@ from typing import Any
 from kiosk.decision import Decision
 from kiosk.news import StaffQuestion
 from kiosk.referrals.values import Referral
-from kiosk.service.wiretime import format_time, time_or_none
 from kiosk.storage.alerts import Alert, payload_to_json
+from kiosk.wiretime import format_time, time_or_none
 
 
 def decision_line(decision: Decision) -> dict[str, Any]:

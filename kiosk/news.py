@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from kiosk.decision import Decision
 from kiosk.referrals.values import Referral, ReferralRefused
-from kiosk.service.lookup import ServiceProblem
+from kiosk.service.errors import ServiceProblem
 from kiosk.storage.alerts import Alert
 from kiosk.storage.errors import StoreProblem
 from shared.device import DeviceState

@@ -27,16 +27,15 @@ from kiosk.referrals.values import ReferralOutcome, default_ticket_prefix
 from kiosk.service.lookup import (
     KeySource,
     LookupFailed,
-    StatusCache,
     StatusFacts,
     StatusSource,
     VisitFacts,
     VisitSource,
-    remember,
 )
 from kiosk.status import Provenance, Status
 from kiosk.storage.outbox import insert_events
 from kiosk.storage.presence import Presence, Stay, enter, leave
+from kiosk.storage.statuscache import StatusCache, remember
 from kiosk.storage.store import Store
 from kiosk.storage.subjects import SubjectKey, again_if_key_replaced
 from kiosk.trust import KeyAnswer, TrustKeeper

@@ -19,7 +19,9 @@ from typing import Any, Protocol
 from kiosk.events import EventType, NewEvent, StoredEvent
 from kiosk.policy import Outcome
 from kiosk.referrals.pull import note_refused_resolutions
-from kiosk.service.lookup import StatusFacts, remember_all
+from kiosk.service.errors import ApiError, ServiceProblem
+from kiosk.service.lookup import StatusFacts
+from kiosk.service.wire import event_to_wire
 from kiosk.status import Provenance, Status
 from kiosk.storage.alerts import (
     Alert,
@@ -32,6 +34,7 @@ from kiosk.storage.alerts import (
 )
 from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
 from kiosk.storage.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
+from kiosk.storage.statuscache import remember_all
 from kiosk.storage.store import Store
 from kiosk.storage.subjects import SubjectKey
 from shared.backoff import Backoff, BackoffPolicy
@@ -67,24 +70,6 @@ class EventsApi(Protocol):
     def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchAnswer: ...
 
 
-class SendFailed(Exception):
-    """Sending failed. `transient` failures are retried; `retry_after` comes from
-    the service; `fatal` ones (device not registered) stop retrying until restart."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        transient: bool,
-        retry_after: float | None = None,
-        fatal: bool = False,
-    ) -> None:
-        super().__init__(message)
-        self.transient = transient
-        self.retry_after = retry_after
-        self.fatal = fatal
-
-
 @dataclass(frozen=True)
 class SyncReport:
     sent: int = 0
@@ -94,9 +79,25 @@ class SyncReport:
     retroactive_red: int = 0
     error: str | None = None
     retry_in: float | None = None
-    fatal: bool = False
+    problem: ServiceProblem | None = None
+    """What the failure (`error`) said about the service, when the service was asked."""
     busy: bool = False  # another sync of this data folder was running: nothing done
     paused: bool = False  # waiting out an earlier failure's pause: the service was not asked
+
+    @property
+    def fatal(self) -> bool:
+        """The device token was refused: nothing goes until it is registered."""
+        return self.problem is ServiceProblem.NOT_REGISTERED
+
+
+@dataclass(frozen=True)
+class _Pause:
+    """Quiet after a failure, until `until`; kept in the database, so a restarted
+    kiosk does not knock at once on a service that asked for quiet."""
+
+    until: float
+    error: str
+    problem: ServiceProblem
 
 
 PAUSE_KEY = "sync_paused"
@@ -112,7 +113,6 @@ class Syncer:
         api: EventsApi,
         clock: Clock,
         *,
-        translate: Callable[[Exception], SendFailed | None],
         batch_size: int = MAX_BATCH,
         backoff: Backoff | None = None,
         clock_skew: Callable[[], float | None] | None = None,
@@ -125,15 +125,12 @@ class Syncer:
         self._outbox = Outbox(store)
         self._api = api
         self._clock = clock
-        self._translate = translate
         self._batch_size = min(batch_size, MAX_BATCH)
         self.backoff = backoff or Backoff(SERVICE_RETRY)
         self._clock_skew = clock_skew
         self._skew_allowance = skew_allowance
         self._lock_wait = lock_wait
-        # (until, why) after a failure; kept in the database so a restarted
-        # kiosk does not knock at once on a service that asked for quiet.
-        self._paused: tuple[float, SendFailed] | None = _load_pause(store)
+        self._paused: _Pause | None = _load_pause(store)
         self._fold_log = False  # acknowledgements were written since the last checkpoint
 
     def run_once(self) -> SyncReport:
@@ -183,11 +180,16 @@ class Syncer:
 
     def _send_due(self) -> SyncReport:
         now = self._clock.now()
-        if self._paused is not None and now < self._paused[0]:
+        paused = self._paused
+        if paused is not None and now < paused.until:
             # The service asked for quiet (Retry-After) or keeps failing: a nudge
             # for a new event must not knock early, nor let it jump the queue.
-            until, why = self._paused
-            return SyncReport(error=str(why), retry_in=until - now, fatal=why.fatal, paused=True)
+            return SyncReport(
+                error=paused.error,
+                retry_in=paused.until - now,
+                problem=paused.problem,
+                paused=True,
+            )
         if self._paused is not None:
             self.clear_pause()
         totals = SyncReport()
@@ -197,19 +199,16 @@ class Syncer:
             if not batch:
                 break
             try:
-                answer = self._api.post_events([event.to_wire() for event in batch])
-            except Exception as exc:
-                failure = self._translate(exc)
-                if failure is None:
-                    raise
-                if failure.transient or failure.fatal:
-                    return self._failed(batch, failure, totals)
+                answer = self._api.post_events([event_to_wire(event) for event in batch])
+            except ApiError as exc:
+                if exc.retryable or exc.problem is ServiceProblem.NOT_REGISTERED:
+                    return self._failed(batch, exc, totals)
                 if len(batch) > 1:
                     size = max(1, len(batch) // 2)  # isolate the event the service refuses
                     continue
                 # That one event is refused outright: park it, keep the queue moving.
-                self._outbox.dead_letter([(batch[0].id, str(failure))], now=self._clock.now())
-                totals = _add(totals, rejected=1, error=str(failure))
+                self._outbox.dead_letter([(batch[0].id, str(exc))], now=self._clock.now())
+                totals = _add(totals, rejected=1, error=str(exc))
                 continue
             totals = self._settle(batch, answer, totals)
             size = self._batch_size
@@ -222,19 +221,20 @@ class Syncer:
         return totals
 
     def _failed(
-        self, batch: Sequence[StoredEvent], failure: SendFailed, totals: SyncReport
+        self, batch: Sequence[StoredEvent], failure: ApiError, totals: SyncReport
     ) -> SyncReport:
         now = self._clock.now()
-        if failure.fatal:
-            Alerts(self._store).add_once(TokenRefused(str(failure)), now=now)
+        error, problem = str(failure), failure.problem
+        fatal = problem is ServiceProblem.NOT_REGISTERED
+        if fatal:
+            Alerts(self._store).add_once(TokenRefused(error), now=now)
         delay = self.backoff.next_delay(failure.retry_after)
-        self._paused = (now + delay, failure)
+        self._paused = _Pause(now + delay, error, problem)
         self._store.set_meta(
-            PAUSE_KEY,
-            json.dumps({"until": now + delay, "error": str(failure), "fatal": failure.fatal}),
+            PAUSE_KEY, json.dumps({"until": now + delay, "error": error, "fatal": fatal})
         )
-        self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
-        return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)
+        self._outbox.defer([e.id for e in batch], error=error, next_attempt=now + delay)
+        return _add(totals, error=error, retry_in=delay, problem=problem)
 
     def _settle(
         self, batch: Sequence[StoredEvent], answer: BatchAnswer, totals: SyncReport
@@ -281,14 +281,15 @@ class Syncer:
         )
 
 
-def _load_pause(store: Store) -> tuple[float, SendFailed] | None:
+def _load_pause(store: Store) -> _Pause | None:
     text = store.get_meta(PAUSE_KEY)
     if not text:
         return None
     try:
         saved = json.loads(text)
-        failure = SendFailed(str(saved["error"]), transient=True, fatal=bool(saved["fatal"]))
-        return float(saved["until"]), failure
+        fatal = bool(saved["fatal"])
+        problem = ServiceProblem.NOT_REGISTERED if fatal else ServiceProblem.OFFLINE
+        return _Pause(float(saved["until"]), str(saved["error"]), problem)
     except (ValueError, KeyError, TypeError):
         return None
 

@@ -12,8 +12,8 @@ from werkzeug.wrappers import Request, Response
 
 from kiosk.iin import InvalidIin, mask_iin, parse_iin
 from kiosk.passes import DEFAULT_LIFETIME
-from kiosk.service.wiretime import format_time, parse_time, time_or_none
 from kiosk.status import parse_status
+from kiosk.wiretime import format_time, parse_time, time_or_none
 from sandbox.db import DatabaseBusy, PersonRow, ReceivedEvent
 from sandbox.devices import Device, DeviceRegistry
 from sandbox.events import MAX_BATCH

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.referrals.values import NOTE_MAX, ReferralState
-from kiosk.service.wiretime import format_time, parse_time, time_or_none
+from kiosk.wiretime import format_time, parse_time, time_or_none
 from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
 from sandbox.referrals import Applied, ReferralRecord, Resolution

@@ -17,7 +17,6 @@ from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.policy import Outcome, Policy
 from kiosk.reception import Reception
 from kiosk.reports.dashboard import DayReport, day_report
-from kiosk.service.live import translate
 from kiosk.status import Status
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
@@ -101,7 +100,7 @@ class ClubDay:
 
     def sync(self) -> None:
         backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(7))
-        report = Syncer(self.store, self.service, self.clock, translate=translate, backoff=backoff)
+        report = Syncer(self.store, self.service, self.clock, backoff=backoff)
         assert report.run_once().error is None
 
     def report(self, now: float, day: dt.date = DAY) -> DayReport:

@@ -9,8 +9,8 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.passes import TrustList, public_jwk, sign_pass
-from kiosk.service.errors import PermanentError, TransientError
-from kiosk.service.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
+from kiosk.service.errors import PermanentError, ServiceProblem, TransientError
+from kiosk.service.lookup import LookupFailed, VenueStay, VisitFacts
 from kiosk.service.wire import BatchResult, KnownStatus
 from kiosk.status import Status
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.news import DeviceKind
 from kiosk.reasons import CodeReason
-from kiosk.service.lookup import ServiceProblem
+from kiosk.service.errors import ServiceProblem
 from kiosk.status import Provenance, Status
 from kiosk.storage.alerts import AlertKind
 from kiosk.storage.errors import StoreProblem

@@ -124,7 +124,7 @@ class DayReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as `ashyq-kiosk report` prints it: RFC 3339 UTC times."""
-        from kiosk.service.wiretime import format_time, time_or_none
+        from kiosk.wiretime import format_time, time_or_none
 
         return {
             "day": self.day.isoformat(),

@@ -22,12 +22,12 @@ from urllib.parse import quote, urlencode
 import requests
 
 from kiosk.service.errors import (
-    AlreadyResolved,
     DeviceNotRegistered,
     PermanentError,
     TransientError,
 )
 from kiosk.service.wire import (
+    AlreadyResolved,
     BatchResult,
     Occupancy,
     ReferralPull,
@@ -45,7 +45,7 @@ from kiosk.service.wire import (
     referral_from,
     rejection_from,
 )
-from kiosk.service.wiretime import format_time
+from kiosk.wiretime import format_time
 from shared.backoff import cap_retry_after
 from shared.clock import Clock, SystemClock
 

@@ -10,10 +10,12 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
-from kiosk.service.errors import ApiError, DeviceNotRegistered, PermanentError, TransientError
-from kiosk.service.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
+from kiosk.service.errors import (
+    ApiError,
+    ServiceProblem,
+)
+from kiosk.service.lookup import LookupFailed, VenueStay, VisitFacts
 from kiosk.service.wire import StatusAnswer, VenuePresence
-from kiosk.sync import SendFailed
 
 T = TypeVar("T")
 
@@ -133,26 +135,16 @@ class LiveStatus:
         except FutureTimeout:
             self.last_error = "deadline"
             raise LookupFailed(ServiceProblem.SLOW) from None
-        except DeviceNotRegistered:
-            self.last_error = "device_not_registered"
-            raise LookupFailed(ServiceProblem.NOT_REGISTERED) from None
         except ApiError as exc:
-            self.last_error = str(exc)
-            raise LookupFailed(problem_of(exc)) from None
+            # A refused token is all that is worth keeping of that answer.
+            refused = exc.problem is ServiceProblem.NOT_REGISTERED
+            self.last_error = exc.problem.value if refused else str(exc)
+            raise LookupFailed(exc.problem) from None
         self.last_error = None
         return answer
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-def problem_of(exc: ApiError) -> ServiceProblem:
-    """What an API error says about the service: not there, or there and refusing."""
-    if isinstance(exc, DeviceNotRegistered):
-        return ServiceProblem.NOT_REGISTERED
-    if isinstance(exc, TransientError):
-        return ServiceProblem.OFFLINE
-    return ServiceProblem.REFUSED
 
 
 def _stay(answer: VenuePresence) -> VenueStay:
@@ -164,24 +156,3 @@ def _stay(answer: VenuePresence) -> VenueStay:
         desk=answer.desk,
         venue_inside=answer.venue_inside,
     )
-
-
-def translate(exc: Exception) -> SendFailed | None:
-    """Map API errors to what the outbox sync does about them."""
-    if isinstance(exc, DeviceNotRegistered):
-        return SendFailed(str(exc), transient=True, fatal=True)
-    if isinstance(exc, TransientError):
-        return SendFailed(str(exc), transient=True, retry_after=exc.retry_after)
-    if isinstance(exc, PermanentError):
-        if exc.status in _REFUSES_THE_BATCH:
-            return SendFailed(str(exc), transient=False)
-        # 403, 404, 405…: the service (or a portal, or a server mid-migration)
-        # is not usable as configured, whatever the events; splitting the batch
-        # would dead-letter the whole queue. Keep the events and back off.
-        return SendFailed(str(exc), transient=True)
-    return None
-
-
-# Answers that blame the batch itself (a bad event, a body too large); None: the
-# client could not even encode it.
-_REFUSES_THE_BATCH = frozenset({None, 400, 413, 422})

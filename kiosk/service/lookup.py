@@ -1,15 +1,14 @@
-"""Status lookup: the online source (injected) and the local cache behind it."""
+"""Status lookup as the desk asks for it: the ports a live source fills (a status,
+the venue's presence, the signing keys), what it answers, and why it could not."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
-from kiosk.status import Status, parse_status
-from kiosk.storage.store import Store
+from kiosk.service.errors import ServiceProblem
+from kiosk.status import Status
 
 
 class StatusFacts(Protocol):
@@ -20,16 +19,6 @@ class StatusFacts(Protocol):
 
     @property
     def valid_until(self) -> float | None: ...
-
-
-class ServiceProblem(StrEnum):
-    """Why the national service could not be used just now."""
-
-    OFFLINE = "offline"  # no connection, a time-out, 5xx
-    SLOW = "slow"  # no answer within the lookup's deadline
-    NOT_REGISTERED = "device_not_registered"  # the device token was refused
-    REFUSED = "refused"  # the service answered with an error
-    CLOSED = "closed"  # the desk is stopping
 
 
 class LookupFailed(Exception):
@@ -139,63 +128,3 @@ class WatchedSource:
             return VisitFacts(status=self.lookup(iin))
         except LookupFailed as exc:
             return VisitFacts(status_problem=exc.reason)
-
-
-@dataclass(frozen=True)
-class CachedStatus:
-    status: Status
-    valid_until: float | None
-    checked_at: float
-
-
-class StatusCache:
-    """Last known statuses, keyed by the person's subject hash."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def get(self, subject: str) -> CachedStatus | None:
-        rows = self._store.query(
-            "SELECT status, valid_until, checked_at FROM status_cache WHERE subject = ?",
-            (subject,),
-        )
-        if not rows:
-            return None
-        row = rows[0]
-        status = parse_status(row["status"])
-        checked, until = row["checked_at"], row["valid_until"]
-        if status is None or not isinstance(checked, int | float):
-            return None
-        return CachedStatus(
-            status, float(until) if isinstance(until, int | float) else None, float(checked)
-        )
-
-
-_REMEMBER = (
-    "INSERT INTO status_cache (subject, status, valid_until, checked_at) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (subject) DO UPDATE SET status = excluded.status, "
-    "valid_until = excluded.valid_until, checked_at = excluded.checked_at "
-    "WHERE excluded.checked_at >= status_cache.checked_at"
-)
-
-
-def remember(
-    conn: sqlite3.Connection,
-    subject: str,
-    status: Status,
-    valid_until: float | None,
-    checked_at: float,
-) -> None:
-    """Cache a status inside the caller's transaction (newest answer wins)."""
-    conn.execute(_REMEMBER, (subject, status.value, valid_until, checked_at))
-
-
-def remember_all(
-    conn: sqlite3.Connection,
-    known: Iterable[tuple[str, Status, float | None]],
-    checked_at: float,
-) -> None:
-    """:func:`remember` for each (subject, status, valid until) in order, as one statement."""
-    conn.executemany(
-        _REMEMBER, [(subject, status.value, until, checked_at) for subject, status, until in known]
-    )

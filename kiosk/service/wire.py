@@ -1,4 +1,5 @@
-"""The service's answers as typed values, and the checks that read them.
+"""The service's wire: an outbox event as the service takes it, the answers as
+typed values, and the checks that read them.
 
 Anything off the contract in an answer is a `TransientError`: the service
 (or a proxy in front of it) sent something this kiosk cannot trust now.
@@ -11,9 +12,25 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from kiosk.service.errors import TransientError
-from kiosk.service.wiretime import parse_time
+from kiosk.events import StoredEvent
+from kiosk.service.errors import PermanentError, TransientError
 from kiosk.status import Status, parse_status
+from kiosk.wiretime import format_time, parse_time
+
+
+def event_to_wire(event: StoredEvent) -> dict[str, Any]:
+    """The event as `POST /v1/events` carries it (docs/api.yaml)."""
+    desk = event.desk
+    return {
+        "id": event.id,
+        "type": event.type.value,
+        "venue_bin": desk.venue_bin,
+        "entrance": desk.entrance,
+        "desk": desk.desk,
+        "occurred_at": format_time(event.occurred_at),
+        "iin": event.iin,
+        "data": dict(event.data),
+    }
 
 
 @dataclass(frozen=True)
@@ -125,6 +142,18 @@ class VenuePresence:
     check_in: str | None
     as_of: float
     venue_inside: int | None = None
+
+
+class AlreadyResolved(PermanentError):
+    """Another resolution of the referral came first (409): the first resolution wins.
+
+    `detail` says with which outcome; `referral` is the referral as that
+    resolution left it, when the answer carried a readable one (else None).
+    """
+
+    def __init__(self, message: str, *, referral: RemoteReferral | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.referral = referral
 
 
 def referral_from(value: object) -> RemoteReferral:

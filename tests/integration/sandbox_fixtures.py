@@ -39,8 +39,8 @@ from referencing.jsonschema import DRAFT202012
 
 from kiosk.iin import mask_iin
 from kiosk.service.api import ApiClient
-from kiosk.service.wiretime import format_time
 from kiosk.status import Status
+from kiosk.wiretime import format_time
 from sandbox.devices import DEMO_DOCTOR, Device, DeviceRole
 from sandbox.people import demo_person
 from sandbox.server import SandboxServer

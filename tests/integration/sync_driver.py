@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kiosk.service.api import ApiClient
-from kiosk.service.live import translate
 from kiosk.service.wire import BatchResult
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
@@ -52,7 +51,6 @@ def main() -> int:
         store,
         Telling(client),
         SystemClock(),
-        translate=translate,
         batch_size=batch,
         backoff=backoff,
     )

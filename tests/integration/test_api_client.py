@@ -11,8 +11,8 @@ from kiosk.passes import TrustList, verify_pass
 from kiosk.service.api import ApiClient, parse_retry_after
 from kiosk.service.errors import DeviceNotRegistered, PermanentError, TransientError
 from kiosk.service.wire import BatchResult, KnownStatus, StatusAnswer
-from kiosk.service.wiretime import format_time, parse_time
 from kiosk.status import Status
+from kiosk.wiretime import format_time, parse_time
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, checked_session, new_event
 

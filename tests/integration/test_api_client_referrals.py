@@ -14,14 +14,13 @@ import pytest
 
 from kiosk.service.api import ApiClient
 from kiosk.service.errors import (
-    AlreadyResolved,
     DeviceNotRegistered,
     PermanentError,
     TransientError,
 )
-from kiosk.service.wire import ReferralPull, RemoteReferral, VenuePresence
-from kiosk.service.wiretime import parse_time
+from kiosk.service.wire import AlreadyResolved, ReferralPull, RemoteReferral, VenuePresence
 from kiosk.status import Status
+from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.service.wiretime import parse_time
+from kiosk.wiretime import parse_time
 
 ROOT = Path(__file__).resolve().parents[2]
 

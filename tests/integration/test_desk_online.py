@@ -27,7 +27,7 @@ from kiosk.passes import PassProblem, TrustList
 from kiosk.policy import Outcome, Policy
 from kiosk.reception import Reception
 from kiosk.service.api import ApiClient
-from kiosk.service.live import LiveStatus, translate
+from kiosk.service.live import LiveStatus
 from kiosk.status import Provenance, Status
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
@@ -117,7 +117,7 @@ def test_a_service_clock_ten_minutes_ahead_shows_in_sync_and_in_the_cli(
             now=now,
         )
         client = make_client(fault_proxy.url)
-        report = Syncer(store, client, SystemClock(), translate=translate).run_once()
+        report = Syncer(store, client, SystemClock()).run_once()
     finally:
         store.close()
     assert report.acknowledged == 1
@@ -145,7 +145,7 @@ def test_a_pass_outlives_one_key_rotation_but_not_two(
     clock = SystemClock()
     try:
         keeper = TrustKeeper(store, clock, TrustList())
-        keeper.refresh(api_client)
+        keeper.refresh(api_client.get_keys)
         reception = Reception(DeskSettings(DESK, Policy()), store, clock, keeper.current)
         issued = http.post("/v1/sandbox/passes", json={"iin": DEMO_IIN["green"]}).json()
         old_pass = issued["pass"]
@@ -159,14 +159,14 @@ def test_a_pass_outlives_one_key_rotation_but_not_two(
         http.post("/v1/sandbox/keys/rotate")
         new_pass = http.post("/v1/sandbox/passes", json={"iin": DEMO_IIN["blue"]}).json()["pass"]
         assert problem(new_pass) == PassProblem.UNKNOWN_KEY.value, "not fetched yet"
-        keeper.refresh(api_client)
+        keeper.refresh(api_client.get_keys)
         assert problem(new_pass) is None
         admitted = reception.check(old_pass, Method.CAMERA)
         assert (admitted.outcome, admitted.provenance) == (Outcome.ADMIT, Provenance.PASS)
 
         http.post("/v1/sandbox/keys/rotate")
         assert problem(old_pass) is None, "the cached list still holds the old key"
-        keeper.refresh(api_client)
+        keeper.refresh(api_client.get_keys)
         refused = reception.check(old_pass, Method.CAMERA)
 
         assert refused.outcome is Outcome.INVALID_CODE
@@ -292,9 +292,7 @@ def two_desks(
         store = Store.in_dir(tmp_path / name)
         settings = DeskSettings(DeskIdentity(VENUE_BIN, entrance, name), Policy())
         reception = Reception(settings, store, clock, TrustList, live)
-        desks.append(
-            Counter(store, reception, Syncer(store, api_client, clock, translate=translate))
-        )
+        desks.append(Counter(store, reception, Syncer(store, api_client, clock)))
     try:
         yield desks[0], desks[1], clock
     finally:

@@ -38,15 +38,15 @@ from kiosk.policy import Policy
 from kiosk.reception import Reception
 from kiosk.referrals.values import ReferralReason
 from kiosk.service.api import ApiClient
-from kiosk.service.live import LiveStatus, translate
+from kiosk.service.live import LiveStatus
 from kiosk.service.lookup import LookupFailed, StatusFacts, StatusSource
-from kiosk.service.wiretime import format_time
 from kiosk.status import Status
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from kiosk.storage.subjects import SubjectKey
 from kiosk.sync import Syncer
 from kiosk.vocabulary import Method, StaffAnswer
+from kiosk.wiretime import format_time
 from sandbox.server import SandboxServer
 from tests.breakage import people
 from tests.fakes import FakeClock, PassIssuer
@@ -162,7 +162,7 @@ class Day:
         self.desk.start()
         assert self.desk.wait_ready()
         self.sync_store = Store.in_dir(folder)  # the sync's own connection, as in the kiosk
-        self.syncer = Syncer(self.sync_store, self.client, clock, translate=translate)
+        self.syncer = Syncer(self.sync_store, self.client, clock)
         self.keys: dict[bytes, SubjectKey] = {}
 
     def show(self, text: str, *, staff_out: bool = False) -> Decision:

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.service.wiretime import format_time, parse_time
+from kiosk.wiretime import format_time, parse_time
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import (

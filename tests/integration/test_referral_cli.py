@@ -21,7 +21,7 @@ import pytest
 from app import main
 from kiosk.iin import mask_iin
 from kiosk.pins import hash_pin
-from kiosk.service.wiretime import parse_time
+from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import DEMO_IIN, DOCTOR_TOKEN, TOKEN, VENUE_BIN
 from tests.integration.test_desk_online import sample_iin

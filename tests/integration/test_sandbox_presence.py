@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.service.wiretime import parse_time
+from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.service.wiretime import format_time
+from kiosk.wiretime import format_time
 from sandbox.referrals import Applied
 from sandbox.server import SandboxServer
 from tests.fakes import FakeClock

@@ -15,8 +15,8 @@ import pytest
 
 from kiosk.iin import is_valid_iin
 from kiosk.passes import PassProblem, PassRejected, TrustList, verify_pass
-from kiosk.service.wiretime import parse_time
 from kiosk.status import Status
+from kiosk.wiretime import parse_time
 from sandbox.people import DEMO_PEOPLE
 from sandbox.server import SandboxServer
 from tests.fakes import FakeClock

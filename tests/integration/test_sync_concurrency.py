@@ -15,7 +15,6 @@ from pathlib import Path
 
 from kiosk.events import DeskIdentity
 from kiosk.service.api import ApiClient
-from kiosk.service.live import translate
 from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from sandbox.server import SandboxServer
@@ -87,7 +86,7 @@ def test_two_syncs_and_a_desk_worker_at_once_post_each_event_once(
         store = Store.in_dir(folder)
         client = ApiClient(fault_proxy.url, "demo", connect_timeout=1.0, read_timeout=5.0)
         try:
-            worker = Syncer(store, client, SystemClock(), translate=translate)
+            worker = Syncer(store, client, SystemClock())
             assert worker.run_once().busy
         finally:
             client.close()

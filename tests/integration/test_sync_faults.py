@@ -30,7 +30,7 @@ from kiosk.passes import TrustList
 from kiosk.policy import Outcome, Policy
 from kiosk.reception import Reception
 from kiosk.service.api import ApiClient
-from kiosk.service.live import LiveStatus, translate
+from kiosk.service.live import LiveStatus
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
@@ -73,9 +73,7 @@ class Desk:
 
     def syncer(self, api: ApiClient, *, batch: int = BATCH, seed: int = 7) -> Syncer:
         backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(seed))
-        return Syncer(
-            self.store, api, self.clock, translate=translate, batch_size=batch, backoff=backoff
-        )
+        return Syncer(self.store, api, self.clock, batch_size=batch, backoff=backoff)
 
 
 @pytest.fixture
@@ -453,7 +451,6 @@ def test_the_worker_thread_rides_out_faults_with_its_own_connection(
             store,
             client,
             SystemClock(),
-            translate=translate,
             batch_size=BATCH,
             backoff=Backoff(BackoffPolicy(0.05, 0.2, jitter=True), rng=random.Random(1)),
         ),
@@ -484,7 +481,7 @@ def test_the_worker_stops_asking_after_401_and_still_stops_at_once(
     reports = Reports()
     worker = SyncWorker(
         lambda: Store(path),
-        lambda store: Syncer(store, revoked, SystemClock(), translate=translate),
+        lambda store: Syncer(store, revoked, SystemClock()),
         SystemClock(),
         interval=0.01,
         on_report=reports,
@@ -525,7 +522,7 @@ def test_a_failing_chore_does_not_stop_the_sync_but_replaced_files_do(
 
     worker = SyncWorker(
         lambda: Store(path),
-        lambda store: Syncer(store, client, SystemClock(), translate=translate),
+        lambda store: Syncer(store, client, SystemClock()),
         SystemClock(),
         interval=0.05,
         on_report=reports,

@@ -25,7 +25,8 @@ from kiosk.news import (
 )
 from kiosk.policy import Mode, Outcome, Policy
 from kiosk.reception import Reception
-from kiosk.service.lookup import ServiceProblem, StatusSource
+from kiosk.service.errors import ServiceProblem
+from kiosk.service.lookup import StatusSource
 from kiosk.status import Status
 from kiosk.storage.alerts import AlertKind, Alerts, ClockSkew
 from kiosk.storage.errors import StoreProblem

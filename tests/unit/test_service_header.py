@@ -14,9 +14,7 @@ from app.online import network_chores
 from config.settings import parse_settings
 from kiosk.events import EventType, NewEvent
 from kiosk.news import OccupancyState, ServiceState
-from kiosk.service.errors import TransientError
-from kiosk.service.live import translate
-from kiosk.service.lookup import ServiceProblem
+from kiosk.service.errors import ServiceProblem, TransientError
 from kiosk.service.occupancy import OccupancyReading, OccupancySource
 from kiosk.service.wire import Occupancy
 from kiosk.storage.outbox import Outbox
@@ -56,7 +54,7 @@ def test_a_sync_pass_waiting_out_its_pause_does_not_undo_a_lookup_that_answered(
     store = Store(tmp_path / "sync.sqlite3")
     service = ScriptedService()
     service.failures = [TransientError("connection refused")]
-    syncer = Syncer(store, service, clock, translate=translate)
+    syncer = Syncer(store, service, clock)
     event = NewEvent(EventType.CHECK_OUT, clock.now(), {"automatic": False}, GREEN_IIN)
     Outbox(store).add([event], desk=DESK, now=clock.now())
     failed = syncer.run_once()

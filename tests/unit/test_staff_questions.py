@@ -117,7 +117,7 @@ def test_a_visitor_refused_or_never_answered_offline_is_not_admitted_offline_whe
     service = ScriptedService()
     service.statuses = {iin: Status.RED for iin in (GREEN_IIN, BLUE_IIN, OTHER_IIN)}
 
-    report = Syncer(store, service, clock, translate=lambda exc: None).run_once()
+    report = Syncer(store, service, clock).run_once()
 
     assert report.retroactive_red == 1
     [alert] = Alerts(store).unseen()

@@ -15,7 +15,6 @@ from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.policy import Policy
 from kiosk.reception import Reception
 from kiosk.service.errors import DeviceNotRegistered, TransientError
-from kiosk.service.live import translate
 from kiosk.status import Status
 from kiosk.storage.alerts import AlertKind, Alerts
 from kiosk.storage.outbox import Outbox
@@ -35,7 +34,7 @@ def service() -> ScriptedService:
 
 def syncer(store: Store, service: ScriptedService, clock: FakeClock, batch: int = 500) -> Syncer:
     backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(7))
-    return Syncer(store, service, clock, translate=translate, batch_size=batch, backoff=backoff)
+    return Syncer(store, service, clock, batch_size=batch, backoff=backoff)
 
 
 def queue(store: Store, count: int, at: float = START) -> list[str]:

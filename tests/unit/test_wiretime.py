@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.service.wiretime import format_time, parse_time, time_or_none
+from kiosk.wiretime import format_time, parse_time, time_or_none
 
 
 def test_a_time_written_reads_back_to_the_millisecond() -> None:
