@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def decoder(settings: Settings, backend: str | None = None) -> Any:
     """The decoder as [decoder] configures it; *backend* instead of the configured one."""
-    from hardware.decoder.port import make_decoder
+    from hardware.decoder.factory import make_decoder
 
     d = settings.decoder
     return make_decoder(

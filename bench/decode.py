@@ -44,7 +44,8 @@ from bench.scenes import (  # noqa: E402
     make_pass,
     phone_scene,
 )
-from hardware.decoder.port import DecodedCode, DecoderUnavailable, make_decoder  # noqa: E402
+from hardware.decoder.factory import make_decoder  # noqa: E402
+from hardware.decoder.port import DecodedCode, DecoderUnavailable  # noqa: E402
 from hardware.imagefile import ImageUnreadable, load_bgr  # noqa: E402
 from hardware.scene import decode_frame  # noqa: E402
 

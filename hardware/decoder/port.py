@@ -2,10 +2,9 @@
 
 The kiosk reads QR codes from phone screens and, when a venue enables them,
 the barcodes printed on ID documents. A :class:`Decoder` never raises on odd
-input (empty, tiny, wrong dtype): it returns an empty list. Backends:
-
-- ``"zxing"`` (default): zxing-cpp, fastest and most robust;
-- ``"pyzbar"``: the ZBar library, for sites that standardise on it.
+input (empty, tiny, wrong dtype): it returns an empty list. The backends
+(``zxing_reader``, ``zbar_reader``) implement it; ``factory`` builds the one
+the settings name.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy.typing as npt
-
-BACKENDS = ("zxing", "pyzbar")
 
 FORMATS = (
     "qr",
@@ -109,41 +106,3 @@ def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
 def _squash(name: str) -> str:
     """Format names compare without case, spaces, dashes or underscores ("PDF-417")."""
     return "".join(ch for ch in name.lower() if ch.isalnum())
-
-
-def make_decoder(
-    backend: str = "zxing",
-    formats: Sequence[str] = ("qr",),
-    second_pass: str = "none",
-    *,
-    fallback: bool = True,
-    fallback_budget_s: float = 0.010,
-) -> Decoder:
-    """Build the decoder for ``backend`` reading ``formats``.
-
-    Raises :class:`DecoderUnavailable` when the backend's library is missing
-    and :class:`UnsupportedFormat` for an unknown format or one the backend
-    cannot read. ``second_pass`` is one of :data:`SECOND_PASSES`.
-    ``fallback``: further passes on frames where a code probably is but
-    none was read, at most ``fallback_budget_s`` of extra time per frame
-    (zxing only; see :mod:`hardware.decoder.fallback`).
-    """
-    names = check_formats(formats)
-    if second_pass not in SECOND_PASSES:
-        raise ValueError(
-            f"unknown second pass {second_pass!r}; choose one of {', '.join(SECOND_PASSES)}"
-        )
-    if backend == "zxing":
-        from hardware.decoder.zxing_reader import ZxingDecoder
-
-        return ZxingDecoder(
-            names,
-            second_pass=second_pass,
-            fallback=fallback,
-            fallback_budget_s=fallback_budget_s,
-        )
-    if backend == "pyzbar":
-        from hardware.decoder.zbar_reader import ZbarDecoder
-
-        return ZbarDecoder(names, second_pass=second_pass)
-    raise ValueError(f"unknown decoder backend {backend!r}; choose one of {', '.join(BACKENDS)}")

@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from hardware.decoder.port import DecodedCode, make_decoder
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecodedCode
 from hardware.frames import Frame, SourceUnavailable
 from hardware.pipeline import CapturePipeline, PipelineSettings
 from hardware.scene import decode_frame
