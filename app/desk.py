@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.online import api_client, live_status, sync_worker
 from kiosk.desk import DeskController, DeskOptions
-from kiosk.news import DeskListener, DeviceKind, DeviceReport
+from kiosk.listeners import DeskListener
+from kiosk.news import DeviceKind, DeviceReport
 from kiosk.storage.store import Store
 from kiosk.vocabulary import Method
 

@@ -31,10 +31,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kiosk.decision import Decision
 from kiosk.jsonlines import alert_line, decision_line, question_line
+from kiosk.listeners import DeskListener
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
-    DeskListener,
     DeviceReport,
     QuestionEnd,
     ServiceState,
@@ -45,7 +45,8 @@ from shared.device import DeviceState
 
 if TYPE_CHECKING:
     from hardware.wedge import KeyPress, WedgeDetector
-    from kiosk.desk import DeskController, Marker
+    from kiosk.desk import DeskController
+    from kiosk.deskloop import Marker
     from kiosk.storage.alerts import Alert
 
 HELP = (

@@ -45,7 +45,7 @@ from kiosk.desk import DeskController, DeskOptions  # noqa: E402
 from kiosk.desksettings import DeskRole, DeskSettings  # noqa: E402
 from kiosk.events import DeskIdentity, EventType, NewEvent  # noqa: E402
 from kiosk.iin import Sex, make_iin  # noqa: E402
-from kiosk.news import DeskListener  # noqa: E402
+from kiosk.listeners import DeskListener  # noqa: E402
 from kiosk.passes import TrustList, public_jwk, sign_pass, verify_pass  # noqa: E402
 from kiosk.policy import Policy  # noqa: E402
 from kiosk.reception import Reception  # noqa: E402

@@ -10,7 +10,6 @@ from typing import Any
 
 from kiosk.decision import Decision, Direction, Flag, StaffInput
 from kiosk.events import DeskIdentity, EventType
-from kiosk.iin import mask_iin
 from kiosk.policy import Outcome, Policy, Ruling, is_override
 from kiosk.referrals.values import Referral, ReferralOutcome
 from kiosk.status import Provenance, parse_status
@@ -61,12 +60,21 @@ def check_in_data(decision: Decision) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class Visitor:
+    """The person a code names, worked out once per scan: the IIN, today's
+    subject (its keyed hash) and the masked id that screens show."""
+
+    iin: str
+    subject: str
+    masked_id: str
+
+
 def shown_again(
     store: Store,
     desk: DeskIdentity,
     policy: Policy,
-    iin: str,
-    subject: str,
+    visitor: Visitor,
     method: Method,
     since: float,
 ) -> Decision | None:
@@ -76,7 +84,7 @@ def shown_again(
         "SELECT id, type, occurred_at, data FROM outbox WHERE subject = ? "
         "AND occurred_at >= ? AND type IN ('check_in', 'check_out') AND venue_bin = ? "
         "AND entrance = ? AND desk = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1",
-        (subject, since, desk.venue_bin, desk.entrance, desk.desk),
+        (visitor.subject, since, desk.venue_bin, desk.entrance, desk.desk),
     )
     if not rows:
         return None
@@ -100,11 +108,11 @@ def shown_again(
         status=status,
         provenance=Provenance(data.get("provenance", Provenance.NONE.value)),
         status_age=float(age) if isinstance(age, int | float) else None,
-        masked_id=mask_iin(iin),
+        masked_id=visitor.masked_id,
         offer_referral=ruling.offer_referral and not exit_ and not doctor_said,
         flags=frozenset({*flags, Flag.REPEAT}),
         occupancy=Presence(store).count(),
-        iin=iin,
+        iin=visitor.iin,
         repeat_of=str(row["id"]),
         referral_id=referral if isinstance(referral, str) else None,
     )

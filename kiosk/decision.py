@@ -75,6 +75,9 @@ class Decision:
     override: bool = False
     policy_outcome: Outcome | None = None
     event_ids: tuple[str, ...] = ()
+    recorded_at: float | None = None
+    """When `event_ids` were committed, by the desk's clock: for a staff answer,
+    the answer's time (`decided_at` stays the scan's)."""
     occupancy: int = 0
     inside_since: float | None = None
     repeat_of: str | None = None

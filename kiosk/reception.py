@@ -10,9 +10,17 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeGuard
+from typing import Any
 
-from kiosk.checkin import Facts, check_in_data, shown_again, still_holds, value_of, with_staff
+from kiosk.checkin import (
+    Facts,
+    Visitor,
+    check_in_data,
+    shown_again,
+    still_holds,
+    value_of,
+    with_staff,
+)
 from kiosk.codes import CodeKind, ParsedCode, parse_code, parse_unverified
 from kiosk.dayend import BusinessDay, DayEnd
 from kiosk.decision import Decision, Direction, Flag, PresenceSource, StaffInput
@@ -46,6 +54,17 @@ from shared.clock import Clock
 
 class AlreadyRecorded(ValueError):
     """This assessed visit was recorded before (a second staff answer)."""
+
+
+@dataclass(frozen=True)
+class _Scan(Visitor):
+    """One code read, worked out once for the whole flow: the person, the moment
+    (the clock's one reading for the decision), the code, and whether a verified
+    pass carries a status still in force (then the service need not be asked)."""
+
+    now: float
+    parsed: ParsedCode
+    pass_in_force: bool
 
 
 @dataclass(frozen=True)
@@ -105,25 +124,25 @@ class Reception:
     def _check(
         self, text: str, method: Method, staff: StaffInput | None, *, may_exit: bool
     ) -> Decision:
-        read = self._read(text, method)
-        if isinstance(read, Decision):
-            return read
-        now, parsed, iin, subject = read
+        scan = self._read(text, method)
+        if isinstance(scan, Decision):
+            return scan
         if self.settings.role is DeskRole.DOCTOR:
-            looked = self._assess_entry(parsed, subject, None, method, now)
+            looked = self._assess_entry(scan, None, method, self._presence.count())
             return replace(looked, flags=looked.flags | {Flag.LOOKUP_ONLY}, offer_referral=False)
         # A staff answer given with the scan is deliberate (an override): never a repeat.
-        repeat = None if staff is not None else self._repeat(iin, subject, method, now)
-        if repeat is not None and still_holds(repeat, self._facts(subject, now)):
+        repeat = None if staff is not None else self._repeat(scan, method)
+        if repeat is not None and still_holds(repeat, self._facts(scan.subject, scan.now)):
             return repeat
-        visit, stay, presence = self._whereabouts(parsed, subject, now)
+        visit, stay, presence = self._whereabouts(scan)
         # Within the re-scan window nobody leaves: a repeat whose facts changed is
         # its visit decided again (its stay is no pass-back).
-        if repeat is None and may_exit and self._is_exit(stay, now):
-            return self._check_out(iin, subject, stay, method, now, presence)
+        if repeat is None and may_exit and self._is_exit(stay, scan.now):
+            return self._check_out(scan, stay, method, presence)
         if repeat is not None and stay is not None and stay.event_id == repeat.repeat_of:
             stay = None
-        pending = self._assess_entry(parsed, subject, stay, method, now, visit, presence)
+        local = self._presence.count()  # once: the count after an entry follows from it
+        pending = self._assess_entry(scan, stay, method, local, visit, presence)
         if repeat is not None and (pending.outcome, pending.status) == (
             repeat.outcome,
             repeat.status,
@@ -131,7 +150,7 @@ class Reception:
             return repeat  # decided again, the same answer: nothing new to record
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
             return pending
-        return self._record(pending, staff, subject)
+        return self._record(pending, staff, scan.subject, local)
 
     def check_out(self, text: str, method: Method) -> Decision:
         """A staff check-out (a typed IIN or a shown code): the person leaves,
@@ -139,12 +158,11 @@ class Reception:
         return again_if_key_replaced(lambda: self._staff_check_out(text, method))
 
     def _staff_check_out(self, text: str, method: Method) -> Decision:
-        read = self._read(text, method)
-        if isinstance(read, Decision):
-            return read
-        now, parsed, iin, subject = read
-        _, stay, presence = self._whereabouts(parsed, subject, now, status=False)
-        return self._check_out(iin, subject, stay, method, now, presence)
+        scan = self._read(text, method)
+        if isinstance(scan, Decision):
+            return scan
+        _, stay, presence = self._whereabouts(scan, status=False)
+        return self._check_out(scan, stay, method, presence)
 
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
         """Apply a staff answer (or none) to an assessed entry and write it down.
@@ -159,7 +177,11 @@ class Reception:
             lambda: self._record(pending, staff, self._subject(iin, pending.decided_at))
         )
 
-    def _record(self, pending: Decision, staff: StaffInput | None, subject: str) -> Decision:
+    def _record(
+        self, pending: Decision, staff: StaffInput | None, subject: str, local: int | None = None
+    ) -> Decision:
+        """Write an assessed entry down. *local*: this desk's count of people inside
+        as the assessment read it (None: a staff answer, later; read it again)."""
         decision = with_staff(pending, staff)
         iin = pending.iin
         assert iin is not None
@@ -193,9 +215,10 @@ class Reception:
                 )
             )
             flags.add(Flag.RED_REPORT_QUEUED)
+        new_stay = False
         with self._store.transaction() as conn:
             try:
-                self._insert(conn, events, subject)
+                recorded_at = self._insert(conn, events, subject)
             except sqlite3.IntegrityError as exc:  # the outbox's unique event id
                 if "outbox.id" not in str(exc):
                     raise
@@ -209,12 +232,15 @@ class Reception:
                 )
             if decision.admitted:
                 d = self.settings.desk
-                enter(conn, Stay(subject, decision.decided_at, d.entrance, d.desk, check_in.id))
+                stay = Stay(subject, decision.decided_at, d.entrance, d.desk, check_in.id)
+                new_stay = enter(conn, stay)
+        inside = self._presence.count() if local is None else local + new_stay
         return replace(
             decision,
             flags=frozenset(flags),
             event_ids=tuple(e.id for e in events),
-            occupancy=self._inside(admitted=decision.admitted),
+            recorded_at=recorded_at,
+            occupancy=self._inside(inside, admitted=decision.admitted),
         )
 
     def occupancy(self) -> int:
@@ -234,20 +260,23 @@ class Reception:
 
     # -- steps ------------------------------------------------------------
 
-    def _read(self, text: str, method: Method) -> tuple[float, ParsedCode, str, str] | Decision:
-        """The moment, the code, its IIN and the person's subject; for a code
-        without an IIN, the decision that it cannot be read. A business day
-        that has ended is closed first: this code belongs to the new one."""
+    def _read(self, text: str, method: Method) -> _Scan | Decision:
+        """The code and whose it is, worked out once (the clock is read here, once
+        for the whole decision); for a code without an IIN, the decision that it
+        cannot be read. A business day that has ended is closed first: this code
+        belongs to the new one."""
         now = self._clock.now()
         self.day_end.run_if_due(now)
         parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
         if parsed.reason is CodeReason.UNKNOWN_KEY and self._keys is not None:
-            parsed = self._unknown_key(text, self._keys)
-        if parsed.iin is None:
+            parsed = self._unknown_key(text, self._keys, now)
+        iin = parsed.iin
+        if iin is None:
             return self._unreadable(parsed, method, now)
-        return now, parsed, parsed.iin, self._subject(parsed.iin, now)
+        in_force = _status_in_pass(parsed.visitor_pass, now)
+        return _Scan(iin, self._subject(iin, now), mask_iin(iin), now, parsed, in_force)
 
-    def _unknown_key(self, text: str, keys: TrustKeeper) -> ParsedCode:
+    def _unknown_key(self, text: str, keys: TrustKeeper, now: float) -> ParsedCode:
         """A pass signed by a key the desk does not hold: maybe rotated in a minute
         ago. Fetch the list (within the lookup's deadline) and read it again; if
         the service cannot be asked, the person it names is an unverified visit."""
@@ -255,7 +284,7 @@ class Reception:
         answer = keys.unknown_kid(
             source.fetch_keys if isinstance(source, KeySource) else None, self._store
         )
-        now, skew = self._clock.now(), self.settings.pass_skew
+        skew = self.settings.pass_skew
         if answer is KeyAnswer.UNREACHABLE:
             return parse_unverified(text, now=now, skew=skew)
         return parse_code(text, keys.current(), now=now, skew=skew)
@@ -264,42 +293,42 @@ class Reception:
         self._key = self._store.keys.current(now)
         return self._key.subject(iin)
 
-    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> None:
+    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> float:
         """Insert one person's events (their subject is worked out once), inside a
         transaction that then writes nothing else keyed by another subject: unless
-        a close-out turned the key since the subject was worked out (KeyReplaced)."""
+        a close-out turned the key since the subject was worked out (KeyReplaced).
+        When they were recorded (the clock's one reading for the write)."""
         desk, now = self.settings.desk, self._clock.now()
         assert self._key is not None
         self._store.keys.confirm(self._key, now)
         insert_events(conn, events, desk=desk, subject_of=lambda _: subject, now=now)
+        return now
 
     def _whereabouts(
-        self, parsed: ParsedCode, subject: str, now: float, *, status: bool = True
+        self, scan: _Scan, *, status: bool = True
     ) -> tuple[VisitFacts | None, Stay | None, PresenceSource | None]:
         """A two-way desk asks the venue who is inside (and, when *status* and no
         pass tells it, the status at once)."""
         if self.settings.role is not DeskRole.BOTH:
-            return None, self._presence.find(subject), None
+            return None, self._presence.find(scan.subject), None
         visit = None
         if isinstance(self._source, VisitSource):
-            assert parsed.iin is not None
-            wanted = (
-                status
-                and parsed.kind is not CodeKind.UNVERIFIED_PASS
-                and not _status_in_pass(parsed.visitor_pass, now)
-            )
-            visit = self._source.visit(parsed.iin, status=wanted)
-        stay, presence = locate(self._store, subject, visit.presence if visit else None)
+            unverified = scan.parsed.kind is CodeKind.UNVERIFIED_PASS
+            wanted = status and not unverified and not scan.pass_in_force
+            visit = self._source.visit(scan.iin, status=wanted)
+        stay, presence = locate(self._store, scan.subject, visit.presence if visit else None)
         return visit, stay, presence
 
-    def _inside(self, visit: VisitFacts | None = None, *, admitted: bool = False) -> int:
+    def _inside(
+        self, local: int, visit: VisitFacts | None = None, *, admitted: bool = False
+    ) -> int:
         """People inside: the venue's latest count when known (plus an entry just
-        recorded, which it cannot hold yet), never less than this desk's own."""
+        recorded, which it cannot hold yet), never less than this desk's own
+        (*local*)."""
         if visit is not None and (visit.presence or visit.presence_problem):
             # A two-way desk asked the venue: its count came with the answer (or none did).
             presence = visit.presence
             self._venue_count = None if presence is None else presence.venue_inside
-        local = self._presence.count()
         if self._venue_count is None:
             return local
         return max(local, self._venue_count + (1 if admitted else 0))
@@ -315,13 +344,12 @@ class Reception:
             occupancy=self._presence.count(),
         )
 
-    def _repeat(self, iin: str, subject: str, method: Method, now: float) -> Decision | None:
+    def _repeat(self, scan: _Scan, method: Method) -> Decision | None:
         """The same person again at this desk within the re-scan window: the last
         decision again, nothing recorded (a double read, a code shown twice)."""
-        since = now - self.settings.rescan_window
-        return shown_again(
-            self._store, self.settings.desk, self.settings.policy, iin, subject, method, since
-        )
+        since = scan.now - self.settings.rescan_window
+        settings = self.settings
+        return shown_again(self._store, settings.desk, settings.policy, scan, method, since)
 
     def _facts(self, subject: str, now: float) -> Facts:
         """What a decision about the person rests on, as the desk knows it now."""
@@ -346,17 +374,15 @@ class Reception:
 
     def _check_out(
         self,
-        iin: str,
-        subject: str,
+        scan: _Scan,
         stay: Stay | None,
         method: Method,
-        now: float,
         presence: PresenceSource | None = None,
     ) -> Decision:
         data: dict[str, Any] = {
             "method": method.value,
             "automatic": False,
-            "masked_id": mask_iin(iin),
+            "masked_id": scan.masked_id,
         }
         if presence is not None:
             data["presence"] = presence.value
@@ -365,43 +391,45 @@ class Reception:
             data["check_in"] = stay.event_id
         else:
             flags = frozenset({Flag.NOT_INSIDE})
-        event = NewEvent(EventType.CHECK_OUT, now, data, iin)
+        event = NewEvent(EventType.CHECK_OUT, scan.now, data, scan.iin)
         with self._store.transaction() as conn:
-            self._insert(conn, [event], subject)
-            leave(conn, subject)
+            recorded_at = self._insert(conn, [event], scan.subject)
+            leave(conn, scan.subject)
         return Decision(
             outcome=Outcome.ADMIT,
             direction=Direction.EXIT,
             method=method,
-            decided_at=now,
-            masked_id=mask_iin(iin),
+            decided_at=scan.now,
+            masked_id=scan.masked_id,
             flags=flags,
             event_ids=(event.id,),
+            recorded_at=recorded_at,
             occupancy=self._presence.count(),
-            iin=iin,
+            iin=scan.iin,
             presence=presence,
         )
 
     def _assess_entry(
         self,
-        parsed: ParsedCode,
-        subject: str,
+        scan: _Scan,
         stay: Stay | None,
         method: Method,
-        now: float,
+        local: int,
         visit: VisitFacts | None = None,
         presence: PresenceSource | None = None,
     ) -> Decision:
-        assert parsed.iin is not None
+        """The entry's decision, not yet recorded; *local*: this desk's count inside."""
+        now, parsed = scan.now, scan.parsed
         flags: set[Flag] = set()
-        resolved = self._resolve(parsed, subject, now, flags, visit)
+        resolved = self._resolve(scan, flags, visit)
         policy = self.settings.policy
         if resolved.status is None:
             ruling = policy.for_unverified()
         else:
             ruling = policy.for_status(resolved.status)
         referral_id = None
-        doctor = None if ruling.outcome is Outcome.ADMIT else self.referrals.clearance(subject, now)
+        cleared = ruling.outcome is Outcome.ADMIT
+        doctor = None if cleared else self.referrals.clearance(scan.subject, now)
         if doctor is not None and doctor.outcome is ReferralOutcome.CLEARED:
             # The doctor saw the passenger: may board, whatever the status shows.
             ruling, referral_id = Ruling(Outcome.ADMIT), doctor.id
@@ -417,7 +445,7 @@ class Reception:
             ):
                 # One screenshot must not walk a second person in: staff look.
                 ruling = Ruling(Outcome.ASK_STAFF, ruling.offer_referral, ruling.report_to_ses)
-        occupancy = self._inside(visit)
+        occupancy = self._inside(local, visit)
         capacity = self.settings.capacity
         if ruling.outcome is Outcome.ADMIT and capacity and occupancy >= capacity:
             flags.add(Flag.CAPACITY_REACHED)
@@ -432,7 +460,7 @@ class Reception:
             provenance=resolved.provenance,
             status_age=resolved.age,
             status_valid_until=resolved.valid_until,
-            masked_id=mask_iin(parsed.iin),
+            masked_id=scan.masked_id,
             name=visitor_pass.name if visitor_pass else None,
             reason=parsed.reason,
             offer_referral=ruling.offer_referral,
@@ -440,38 +468,30 @@ class Reception:
             flags=frozenset(flags),
             policy_outcome=ruling.outcome,
             occupancy=occupancy,
-            iin=parsed.iin,
+            iin=scan.iin,
             inside_since=stay.entered_at if stay is not None else None,
             referral_id=referral_id,
             presence=presence,
         )
 
-    def _resolve(
-        self,
-        parsed: ParsedCode,
-        subject: str,
-        now: float,
-        flags: set[Flag],
-        visit: VisitFacts | None = None,
-    ) -> _Resolved:
-        visitor_pass = parsed.visitor_pass
-        if _status_in_pass(visitor_pass, now):
+    def _resolve(self, scan: _Scan, flags: set[Flag], visit: VisitFacts | None = None) -> _Resolved:
+        now, visitor_pass = scan.now, scan.parsed.visitor_pass
+        if scan.pass_in_force and visitor_pass is not None:
             until = visitor_pass.status_valid_until
             return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
         if visitor_pass is not None:
             flags.add(Flag.STATUS_EXPIRED_IN_PASS)
-        if parsed.kind is CodeKind.UNVERIFIED_PASS:
+        if scan.parsed.kind is CodeKind.UNVERIFIED_PASS:
             return _Resolved(None, Provenance.UNVERIFIED)  # its status is not proven
-        assert parsed.iin is not None
         facts: StatusFacts | None = None
         if visit is not None:
             facts = visit.status  # asked with the presence; no second try past the deadline
         elif self._source is not None:
             with contextlib.suppress(LookupFailed):  # no answer: the cache, else unverified
-                facts = self._source.lookup(parsed.iin)
+                facts = self._source.lookup(scan.iin)
         if facts is not None:
             return _Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
-        cached = self._cache.get(subject)
+        cached = self._cache.get(scan.subject)
         if cached is not None:
             age = now - cached.checked_at
             fresh = age <= self.settings.cache_max_age
@@ -481,7 +501,7 @@ class Reception:
         return _Resolved(None, Provenance.UNVERIFIED)
 
 
-def _status_in_pass(visitor_pass: VisitorPass | None, now: float) -> TypeGuard[VisitorPass]:
+def _status_in_pass(visitor_pass: VisitorPass | None, now: float) -> bool:
     """Whether a verified pass carries a status still in force: then it is the status,
     and the service need not be asked."""
     if visitor_pass is None:

@@ -11,25 +11,35 @@ decision was about without the IIN ever being shown or stored for it.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from typing import Protocol
 
 from kiosk.decision import Decision, Direction, Flag
 from kiosk.iin import InvalidIin, parse_iin
 from kiosk.referrals.book import ReferralBook, ReferralError, Shown
-from kiosk.referrals.values import ReferralOutcome, ReferralReason, ReferralRefused
+from kiosk.referrals.values import Referral, ReferralOutcome, ReferralReason, ReferralRefused
 from kiosk.service.wire import ReferralPull
 from kiosk.status import Provenance, Status
 
-Tell = Callable[..., None]
+
+class ReferralListener(Protocol):
+    """What the referral side of a desk tells (see :class:`kiosk.listeners.DeskListener`)."""
+
+    def referral_opened(self, referral: Referral) -> None: ...
+
+    def referral_resolved(self, referral: Referral) -> None: ...
+
+    def referrals_changed(self, referrals: tuple[Referral, ...]) -> None: ...
+
+    def referral_refused(self, decision_id: str, why: ReferralRefused) -> None: ...
 
 
 class ReferralDesk:
     """Referral inputs of one desk (desk thread only). Each returns True when it
     recorded an event for the service (the caller nudges the sync)."""
 
-    def __init__(self, book: ReferralBook, tell: Tell, *, keep: int = 20) -> None:
+    def __init__(self, book: ReferralBook, listener: ReferralListener, *, keep: int = 20) -> None:
         self._book = book
-        self._tell = tell
+        self._listener = listener
         self._keep = keep
         self._recent: OrderedDict[str, Decision] = OrderedDict()
 
@@ -76,14 +86,14 @@ class ReferralDesk:
             referral = self._book.resolve(referral_id, outcome, note, operator)
         except ReferralError as exc:
             return self._refused(referral_id, exc.why)
-        self._tell("referral_resolved", referral)
+        self._listener.referral_resolved(referral)
         self._changed()
         return True
 
     def pulled(self, pull: ReferralPull) -> None:
         merged = self._book.merge(pull)
         for referral in merged.resolved:
-            self._tell("referral_resolved", referral)
+            self._listener.referral_resolved(referral)
         if merged.changed:
             self._changed()
 
@@ -94,17 +104,17 @@ class ReferralDesk:
             opened = self._book.open(iin, reason, note, shown)
         except ReferralError as exc:
             return self._refused(asked, exc.why)
-        self._tell("referral_opened", opened.referral)
+        self._listener.referral_opened(opened.referral)
         if opened.new:
             self._changed()
         return opened.new
 
     def _refused(self, asked: str, why: ReferralRefused) -> bool:
-        self._tell("referral_refused", asked, why)
+        self._listener.referral_refused(asked, why)
         return False
 
     def _changed(self) -> None:
-        self._tell("referrals_changed", self._book.current())
+        self._listener.referrals_changed(self._book.current())
 
 
 def _shown_of(decision: Decision) -> Shown:

@@ -43,14 +43,23 @@ class Presence:
         return [_to_stay(row) for row in rows]
 
 
-def enter(conn: sqlite3.Connection, stay: Stay) -> None:
+def enter(conn: sqlite3.Connection, stay: Stay) -> bool:
+    """Note *stay* inside the caller's transaction; True when the person was not
+    inside before (the count grew by one), False when their stay was replaced."""
+    values = (stay.entered_at, stay.entrance, stay.desk, stay.event_id, stay.subject)
+    replaced = conn.execute(
+        "UPDATE presence SET entered_at = ?, entrance = ?, desk = ?, event_id = ? "
+        "WHERE subject = ?",
+        values,
+    ).rowcount
+    if replaced:
+        return False
     conn.execute(
-        "INSERT INTO presence (subject, entered_at, entrance, desk, event_id) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (subject) DO UPDATE SET "
-        "entered_at = excluded.entered_at, entrance = excluded.entrance, "
-        "desk = excluded.desk, event_id = excluded.event_id",
-        (stay.subject, stay.entered_at, stay.entrance, stay.desk, stay.event_id),
+        "INSERT INTO presence (entered_at, entrance, desk, event_id, subject) "
+        "VALUES (?, ?, ?, ?, ?)",
+        values,
     )
+    return True
 
 
 def leave(conn: sqlite3.Connection, subject: str) -> None:

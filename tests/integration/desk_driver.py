@@ -23,7 +23,8 @@ from kiosk.desk import DeskController, DeskOptions
 from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.iin import Sex, make_iin
-from kiosk.news import DeskFailure, DeskListener
+from kiosk.listeners import DeskListener
+from kiosk.news import DeskFailure
 from kiosk.passes import TrustList
 from kiosk.policy import Policy, UnverifiedPolicy
 from kiosk.reception import Reception

@@ -33,7 +33,7 @@ from kiosk.decision import Decision
 from kiosk.desk import DeskController, DeskOptions
 from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
-from kiosk.news import DeskListener
+from kiosk.listeners import DeskListener
 from kiosk.policy import Policy
 from kiosk.reception import Reception
 from kiosk.referrals.values import ReferralReason

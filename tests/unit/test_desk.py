@@ -15,14 +15,8 @@ from kiosk.decision import Decision, Direction, Flag
 from kiosk.desk import DeskController, DeskOptions
 from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import DeskIdentity
-from kiosk.news import (
-    AnswerIgnored,
-    DeskListener,
-    DeviceKind,
-    DeviceReport,
-    QuestionEnd,
-    StaffQuestion,
-)
+from kiosk.listeners import DeskListener
+from kiosk.news import AnswerIgnored, DeviceKind, DeviceReport, QuestionEnd, StaffQuestion
 from kiosk.policy import Mode, Outcome, Policy
 from kiosk.reception import Reception
 from kiosk.service.errors import ServiceProblem
@@ -78,9 +72,11 @@ class Desk:
         source: StatusSource | None,
         options: DeskOptions | None = None,
         controller: dict[str, Any] | None = None,
+        listeners: tuple[DeskListener, ...] = (),
         **settings: Any,
     ) -> None:
-        """*controller*: more of the controller's keyword arguments."""
+        """*controller*: more of the controller's keyword arguments; *listeners*:
+        more listeners, after the recording one."""
         self.path = path
         self.clock = clock
         desk_settings = replace(DeskSettings(desk=DESK, policy=Policy()), **settings)
@@ -100,6 +96,8 @@ class Desk:
             **(controller or {}),
         )
         self.controller.add_listener(self.heard)
+        for listener in listeners:
+            self.controller.add_listener(listener)
         self.controller.start()
         assert self.controller.wait_ready()
 
