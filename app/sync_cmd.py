@@ -74,6 +74,7 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> tuple[SyncReport, str 
         "duplicates": report.duplicates,
         "rejected": report.rejected,
         "retroactive_red": report.retroactive_red,
+        "retroactive_reports": report.retroactive_reports,
         "pending": stats.pending,
         "dead_letter": stats.dead,
         "error": report.error or key_error or pull_error,

@@ -1,18 +1,22 @@
-"""What a check-in records, a staff answer applied to it, and a check-in shown
-again (while the facts it rests on hold)."""
+"""What a check-in records, a staff answer applied to it, a check-in shown again
+(while the facts it rests on hold), and what an unverified check-in calls for
+when the service later says the person is red."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from kiosk.decision import Decision, Direction, Flag, StaffInput
-from kiosk.events import DeskIdentity, EventType
+from kiosk.events import DeskIdentity, EventType, NewEvent, StoredEvent
 from kiosk.policy import Outcome, Policy, Ruling, is_override
 from kiosk.referrals.values import Referral, ReferralOutcome
-from kiosk.status import Provenance, parse_status
+from kiosk.status import Provenance, Status, parse_status
+from kiosk.storage.alerts import Alert, RetroactiveRed, raise_alert
+from kiosk.storage.outbox import insert_events
 from kiosk.storage.presence import Presence
 from kiosk.storage.statuscache import CachedStatus
 from kiosk.storage.store import Store
@@ -166,3 +170,51 @@ def still_holds(repeat: Decision, facts: Facts) -> bool:
     return not (
         repeat.provenance is Provenance.UNVERIFIED and changed is not None and changed > since
     )
+
+
+class FoundRed(StrEnum):
+    """An unverified visit (decided offline) whose person the service later said
+    is red: reported to the sanitary service either way."""
+
+    ADMITTED = "admitted"  # let in: staff are alerted too (the person is inside)
+    REFUSED = "refused"  # refused, or never answered: not let in
+
+
+def found_red_later(
+    conn: sqlite3.Connection, check_in: StoredEvent, status: Status, subject: str, now: float
+) -> FoundRed | None:
+    """The service told *status* for the person of *check_in* as it took the
+    check-in. A visit decided without a verified status whose person is red gets
+    its report to the sanitary service queued, inside the caller's transaction;
+    a visitor who was let in raises a `retroactive_red` alert as well. None:
+    nothing to do (a verified visit, or not red)."""
+    data = check_in.data
+    if (
+        status is not Status.RED
+        or check_in.type is not EventType.CHECK_IN
+        or check_in.iin is None
+        or data.get("provenance") != Provenance.UNVERIFIED.value
+    ):
+        return None
+    report = NewEvent(
+        EventType.RED_REPORT,
+        now,
+        {
+            "check_in": check_in.id,
+            "provenance": "retroactive",
+            "checked_in_at": check_in.occurred_at,
+        },
+        check_in.iin,
+    )
+    insert_events(conn, [report], desk=check_in.desk, subject_of=lambda _: subject, now=now)
+    if data.get("decision") != Outcome.ADMIT.value:
+        return FoundRed.REFUSED
+    alert = RetroactiveRed(
+        check_in=check_in.id,
+        masked_id=data.get("masked_id"),
+        checked_in_at=check_in.occurred_at,
+        decision=data.get("decision"),
+        red_report=report.id,
+    )
+    raise_alert(conn, Alert(alert, now))
+    return FoundRed.ADMITTED

@@ -330,7 +330,7 @@ class DeskController(DeskLoop):
         parts = self._opened
         parts.service.synced(report, state)
         parts.feed.tell_new()
-        if report.acknowledged or report.duplicates or report.retroactive_red:
+        if report.acknowledged or report.duplicates or report.retroactive_reports:
             parts.panel.changed()  # events now synced, a retroactive report queued
         if report.sent:
             parts.panel.reds_changed()  # reports may have reached the service

@@ -52,3 +52,6 @@ class StoredEvent:
     attempts: int = 0
     acked_at: float | None = None
     dead_reason: str | None = None
+    subject: str | None = None
+    """The person's keyed hash, as worked out when the event was recorded (None:
+    no person, or the day's key was replaced since)."""

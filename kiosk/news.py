@@ -140,7 +140,8 @@ class RedReport:
     id: str
     occurred_at: float
     masked_id: str | None = None
-    retroactive: bool = False  # let in while offline, found red later
+    retroactive: bool = False  # decided offline, found red later
+    admitted: bool = False  # the visitor was let in (for a retroactive one: while offline)
     delivered_at: float | None = None
     received_at: float | None = None
     refused: str | None = None

@@ -16,27 +16,26 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kiosk.events import EventType, NewEvent, StoredEvent
-from kiosk.policy import Outcome
+from kiosk.checkin import FoundRed, found_red_later
+from kiosk.events import EventType, StoredEvent
 from kiosk.referrals.pull import note_refused_resolutions
 from kiosk.service.errors import ApiError, ServiceProblem
 from kiosk.service.lookup import StatusFacts
 from kiosk.service.wire import event_to_wire
-from kiosk.status import Provenance, Status
+from kiosk.status import Status
 from kiosk.storage.alerts import (
     Alert,
     Alerts,
     DeadLetter,
-    RetroactiveRed,
     TokenRefused,
     note_clock_skew,
     raise_alert,
 )
 from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
-from kiosk.storage.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
+from kiosk.storage.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in
 from kiosk.storage.statuscache import remember_all
 from kiosk.storage.store import Store
-from kiosk.storage.subjects import SubjectKey
+from kiosk.storage.subjects import KEY_META, SubjectKey
 from shared.backoff import Backoff, BackoffPolicy
 from shared.clock import Clock
 
@@ -77,6 +76,9 @@ class SyncReport:
     duplicates: int = 0
     rejected: int = 0
     retroactive_red: int = 0
+    """Visitors let in unverified (offline) whom the service says are red: alerted."""
+    retroactive_reports: int = 0
+    """Unverified visits found red, let in or not: reported to the sanitary service."""
     error: str | None = None
     retry_in: float | None = None
     problem: ServiceProblem | None = None
@@ -195,6 +197,7 @@ class Syncer:
         totals = SyncReport()
         size = self._batch_size
         while True:
+            keyed = self._store.get_meta(KEY_META)  # before the batch: see _settle
             batch = self._outbox.pending(now=self._clock.now(), limit=size)
             if not batch:
                 break
@@ -210,7 +213,7 @@ class Syncer:
                 self._outbox.dead_letter([(batch[0].id, str(exc))], now=self._clock.now())
                 totals = _add(totals, rejected=1, error=str(exc))
                 continue
-            totals = self._settle(batch, answer, totals)
+            totals = self._settle(batch, answer, totals, keyed)
             size = self._batch_size
         if totals.sent:
             self._store.set_meta(LAST_SYNC_KEY, repr(self._clock.now()))
@@ -237,27 +240,37 @@ class Syncer:
         return _add(totals, error=error, retry_in=delay, problem=problem)
 
     def _settle(
-        self, batch: Sequence[StoredEvent], answer: BatchAnswer, totals: SyncReport
+        self,
+        batch: Sequence[StoredEvent],
+        answer: BatchAnswer,
+        totals: SyncReport,
+        keyed: str | None,
     ) -> SyncReport:
+        """What the service did with *batch*, on disk in one transaction. *keyed*:
+        the day's key as the database named it before the batch was read."""
         now = self._clock.now()
         by_id = {event.id: event for event in batch}
         done = [i for i in (*answer.accepted, *answer.duplicate) if i in by_id]
         dead = [(i, reason) for i, reason in answer.rejected if i is not None and i in by_id]
         unanswered = set(by_id) - set(done) - {i for i, _ in dead}
-        retro = 0
-        key: SubjectKey | None = None  # read once a batch: each read stats the key file
+        found: list[FoundRed] = []
+        key: SubjectKey | None = None  # read once a batch, if at all: each read stats its file
         with self._store.transaction() as conn:
+            # The subjects the check-ins were recorded with, unless a close-out
+            # turned the key since the batch was read: then today's key's.
+            turned = bool(answer.statuses) and self._store.get_meta(KEY_META) != keyed
             known: list[tuple[str, Status, float | None]] = []
             for event_id, facts in answer.statuses.items():
                 event = by_id.get(event_id)
                 if event is None or event.iin is None or event.type is not EventType.CHECK_IN:
                     continue
-                key = key or self._store.keys.current(now)
-                subject = key.subject(event.iin)
+                subject = None if turned else event.subject
+                if subject is None:
+                    key = key or self._store.keys.current(now)
+                    subject = key.subject(event.iin)
                 known.append((subject, facts.status, facts.valid_until))
-                if _admitted_unverified(event) and facts.status is Status.RED:
-                    retro += 1
-                    _queue_retroactive_report(conn, event, now, subject)
+                if red := found_red_later(conn, event, facts.status, subject, now):
+                    found.append(red)
             remember_all(conn, known, now)
             acknowledge_in(conn, done, now=now, received_at=answer.received_at)
             dead_letter_in(conn, dead, now=now)
@@ -277,7 +290,8 @@ class Syncer:
             acknowledged=len(answer.accepted),
             duplicates=len(answer.duplicate),
             rejected=len(dead),
-            retroactive_red=retro,
+            retroactive_red=found.count(FoundRed.ADMITTED),
+            retroactive_reports=len(found),
         )
 
 
@@ -292,38 +306,6 @@ def _load_pause(store: Store) -> _Pause | None:
         return _Pause(float(saved["until"]), str(saved["error"]), problem)
     except (ValueError, KeyError, TypeError):
         return None
-
-
-def _admitted_unverified(event: StoredEvent) -> bool:
-    """Let in without a verified status (offline): refused or unanswered is not let in."""
-    data = event.data
-    return (
-        data.get("provenance") == Provenance.UNVERIFIED.value
-        and data.get("decision") == Outcome.ADMIT.value
-    )
-
-
-def _queue_retroactive_report(conn: Any, event: StoredEvent, now: float, subject: str) -> None:
-    report = NewEvent(
-        EventType.RED_REPORT,
-        now,
-        {"check_in": event.id, "provenance": "retroactive", "checked_in_at": event.occurred_at},
-        event.iin,
-    )
-    insert_events(conn, [report], desk=event.desk, subject_of=lambda _: subject, now=now)
-    raise_alert(
-        conn,
-        Alert(
-            RetroactiveRed(
-                check_in=event.id,
-                masked_id=event.data.get("masked_id"),
-                checked_in_at=event.occurred_at,
-                decision=event.data.get("decision"),
-                red_report=report.id,
-            ),
-            now,
-        ),
-    )
 
 
 def _add(totals: SyncReport, **more: Any) -> SyncReport:

@@ -17,7 +17,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # made once: json.
 
 _COLUMNS = (
     "seq, id, type, occurred_at, venue_bin, entrance, desk, iin, data, attempts, acked_at, "
-    "dead_reason"
+    "dead_reason, subject"
 )
 
 
@@ -200,7 +200,7 @@ class Outbox:
             "ORDER BY occurred_at, seq",
             (start, end),
         )
-        return [_to_event({**row, "iin": None}) for row in rows]
+        return [_to_event({**row, "iin": None, "subject": None}) for row in rows]
 
 
 def _to_event(row: dict[str, Any]) -> StoredEvent:
@@ -215,6 +215,7 @@ def _to_event(row: dict[str, Any]) -> StoredEvent:
         attempts=int(row["attempts"]),
         acked_at=float_or_none(row["acked_at"]),
         dead_reason=row["dead_reason"],
+        subject=row["subject"],
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -224,3 +225,64 @@ def test_the_worker_publishes_when_the_service_last_acknowledged(
 
     assert published[0].pending == 0 and published[0].last_acked_at == clock.now()
     assert worker.state.last_acked_at == clock.now()
+
+
+def test_the_status_is_cached_under_the_subject_the_check_in_was_recorded_with(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    [event_id] = queue(store, 1)
+    with store.transaction() as conn:  # what the desk worked out when it recorded it
+        conn.execute("UPDATE outbox SET subject = 'as-recorded' WHERE id = ?", (event_id,))
+    service.statuses = {GREEN_IIN: Status.YELLOW}
+
+    syncer(store, service, clock).run_once()
+
+    cached = store.query("SELECT subject, status FROM status_cache")
+    assert cached == [{"subject": "as-recorded", "status": "yellow"}], "not worked out again"
+
+
+class ClosingService(ScriptedService):
+    """The service answers just after another process closed the day: the
+    close-out runs on its own connection while the batch is on its way."""
+
+    def __init__(self, path: Path, clock: FakeClock) -> None:
+        super().__init__()
+        self.path, self.clock = path, clock
+        self.closed = False
+
+    def post_events(self, events: Any) -> Any:
+        from kiosk.dayend import BusinessDay, DayEnd
+
+        if not self.closed:
+            self.closed = True
+            other = Store(self.path)
+            try:
+                DayEnd(other, DESK, BusinessDay()).close_out(self.clock.now(), now=self.clock.now())
+            finally:
+                other.close()
+        return super().post_events(events)
+
+
+def test_a_close_out_while_a_batch_is_on_its_way_caches_under_the_new_key_only(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    store = Store(tmp_path / "kiosk.sqlite3")
+    try:
+        reception = Reception(
+            DeskSettings(desk=DESK, policy=Policy()), store, clock, lambda: PassIssuer().trust
+        )
+        recorded = reception.record(
+            reception.check(GREEN_IIN, Method.SCANNER), StaffInput(StaffAnswer.ADMIT, "aigerim")
+        )
+        old_subject = store.query("SELECT subject FROM outbox WHERE id = ?", (recorded.id,))
+        service = ClosingService(store.path, clock)
+        service.statuses = {GREEN_IIN: Status.YELLOW}
+
+        report = syncer(store, service, clock).run_once()
+
+        assert report.acknowledged == 2, "the check-in, then the close-out's check-out"
+        new_subject = store.keys.current(clock.now()).subject(GREEN_IIN)
+        cached = {str(r["subject"]) for r in store.query("SELECT subject FROM status_cache")}
+        assert cached == {new_subject} and old_subject[0]["subject"] not in cached
+    finally:
+        store.close()

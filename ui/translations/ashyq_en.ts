@@ -826,72 +826,77 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="65"/>
-        <source>let in offline, found red later</source>
-        <translation>let in offline, found red later</translation>
+        <location filename="../ses_view.py" line="79"/>
+        <source>admitted offline, found red later</source>
+        <translation>admitted offline, found red later</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="67"/>
+        <location filename="../ses_view.py" line="80"/>
+        <source>refused offline, found red later</source>
+        <translation>refused offline, found red later</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="77"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="79"/>
+        <location filename="../ses_view.py" line="84"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="90"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="93"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="96"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="92"/>
+        <location filename="../ses_view.py" line="97"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="100"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="104"/>
+        <location filename="../ses_view.py" line="109"/>
         <source>Reports to the sanitary service</source>
         <translation>Reports to the sanitary service</translation>
     </message>

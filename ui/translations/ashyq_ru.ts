@@ -827,72 +827,77 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="65"/>
-        <source>let in offline, found red later</source>
+        <location filename="../ses_view.py" line="79"/>
+        <source>admitted offline, found red later</source>
         <translation>пропущен без связи, позже оказался красным</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="67"/>
+        <location filename="../ses_view.py" line="80"/>
+        <source>refused offline, found red later</source>
+        <translation>не пропущен без связи, позже оказался красным</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="77"/>
         <source>refused at the desk</source>
         <translation>не пропущен на стойке</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="79"/>
+        <location filename="../ses_view.py" line="84"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис отклонил (%1): позвоните в СЭС</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>В очереди: связи пока нет. Позвоните, если посетитель ещё здесь</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="90"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Доставлено; сервис получил в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="93"/>
         <source>Delivered at %1</source>
         <translation>Доставлено в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="96"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(номер в [ses] phone не задан: обратитесь к администратору)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="92"/>
+        <location filename="../ses_view.py" line="97"/>
         <source>Sanitary service: %1</source>
         <translation>СЭС: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="100"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Посетителя с красным статусом пускать нельзя: киоск сам сообщает о каждом в СЭС. Пока сообщение в очереди (нет связи), позвоните по номеру выше и назовите время и скрытый ID посетителя; держите посетителя отдельно от других, пока служба не даст указаний.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Report</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="104"/>
+        <location filename="../ses_view.py" line="109"/>
         <source>Reports to the sanitary service</source>
         <translation>Сообщения в СЭС</translation>
     </message>
