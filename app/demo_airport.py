@@ -53,7 +53,7 @@ def airport_sections(server_url: str, *, doctor: bool) -> dict[str, object]:
 
 def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     desk = demo.screens
-    gate, doctors = desk.boarding, doctor.screens.boarding
+    gate, doctors = demo.kiosk.boarding, doctor.boarding
     assert gate is not None and doctors is not None
     room = doctors.referrals
     yield CameraIs((DeviceState.RUNNING, DeviceState.BACK))

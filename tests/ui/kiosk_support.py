@@ -45,6 +45,11 @@ class Running:
     def screens(self) -> Any:
         return self.kiosk.screens
 
+    @property
+    def boarding(self) -> Any:
+        """A boarding desk's referral side (None at a venue desk)."""
+        return self.kiosk.boarding
+
     def show_code(self, text: str) -> None:
         width, height = self.camera.size
         self.camera.show(phone_frame(text, width=width, height=height, module_px=4))

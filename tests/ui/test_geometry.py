@@ -262,7 +262,7 @@ def test_a_boarding_desk_with_a_referral_a_slip_and_a_question_stays_on_its_scre
     )  # fmt: skip
     screen = on_desk(qapp, running, desk)
     screens, controller = running.screens, running.kiosk.desk.controller
-    staff, window, boarding = screens.staff, screens.windows.desk, screens.boarding
+    staff, window, boarding = screens.staff, screens.windows.desk, running.boarding
     switch_language(qtbot, staff, lang)
     refer = staff.last.refer_button
 
