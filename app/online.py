@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kiosk.desksettings import DeskRole
 from kiosk.service.api import ApiClient
 from kiosk.service.errors import ApiError, ServiceProblem
 from kiosk.service.live import LiveStatus
@@ -103,7 +104,7 @@ def live_status(app: App, client: ApiClient) -> LiveStatus:
     """Status lookups within the deadline; a two-way desk also asks the venue who is
     inside, in parallel, within the same deadline."""
     venue = app.settings.venue
-    two_way = venue.role == "both"
+    two_way = venue.role is DeskRole.BOTH
     return LiveStatus(
         client,
         deadline=app.settings.service.status_deadline,

@@ -25,7 +25,9 @@ from pydantic import (
 )
 
 from config.gate_settings import GateSettings
+from kiosk.desksettings import DeskRole
 from kiosk.pins import RECOMMENDED_DIGITS, is_pin_hash, short_pin
+from kiosk.policy import Mode
 from kiosk.referrals.values import PREFIX_MAX, is_ticket_prefix
 
 APP_NAME = "ashyq-kiosk"
@@ -49,9 +51,9 @@ class VenueSettings(_Section):
     name: str = Field("Demo venue", description="shown on the screens and in reports")
     entrance: str = Field("main", min_length=1, description="this desk's entrance")
     desk: str = Field("desk-1", min_length=1, description="this desk's id within the venue")
-    mode: Literal["venue", "boarding"] = Field("venue", description="venue | boarding")
-    role: Literal["entry", "exit", "both", "doctor"] = Field(
-        "both",
+    mode: Mode = Field(Mode.VENUE, description="venue | boarding")
+    role: DeskRole = Field(
+        DeskRole.BOTH,
         description="entry | exit | both | doctor (the doctor room: resolves referrals, "
         "records no visits)",
     )

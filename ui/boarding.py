@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 from config.settings import Settings
 from kiosk.decision import Decision
 from kiosk.desk import DeskController
+from kiosk.desksettings import DeskRole
 from kiosk.referrals.values import Referral, ReferralOutcome
 from ui import words
 from ui.bridge import DeskBridge
@@ -67,7 +68,7 @@ class BoardingDesk(QObject):
         self._slips = slips
         self._operator = operator
         self._ask_doctor = ask_doctor
-        self.doctor_room = settings.venue.role == "doctor"
+        self.doctor_room = settings.venue.role is DeskRole.DOCTOR
         self.last_slip: str | None = None
         staff.set_boarding()
         # In the doctor room a decision counts once confirmed, and with the doctor

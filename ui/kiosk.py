@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from config.settings import Settings
 from kiosk.decision import Decision
 from kiosk.desk import DeskController
+from kiosk.desksettings import DeskRole
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
@@ -96,7 +97,7 @@ class KioskScreens(QObject):
         self.staff.operator.unlock = lambda: self._ask_admin("operator")
         self.staff.set_language(screens.languages[0])
         self.staff.settings_button.setVisible(open_settings is not None)
-        doctor_room = settings.venue.role == "doctor"
+        doctor_room = settings.venue.role is DeskRole.DOCTOR
         self.windows = KioskWindows(
             self.visitor,
             self.staff,
