@@ -1,7 +1,7 @@
 """The `ashyq-kiosk` command: the composition root of the application.
 
 This package is the only place allowed to reach across the layers
-(DESIGN.md section 5). Each subcommand lives in its own module with a
+(docs/architecture.md, section 3). Each subcommand lives in its own module with a
 `register(subparsers, common)` function; heavy imports (Qt, OpenCV, the
 sandbox server) stay inside the functions that need them, so `ashyq-kiosk
 iin` starts fast.

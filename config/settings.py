@@ -376,7 +376,7 @@ class SettingsError(Exception):
 
 
 def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path:
-    """The settings file to read, in the order of DESIGN.md section 10."""
+    """The settings file to read, in the order of docs/architecture.md, section 8."""
     environ = os.environ if env is None else env
     if explicit:
         return Path(explicit)

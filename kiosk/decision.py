@@ -107,7 +107,7 @@ class Decision:
         return self.outcome is Outcome.ADMIT
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON words of the command line (DESIGN.md section 9); no raw IIN."""
+        """The JSON words of the command line (docs/architecture.md, section 2); no raw IIN."""
         out: dict[str, Any] = {
             "decision": self.outcome.value,
             "direction": self.direction.value,

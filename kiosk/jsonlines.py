@@ -1,4 +1,4 @@
-"""The one place where the desk's values become JSON lines (DESIGN.md section 9)."""
+"""The one place where the desk's values become JSON lines (docs/architecture.md, section 2)."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ class Rule:
 
 
 def default_rules(mode: Mode) -> dict[Status, Rule]:
-    """The table of DESIGN.md section 2."""
+    """The default table (docs/architecture.md, section 2)."""
     boarding = mode is Mode.BOARDING
     return {
         Status.GREEN: Rule(admit=True),

@@ -1,4 +1,4 @@
-"""The venue's day for the manager (DESIGN.md section 7): people inside
+"""The venue's day for the manager (docs/architecture.md, section 7): people inside
 through the day, working hours, counts by status and decision, unverified
 admissions and what they turned out to be, red reports, referrals; and the
 same as a CSV file."""

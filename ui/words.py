@@ -48,7 +48,7 @@ STATUS = {
 }
 NO_STATUS = QT_TRANSLATE_NOOP("Words", "No status")
 
-# The decision in large letters (DESIGN.md section 7).
+# The decision in large letters (docs/architecture.md, section 7).
 ADMIT = QT_TRANSLATE_NOOP("Words", "ADMIT")
 DENY = QT_TRANSLATE_NOOP("Words", "DENY")
 REFER = QT_TRANSLATE_NOOP("Words", "REFER TO DOCTOR")

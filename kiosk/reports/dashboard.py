@@ -1,6 +1,6 @@
 """The venue's day in numbers, from the outbox alone, with no personal data.
 
-What a venue manager reads at the end of the day (DESIGN.md section 7):
+What a venue manager reads at the end of the day (docs/architecture.md, section 7):
 people inside through the day, the real working hours (first entry to last
 exit), check-ins by status and by decision, unverified admissions and what
 they turned out to be, red reports, staff overrides and doctor referrals.
