@@ -1,24 +1,29 @@
-"""What a check-in records, a staff answer applied to it, a check-in shown again
-(while the facts it rests on hold), and what an unverified check-in calls for
-when the service later says the person is red."""
+"""A check-in's rules: the scan worked out once, the status it is decided by,
+what it records, a staff answer applied to it, a check-in shown again (while
+the facts it rests on hold), and what an unverified check-in calls for when the
+service later says the person is red."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from kiosk.codes import CodeKind, ParsedCode
 from kiosk.decision import Decision, Direction, Flag, StaffInput
 from kiosk.events import DeskIdentity, EventType, NewEvent, StoredEvent
+from kiosk.passes import VisitorPass
 from kiosk.policy import Outcome, Policy, Ruling, is_override
 from kiosk.referrals.values import Referral, ReferralOutcome
+from kiosk.service.lookup import LookupFailed, StatusFacts, StatusSource, VisitFacts
 from kiosk.status import Provenance, Status, parse_status
 from kiosk.storage.alerts import Alert, RetroactiveRed, raise_alert
 from kiosk.storage.outbox import insert_events
 from kiosk.storage.presence import Presence
-from kiosk.storage.statuscache import CachedStatus
+from kiosk.storage.statuscache import CachedStatus, StatusCache
 from kiosk.storage.store import Store
 from kiosk.vocabulary import Method, StaffAnswer
 
@@ -72,6 +77,74 @@ class Visitor:
     iin: str
     subject: str
     masked_id: str
+
+
+@dataclass(frozen=True)
+class CodeRead(Visitor):
+    """One code read, worked out once for the whole flow: the person, the moment
+    (the clock's one reading for the decision), the code, and whether a verified
+    pass carries a status still in force (then the service need not be asked)."""
+
+    now: float
+    parsed: ParsedCode
+    pass_in_force: bool
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A visit's status and where it came from (its age, from the cache)."""
+
+    status: Status | None
+    provenance: Provenance
+    age: float | None = None
+    valid_until: float | None = None
+
+
+def resolve_status(
+    scan: CodeRead,
+    flags: set[Flag],
+    source: StatusSource | None,
+    cache: StatusCache,
+    cache_max_age: float,
+    visit: VisitFacts | None = None,
+) -> Resolved:
+    """The status a visit is decided by: a verified pass's while it holds, else
+    the service's (asked with the venue's presence when *visit* is given, or
+    now, within the look-up's deadline), else today's cached one if fresh and
+    in force, else none (unverified). Notes a pass whose status ran out."""
+    now, visitor_pass = scan.now, scan.parsed.visitor_pass
+    if scan.pass_in_force and visitor_pass is not None:
+        until = visitor_pass.status_valid_until
+        return Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
+    if visitor_pass is not None:
+        flags.add(Flag.STATUS_EXPIRED_IN_PASS)
+    if scan.parsed.kind is CodeKind.UNVERIFIED_PASS:
+        return Resolved(None, Provenance.UNVERIFIED)  # its status is not proven
+    facts: StatusFacts | None = None
+    if visit is not None:
+        facts = visit.status  # asked with the presence; no second try past the deadline
+    elif source is not None:
+        with contextlib.suppress(LookupFailed):  # no answer: the cache, else unverified
+            facts = source.lookup(scan.iin)
+    if facts is not None:
+        return Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
+    cached = cache.get(scan.subject)
+    if cached is not None:
+        age = now - cached.checked_at
+        fresh = age <= cache_max_age
+        in_force = cached.valid_until is None or cached.valid_until >= now
+        if fresh and in_force:
+            return Resolved(cached.status, Provenance.CACHE, max(age, 0.0), cached.valid_until)
+    return Resolved(None, Provenance.UNVERIFIED)
+
+
+def status_in_pass(visitor_pass: VisitorPass | None, now: float) -> bool:
+    """Whether a verified pass carries a status still in force: then it is the status,
+    and the service need not be asked."""
+    if visitor_pass is None:
+        return False
+    until = visitor_pass.status_valid_until
+    return until is None or until >= now
 
 
 def shown_again(

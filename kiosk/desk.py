@@ -11,10 +11,9 @@ no desk logic of their own.
     code text ─► DeskController.submit ─► Reception (parse → status → policy
     → events on disk) ─► listeners: decision_shown, entry_recorded … ─► screen
 
-Its parts: :class:`kiosk.questions.StaffQuestions` (Admit or Refuse, in
-turn), :class:`kiosk.referrals.desk.ReferralDesk` (referrals),
-:class:`kiosk.servicewatch.ServiceWatch` (the service's state) and
-:class:`kiosk.panel.PanelNews` (what the staff panel reads back from disk).
+Its parts: :class:`kiosk.questions.QuestionDesk` (Admit or Refuse, in turn),
+:class:`kiosk.referrals.desk.ReferralDesk`, :class:`kiosk.servicewatch.ServiceWatch`
+(the service's state) and :class:`kiosk.panel.PanelNews` (the staff panel's news).
 """
 
 from __future__ import annotations
@@ -25,12 +24,7 @@ from dataclasses import dataclass
 from kiosk.decision import Decision, Direction, Flag, StaffInput
 from kiosk.deskloop import DeskLoop
 from kiosk.listeners import DeskListener, DeskListeners
-from kiosk.news import (
-    DeskFailure,
-    DeviceReport,
-    KeyListState,
-    Recorded,
-)
+from kiosk.news import DeskFailure, DeviceReport, KeyListState, Recorded
 from kiosk.panel import PanelNews
 from kiosk.questions import QuestionDesk, StaffQuestions
 from kiosk.reception import Reception
@@ -60,8 +54,6 @@ from shared.clock import Clock
 from shared.device import DeviceState
 
 DAY = 86_400.0
-KEYS_RETOLD_EVERY = 3600.0
-"""The key list's age is told again this often (it grows with no news)."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +114,6 @@ class DeskController(DeskLoop):
         self._tell = DeskListeners()
         # Desk-thread state: only touched by the desk thread.
         self._parts: _Opened | None = None
-        self._keys_told_at = 0.0
         self._last_integrity = 0.0
 
     # -- wiring -------------------------------------------------------------
@@ -244,6 +235,7 @@ class DeskController(DeskLoop):
             self._clock,
             trouble_after=self._options.sync_trouble_after,
             offline=offline,
+            keys=self._keys,
         )
         referrals = ReferralDesk(reception.referrals, tell)
         asked = StaffQuestions(self._options.question_timeout)
@@ -254,7 +246,7 @@ class DeskController(DeskLoop):
         parts = self._opened
         parts.service.started()
         self._tell.occupancy_changed(parts.panel.occupancy)
-        self._tell_keys()
+        parts.service.tell_keys()
         parts.panel.tell_recent()
         parts.panel.tell_reds()
         parts.feed.start()
@@ -313,8 +305,7 @@ class DeskController(DeskLoop):
         parts.questions.time_out(now)
         if parts.reception.tick():
             parts.panel.changed()
-        if now - self._keys_told_at >= KEYS_RETOLD_EVERY:
-            self._tell_keys()
+        parts.service.tick(now)
         if now - self._last_integrity >= self._options.integrity_every:
             parts.store.check_integrity()
             self._last_integrity = now
@@ -354,13 +345,8 @@ class DeskController(DeskLoop):
         self._opened.feed.tell_new()  # a chore's alert (the key list too old)
 
     def _on_keys(self) -> None:
-        self._tell_keys()
+        self._opened.service.tell_keys()
         self._opened.feed.tell_new()
-
-    def _tell_keys(self) -> None:
-        if self._keys is not None:
-            self._keys_told_at = self._clock.now()
-            self._tell.keys_changed(self._keys())
 
     # -- steps ------------------------------------------------------------------
 

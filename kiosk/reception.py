@@ -6,17 +6,18 @@ returned only after the events it implies are committed to the store.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from kiosk.checkin import (
+    CodeRead,
     Facts,
-    Visitor,
     check_in_data,
+    resolve_status,
     shown_again,
+    status_in_pass,
     still_holds,
     value_of,
     with_staff,
@@ -27,20 +28,18 @@ from kiosk.decision import Decision, Direction, Flag, PresenceSource, StaffInput
 from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
-from kiosk.passes import TrustList, VisitorPass
+from kiosk.passes import TrustList
 from kiosk.policy import Outcome, Ruling
 from kiosk.reasons import CodeReason
 from kiosk.referrals.book import ReferralBook
 from kiosk.referrals.values import ReferralOutcome, default_ticket_prefix
 from kiosk.service.lookup import (
     KeySource,
-    LookupFailed,
-    StatusFacts,
     StatusSource,
     VisitFacts,
     VisitSource,
 )
-from kiosk.status import Provenance, Status
+from kiosk.status import Provenance
 from kiosk.storage.outbox import insert_events
 from kiosk.storage.presence import Presence, Stay, enter, leave
 from kiosk.storage.statuscache import StatusCache, remember
@@ -54,25 +53,6 @@ from shared.clock import Clock
 
 class AlreadyRecorded(ValueError):
     """This assessed visit was recorded before (a second staff answer)."""
-
-
-@dataclass(frozen=True)
-class _Scan(Visitor):
-    """One code read, worked out once for the whole flow: the person, the moment
-    (the clock's one reading for the decision), the code, and whether a verified
-    pass carries a status still in force (then the service need not be asked)."""
-
-    now: float
-    parsed: ParsedCode
-    pass_in_force: bool
-
-
-@dataclass(frozen=True)
-class _Resolved:
-    status: Status | None
-    provenance: Provenance
-    age: float | None = None
-    valid_until: float | None = None
 
 
 class Reception:
@@ -260,7 +240,7 @@ class Reception:
 
     # -- steps ------------------------------------------------------------
 
-    def _read(self, text: str, method: Method) -> _Scan | Decision:
+    def _read(self, text: str, method: Method) -> CodeRead | Decision:
         """The code and whose it is, worked out once (the clock is read here, once
         for the whole decision); for a code without an IIN, the decision that it
         cannot be read. A business day that has ended is closed first: this code
@@ -273,8 +253,8 @@ class Reception:
         iin = parsed.iin
         if iin is None:
             return self._unreadable(parsed, method, now)
-        in_force = _status_in_pass(parsed.visitor_pass, now)
-        return _Scan(iin, self._subject(iin, now), mask_iin(iin), now, parsed, in_force)
+        in_force = status_in_pass(parsed.visitor_pass, now)
+        return CodeRead(iin, self._subject(iin, now), mask_iin(iin), now, parsed, in_force)
 
     def _unknown_key(self, text: str, keys: TrustKeeper, now: float) -> ParsedCode:
         """A pass signed by a key the desk does not hold: maybe rotated in a minute
@@ -305,7 +285,7 @@ class Reception:
         return now
 
     def _whereabouts(
-        self, scan: _Scan, *, status: bool = True
+        self, scan: CodeRead, *, status: bool = True
     ) -> tuple[VisitFacts | None, Stay | None, PresenceSource | None]:
         """A two-way desk asks the venue who is inside (and, when *status* and no
         pass tells it, the status at once)."""
@@ -344,7 +324,7 @@ class Reception:
             occupancy=self._presence.count(),
         )
 
-    def _repeat(self, scan: _Scan, method: Method) -> Decision | None:
+    def _repeat(self, scan: CodeRead, method: Method) -> Decision | None:
         """The same person again at this desk within the re-scan window: the last
         decision again, nothing recorded (a double read, a code shown twice)."""
         since = scan.now - self.settings.rescan_window
@@ -374,7 +354,7 @@ class Reception:
 
     def _check_out(
         self,
-        scan: _Scan,
+        scan: CodeRead,
         stay: Stay | None,
         method: Method,
         presence: PresenceSource | None = None,
@@ -411,7 +391,7 @@ class Reception:
 
     def _assess_entry(
         self,
-        scan: _Scan,
+        scan: CodeRead,
         stay: Stay | None,
         method: Method,
         local: int,
@@ -421,7 +401,8 @@ class Reception:
         """The entry's decision, not yet recorded; *local*: this desk's count inside."""
         now, parsed = scan.now, scan.parsed
         flags: set[Flag] = set()
-        resolved = self._resolve(scan, flags, visit)
+        max_age = self.settings.cache_max_age
+        resolved = resolve_status(scan, flags, self._source, self._cache, max_age, visit)
         policy = self.settings.policy
         if resolved.status is None:
             ruling = policy.for_unverified()
@@ -473,38 +454,3 @@ class Reception:
             referral_id=referral_id,
             presence=presence,
         )
-
-    def _resolve(self, scan: _Scan, flags: set[Flag], visit: VisitFacts | None = None) -> _Resolved:
-        now, visitor_pass = scan.now, scan.parsed.visitor_pass
-        if scan.pass_in_force and visitor_pass is not None:
-            until = visitor_pass.status_valid_until
-            return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
-        if visitor_pass is not None:
-            flags.add(Flag.STATUS_EXPIRED_IN_PASS)
-        if scan.parsed.kind is CodeKind.UNVERIFIED_PASS:
-            return _Resolved(None, Provenance.UNVERIFIED)  # its status is not proven
-        facts: StatusFacts | None = None
-        if visit is not None:
-            facts = visit.status  # asked with the presence; no second try past the deadline
-        elif self._source is not None:
-            with contextlib.suppress(LookupFailed):  # no answer: the cache, else unverified
-                facts = self._source.lookup(scan.iin)
-        if facts is not None:
-            return _Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
-        cached = self._cache.get(scan.subject)
-        if cached is not None:
-            age = now - cached.checked_at
-            fresh = age <= self.settings.cache_max_age
-            in_force = cached.valid_until is None or cached.valid_until >= now
-            if fresh and in_force:
-                return _Resolved(cached.status, Provenance.CACHE, max(age, 0.0), cached.valid_until)
-        return _Resolved(None, Provenance.UNVERIFIED)
-
-
-def _status_in_pass(visitor_pass: VisitorPass | None, now: float) -> bool:
-    """Whether a verified pass carries a status still in force: then it is the status,
-    and the service need not be asked."""
-    if visitor_pass is None:
-        return False
-    until = visitor_pass.status_valid_until
-    return until is None or until >= now

@@ -1,9 +1,11 @@
 """The national service as one desk last saw it: online or not and why, and the
-outbox behind it (a :class:`kiosk.news.ServiceState`), told when it changes.
+outbox behind it (a :class:`kiosk.news.ServiceState`), told when it changes;
+and the pass-signing key list the desk holds from it.
 
 Every call to the service says whether it answers: the look-ups, the network
 thread's chores, and each sync pass that asked anything. Events that wait
-for the service too long raise a `sync_trouble` alert.
+for the service too long raise a `sync_trouble` alert. The key list's age
+grows with no news, so it is told again every hour.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kiosk.listeners import DeskListener
-from kiosk.news import ServiceState
+from kiosk.news import KeyListState, ServiceState
 from kiosk.service.errors import ServiceProblem
 from kiosk.storage.alerts import AlertFeed, SyncTrouble
 from kiosk.sync import SyncReport, SyncState
 from shared.clock import Clock
+
+KEYS_RETOLD_EVERY = 3600.0
+"""The key list's age is told again this often (it grows with no news)."""
 
 
 class ServiceWatch:
@@ -30,10 +35,14 @@ class ServiceWatch:
         *,
         trouble_after: float,
         offline: Callable[[], None],
+        keys: Callable[[], KeyListState] | None = None,
     ) -> None:
         """*offline* is called each time the state says the service does not
-        answer (what depends on it, the venue's count, goes stale)."""
+        answer (what depends on it, the venue's count, goes stale); *keys*: the
+        key list's state now."""
         self.state = ServiceState()
+        self._keys = keys
+        self._keys_told_at = 0.0
         self._listener = listener
         self._feed = feed
         self._clock = clock
@@ -43,6 +52,16 @@ class ServiceWatch:
 
     def started(self) -> None:
         self._listener.service_changed(self.state)
+
+    def tell_keys(self) -> None:
+        """The key list's state (at start, after each fetch, and every hour)."""
+        if self._keys is not None:
+            self._keys_told_at = self._clock.now()
+            self._listener.keys_changed(self._keys())
+
+    def tick(self, now: float) -> None:
+        if now - self._keys_told_at >= KEYS_RETOLD_EVERY:
+            self.tell_keys()
 
     def synced(self, report: SyncReport, sync: SyncState) -> None:
         """A sync pass ended (not a busy one): the queue, and whether the service
