@@ -1,7 +1,7 @@
 """The `ashyq-kiosk` command: the composition root of the application.
 
 This package is the only place allowed to reach across the layers
-(DESIGN.md section 5). Each subcommand lives in its own module with a
+(docs/architecture.md, section 3). Each subcommand lives in its own module with a
 `register(subparsers, common)` function; heavy imports (Qt, OpenCV, the
 sandbox server) stay inside the functions that need them, so `ashyq-kiosk
 iin` starts fast.
@@ -62,12 +62,12 @@ def _database_failure(exc: Exception) -> str | None:
     loaded sqlite3 (or the store's errors) can raise these, so they are looked up
     among the loaded modules, not imported: a command that needs no database
     starts without them."""
-    errors = sys.modules.get("kiosk.storeerrors")
+    errors = sys.modules.get("kiosk.storage.errors")
     if errors is not None and isinstance(exc, errors.StoreError):
         return str(exc)
     sqlite3 = sys.modules.get("sqlite3")
     if sqlite3 is not None and isinstance(exc, sqlite3.Error):
-        from kiosk.storeerrors import classify
+        from kiosk.storage.errors import classify
 
         return str(classify(exc))
     return None

@@ -11,13 +11,13 @@ from app.common import EXIT_CANNOT_RECORD, CliError, warn
 
 if TYPE_CHECKING:
     from config.settings import Settings
-    from kiosk.clock import Clock
-    from kiosk.lookup import StatusSource
     from kiosk.passes import TrustList
     from kiosk.pins import PinGuard
     from kiosk.reception import Reception
-    from kiosk.store import Store
+    from kiosk.service.lookup import StatusSource
+    from kiosk.storage.store import Store
     from kiosk.trust import TrustKeeper
+    from shared.clock import Clock
 
 APP_NAME = "ashyq-kiosk"
 
@@ -66,8 +66,8 @@ class App:
     def pin_guard(self, key: Literal["admin", "doctor"]) -> PinGuard:
         """The `[pins]` *key* PIN with the data folder's lock-out, which every
         screen and command of this folder shares and a restart keeps."""
-        from kiosk.lockout import FileLockouts
         from kiosk.pins import PinGuard
+        from kiosk.storage.lockout import FileLockouts
 
         stored = self.settings.pins.admin if key == "admin" else self.settings.pins.doctor
         return PinGuard(stored, self.clock, lockouts=FileLockouts(self.data_dir), key=key)
@@ -102,7 +102,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_store(folder: Path, *, check: bool = True) -> Store:
     """The data folder's database; a damaged one is refused before anything is written."""
-    from kiosk.store import Store, StoreError
+    from kiosk.storage.errors import StoreError
+    from kiosk.storage.store import Store
 
     try:
         store = Store.in_dir(folder)
@@ -122,9 +123,9 @@ def app_for(
 ) -> App:
     """The objects of a kiosk on *settings* with its database in *folder*. `check=False`:
     the database's integrity is left to the caller (a desk checks it as it starts)."""
-    from kiosk.alerts import note_lost_events
-    from kiosk.clock import SystemClock
-    from kiosk.store import StoreError
+    from kiosk.storage.alerts import note_lost_events
+    from kiosk.storage.errors import StoreError
+    from shared.clock import SystemClock
 
     app = App(settings, folder, open_store(folder, check=check), clock or SystemClock())
     if check:  # events lost with a cut log: on record, so `status` lists them too

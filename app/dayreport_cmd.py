@@ -34,7 +34,7 @@ def run_report(args: argparse.Namespace) -> int:
     day = _day(args.day) if args.day is not None else None
     from app.context import open_app
     from config.build import business_day as venue_day
-    from kiosk.dashboard import day_report
+    from kiosk.reports.dashboard import day_report
 
     app = open_app(args)
     try:
@@ -44,7 +44,7 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         app.close()
     if args.format == "csv":
-        from kiosk.daysheet import report_csv
+        from kiosk.reports.daysheet import report_csv
 
         text = report_csv(report)
     else:

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.context import load_settings
     from app.devices import decoder as configured_decoder
-    from hardware.decoder import DecoderUnavailable, UnsupportedFormat
+    from hardware.decoder.port import DecoderUnavailable, UnsupportedFormat
     from hardware.imagefile import ImageUnreadable, load_gray
     from kiosk.codes import parse_code
 
@@ -77,9 +77,10 @@ def _trust(args: argparse.Namespace, settings: Settings) -> TrustList:
     """The desk's trust list when its database exists; the pinned keys otherwise."""
     from app.context import data_dir
     from config.build import pinned_trust
-    from kiosk.clock import SystemClock
-    from kiosk.store import DB_FILENAME, Store, StoreError
+    from kiosk.storage.errors import StoreError
+    from kiosk.storage.store import DB_FILENAME, Store
     from kiosk.trust import TrustKeeper
+    from shared.clock import SystemClock
 
     pinned = pinned_trust(settings)
     path = data_dir(args) / DB_FILENAME

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.demo_script import demo_desk
-from kiosk.news import DeviceCondition
 from kiosk.policy import Outcome
-from kiosk.referrals import ReferralState
+from kiosk.referrals.values import ReferralState
 from kiosk.status import Provenance, Status
 from sandbox.devices import DEMO_AIRPORT_BIN, DEMO_DOCTOR
+from shared.device import DeviceState
 from ui.scripted import CameraIs, NextDecision, Pause, Script, Until
 from ui.slip import SlipPlace, slip_image
 
@@ -53,10 +53,10 @@ def airport_sections(server_url: str, *, doctor: bool) -> dict[str, object]:
 
 def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     desk = demo.screens
-    gate, doctors = desk.boarding, doctor.screens.boarding
+    gate, doctors = demo.kiosk.boarding, doctor.boarding
     assert gate is not None and doctors is not None
     room = doctors.referrals
-    yield CameraIs((DeviceCondition.RUNNING, DeviceCondition.BACK))
+    yield CameraIs((DeviceState.RUNNING, DeviceState.BACK))
     yield Pause(0.5)
     yield from demo.shot("airport-scan")
 

@@ -20,7 +20,7 @@ from app.common import EXIT_NEGATIVE, EXIT_OK, CliError, add_command
 if TYPE_CHECKING:
     from app.screens import Kiosk
     from hardware.showcase import ShowcaseCamera
-    from kiosk.clock import Clock
+    from shared.clock import Clock
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -138,10 +138,11 @@ def _kiosk(
     from app.screens import build_kiosk
     from config.settings import parse_settings
     from hardware.showcase import ShowcaseCamera
+    from kiosk.desksettings import DeskRole
 
     settings = parse_settings(sections)
     app = app_for(settings, data_dir, clock)
-    doctor = settings.venue.role == "doctor"
+    doctor = settings.venue.role is DeskRole.DOCTOR
     camera = None if doctor else ShowcaseCamera(width=1280, height=720, fps=15.0)
     kiosk = build_kiosk(app, operator="demo-operator", camera=not doctor, camera_source=camera)
     return kiosk, camera

@@ -101,3 +101,7 @@ class DemoDay:
         """Move on by *seconds*."""
         with self._lock:
             self._skipped += max(0.0, seconds)
+
+    def monotonic(self) -> float:
+        """Intervals pass at the machine's pace (a skip moves the day, not them)."""
+        return self._pace()

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from app.common import print_json
 from app.demo_day import DemoDay
-from kiosk.alerts import Alert, AlertKind
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.iin import Sex, make_iin
 from kiosk.jsonlines import alert_line, decision_line
-from kiosk.news import DeviceCondition
 from kiosk.status import Status
+from kiosk.storage.alerts import Alert, AlertKind
+from kiosk.vocabulary import Method
+from shared.device import DeviceState
 from ui.scripted import AlertOf, CameraIs, NextDecision, NextQuestion, Pause, Script, ServiceWhere
 
 DEMO_BIN = "150340012345"
@@ -203,7 +204,7 @@ def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
 
 def script(demo: Demo) -> Script:
     staff = demo.screens.staff
-    yield CameraIs((DeviceCondition.RUNNING, DeviceCondition.BACK))
+    yield CameraIs((DeviceState.RUNNING, DeviceState.BACK))
     yield Pause(0.5)  # the first frames reach the preview
     yield from demo.shot("scan")  # the club has just opened
 
@@ -272,11 +273,11 @@ def script(demo: Demo) -> Script:
     yield from demo.shot("staff", staff)
 
     demo.camera.unplug()
-    yield CameraIs((DeviceCondition.LOST,))
+    yield CameraIs((DeviceState.LOST,))
     demo.screens.visitor.show_scan()
     yield from demo.shot("scan-camera-lost")
     demo.camera.plug()
-    yield CameraIs((DeviceCondition.BACK, DeviceCondition.RUNNING), timeout=30)
+    yield CameraIs((DeviceState.BACK, DeviceState.RUNNING), timeout=30)
 
     demo.later(0.76)
     demo.server.start()

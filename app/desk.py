@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.online import api_client, live_status, sync_worker
-from kiosk.decision import Method
 from kiosk.desk import DeskController, DeskOptions
-from kiosk.news import DeskListener, DeviceCondition, DeviceKind, DeviceReport
-from kiosk.store import Store
+from kiosk.listeners import DeskListener
+from kiosk.news import DeviceKind, DeviceReport
+from kiosk.storage.store import Store
+from kiosk.vocabulary import Method
 
 if TYPE_CHECKING:
     from app.context import App
     from hardware.frames import FrameSource
-    from hardware.state import DeviceState
-    from kiosk.api import ApiClient
-    from kiosk.live import LiveStatus
-    from kiosk.lookup import StatusSource
     from kiosk.reception import Reception
+    from kiosk.service.api import ApiClient
+    from kiosk.service.live import LiveStatus
+    from kiosk.service.lookup import StatusSource
     from kiosk.sync import SyncWorker
+    from shared.device import DeviceState
 
 
 @dataclass
@@ -135,13 +136,13 @@ def code_readers(
     from app.devices import camera_source as configured_camera
     from app.devices import capture_pipeline, serial_scanner
     from app.scanning import recover_scan
-    from hardware.decoder import DecoderUnavailable
+    from hardware.decoder.port import DecoderUnavailable
 
     settings = app.settings
     readers: list[Any] = []
     source = camera_source or (configured_camera(settings) if camera else None)
     if source is None:
-        controller.device_changed(DeviceReport(DeviceKind.CAMERA, DeviceCondition.ABSENT))
+        controller.device_changed(DeviceReport(DeviceKind.CAMERA, None))
     else:
         try:
             readers.append(
@@ -154,9 +155,7 @@ def code_readers(
                 )
             )
         except DecoderUnavailable as exc:
-            controller.device_changed(
-                DeviceReport(DeviceKind.CAMERA, DeviceCondition.ABSENT, str(exc))
-            )
+            controller.device_changed(DeviceReport(DeviceKind.CAMERA, None, str(exc)))
     scanner = serial_scanner(
         settings,
         lambda text: controller.submit(recover_scan(settings, text), Method.SCANNER),
@@ -169,6 +168,6 @@ def code_readers(
 
 def _reported(controller: DeskController, kind: DeviceKind) -> Callable[[DeviceState], None]:
     def report(state: DeviceState) -> None:
-        controller.device_changed(DeviceReport(kind, DeviceCondition(state.value)))
+        controller.device_changed(DeviceReport(kind, state))
 
     return report

@@ -10,12 +10,12 @@ if TYPE_CHECKING:
     from hardware.frames import FrameSource
     from hardware.pipeline import CapturePipeline
     from hardware.serial_scanner import SerialScanner
-    from hardware.state import DeviceState
+    from shared.device import DeviceState
 
 
 def decoder(settings: Settings, backend: str | None = None) -> Any:
     """The decoder as [decoder] configures it; *backend* instead of the configured one."""
-    from hardware.decoder import make_decoder
+    from hardware.decoder.factory import make_decoder
 
     d = settings.decoder
     return make_decoder(
@@ -29,14 +29,14 @@ def decoder(settings: Settings, backend: str | None = None) -> Any:
 
 def camera_source(settings: Settings) -> FrameSource | None:
     """The configured USB camera, or None when disabled (`device = "none"`)."""
-    from hardware.camera import Camera, CameraSettings
+    from hardware.camera import Camera, CaptureSettings
 
     cam = settings.camera
     if cam.device.strip().lower() in ("", "none"):
         return None
     device: int | str = int(cam.device) if cam.device.isdigit() else cam.device
     return Camera(
-        CameraSettings(
+        CaptureSettings(
             device=device,
             width=cam.width,
             height=cam.height,

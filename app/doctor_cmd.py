@@ -26,7 +26,7 @@ from app.common import EXIT_BAD_INPUT, EXIT_NEGATIVE, EXIT_OK, add_command, prin
 
 if TYPE_CHECKING:
     from app.health import QtFindings
-    from kiosk.health import HealthReport
+    from kiosk.health.values import HealthReport
     from ui.health_words import Say
 
 LANGUAGES = ("kk", "ru", "en")
@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from app.health import Scope, invalid_settings, measure
     from app.logs import log_file
     from config.settings import SettingsError, find_config, load_file
-    from kiosk.health import HealthReport, Outcome
     from kiosk.health.runs import RunLog
+    from kiosk.health.values import HealthReport, Verdict
 
     config = find_config(getattr(args, "config", None))
     folder = data_dir(args)
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         _print(report, args, say, folder)
     except BrokenPipeError:  # `doctor | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return EXIT_NEGATIVE if report.outcome is Outcome.FAILED else EXIT_OK
+    return EXIT_NEGATIVE if report.outcome is Verdict.FAILED else EXIT_OK
 
 
 def _say(lang: str) -> Say:
@@ -116,13 +116,13 @@ def _print(report: HealthReport, args: argparse.Namespace, say: Say, folder: Pat
             print_json(result.to_json())
         print_json({**report.summary_json(), "log_file": str(log_file()), "data_dir": str(folder)})
         return
-    from kiosk.health import Outcome
+    from kiosk.health.values import Verdict
     from ui.health_words import check_name, describe, outcome_word, summary_line
 
-    width = max(len(outcome_word(o, say)) for o in Outcome)
+    width = max(len(outcome_word(o, say)) for o in Verdict)
     for result in report.results:
         word = outcome_word(result.outcome, say)
-        shown = word.upper() if result.outcome is not Outcome.OK else word
+        shown = word.upper() if result.outcome is not Verdict.OK else word
         name = check_name(result.check, say)
         sys.stdout.write(f"{shown:<{width}}  {name}: {describe(result, say)}\n")
     sys.stdout.write(summary_line(report, say) + "\n")

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
     from config.settings import Settings
     from kiosk.decision import Direction
-    from kiosk.gate import GateInbox, GateKeeper, GateNews
+    from kiosk.gate.inbox import GateInbox
+    from kiosk.gate.keeper import GateKeeper
+    from kiosk.gate.values import GateNews
 
 CONNECT_S = 3.0  # a gate that has not answered by then is unreachable
 TEST_REASON = "gate test"
@@ -48,10 +50,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_test(args: argparse.Namespace) -> int:
     from app.context import load_settings
     from app.gates import gate_driver, gate_rules
-    from hardware.gate import GateSetupError
-    from kiosk.clock import SystemClock
+    from hardware.gate.factory import GateSetupError
     from kiosk.decision import Direction
-    from kiosk.gate import GateInbox, GateKeeper
+    from kiosk.gate.inbox import GateInbox
+    from kiosk.gate.keeper import GateKeeper
+    from shared.clock import SystemClock
 
     settings = load_settings(args)
     _check_present(settings)
@@ -85,7 +88,7 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def _test(keeper: GateKeeper, inbox: GateInbox, direction: Direction, out: dict[str, Any]) -> int:
-    from kiosk.gate import (
+    from kiosk.gate.values import (
         GateReachable,
         NoPassage,
         OpenDropped,
@@ -151,7 +154,7 @@ def _until(
 def run_status(args: argparse.Namespace) -> int:
     from app.context import load_settings
     from app.gates import gate_config
-    from hardware.gate import GateSetupError, probe
+    from hardware.gate.factory import GateSetupError, probe
 
     settings = load_settings(args)
     gate = settings.gate

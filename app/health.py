@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import health_devices as devices
-from kiosk.clock import Clock, SystemClock
 from kiosk.health import rules
 from kiosk.health.runs import RunLog, judge
 from kiosk.health.values import (
@@ -37,10 +36,11 @@ from kiosk.health.values import (
     ok,
     warning,
 )
+from shared.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
     from config.settings import Settings
-    from kiosk.news import DeviceCondition
+    from kiosk.news import DeviceReport
 
 CAMERA_WITHIN_S = 8.0
 WITHIN_S = 20.0
@@ -67,7 +67,7 @@ class Scope:
     log_file: Path | None = None
     config_file: Path | None = None
     open_camera: bool = True
-    camera_state: DeviceCondition | None = None
+    camera_state: DeviceReport | None = None
     camera_known: bool = False
     """`camera_state` is the running desk's report (else the camera is not checked)."""
     qt: QtFindings = QtFindings()
@@ -224,9 +224,9 @@ def _existing(path: Path) -> Path:
 
 
 def _database(folder: Path) -> CheckResult:
-    from kiosk.outbox import Outbox
-    from kiosk.store import Store, StoreError
-    from kiosk.storeerrors import StoreProblem
+    from kiosk.storage.errors import StoreError, StoreProblem
+    from kiosk.storage.outbox import Outbox
+    from kiosk.storage.store import Store
 
     try:
         store = Store.in_dir(folder)
@@ -260,8 +260,7 @@ def _database_unusable(why: str) -> CheckResult:
 
 def _service(settings: Settings) -> list[CheckResult]:
     from app.online import api_client
-    from kiosk.api import DeviceNotRegistered
-    from kiosk.apierrors import ApiError
+    from kiosk.service.errors import ApiError, DeviceNotRegistered
 
     service = settings.service
     client = api_client(settings)
@@ -287,7 +286,8 @@ def _service(settings: Settings) -> list[CheckResult]:
 
 def _pass_keys(settings: Settings, folder: Path, clock: Clock) -> CheckResult:
     from config.build import pinned_trust
-    from kiosk.store import Store, StoreError
+    from kiosk.storage.errors import StoreError
+    from kiosk.storage.store import Store
     from kiosk.trust import TrustKeeper
 
     trust = settings.trust

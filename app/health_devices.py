@@ -15,7 +15,7 @@ from kiosk.health.values import Check, CheckResult, Reason, failed, ok, warning
 
 if TYPE_CHECKING:
     from config.settings import Settings
-    from kiosk.news import DeviceCondition
+    from kiosk.news import DeviceReport
 
 
 def camera(settings: Settings, within_s: float) -> CheckResult:
@@ -30,19 +30,21 @@ def camera(settings: Settings, within_s: float) -> CheckResult:
     return rules.camera(found)
 
 
-def camera_state(settings: Settings, condition: DeviceCondition | None, known: bool) -> CheckResult:
-    """The camera as the running desk reports it (the desk owns the device)."""
-    from kiosk.news import DeviceCondition
+def camera_state(settings: Settings, report: DeviceReport | None, known: bool) -> CheckResult:
+    """The camera as the running desk reports it (the desk owns the device);
+    *report* None: nothing reported yet; a report with no state: no camera."""
+    from shared.device import DeviceState
 
     device = settings.camera.device
-    if device.strip().lower() in ("", "none") or condition is DeviceCondition.ABSENT:
+    if device.strip().lower() in ("", "none") or (report is not None and report.state is None):
         return ok(Check.CAMERA, Reason.NOT_CONFIGURED)
     if not known:
         return ok(Check.CAMERA, Reason.NOT_CHECKED, device=device)
     facts = {"device": device, "backend": settings.camera.backend}
-    if condition in (DeviceCondition.RUNNING, DeviceCondition.BACK):
+    state = report.state if report is not None else None
+    if state is not None and state.delivering:
         return ok(Check.CAMERA, Reason.WORKING, **facts)
-    if condition in (None, DeviceCondition.STARTING):
+    if state in (None, DeviceState.STARTING):
         return warning(Check.CAMERA, Reason.SLOW_TO_OPEN, **facts, still_opening=True)
     return failed(Check.CAMERA, Reason.NOT_OPENED, **facts)
 
@@ -109,7 +111,7 @@ def printer(settings: Settings, folder: Path, printers: tuple[str, ...] | None) 
 
 def gate(settings: Settings) -> CheckResult:
     from app.gates import gate_config
-    from hardware.gate import GateSetupError, probe
+    from hardware.gate.factory import GateSetupError, probe
 
     if settings.gate.driver == "none":
         return ok(Check.GATE, Reason.NOT_CONFIGURED)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from app.screens import Kiosk
     from app.startup import KioskStart
-    from kiosk.health import HealthReport
-    from kiosk.news import DeviceCondition, DeviceReport
+    from kiosk.health.values import HealthReport
+    from kiosk.news import DeviceReport
     from ui.health_view import HealthView
 
 
@@ -21,11 +21,11 @@ def add_health_tab(kiosk: Kiosk, start: KioskStart) -> HealthView:
     from kiosk.news import DeviceKind
     from ui.health_view import HEALTH_TAB, HealthView, audio_outputs_and_printers
 
-    camera: list[DeviceCondition | None] = [None]
+    camera: list[DeviceReport | None] = [None]
 
     def on_device(report: DeviceReport) -> None:
         if report.kind is DeviceKind.CAMERA:
-            camera[0] = report.condition
+            camera[0] = report
 
     def gather() -> QtFindings:
         outputs, printers = audio_outputs_and_printers()

@@ -15,10 +15,11 @@ import logging.handlers
 import os
 from pathlib import Path
 
-from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
-from kiosk.news import DeskFailure, DeskListener, DeviceReport, QuestionEnd, ServiceState
+from kiosk.listeners import DeskListener
+from kiosk.news import DeskFailure, DeviceReport, QuestionEnd, ServiceState
 from kiosk.redact import redact
+from kiosk.storage.alerts import Alert, payload_to_json
 
 APP_NAME = "ashyq-kiosk"
 LOG_NAME = "kiosk.log"
@@ -126,9 +127,10 @@ class DeskLog(DeskListener):
             self._log.warning("service offline (%s), %d event(s) waiting", problem, state.pending)
 
     def device_changed(self, report: DeviceReport) -> None:
-        level = logging.WARNING if report.condition.value in ("lost", "stopped") else logging.INFO
+        state = report.state.value if report.state is not None else "absent"
+        level = logging.WARNING if state in ("lost", "stopped") else logging.INFO
         detail = f" ({report.detail})" if report.detail else ""
-        self._log.log(level, "%s %s%s", report.kind.value, report.condition.value, detail)
+        self._log.log(level, "%s %s%s", report.kind.value, state, detail)
 
     def desk_failed(self, failure: DeskFailure) -> None:
         self._log.error("desk failed (%s): %s", failure.problem.value, failure.message)

@@ -6,20 +6,21 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.alerts import Alerts, TrustStale
-from kiosk.api import ApiClient, ApiError
-from kiosk.live import LiveStatus, problem_of, translate
-from kiosk.lookup import ServiceProblem
-from kiosk.occupancy import OccupancyReading, OccupancySource
-from kiosk.retention import purge_if_due
-from kiosk.store import Store
+from kiosk.desksettings import DeskRole
+from kiosk.service.api import ApiClient
+from kiosk.service.errors import ApiError, ServiceProblem
+from kiosk.service.live import LiveStatus
+from kiosk.service.occupancy import OccupancyReading, OccupancySource
+from kiosk.storage.alerts import Alerts, TrustStale
+from kiosk.storage.retention import purge_if_due
+from kiosk.storage.store import Store
 from kiosk.sync import Chore, Syncer, SyncReport, SyncState, SyncWorker
 
 if TYPE_CHECKING:
     from app.context import App
     from config.settings import Settings
-    from kiosk.api import Occupancy, ReferralPull
     from kiosk.reception import Reception
+    from kiosk.service.wire import Occupancy, ReferralPull
 
 OCCUPANCY_EVERY = 30.0
 """Seconds between asking the service for the whole venue's count."""
@@ -55,7 +56,7 @@ def _refresh_trust(
         return False, None
     deadline = app.settings.service.status_deadline
     try:
-        app.keeper.refresh(Deadlined(client, deadline), store)
+        app.keeper.refresh(Deadlined(client, deadline).get_keys, store)
     except ApiError as exc:
         if app.keeper.too_old():
             Alerts(store or app.store).add_once(
@@ -103,7 +104,7 @@ def live_status(app: App, client: ApiClient) -> LiveStatus:
     """Status lookups within the deadline; a two-way desk also asks the venue who is
     inside, in parallel, within the same deadline."""
     venue = app.settings.venue
-    two_way = venue.role == "both"
+    two_way = venue.role is DeskRole.BOTH
     return LiveStatus(
         client,
         deadline=app.settings.service.status_deadline,
@@ -131,7 +132,7 @@ def pull_into(app: App, client: ApiClient, reception: Reception) -> tuple[int | 
 
 def pull_referrals(app: App, client: ApiClient, store: Store) -> ReferralPull:
     """The venue's referrals that changed since the last pull merged (a day's at first)."""
-    from kiosk.referral_pull import pull_since
+    from kiosk.referrals.pull import pull_since
 
     return client.pull_referrals(app.settings.venue.bin, since=pull_since(store, app.clock))
 
@@ -141,7 +142,6 @@ def syncer(app: App, store: Store, client: ApiClient, *, lock_wait: float = 0.0)
         store,
         client,
         app.clock,
-        translate=translate,
         clock_skew=lambda: client.clock_skew,
         skew_allowance=app.settings.policy.pass_clock_skew,
         lock_wait=lock_wait,
@@ -190,7 +190,7 @@ def network_chores(
 
     def tried(failure: ApiError | None) -> None:
         if on_attempt is not None:
-            on_attempt(None if failure is None else problem_of(failure))
+            on_attempt(None if failure is None else failure.problem)
 
     def keys(store: Store) -> None:
         asked, failure = _refresh_trust(app, client, store)

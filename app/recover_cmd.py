@@ -27,9 +27,9 @@ def run(args: argparse.Namespace) -> int:
 
     from app.common import EXIT_CANNOT_RECORD, CliError
     from app.context import data_dir
-    from kiosk.recovery import recover
-    from kiosk.store import DB_FILENAME
-    from kiosk.storeerrors import from_os_error
+    from kiosk.storage.errors import from_os_error
+    from kiosk.storage.recovery import recover
+    from kiosk.storage.store import DB_FILENAME
     from kiosk.sync import LOCK_FILENAME
 
     folder = data_dir(args)

@@ -33,12 +33,12 @@ from kiosk.status import Status
 
 if TYPE_CHECKING:
     from app.context import App
-    from kiosk.api import ApiClient
     from kiosk.reception import Reception
-    from kiosk.referral_desk import ReferralDesk
-    from kiosk.referrals import Referral
+    from kiosk.referrals.desk import ReferralDesk
+    from kiosk.referrals.values import Referral, ReferralRefused
+    from kiosk.service.api import ApiClient
 
-# The words of kiosk.referrals.ReferralReason and ReferralOutcome, written out:
+# The words of kiosk.referrals.values.ReferralReason and ReferralOutcome, written out:
 # importing that module costs every command's start-up ~20 ms (a test keeps
 # them equal). Status is cheap to import and is used as it is.
 REASONS = "status_wrong, yellow, red, unverified, other"
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_open(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client
-    from kiosk.referrals import NOTE_MAX, reason_from_text
+    from kiosk.referrals.values import NOTE_MAX, reason_from_text
 
     check_iin(args.iin)
     if not args.reason.strip():
@@ -107,7 +107,7 @@ def run_open(args: argparse.Namespace) -> int:
         reception.tick()  # the day's end first: tickets and subjects are today's
         told = _Told()
         new = _referral_desk(reception, told).open_for_iin(args.iin, reason, note, status)
-        referral = told.referral("referral_opened")
+        referral = told.referral()
         delivered = _deliver(app, client, reception, pull=False) if new else None
         referral = reception.referrals.get(referral.id) or referral
     finally:
@@ -144,7 +144,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_resolve(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client
-    from kiosk.referrals import NOTE_MAX, ReferralOutcome
+    from kiosk.referrals.values import NOTE_MAX, ReferralOutcome
 
     if len(args.note) > NOTE_MAX:
         raise CliError(f"the note is {len(args.note)} characters; the service takes {NOTE_MAX}")
@@ -228,27 +228,39 @@ def _find(reception: Reception, text: str) -> Referral:
 
 
 class _Told:
-    """What the referral desk told, for a command (it has no screen)."""
+    """What the referral desk told, for a command (it has no screen): a
+    :class:`kiosk.referrals.desk.ReferralListener`."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.opened: Referral | None = None
+        self.why_refused: str | None = None
 
-    def __call__(self, what: str, *args: Any) -> None:
-        self.calls.append((what, args))
+    def referral_opened(self, referral: Referral) -> None:
+        self.opened = referral
 
-    def referral(self, what: str) -> Referral:
-        refused = self.refused()
-        if refused is not None:
-            raise CliError(f"the referral was not opened ({refused})")
-        found: Referral = next(args[0] for called, args in self.calls if called == what)
-        return found
+    def referral_resolved(self, referral: Referral) -> None:
+        pass
+
+    def referrals_changed(self, referrals: tuple[Referral, ...]) -> None:
+        pass
+
+    def referral_refused(self, decision_id: str, why: ReferralRefused) -> None:
+        self.why_refused = str(why)
+
+    def referral(self) -> Referral:
+        """The referral opened (or found open), or the refusal as a command error."""
+        if self.why_refused is not None:
+            raise CliError(f"the referral was not opened ({self.why_refused})")
+        if self.opened is None:
+            raise CliError("the referral was not opened")
+        return self.opened
 
     def refused(self) -> str | None:
-        return next((str(a[1]) for w, a in self.calls if w == "referral_refused"), None)
+        return self.why_refused
 
 
 def _referral_desk(reception: Reception, told: _Told) -> ReferralDesk:
-    from kiosk.referral_desk import ReferralDesk
+    from kiosk.referrals.desk import ReferralDesk
 
     return ReferralDesk(reception.referrals, told)
 

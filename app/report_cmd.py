@@ -52,9 +52,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_status(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import Deadlined, api_client
-    from kiosk.alerts import Alerts, payload_to_json
-    from kiosk.occupancy import VenueOccupancy
-    from kiosk.outbox import Outbox
+    from kiosk.service.occupancy import VenueOccupancy
+    from kiosk.storage.alerts import Alerts, payload_to_json
+    from kiosk.storage.outbox import Outbox
     from kiosk.sync import LAST_SYNC_KEY
 
     app = open_app(args)
@@ -110,7 +110,7 @@ def run_export(args: argparse.Namespace) -> int:
     start = dt.datetime.combine(args.start, dt.time()).astimezone().timestamp()
     end = dt.datetime.combine(args.end + dt.timedelta(days=1), dt.time()).astimezone().timestamp()
     from app.context import open_app
-    from kiosk.outbox import Outbox
+    from kiosk.storage.outbox import Outbox
 
     app = open_app(args)
     try:

@@ -152,8 +152,8 @@ def run_server(args: argparse.Namespace) -> int:
 
 
 def run_pass(args: argparse.Namespace) -> int:
+    from kiosk.wiretime import format_time
     from sandbox.service import SandboxService
-    from sandbox.wire import format_time
 
     check_iin(args.iin)
     if not 0 < args.lifetime <= 86_400:

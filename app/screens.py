@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from app.desk import RunningDesk
     from app.startup import KioskStart
     from hardware.frames import FrameSource
-    from kiosk.dashboard import DayReport
+    from kiosk.reports.dashboard import DayReport
+    from ui.boarding import BoardingDesk
     from ui.bridge import DeskBridge
     from ui.kiosk import KioskScreens
     from ui.sounds import SoundBoard
@@ -97,12 +98,13 @@ def _screens_file(sizes: list[tuple[int, int]]) -> Path:
 
 @dataclass
 class Kiosk:
-    """A running desk with its screens."""
+    """A running desk with its screens (and a boarding desk's referral side)."""
 
     desk: RunningDesk
     bridge: DeskBridge
     screens: KioskScreens
     sounds: SoundBoard
+    boarding: BoardingDesk | None = None
 
     def stop(self) -> None:
         self.desk.stop()  # first: the desk records open questions, then goes quiet
@@ -170,20 +172,58 @@ def build_kiosk(
         ask_admin=ask_admin,
         open_settings=open_settings if settings_file is not None else None,
         send_now=desk.worker.send_now,
-        ask_doctor=ask_doctor if doctor.is_set else None,
-        slips=app.data_dir / "referral-slips",
         load_day=day_loader(app),
     )
     screens.install_key_filter(WedgeFilter(wedge_settings(settings)))
-    return Kiosk(desk, bridge, screens, sounds)
+    boarding = boarding_desk(
+        app, screens, desk, bridge, ask_doctor=ask_doctor if doctor.is_set else None
+    )
+    return Kiosk(desk, bridge, screens, sounds, boarding)
+
+
+def boarding_desk(
+    app: App,
+    screens: KioskScreens,
+    desk: RunningDesk,
+    bridge: DeskBridge,
+    *,
+    ask_doctor: Callable[[], bool] | None,
+) -> BoardingDesk | None:
+    """The referral side of a boarding desk or a doctor room, on the screens'
+    parts (None elsewhere). *ask_doctor*: the doctor PIN (None: no doctor
+    screen at a boarding desk)."""
+    from config.build import referrals_in_use
+    from ui.boarding import BoardingDesk, slip_folder
+
+    settings = app.settings
+    if not referrals_in_use(settings):
+        return None
+    staff = screens.staff
+    boarding = BoardingDesk(
+        staff,
+        screens.visitor,
+        screens.windows.desk,
+        screens.languages,
+        desk.controller,
+        bridge,
+        settings,
+        slips=slip_folder(app.data_dir),
+        operator=lambda: staff.operator_name,
+        ask_doctor=ask_doctor or (lambda: False),
+        parent=screens,
+    )
+    if ask_doctor is not None and not boarding.doctor_room:
+        staff.doctor_button.show()
+        staff.doctor_button.clicked.connect(boarding.open_doctor_screen)
+    return boarding
 
 
 def day_loader(app: App) -> Callable[[], DayReport]:
     """Today's numbers for the dashboard, read with a connection of the caller's own
     (the dashboard reads on its own thread)."""
     from config.build import business_day
-    from kiosk.dashboard import day_report
-    from kiosk.store import Store
+    from kiosk.reports.dashboard import day_report
+    from kiosk.storage.store import Store
 
     day = business_day(app.settings)
     path = app.store.path

@@ -21,12 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.clock import Clock, SystemClock
+from shared.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
     from config.settings import Settings
-    from kiosk.health import HealthReport
     from kiosk.health.runs import Run
+    from kiosk.health.values import HealthReport
 
 _log = logging.getLogger("ashyq.kiosk")
 
@@ -136,8 +136,8 @@ class KioskStart:
 
     def _with_past_runs(self, report: HealthReport) -> HealthReport:
         """The restarts as they were before this start (this run is no crash)."""
-        from kiosk.health import Check, HealthReport
         from kiosk.health.runs import judge
+        from kiosk.health.values import Check, HealthReport
 
         restarts = judge(self.before, running=False, now=self.clock.now())
         results = [r for r in report.results if r.check is not Check.RESTARTS]
@@ -145,14 +145,14 @@ class KioskStart:
 
     def _tell(self, report: HealthReport) -> None:
         """Log lines, and an alert for what staff must see."""
-        from kiosk.alerts import Alerts, DeskHealth
-        from kiosk.health import Check, Outcome, Reason
-        from kiosk.store import Store
+        from kiosk.health.values import Check, Reason, Verdict
+        from kiosk.storage.alerts import Alerts, DeskHealth
+        from kiosk.storage.store import Store
 
         for result in report.results:
-            if result.outcome is not Outcome.OK:
+            if result.outcome is not Verdict.OK:
                 facts = " ".join(f"{k}={v}" for k, v in result.facts.items() if v is not None)
-                level = logging.ERROR if result.outcome is Outcome.FAILED else logging.WARNING
+                level = logging.ERROR if result.outcome is Verdict.FAILED else logging.WARNING
                 _log.log(
                     level,
                     "check %s %s: %s %s",
@@ -161,7 +161,7 @@ class KioskStart:
                     result.reason.value,
                     facts,
                 )
-        failed = report.with_outcome(Outcome.FAILED)
+        failed = report.with_outcome(Verdict.FAILED)
         if not failed:
             _log.info("check at start: nothing failed")
             return

@@ -13,7 +13,7 @@ from kiosk.wiretime import format_time
 
 if TYPE_CHECKING:
     from app.context import App
-    from kiosk.api import ApiClient
+    from kiosk.service.api import ApiClient
     from kiosk.sync import Syncer, SyncReport
 
 
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.context import open_app
     from app.online import api_client, syncer
-    from kiosk.outbox import Outbox
+    from kiosk.storage.outbox import Outbox
 
     app = open_app(args)
     client = api_client(app.settings)
@@ -60,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
 def _pass(app: App, syncer: Syncer, client: ApiClient) -> tuple[SyncReport, str | None]:
     """One pass, printed as a JSON line; the report and the error printed, if any."""
     from app.online import pull_into, refresh_trust
-    from kiosk.outbox import Outbox
-    from kiosk.retention import purge_if_due
+    from kiosk.storage.outbox import Outbox
+    from kiosk.storage.retention import purge_if_due
 
     key_error = refresh_trust(app, client)
     report = syncer.run_once()
@@ -74,6 +74,7 @@ def _pass(app: App, syncer: Syncer, client: ApiClient) -> tuple[SyncReport, str 
         "duplicates": report.duplicates,
         "rejected": report.rejected,
         "retroactive_red": report.retroactive_red,
+        "retroactive_reports": report.retroactive_reports,
         "pending": stats.pending,
         "dead_letter": stats.dead,
         "error": report.error or key_error or pull_error,

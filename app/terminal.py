@@ -29,24 +29,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.jsonlines import alert_line, decision_line, question_line
+from kiosk.listeners import DeskListener
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
-    DeskListener,
-    DeviceCondition,
     DeviceReport,
     QuestionEnd,
     ServiceState,
     StaffQuestion,
 )
-from kiosk.policy import StaffAnswer
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.device import DeviceState
 
 if TYPE_CHECKING:
     from hardware.wedge import KeyPress, WedgeDetector
-    from kiosk.alerts import Alert
-    from kiosk.desk import DeskController, Marker
+    from kiosk.desk import DeskController
+    from kiosk.deskloop import Marker
+    from kiosk.storage.alerts import Alert
 
 HELP = (
     "staff keys: a | admit, r | refuse [reason]  answer the open question;  "
@@ -60,12 +61,12 @@ _ANSWERS = {
     "refuse": StaffAnswer.REFUSE,
 }
 _DEVICE_WORDS = {
-    DeviceCondition.STARTING: "starting",
-    DeviceCondition.RUNNING: "ready",
-    DeviceCondition.LOST: "lost: check its cable; retrying",
-    DeviceCondition.BACK: "back",
-    DeviceCondition.STOPPED: "stopped",
-    DeviceCondition.ABSENT: "not in use",
+    DeviceState.STARTING: "starting",
+    DeviceState.RUNNING: "ready",
+    DeviceState.LOST: "lost: check its cable; retrying",
+    DeviceState.BACK: "back",
+    DeviceState.STOPPED: "stopped",
+    None: "not in use",
 }
 
 
@@ -102,7 +103,7 @@ class TerminalListener(DeskListener):
         self._say(f"staff: that answer changed nothing ({why.value})")
 
     def alert_raised(self, alert: Alert) -> None:
-        from kiosk.alerts import DatabaseRescued
+        from kiosk.storage.alerts import DatabaseRescued
 
         self.alerts.append(alert.id)
         self._json(alert_line(alert))
@@ -129,7 +130,7 @@ class TerminalListener(DeskListener):
             self._say(line)
 
     def device_changed(self, report: DeviceReport) -> None:
-        self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.condition]}")
+        self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.state]}")
 
     def desk_failed(self, failure: DeskFailure) -> None:
         self._say(f"the desk stopped: {failure.message}")

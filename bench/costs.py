@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from bench.scenes import Image, add_noise, background
-from hardware.decoder import DecodedCode
+from hardware.decoder.port import DecodedCode
 
 Read = Callable[[Image], list[DecodedCode]]
 

@@ -27,11 +27,11 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kiosk.dashboard import day_report
 from kiosk.dayend import BusinessDay
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.outbox import acknowledge_in, insert_events
-from kiosk.store import Store
+from kiosk.reports.dashboard import day_report
+from kiosk.storage.outbox import acknowledge_in, insert_events
+from kiosk.storage.store import Store
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
 ZONE = ZoneInfo("Asia/Almaty")

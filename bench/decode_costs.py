@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bench import costs
 from bench.decode_samples import RESOLUTIONS, Sample
 from bench.percentiles import percentile
-from hardware.decoder import make_decoder
+from hardware.decoder.factory import make_decoder
 
 
 @dataclass(frozen=True)

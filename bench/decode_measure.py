@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bench.decode_runners import Runner
 from bench.decode_samples import Sample
-from hardware.decoder import DecodedCode
+from hardware.decoder.port import DecodedCode
 
 # Images in the real set that hold more than one code: (file, start of the
 # other code's text). 16.webp is a "double QR": a QR code drawn inside

@@ -13,8 +13,9 @@ import cv2
 import numpy as np
 
 from bench.scenes import Image
-from hardware.decoder import DecodedCode, DecoderUnavailable, make_decoder
-from hardware.pipeline import decode_frame
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecodedCode, DecoderUnavailable
+from hardware.scene import decode_frame
 
 # What the runners' names stand for, printed above the tables.
 LEGEND = (

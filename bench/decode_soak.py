@@ -9,7 +9,8 @@ import time
 import numpy as np
 
 from bench.scenes import Image, make_iins, make_pass
-from hardware.decoder import DecodedCode, make_decoder
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecodedCode
 
 # RSS growth after warm-up that the soak accepts, MB.
 GROWTH_LIMIT_MB = 5.0

@@ -40,19 +40,22 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.percentiles import percentile  # noqa: E402
-from kiosk.decision import Decision, Method  # noqa: E402
+from kiosk.decision import Decision  # noqa: E402
 from kiosk.desk import DeskController, DeskOptions  # noqa: E402
+from kiosk.desksettings import DeskRole, DeskSettings  # noqa: E402
 from kiosk.events import DeskIdentity, EventType, NewEvent  # noqa: E402
 from kiosk.iin import Sex, make_iin  # noqa: E402
-from kiosk.lookup import StatusSource, remember  # noqa: E402
-from kiosk.news import DeskListener  # noqa: E402
-from kiosk.outbox import insert_events  # noqa: E402
+from kiosk.listeners import DeskListener  # noqa: E402
 from kiosk.passes import TrustList, public_jwk, sign_pass, verify_pass  # noqa: E402
 from kiosk.policy import Policy  # noqa: E402
-from kiosk.presence import Stay, enter  # noqa: E402
-from kiosk.reception import DeskRole, DeskSettings, Reception  # noqa: E402
+from kiosk.reception import Reception  # noqa: E402
+from kiosk.service.lookup import StatusSource  # noqa: E402
 from kiosk.status import Status  # noqa: E402
-from kiosk.store import Store  # noqa: E402
+from kiosk.storage.outbox import insert_events  # noqa: E402
+from kiosk.storage.presence import Stay, enter  # noqa: E402
+from kiosk.storage.statuscache import remember  # noqa: E402
+from kiosk.storage.store import Store  # noqa: E402
+from kiosk.vocabulary import Method  # noqa: E402
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
 TARGET_P95_MS = 1.0

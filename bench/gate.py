@@ -36,12 +36,16 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.percentiles import percentile  # noqa: E402
-from hardware.gate import GateConfig, GateDriver, make_gate  # noqa: E402
+from hardware.gate.factory import GateConfig, make_gate  # noqa: E402
 from hardware.gate.standin import StandInModule  # noqa: E402
-from kiosk.clock import SystemClock  # noqa: E402
-from kiosk.decision import Decision, Direction, Method  # noqa: E402
-from kiosk.gate import GateInbox, GateKeeper, GateNews, OpenRequest, Passed  # noqa: E402
+from hardware.gate.wiring import GateDriver  # noqa: E402
+from kiosk.decision import Decision, Direction  # noqa: E402
+from kiosk.gate.inbox import GateInbox  # noqa: E402
+from kiosk.gate.keeper import GateKeeper  # noqa: E402
+from kiosk.gate.values import GateNews, OpenRequest, Passed  # noqa: E402
 from kiosk.policy import Outcome  # noqa: E402
+from kiosk.vocabulary import Method  # noqa: E402
+from shared.clock import SystemClock  # noqa: E402
 
 COIL, SENSOR, PULSE_MS = 0, 0, 50
 WARM_UP = 5

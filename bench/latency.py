@@ -216,7 +216,7 @@ class DeskWrites:
     writes are noted, the sync worker's are not."""
 
     def __init__(self) -> None:
-        from kiosk.store import Store
+        from kiosk.storage.store import Store
 
         self._store_class = Store
         self._original = Store.transaction
@@ -272,7 +272,7 @@ class Bench:
         )
         folder = self.scratch / "kiosk"
         app = app_for(settings, folder)
-        app.keeper.refresh(_client(settings))
+        app.keeper.refresh(_client(settings).get_keys)
         self.camera = TimedCamera()
         self.writes = DeskWrites()
         self.kiosk = build_kiosk(app, operator="bench", camera_source=self.camera)

@@ -25,7 +25,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.percentiles import percentile  # noqa: E402
-from kiosk.api import ApiClient, ApiError  # noqa: E402
+from kiosk.service.api import ApiClient  # noqa: E402
+from kiosk.service.errors import ApiError  # noqa: E402
 from kiosk.wiretime import format_time  # noqa: E402
 from sandbox.people import DEMO_PEOPLE  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402

@@ -41,14 +41,14 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.desk_flow import people  # noqa: E402
-from kiosk.api import ApiClient  # noqa: E402
-from kiosk.clock import SystemClock  # noqa: E402
 from kiosk.events import DeskIdentity, EventType, NewEvent  # noqa: E402
-from kiosk.live import translate  # noqa: E402
-from kiosk.outbox import MAX_BATCH, Outbox  # noqa: E402
-from kiosk.store import Store  # noqa: E402
+from kiosk.service.api import ApiClient  # noqa: E402
+from kiosk.service.wire import event_to_wire  # noqa: E402
+from kiosk.storage.outbox import MAX_BATCH, Outbox  # noqa: E402
+from kiosk.storage.store import Store  # noqa: E402
 from kiosk.sync import BatchAnswer, Syncer, SyncReport  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
+from shared.clock import SystemClock  # noqa: E402
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
 TARGET_S = 10.0
@@ -128,7 +128,7 @@ def run_sync(events: list[NewEvent], now: float) -> tuple[Run, SyncReport]:
         server = SandboxServer(folder / "sandbox.sqlite3", port=0).start()
         client = ApiClient(server.url, "demo")
         try:
-            syncer = TimedSyncer(store, TimedApi(client, run), SystemClock(), translate=translate)
+            syncer = TimedSyncer(store, TimedApi(client, run), SystemClock())
             syncer.run = run
             started = time.perf_counter()
             report = syncer.run_once()
@@ -154,7 +154,7 @@ def run_floor(events: list[NewEvent], now: float) -> Run:
             started = time.perf_counter()
             while batch := outbox.pending(now=now, limit=MAX_BATCH):
                 sent = time.perf_counter()
-                answer = client.post_events([event.to_wire() for event in batch])
+                answer = client.post_events([event_to_wire(event) for event in batch])
                 answered = time.perf_counter()
                 assert len(answer.accepted) == len(batch)
                 with store.transaction() as conn:

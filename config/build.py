@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from config.settings import Settings, closing_time
 from kiosk.dayend import BusinessDay
+from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Mode, Policy, Rule, UnverifiedPolicy
-from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.status import Status
 
 
@@ -25,7 +25,7 @@ def policy(settings: Settings) -> Policy:
         for name, cell in settings.policy.table.items()
     }
     return Policy(
-        mode=Mode(settings.venue.mode),
+        mode=settings.venue.mode,
         rules=rules,
         unverified=UnverifiedPolicy(settings.policy.unverified),
     )
@@ -46,7 +46,7 @@ def desk_settings(settings: Settings) -> DeskSettings:
     return DeskSettings(
         desk=desk_identity(settings),
         policy=policy(settings),
-        role=DeskRole(settings.venue.role),
+        role=settings.venue.role,
         capacity=settings.venue.capacity,
         pass_skew=settings.policy.pass_clock_skew,
         cache_max_age=settings.policy.cache_max_age_min * 60,
@@ -61,7 +61,8 @@ def desk_settings(settings: Settings) -> DeskSettings:
 
 def referrals_in_use(settings: Settings) -> bool:
     """Boarding desks and doctor rooms follow the venue's referrals; other venues have none."""
-    return settings.venue.mode == "boarding" or settings.venue.role == "doctor"
+    venue = settings.venue
+    return venue.mode is Mode.BOARDING or venue.role is DeskRole.DOCTOR
 
 
 def pinned_trust(settings: Settings) -> TrustList:

@@ -25,8 +25,10 @@ from pydantic import (
 )
 
 from config.gate_settings import GateSettings
+from kiosk.desksettings import DeskRole
 from kiosk.pins import RECOMMENDED_DIGITS, is_pin_hash, short_pin
-from kiosk.referrals import PREFIX_MAX, is_ticket_prefix
+from kiosk.policy import Mode
+from kiosk.referrals.values import PREFIX_MAX, is_ticket_prefix
 
 APP_NAME = "ashyq-kiosk"
 ENV_CONFIG = "ASHYQ_KIOSK_CONFIG"
@@ -44,14 +46,14 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
-class Venue(_Section):
+class VenueSettings(_Section):
     bin: str = Field("000000000000", description="the venue's 12-digit BIN")
     name: str = Field("Demo venue", description="shown on the screens and in reports")
     entrance: str = Field("main", min_length=1, description="this desk's entrance")
     desk: str = Field("desk-1", min_length=1, description="this desk's id within the venue")
-    mode: Literal["venue", "boarding"] = Field("venue", description="venue | boarding")
-    role: Literal["entry", "exit", "both", "doctor"] = Field(
-        "both",
+    mode: Mode = Field(Mode.VENUE, description="venue | boarding")
+    role: DeskRole = Field(
+        DeskRole.BOTH,
         description="entry | exit | both | doctor (the doctor room: resolves referrals, "
         "records no visits)",
     )
@@ -76,7 +78,7 @@ class Venue(_Section):
         return value
 
 
-class Hours(_Section):
+class HoursSettings(_Section):
     open: str = Field("08:00", description="opening time, HH:MM local time")
     close: str = Field("", description="closing time HH:MM: everyone inside is checked out")
     timezone: str = Field("", description="IANA zone, e.g. Asia/Almaty; empty: the PC's zone")
@@ -103,7 +105,7 @@ class Hours(_Section):
         return value
 
 
-class Service(_Section):
+class ServiceSettings(_Section):
     url: str = Field("http://127.0.0.1:8765", description="base URL of the national service")
     token: str = Field("demo", description="this device's token (Authorization: Bearer)")
     ca_bundle: str = Field("", description="extra CA bundle file for TLS; empty: system CAs")
@@ -150,13 +152,13 @@ class Service(_Section):
         return value.rstrip("/")
 
 
-class Cell(_Section):
+class CellSettings(_Section):
     admit: bool = Field(description="let the person in")
     offer_referral: bool = Field(False, description="offer 'refer to doctor'")
     report_to_ses: bool = Field(False, description="report to the sanitary service")
 
 
-class Policy(_Section):
+class PolicySettings(_Section):
     unverified: Literal["staff_decides", "admit_unverified", "deny"] = Field(
         "staff_decides", description="what to do when no status can be verified"
     )
@@ -169,12 +171,12 @@ class Policy(_Section):
     passback: Literal["ask_staff", "admit_flagged"] = Field(
         "ask_staff", description="an entry scan of someone already inside: ask staff, or admit"
     )
-    table: dict[Literal["green", "blue", "yellow", "red"], Cell] = Field(
+    table: dict[Literal["green", "blue", "yellow", "red"], CellSettings] = Field(
         default_factory=dict, description="cells that differ from the mode's default table"
     )
 
 
-class TrustKey(_Section):
+class TrustKeySettings(_Section):
     kid: str = Field(min_length=1)
     x: str = Field(min_length=43, max_length=43, description="base64url Ed25519 public key")
     kty: Literal["OKP"] = "OKP"
@@ -182,8 +184,10 @@ class TrustKey(_Section):
     alg: Literal["EdDSA"] = "EdDSA"
 
 
-class Trust(_Section):
-    keys: list[TrustKey] = Field(default_factory=list, description="pinned pass-signing keys")
+class TrustSettings(_Section):
+    keys: list[TrustKeySettings] = Field(
+        default_factory=list, description="pinned pass-signing keys"
+    )
     max_age_h: float = Field(
         24, gt=0, le=8760, description="fetch the key list from the service again when older, hours"
     )
@@ -196,7 +200,7 @@ class Trust(_Section):
     )
 
 
-class Screens(_Section):
+class ScreensSettings(_Section):
     languages: list[Language] = Field(
         default_factory=lambda: list(LANGUAGES),
         min_length=1,
@@ -212,12 +216,12 @@ class Screens(_Section):
     )
 
 
-class Sounds(_Section):
+class SoundsSettings(_Section):
     mute: bool = Field(False, description="no sounds at all")
     volume: int = Field(80, ge=0, le=100, description="percent")
 
 
-class Camera(_Section):
+class CameraSettings(_Section):
     device: str = Field("0", description="camera index or device path; 'none' to disable")
     backend: Literal["any", "dshow", "msmf", "v4l2", "avfoundation", "gstreamer", "ffmpeg"] = "any"
     width: int = Field(1280, ge=160, le=7680)
@@ -226,7 +230,7 @@ class Camera(_Section):
     mjpg: bool = True
 
 
-class Decoder(_Section):
+class DecoderSettings(_Section):
     backend: Literal["zxing", "pyzbar"] = "zxing"
     formats: list[str] = Field(default_factory=lambda: ["qr"], min_length=1)
     debounce_s: float = Field(
@@ -250,7 +254,7 @@ class Decoder(_Section):
     )
 
 
-class Scanner(_Section):
+class ScannerSettings(_Section):
     wedge: bool = Field(True, description="read keyboard-wedge (HID) scanners")
     layout: Literal["auto", "us", "ru", "kk"] = "auto"
     wedge_max_gap_ms: float = Field(35, gt=0, le=500, description="slower keys are typing")
@@ -259,11 +263,11 @@ class Scanner(_Section):
     baud: int = Field(9600, gt=0, le=4_000_000)
 
 
-class Data(_Section):
+class DataSettings(_Section):
     retention_days: int = Field(90, ge=1, le=3650, description="days events are kept")
 
 
-class Pins(_Section):
+class PinsSettings(_Section):
     admin: str = Field("", description="scrypt hash of the admin PIN (ashyq-kiosk hash-pin)")
     doctor: str = Field("", description="scrypt hash of the doctor PIN")
 
@@ -278,7 +282,7 @@ class Pins(_Section):
         return value
 
 
-class Staff(_Section):
+class StaffSettings(_Section):
     operators: list[str] = Field(
         default_factory=list,
         max_length=50,
@@ -297,11 +301,11 @@ class Staff(_Section):
         return names
 
 
-class Ses(_Section):
+class SesSettings(_Section):
     phone: str = Field("", description="the sanitary service's phone number")
 
 
-class Boarding(_Section):
+class BoardingSettings(_Section):
     doctor_room: str = Field("", description="where the doctor room is, shown on referral")
     gate: str = Field("", description="this desk's gate or flight, shown on its screens")
     printer: str = Field(
@@ -323,21 +327,21 @@ class Boarding(_Section):
 
 class Settings(_Section):
     schema_version: int = Field(SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
-    venue: Venue = Venue()
-    hours: Hours = Hours()
-    service: Service = Service()
-    policy: Policy = Policy()
-    trust: Trust = Trust()
-    screens: Screens = Screens()
-    sounds: Sounds = Sounds()
-    camera: Camera = Camera()
-    decoder: Decoder = Decoder()
-    scanner: Scanner = Scanner()
-    data: Data = Data()
-    pins: Pins = Pins()
-    staff: Staff = Staff()
-    ses: Ses = Ses()
-    boarding: Boarding = Boarding()
+    venue: VenueSettings = VenueSettings()
+    hours: HoursSettings = HoursSettings()
+    service: ServiceSettings = ServiceSettings()
+    policy: PolicySettings = PolicySettings()
+    trust: TrustSettings = TrustSettings()
+    screens: ScreensSettings = ScreensSettings()
+    sounds: SoundsSettings = SoundsSettings()
+    camera: CameraSettings = CameraSettings()
+    decoder: DecoderSettings = DecoderSettings()
+    scanner: ScannerSettings = ScannerSettings()
+    data: DataSettings = DataSettings()
+    pins: PinsSettings = PinsSettings()
+    staff: StaffSettings = StaffSettings()
+    ses: SesSettings = SesSettings()
+    boarding: BoardingSettings = BoardingSettings()
     gate: GateSettings = GateSettings()
 
     @model_validator(mode="before")
@@ -372,7 +376,7 @@ class SettingsError(Exception):
 
 
 def find_config(explicit: str | None, env: dict[str, str] | None = None) -> Path:
-    """The settings file to read, in the order of DESIGN.md section 10."""
+    """The settings file to read, in the order of docs/architecture.md, section 8."""
     environ = os.environ if env is None else env
     if explicit:
         return Path(explicit)

@@ -25,18 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from hardware.frames import Frame, FrameSource, SourceUnavailable
-from hardware.state import DeviceState
-
-__all__ = [
-    "BACKENDS",
-    "Camera",
-    "CameraInfo",
-    "CameraSettings",
-    "CameraState",
-    "Capture",
-    "FrameSource",
-    "SourceUnavailable",
-]
+from shared.device import DeviceState
 
 CameraState = DeviceState
 
@@ -53,7 +42,7 @@ BACKENDS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class CameraSettings:
+class CaptureSettings:
     """What to open and what to ask of it.
 
     ``device`` is an index (0 = first camera) or a path/URL such as
@@ -129,7 +118,7 @@ class Camera:
     """A USB camera as a :class:`FrameSource`. Owned by one thread."""
 
     def __init__(
-        self, settings: CameraSettings, *, capture_factory: CaptureFactory | None = None
+        self, settings: CaptureSettings, *, capture_factory: CaptureFactory | None = None
     ) -> None:
         self._settings = settings
         self._factory = capture_factory or _default_factory
@@ -137,7 +126,7 @@ class Camera:
         self._info: CameraInfo | None = None
 
     @property
-    def settings(self) -> CameraSettings:
+    def settings(self) -> CaptureSettings:
         return self._settings
 
     @property
@@ -221,4 +210,4 @@ def _fourcc_text(value: float) -> str:
 
 if TYPE_CHECKING:
     # The camera satisfies the port; checked by mypy.
-    _port_check: Callable[[CameraSettings], FrameSource] = Camera
+    _port_check: Callable[[CaptureSettings], FrameSource] = Camera

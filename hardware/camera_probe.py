@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hardware.camera import Camera, CameraSettings
-from hardware.decoder import Decoder
+from hardware.camera import Camera, CaptureSettings
+from hardware.decoder.port import Decoder
 from hardware.frames import SourceUnavailable, to_gray
 
 OPEN_WITHIN_S = 8.0
@@ -26,7 +26,7 @@ FRAME_TRIES = 30
 
 
 def probe_camera(
-    settings: CameraSettings,
+    settings: CaptureSettings,
     make_decoder: Callable[[], Decoder],
     *,
     open_within_s: float = OPEN_WITHIN_S,
@@ -59,7 +59,7 @@ def probe_camera(
 
 @dataclass(frozen=True)
 class CameraProbe:
-    """What the check found (judged by kiosk.health.rules.camera)."""
+    """What the check found (judged by kiosk.health.rules.camera, as its CameraFindings)."""
 
     device: str
     backend: str

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hardware.backoff import Clock, monotonic
+from shared.clock import SYSTEM_CLOCK, Clock
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ class Debouncer:
         *,
         window_s: float = 3.0,
         confirm_frames: int = 1,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         if window_s < 0:
             raise ValueError("window_s must not be negative")
@@ -56,7 +56,7 @@ class Debouncer:
 
         Call it for empty frames too: they break a ``confirm_frames`` streak.
         """
-        when = self._clock() if now is None else now
+        when = self._clock.monotonic() if now is None else now
         self._frame += 1
         accepted: list[str] = []
         for text in dict.fromkeys(texts):

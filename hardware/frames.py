@@ -8,7 +8,7 @@ a broken frame.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 import numpy as np
 import numpy.typing as npt
@@ -47,7 +47,13 @@ def to_gray(image: object) -> Frame | None:
     float dtypes (floats in 0..1 are scaled to 0..255). Anything empty,
     smaller than :data:`MIN_SIDE`, of another shape, or not array-like gives
     ``None``.
+
+    A frame that is one already comes back as it is, not copied: the camera
+    path converts a colour frame once (:func:`hardware.scene.decode_frame`)
+    and the decoder's own call here hands it through.
     """
+    if isinstance(image, np.ndarray) and _is_grey_frame(image):
+        return image if min(image.shape) >= MIN_SIDE else None
     try:
         array = np.asarray(image)
     except Exception:
@@ -67,6 +73,10 @@ def to_gray(image: object) -> Frame | None:
     if gray is None:
         return None
     return np.ascontiguousarray(gray)
+
+
+def _is_grey_frame(image: npt.NDArray[Any]) -> TypeGuard[Frame]:
+    return image.ndim == 2 and image.dtype == np.uint8 and bool(image.flags.c_contiguous)
 
 
 def _collapse_channels(array: npt.NDArray[Any]) -> npt.NDArray[Any] | None:

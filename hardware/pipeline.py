@@ -24,13 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from hardware.backoff import Backoff, BackoffPolicy, Clock, monotonic
 from hardware.debounce import Debouncer
-from hardware.decoder import DecodedCode, Decoder
+from hardware.decoder.port import DecodedCode, Decoder
 from hardware.frames import Frame, FrameSource, fit_width
+from hardware.report import call_safely
 from hardware.scene import FrameReader, SceneWatch
-from hardware.scene import decode_frame as decode_frame
-from hardware.state import DeviceState, call_safely
+from shared.backoff import Backoff, BackoffPolicy
+from shared.clock import SYSTEM_CLOCK, Clock
+from shared.device import DeviceState
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ class _Mailbox:
         self._states: collections.deque[DeviceState] = collections.deque(maxlen=64)
         self._state: DeviceState | None = None
         self._finished = False
-        self.last_frame_at = clock()
+        self.last_frame_at = clock.monotonic()
         self.captured = 0
         self.dropped = 0
 
@@ -110,7 +111,7 @@ class _Mailbox:
             self._frame = frame
             self._fresh = True
             self.captured += 1
-            self.last_frame_at = self._clock()
+            self.last_frame_at = self._clock.monotonic()
             if self._state is DeviceState.STARTING:
                 self._set(DeviceState.RUNNING)
             elif self._state is DeviceState.LOST:
@@ -124,7 +125,7 @@ class _Mailbox:
 
     def lost_if_stalled(self, timeout: float) -> None:
         with self._cond:
-            stalled = self._clock() - self.last_frame_at > timeout
+            stalled = self._clock.monotonic() - self.last_frame_at > timeout
             if stalled and self._state is not None and self._state.delivering:
                 self._set(DeviceState.LOST)
 
@@ -169,7 +170,7 @@ class CapturePipeline:
         on_preview: OnPreview | None = None,
         on_state: OnState | None = None,
         settings: PipelineSettings | None = None,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         debouncer: Debouncer | None = None,
     ) -> None:
         self._source = source
@@ -274,7 +275,7 @@ class CapturePipeline:
     def _read_until_lost(self) -> None:
         settings = self._settings
         failures = 0
-        last_frame = self._clock()
+        last_frame = self._clock.monotonic()
         while not self._stop.is_set():
             try:
                 frame = self._source.read()
@@ -283,13 +284,13 @@ class CapturePipeline:
                 return
             if frame is None:
                 failures += 1
-                stalled = self._clock() - last_frame > settings.stall_timeout_s
+                stalled = self._clock.monotonic() - last_frame > settings.stall_timeout_s
                 if failures >= settings.failed_reads_before_lost or stalled:
                     return
                 self._stop.wait(settings.failed_read_wait_s)
                 continue
             failures = 0
-            last_frame = self._clock()
+            last_frame = self._clock.monotonic()
             self._mail.put_frame(frame)
 
     def _close_source(self) -> None:
@@ -318,7 +319,7 @@ class CapturePipeline:
             if frame is None:
                 self._mail.lost_if_stalled(settings.stall_timeout_s)
                 continue
-            now = self._clock()
+            now = self._clock.monotonic()
             counted = self._reader.read(frame, now)
             preview_due = preview_gap is not None and (
                 last_preview is None or now - last_preview >= preview_gap

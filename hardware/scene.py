@@ -28,7 +28,7 @@ import logging
 import numpy as np
 
 from hardware.debounce import Debouncer
-from hardware.decoder import DecodedCode, Decoder
+from hardware.decoder.port import DecodedCode, Decoder
 from hardware.frames import Frame, bgr_to_gray
 
 log = logging.getLogger(__name__)

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from hardware.backoff import Backoff, BackoffPolicy
 from hardware.debounce import Debouncer
-from hardware.state import DeviceState, call_safely
+from hardware.report import call_safely
+from shared.backoff import Backoff, BackoffPolicy
+from shared.device import DeviceState
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import threading
 
-from hardware.backoff import Clock, monotonic
 from hardware.frames import Frame, SourceUnavailable
 from hardware.sources import Wait, _StandIn
 from hardware.synthetic import blank_frame
+from shared.clock import SYSTEM_CLOCK, Clock
 
 
 class ShowcaseCamera(_StandIn):
@@ -24,7 +24,7 @@ class ShowcaseCamera(_StandIn):
         width: int = 1280,
         height: int = 720,
         fps: float = 30.0,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         wait: Wait | None = None,
     ) -> None:
         super().__init__(fps=fps, loop=True, outage=None, clock=clock, wait=wait)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hardware.backoff import Clock, monotonic
 from hardware.frames import Frame, FrameSource, SourceUnavailable
 from hardware.imagefile import ImageUnreadable, load_bgr
+from shared.clock import SYSTEM_CLOCK, Clock
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff")
 
@@ -92,7 +92,7 @@ class _StandIn:
             return None
         outage = self._outage
         if outage is not None and self._outage_begins(outage):
-            self._outage_start = self._clock()
+            self._outage_start = self._clock.monotonic()
             self._needs_reopen = True
             if outage.raises:
                 raise OSError("the source went away (simulated outage)")
@@ -115,7 +115,7 @@ class _StandIn:
     def _in_outage(self) -> bool:
         if self._outage is None or self._outage_start is None:
             return False
-        return self._clock() < self._outage_start + self._outage.duration_s
+        return self._clock.monotonic() < self._outage_start + self._outage.duration_s
 
     def _pace(self) -> None:
         if self._fps is None:
@@ -124,12 +124,12 @@ class _StandIn:
             time.sleep(0)
             return
         period = 1.0 / self._fps
-        now = self._clock()
+        now = self._clock.monotonic()
         if self._due is None:
             self._due = now
         if self._due > now:
             self._wait(self._due - now)
-            now = self._clock()
+            now = self._clock.monotonic()
         # A little late (timer jitter): keep the schedule. Far behind (a slow
         # reader): restart it from now rather than burst to catch up.
         late = now - self._due
@@ -175,7 +175,7 @@ class FrameListSource(_Playlist):
         fps: float | None = 30.0,
         loop: bool = True,
         outage: Outage | None = None,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         wait: Wait | None = None,
     ) -> None:
         super().__init__(fps=fps, loop=loop, outage=outage, clock=clock, wait=wait)
@@ -201,7 +201,7 @@ class ImageSequenceSource(_Playlist):
         fps: float | None = 30.0,
         loop: bool = True,
         outage: Outage | None = None,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         wait: Wait | None = None,
     ) -> None:
         super().__init__(fps=fps, loop=loop, outage=outage, clock=clock, wait=wait)
@@ -232,7 +232,7 @@ class ImageFileSource(ImageSequenceSource):
         *,
         fps: float | None = 10.0,
         outage: Outage | None = None,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         wait: Wait | None = None,
     ) -> None:
         super().__init__([path], fps=fps, loop=True, outage=outage, clock=clock, wait=wait)
@@ -251,7 +251,7 @@ class VideoFileSource(_StandIn):
         fps: float | str | None = "native",
         loop: bool = True,
         outage: Outage | None = None,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         wait: Wait | None = None,
     ) -> None:
         if isinstance(fps, str) and fps != "native":

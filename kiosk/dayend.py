@@ -7,7 +7,7 @@ when the venue sets none. The end is caught up at the next scan or idle
 tick when the kiosk was off at that moment.
 
 The next key is named in the close-out's transaction, the one that forgets
-the day (see :class:`kiosk.subjects.SubjectKeys`): no desk, in this process
+the day (see :class:`kiosk.storage.subjects.SubjectKeys`): no desk, in this process
 or another, can write a row keyed by the old key once the day's rows are
 forgotten, and a close-out that fails forgets nothing and turns nothing. A
 desk that worked out a person's subject before the close-out finds the key
@@ -22,10 +22,11 @@ import sqlite3
 from dataclasses import dataclass
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.outbox import insert_events
-from kiosk.presence import Presence
-from kiosk.store import Store, StoreError, StoreProblem, set_meta_in
-from kiosk.subjects import KEY_META
+from kiosk.storage.errors import StoreError, StoreProblem
+from kiosk.storage.outbox import insert_events
+from kiosk.storage.presence import Presence
+from kiosk.storage.store import Store, set_meta_in
+from kiosk.storage.subjects import KEY_META
 
 
 @dataclass(frozen=True)

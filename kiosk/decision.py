@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kiosk.policy import Outcome, StaffAnswer
-
-__all__ = ["Decision", "Direction", "Flag", "Method", "PresenceSource", "StaffInput"]
+from kiosk.policy import Outcome
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
-from kiosk.vocabulary import Method
+from kiosk.vocabulary import Method, StaffAnswer
 
 
 class Direction(StrEnum):
@@ -77,6 +75,9 @@ class Decision:
     override: bool = False
     policy_outcome: Outcome | None = None
     event_ids: tuple[str, ...] = ()
+    recorded_at: float | None = None
+    """When `event_ids` were committed, by the desk's clock: for a staff answer,
+    the answer's time (`decided_at` stays the scan's)."""
     occupancy: int = 0
     inside_since: float | None = None
     repeat_of: str | None = None
@@ -106,7 +107,7 @@ class Decision:
         return self.outcome is Outcome.ADMIT
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON words of the command line (DESIGN.md section 9); no raw IIN."""
+        """The JSON words of the command line (docs/architecture.md, section 2); no raw IIN."""
         out: dict[str, Any] = {
             "decision": self.outcome.value,
             "direction": self.direction.value,

@@ -40,4 +40,4 @@ class DeskSettings:
     rescan_window: float = 20.0
     closing_time: dt.time | None = None
     timezone: dt.tzinfo | None = None
-    ticket_prefix: str = ""  # empty: made from the desk id (kiosk.referrals)
+    ticket_prefix: str = ""  # empty: made from the desk id (kiosk.referrals.values)

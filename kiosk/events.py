@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kiosk.wiretime import format_time
-
 
 class EventType(StrEnum):
     CHECK_IN = "check_in"
@@ -54,16 +52,6 @@ class StoredEvent:
     attempts: int = 0
     acked_at: float | None = None
     dead_reason: str | None = None
-
-    def to_wire(self) -> dict[str, Any]:
-        """The event as `POST /v1/events` carries it (docs/api.yaml)."""
-        return {
-            "id": self.id,
-            "type": self.type.value,
-            "venue_bin": self.desk.venue_bin,
-            "entrance": self.desk.entrance,
-            "desk": self.desk.desk,
-            "occurred_at": format_time(self.occurred_at),
-            "iin": self.iin,
-            "data": dict(self.data),
-        }
+    subject: str | None = None
+    """The person's keyed hash, as worked out when the event was recorded (None:
+    no person, or the day's key was replaced since)."""

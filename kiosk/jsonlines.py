@@ -1,14 +1,14 @@
-"""The one place where the desk's values become JSON lines (DESIGN.md section 9)."""
+"""The one place where the desk's values become JSON lines (docs/architecture.md, section 2)."""
 
 from __future__ import annotations
 
 from enum import Enum
 from typing import Any
 
-from kiosk.alerts import Alert, payload_to_json
 from kiosk.decision import Decision
 from kiosk.news import StaffQuestion
-from kiosk.referrals import Referral
+from kiosk.referrals.values import Referral
+from kiosk.storage.alerts import Alert, payload_to_json
 from kiosk.wiretime import format_time, time_or_none
 
 

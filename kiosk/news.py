@@ -1,4 +1,5 @@
-"""What the desk controller tells its listeners: typed values, no display text.
+"""What the desk controller tells its listeners (:mod:`kiosk.listeners`): typed
+values, no display text.
 
 A screen translates these enums and dataclasses into words, colours and
 sounds; the terminal desk prints them as JSON lines (:mod:`kiosk.jsonlines`).
@@ -9,13 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.alerts import Alert
 from kiosk.decision import Decision
-from kiosk.lookup import ServiceProblem
-from kiosk.referrals import Referral, ReferralRefused
-from kiosk.store import StoreProblem
-
-__all__ = ["ServiceProblem"]  # the service's problems are the lookup's vocabulary
+from kiosk.service.errors import ServiceProblem
+from kiosk.storage.errors import StoreProblem
+from shared.device import DeviceState
 
 
 class DeviceKind(StrEnum):
@@ -23,21 +21,13 @@ class DeviceKind(StrEnum):
     SCANNER = "scanner"
 
 
-class DeviceCondition(StrEnum):
-    """A code reader's life: the hardware layer's states, plus `absent` (not configured)."""
-
-    STARTING = "starting"
-    RUNNING = "running"
-    LOST = "lost"
-    BACK = "back"
-    STOPPED = "stopped"
-    ABSENT = "absent"
-
-
 @dataclass(frozen=True)
 class DeviceReport:
+    """A code reader's state as its worker reported it; None: this desk has no
+    such reader (not configured, or it could not be built: `detail` says why)."""
+
     kind: DeviceKind
-    condition: DeviceCondition
+    state: DeviceState | None
     detail: str | None = None
 
 
@@ -150,10 +140,31 @@ class RedReport:
     id: str
     occurred_at: float
     masked_id: str | None = None
-    retroactive: bool = False  # let in while offline, found red later
+    retroactive: bool = False  # decided offline, found red later
+    admitted: bool = False  # the visitor was let in (for a retroactive one: while offline)
     delivered_at: float | None = None
     received_at: float | None = None
     refused: str | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An entry or an exit on disk, told once, after the commit.
+
+    `event_ids` are the events written for it, the check-in or check-out
+    first (`event_id`), then a staff override or a red report that went with
+    it; `at` is when they were committed, by the desk's clock: for an entry
+    staff let in, the answer's time, not the scan's (`decision.decided_at`).
+    """
+
+    event_ids: tuple[str, ...]
+    at: float
+    decision: Decision
+
+    @property
+    def event_id(self) -> str:
+        """The check-in (an entry) or the check-out (an exit)."""
+        return self.event_ids[0]
 
 
 @dataclass(frozen=True)
@@ -162,68 +173,3 @@ class DeskFailure:
 
     problem: StoreProblem
     message: str
-
-
-class DeskListener:
-    """Receives what the desk controller tells, on the desk's thread.
-
-    Override what you need; every method does nothing by default. A Qt
-    screen re-emits each call as a queued signal; nothing here may block.
-    """
-
-    def decision_shown(self, decision: Decision) -> None:
-        """A decision to show (or, with `repeat`, to show again)."""
-
-    def question_asked(self, question: StaffQuestion) -> None:
-        """Staff must answer this question now: Admit or Refuse. It is the oldest
-        open one; told again when the number waiting behind it changes, and the
-        next one is told when it closes."""
-
-    def question_closed(
-        self, question_id: str, end: QuestionEnd, decision: Decision | None
-    ) -> None:
-        """A question was answered, timed out or dropped; the recorded decision."""
-
-    def answer_ignored(self, question_id: str, why: AnswerIgnored) -> None:
-        """An answer came for a question that is no longer open."""
-
-    def alert_raised(self, alert: Alert) -> None:
-        """An alert for staff (also each unseen one when the desk starts)."""
-
-    def alert_acknowledged(self, alert_id: int) -> None:
-        """Staff acknowledged an alert."""
-
-    def service_changed(self, state: ServiceState) -> None:
-        """Online/offline, the last problem, the queue."""
-
-    def keys_changed(self, state: KeyListState) -> None:
-        """The pass-signing key list (at start, and after each fetch)."""
-
-    def occupancy_changed(self, state: OccupancyState) -> None:
-        """People inside changed (or the venue's count arrived)."""
-
-    def device_changed(self, report: DeviceReport) -> None:
-        """A camera or scanner started, was lost, came back."""
-
-    def recent_changed(self, events: tuple[RecentEvent, ...]) -> None:
-        """Today's latest events, newest first."""
-
-    def red_reports_changed(self, reports: tuple[RedReport, ...]) -> None:
-        """Today's reports to the sanitary service, newest first."""
-
-    def desk_failed(self, failure: DeskFailure) -> None:
-        """The database failed: nothing more will be recorded."""
-
-    def referral_opened(self, referral: Referral) -> None:
-        """A referral was recorded (show the ticket and the doctor room, print the slip);
-        also the person's referral that was open already, when asked again."""
-
-    def referral_resolved(self, referral: Referral) -> None:
-        """A referral (any desk's) got its outcome, as this desk learnt it."""
-
-    def referrals_changed(self, referrals: tuple[Referral, ...]) -> None:
-        """Today's referrals of the venue as this desk knows them (at start, on change)."""
-
-    def referral_refused(self, decision_id: str, why: ReferralRefused) -> None:
-        """An open or resolve input changed nothing. *decision_id* is the id the input
-        named: a decision's, a referral's (resolve), or "" for a typed IIN."""

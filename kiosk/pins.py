@@ -10,8 +10,8 @@ import secrets
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from kiosk.clock import Clock
-from kiosk.lockout import Lockouts, LockoutUnavailable, MemoryLockouts, Tries
+from kiosk.storage.lockout import Lockouts, LockoutUnavailable, MemoryLockouts, Tries
+from shared.clock import Clock
 
 _N, _R, _P = 2**14, 8, 1
 _PREFIX = "scrypt"
@@ -145,7 +145,7 @@ class PinGuard:
     one before, up to `max_lock_seconds`.
 
     The count lives in *lockouts* under *key* (`admin`, `doctor`): give every
-    guard of a kiosk the data folder's :class:`kiosk.lockout.FileLockouts`, and
+    guard of a kiosk the data folder's :class:`kiosk.storage.lockout.FileLockouts`, and
     its screens and commands share one count that a restart does not clear.
     Without it the count is this guard's own, in memory.
     """

@@ -10,8 +10,6 @@ from types import MappingProxyType
 from kiosk.status import Status
 from kiosk.vocabulary import StaffAnswer
 
-__all__ = ["Mode", "Outcome", "Policy", "Rule", "Ruling", "StaffAnswer", "UnverifiedPolicy"]
-
 
 class Outcome(StrEnum):
     """What the desk tells the visitor (the JSON words are part of the contract)."""
@@ -46,7 +44,7 @@ class Rule:
 
 
 def default_rules(mode: Mode) -> dict[Status, Rule]:
-    """The table of DESIGN.md section 2."""
+    """The default table (docs/architecture.md, section 2)."""
     boarding = mode is Mode.BOARDING
     return {
         Status.GREEN: Rule(admit=True),

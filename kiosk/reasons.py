@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 class CodeReason(StrEnum):
     """Why a code is invalid or expired: one vocabulary for screens, JSON and logs.
 
-    The values are the JSON words of `reason` (DESIGN.md section 9).
+    The values are the JSON words of `reason` (docs/architecture.md, section 2).
     """
 
     EMPTY = "empty"

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from kiosk.news import RecentEvent, RedReport
-from kiosk.store import Store
+from kiosk.policy import Outcome
+from kiosk.storage.store import Store
 
 
 class RecentEvents:
@@ -87,6 +88,7 @@ def _red_report(row: dict[str, Any]) -> RedReport:
         occurred_at=float(str(row["occurred_at"])),
         masked_id=_text(visit.get("masked_id")),
         retroactive=data.get("provenance") == "retroactive",
+        admitted=visit.get("decision") == Outcome.ADMIT.value,
         delivered_at=float(str(row["acked_at"])) if row["acked_at"] is not None else None,
         received_at=float(received) if isinstance(received, int | float) else None,
         refused=_text(row["dead_reason"]),

@@ -6,56 +6,53 @@ returned only after the events it implies are committed to the store.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any, TypeGuard
+from dataclasses import replace
+from typing import Any
 
-from kiosk.checkin import Facts, check_in_data, shown_again, still_holds, value_of, with_staff
-from kiosk.clock import Clock
+from kiosk.checkin import (
+    CodeRead,
+    Facts,
+    check_in_data,
+    resolve_status,
+    shown_again,
+    status_in_pass,
+    still_holds,
+    value_of,
+    with_staff,
+)
 from kiosk.codes import CodeKind, ParsedCode, parse_code, parse_unverified
 from kiosk.dayend import BusinessDay, DayEnd
-from kiosk.decision import Decision, Direction, Flag, Method, PresenceSource, StaffInput
+from kiosk.decision import Decision, Direction, Flag, PresenceSource, StaffInput
 from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import EventType, NewEvent
 from kiosk.iin import mask_iin
-from kiosk.lookup import (
+from kiosk.passes import TrustList
+from kiosk.policy import Outcome, Ruling
+from kiosk.reasons import CodeReason
+from kiosk.referrals.book import ReferralBook
+from kiosk.referrals.values import ReferralOutcome, default_ticket_prefix
+from kiosk.service.lookup import (
     KeySource,
-    LookupFailed,
-    StatusCache,
-    StatusFacts,
     StatusSource,
     VisitFacts,
     VisitSource,
-    remember,
 )
-from kiosk.outbox import insert_events
-from kiosk.passes import TrustList, VisitorPass
-from kiosk.policy import Outcome, Ruling
-from kiosk.presence import Presence, Stay, enter, leave
-from kiosk.reasons import CodeReason
-from kiosk.referral_store import ReferralBook
-from kiosk.referrals import ReferralOutcome, default_ticket_prefix
-from kiosk.status import Provenance, Status
-from kiosk.store import Store
-from kiosk.subjects import SubjectKey, again_if_key_replaced
+from kiosk.status import Provenance
+from kiosk.storage.outbox import insert_events
+from kiosk.storage.presence import Presence, Stay, enter, leave
+from kiosk.storage.statuscache import StatusCache, remember
+from kiosk.storage.store import Store
+from kiosk.storage.subjects import SubjectKey, again_if_key_replaced
 from kiosk.trust import KeyAnswer, TrustKeeper
+from kiosk.vocabulary import Method
 from kiosk.whereabouts import locate
-
-__all__ = ["AlreadyRecorded", "DeskRole", "DeskSettings", "PassbackPolicy", "Reception"]
+from shared.clock import Clock
 
 
 class AlreadyRecorded(ValueError):
     """This assessed visit was recorded before (a second staff answer)."""
-
-
-@dataclass(frozen=True)
-class _Resolved:
-    status: Status | None
-    provenance: Provenance
-    age: float | None = None
-    valid_until: float | None = None
 
 
 class Reception:
@@ -107,25 +104,25 @@ class Reception:
     def _check(
         self, text: str, method: Method, staff: StaffInput | None, *, may_exit: bool
     ) -> Decision:
-        read = self._read(text, method)
-        if isinstance(read, Decision):
-            return read
-        now, parsed, iin, subject = read
+        scan = self._read(text, method)
+        if isinstance(scan, Decision):
+            return scan
         if self.settings.role is DeskRole.DOCTOR:
-            looked = self._assess_entry(parsed, subject, None, method, now)
+            looked = self._assess_entry(scan, None, method, self._presence.count())
             return replace(looked, flags=looked.flags | {Flag.LOOKUP_ONLY}, offer_referral=False)
         # A staff answer given with the scan is deliberate (an override): never a repeat.
-        repeat = None if staff is not None else self._repeat(iin, subject, method, now)
-        if repeat is not None and still_holds(repeat, self._facts(subject, now)):
+        repeat = None if staff is not None else self._repeat(scan, method)
+        if repeat is not None and still_holds(repeat, self._facts(scan.subject, scan.now)):
             return repeat
-        visit, stay, presence = self._whereabouts(parsed, subject, now)
+        visit, stay, presence = self._whereabouts(scan)
         # Within the re-scan window nobody leaves: a repeat whose facts changed is
         # its visit decided again (its stay is no pass-back).
-        if repeat is None and may_exit and self._is_exit(stay, now):
-            return self._check_out(iin, subject, stay, method, now, presence)
+        if repeat is None and may_exit and self._is_exit(stay, scan.now):
+            return self._check_out(scan, stay, method, presence)
         if repeat is not None and stay is not None and stay.event_id == repeat.repeat_of:
             stay = None
-        pending = self._assess_entry(parsed, subject, stay, method, now, visit, presence)
+        local = self._presence.count()  # once: the count after an entry follows from it
+        pending = self._assess_entry(scan, stay, method, local, visit, presence)
         if repeat is not None and (pending.outcome, pending.status) == (
             repeat.outcome,
             repeat.status,
@@ -133,7 +130,7 @@ class Reception:
             return repeat  # decided again, the same answer: nothing new to record
         if pending.outcome is Outcome.ASK_STAFF and staff is None:
             return pending
-        return self._record(pending, staff, subject)
+        return self._record(pending, staff, scan.subject, local)
 
     def check_out(self, text: str, method: Method) -> Decision:
         """A staff check-out (a typed IIN or a shown code): the person leaves,
@@ -141,12 +138,11 @@ class Reception:
         return again_if_key_replaced(lambda: self._staff_check_out(text, method))
 
     def _staff_check_out(self, text: str, method: Method) -> Decision:
-        read = self._read(text, method)
-        if isinstance(read, Decision):
-            return read
-        now, parsed, iin, subject = read
-        _, stay, presence = self._whereabouts(parsed, subject, now, status=False)
-        return self._check_out(iin, subject, stay, method, now, presence)
+        scan = self._read(text, method)
+        if isinstance(scan, Decision):
+            return scan
+        _, stay, presence = self._whereabouts(scan, status=False)
+        return self._check_out(scan, stay, method, presence)
 
     def record(self, pending: Decision, staff: StaffInput | None) -> Decision:
         """Apply a staff answer (or none) to an assessed entry and write it down.
@@ -161,7 +157,11 @@ class Reception:
             lambda: self._record(pending, staff, self._subject(iin, pending.decided_at))
         )
 
-    def _record(self, pending: Decision, staff: StaffInput | None, subject: str) -> Decision:
+    def _record(
+        self, pending: Decision, staff: StaffInput | None, subject: str, local: int | None = None
+    ) -> Decision:
+        """Write an assessed entry down. *local*: this desk's count of people inside
+        as the assessment read it (None: a staff answer, later; read it again)."""
         decision = with_staff(pending, staff)
         iin = pending.iin
         assert iin is not None
@@ -195,9 +195,10 @@ class Reception:
                 )
             )
             flags.add(Flag.RED_REPORT_QUEUED)
+        new_stay = False
         with self._store.transaction() as conn:
             try:
-                self._insert(conn, events, subject)
+                recorded_at = self._insert(conn, events, subject)
             except sqlite3.IntegrityError as exc:  # the outbox's unique event id
                 if "outbox.id" not in str(exc):
                     raise
@@ -211,12 +212,15 @@ class Reception:
                 )
             if decision.admitted:
                 d = self.settings.desk
-                enter(conn, Stay(subject, decision.decided_at, d.entrance, d.desk, check_in.id))
+                stay = Stay(subject, decision.decided_at, d.entrance, d.desk, check_in.id)
+                new_stay = enter(conn, stay)
+        inside = self._presence.count() if local is None else local + new_stay
         return replace(
             decision,
             flags=frozenset(flags),
             event_ids=tuple(e.id for e in events),
-            occupancy=self._inside(admitted=decision.admitted),
+            recorded_at=recorded_at,
+            occupancy=self._inside(inside, admitted=decision.admitted),
         )
 
     def occupancy(self) -> int:
@@ -236,20 +240,23 @@ class Reception:
 
     # -- steps ------------------------------------------------------------
 
-    def _read(self, text: str, method: Method) -> tuple[float, ParsedCode, str, str] | Decision:
-        """The moment, the code, its IIN and the person's subject; for a code
-        without an IIN, the decision that it cannot be read. A business day
-        that has ended is closed first: this code belongs to the new one."""
+    def _read(self, text: str, method: Method) -> CodeRead | Decision:
+        """The code and whose it is, worked out once (the clock is read here, once
+        for the whole decision); for a code without an IIN, the decision that it
+        cannot be read. A business day that has ended is closed first: this code
+        belongs to the new one."""
         now = self._clock.now()
         self.day_end.run_if_due(now)
         parsed = parse_code(text, self._trust(), now=now, skew=self.settings.pass_skew)
         if parsed.reason is CodeReason.UNKNOWN_KEY and self._keys is not None:
-            parsed = self._unknown_key(text, self._keys)
-        if parsed.iin is None:
+            parsed = self._unknown_key(text, self._keys, now)
+        iin = parsed.iin
+        if iin is None:
             return self._unreadable(parsed, method, now)
-        return now, parsed, parsed.iin, self._subject(parsed.iin, now)
+        in_force = status_in_pass(parsed.visitor_pass, now)
+        return CodeRead(iin, self._subject(iin, now), mask_iin(iin), now, parsed, in_force)
 
-    def _unknown_key(self, text: str, keys: TrustKeeper) -> ParsedCode:
+    def _unknown_key(self, text: str, keys: TrustKeeper, now: float) -> ParsedCode:
         """A pass signed by a key the desk does not hold: maybe rotated in a minute
         ago. Fetch the list (within the lookup's deadline) and read it again; if
         the service cannot be asked, the person it names is an unverified visit."""
@@ -257,7 +264,7 @@ class Reception:
         answer = keys.unknown_kid(
             source.fetch_keys if isinstance(source, KeySource) else None, self._store
         )
-        now, skew = self._clock.now(), self.settings.pass_skew
+        skew = self.settings.pass_skew
         if answer is KeyAnswer.UNREACHABLE:
             return parse_unverified(text, now=now, skew=skew)
         return parse_code(text, keys.current(), now=now, skew=skew)
@@ -266,42 +273,42 @@ class Reception:
         self._key = self._store.keys.current(now)
         return self._key.subject(iin)
 
-    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> None:
+    def _insert(self, conn: sqlite3.Connection, events: list[NewEvent], subject: str) -> float:
         """Insert one person's events (their subject is worked out once), inside a
         transaction that then writes nothing else keyed by another subject: unless
-        a close-out turned the key since the subject was worked out (KeyReplaced)."""
+        a close-out turned the key since the subject was worked out (KeyReplaced).
+        When they were recorded (the clock's one reading for the write)."""
         desk, now = self.settings.desk, self._clock.now()
         assert self._key is not None
         self._store.keys.confirm(self._key, now)
         insert_events(conn, events, desk=desk, subject_of=lambda _: subject, now=now)
+        return now
 
     def _whereabouts(
-        self, parsed: ParsedCode, subject: str, now: float, *, status: bool = True
+        self, scan: CodeRead, *, status: bool = True
     ) -> tuple[VisitFacts | None, Stay | None, PresenceSource | None]:
         """A two-way desk asks the venue who is inside (and, when *status* and no
         pass tells it, the status at once)."""
         if self.settings.role is not DeskRole.BOTH:
-            return None, self._presence.find(subject), None
+            return None, self._presence.find(scan.subject), None
         visit = None
         if isinstance(self._source, VisitSource):
-            assert parsed.iin is not None
-            wanted = (
-                status
-                and parsed.kind is not CodeKind.UNVERIFIED_PASS
-                and not _status_in_pass(parsed.visitor_pass, now)
-            )
-            visit = self._source.visit(parsed.iin, status=wanted)
-        stay, presence = locate(self._store, subject, visit.presence if visit else None)
+            unverified = scan.parsed.kind is CodeKind.UNVERIFIED_PASS
+            wanted = status and not unverified and not scan.pass_in_force
+            visit = self._source.visit(scan.iin, status=wanted)
+        stay, presence = locate(self._store, scan.subject, visit.presence if visit else None)
         return visit, stay, presence
 
-    def _inside(self, visit: VisitFacts | None = None, *, admitted: bool = False) -> int:
+    def _inside(
+        self, local: int, visit: VisitFacts | None = None, *, admitted: bool = False
+    ) -> int:
         """People inside: the venue's latest count when known (plus an entry just
-        recorded, which it cannot hold yet), never less than this desk's own."""
+        recorded, which it cannot hold yet), never less than this desk's own
+        (*local*)."""
         if visit is not None and (visit.presence or visit.presence_problem):
             # A two-way desk asked the venue: its count came with the answer (or none did).
             presence = visit.presence
             self._venue_count = None if presence is None else presence.venue_inside
-        local = self._presence.count()
         if self._venue_count is None:
             return local
         return max(local, self._venue_count + (1 if admitted else 0))
@@ -317,13 +324,12 @@ class Reception:
             occupancy=self._presence.count(),
         )
 
-    def _repeat(self, iin: str, subject: str, method: Method, now: float) -> Decision | None:
+    def _repeat(self, scan: CodeRead, method: Method) -> Decision | None:
         """The same person again at this desk within the re-scan window: the last
         decision again, nothing recorded (a double read, a code shown twice)."""
-        since = now - self.settings.rescan_window
-        return shown_again(
-            self._store, self.settings.desk, self.settings.policy, iin, subject, method, since
-        )
+        since = scan.now - self.settings.rescan_window
+        settings = self.settings
+        return shown_again(self._store, settings.desk, settings.policy, scan, method, since)
 
     def _facts(self, subject: str, now: float) -> Facts:
         """What a decision about the person rests on, as the desk knows it now."""
@@ -348,17 +354,15 @@ class Reception:
 
     def _check_out(
         self,
-        iin: str,
-        subject: str,
+        scan: CodeRead,
         stay: Stay | None,
         method: Method,
-        now: float,
         presence: PresenceSource | None = None,
     ) -> Decision:
         data: dict[str, Any] = {
             "method": method.value,
             "automatic": False,
-            "masked_id": mask_iin(iin),
+            "masked_id": scan.masked_id,
         }
         if presence is not None:
             data["presence"] = presence.value
@@ -367,43 +371,46 @@ class Reception:
             data["check_in"] = stay.event_id
         else:
             flags = frozenset({Flag.NOT_INSIDE})
-        event = NewEvent(EventType.CHECK_OUT, now, data, iin)
+        event = NewEvent(EventType.CHECK_OUT, scan.now, data, scan.iin)
         with self._store.transaction() as conn:
-            self._insert(conn, [event], subject)
-            leave(conn, subject)
+            recorded_at = self._insert(conn, [event], scan.subject)
+            leave(conn, scan.subject)
         return Decision(
             outcome=Outcome.ADMIT,
             direction=Direction.EXIT,
             method=method,
-            decided_at=now,
-            masked_id=mask_iin(iin),
+            decided_at=scan.now,
+            masked_id=scan.masked_id,
             flags=flags,
             event_ids=(event.id,),
+            recorded_at=recorded_at,
             occupancy=self._presence.count(),
-            iin=iin,
+            iin=scan.iin,
             presence=presence,
         )
 
     def _assess_entry(
         self,
-        parsed: ParsedCode,
-        subject: str,
+        scan: CodeRead,
         stay: Stay | None,
         method: Method,
-        now: float,
+        local: int,
         visit: VisitFacts | None = None,
         presence: PresenceSource | None = None,
     ) -> Decision:
-        assert parsed.iin is not None
+        """The entry's decision, not yet recorded; *local*: this desk's count inside."""
+        now, parsed = scan.now, scan.parsed
         flags: set[Flag] = set()
-        resolved = self._resolve(parsed, subject, now, flags, visit)
+        max_age = self.settings.cache_max_age
+        resolved = resolve_status(scan, flags, self._source, self._cache, max_age, visit)
         policy = self.settings.policy
         if resolved.status is None:
             ruling = policy.for_unverified()
         else:
             ruling = policy.for_status(resolved.status)
         referral_id = None
-        doctor = None if ruling.outcome is Outcome.ADMIT else self.referrals.clearance(subject, now)
+        cleared = ruling.outcome is Outcome.ADMIT
+        doctor = None if cleared else self.referrals.clearance(scan.subject, now)
         if doctor is not None and doctor.outcome is ReferralOutcome.CLEARED:
             # The doctor saw the passenger: may board, whatever the status shows.
             ruling, referral_id = Ruling(Outcome.ADMIT), doctor.id
@@ -419,7 +426,7 @@ class Reception:
             ):
                 # One screenshot must not walk a second person in: staff look.
                 ruling = Ruling(Outcome.ASK_STAFF, ruling.offer_referral, ruling.report_to_ses)
-        occupancy = self._inside(visit)
+        occupancy = self._inside(local, visit)
         capacity = self.settings.capacity
         if ruling.outcome is Outcome.ADMIT and capacity and occupancy >= capacity:
             flags.add(Flag.CAPACITY_REACHED)
@@ -434,7 +441,7 @@ class Reception:
             provenance=resolved.provenance,
             status_age=resolved.age,
             status_valid_until=resolved.valid_until,
-            masked_id=mask_iin(parsed.iin),
+            masked_id=scan.masked_id,
             name=visitor_pass.name if visitor_pass else None,
             reason=parsed.reason,
             offer_referral=ruling.offer_referral,
@@ -442,51 +449,8 @@ class Reception:
             flags=frozenset(flags),
             policy_outcome=ruling.outcome,
             occupancy=occupancy,
-            iin=parsed.iin,
+            iin=scan.iin,
             inside_since=stay.entered_at if stay is not None else None,
             referral_id=referral_id,
             presence=presence,
         )
-
-    def _resolve(
-        self,
-        parsed: ParsedCode,
-        subject: str,
-        now: float,
-        flags: set[Flag],
-        visit: VisitFacts | None = None,
-    ) -> _Resolved:
-        visitor_pass = parsed.visitor_pass
-        if _status_in_pass(visitor_pass, now):
-            until = visitor_pass.status_valid_until
-            return _Resolved(visitor_pass.status, Provenance.PASS, valid_until=until)
-        if visitor_pass is not None:
-            flags.add(Flag.STATUS_EXPIRED_IN_PASS)
-        if parsed.kind is CodeKind.UNVERIFIED_PASS:
-            return _Resolved(None, Provenance.UNVERIFIED)  # its status is not proven
-        assert parsed.iin is not None
-        facts: StatusFacts | None = None
-        if visit is not None:
-            facts = visit.status  # asked with the presence; no second try past the deadline
-        elif self._source is not None:
-            with contextlib.suppress(LookupFailed):  # no answer: the cache, else unverified
-                facts = self._source.lookup(parsed.iin)
-        if facts is not None:
-            return _Resolved(facts.status, Provenance.LIVE, valid_until=facts.valid_until)
-        cached = self._cache.get(subject)
-        if cached is not None:
-            age = now - cached.checked_at
-            fresh = age <= self.settings.cache_max_age
-            in_force = cached.valid_until is None or cached.valid_until >= now
-            if fresh and in_force:
-                return _Resolved(cached.status, Provenance.CACHE, max(age, 0.0), cached.valid_until)
-        return _Resolved(None, Provenance.UNVERIFIED)
-
-
-def _status_in_pass(visitor_pass: VisitorPass | None, now: float) -> TypeGuard[VisitorPass]:
-    """Whether a verified pass carries a status still in force: then it is the status,
-    and the service need not be asked."""
-    if visitor_pass is None:
-        return False
-    until = visitor_pass.status_valid_until
-    return until is None or until >= now

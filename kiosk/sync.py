@@ -16,28 +16,33 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kiosk.alerts import (
+from kiosk.checkin import FoundRed, found_red_later
+from kiosk.events import EventType, StoredEvent
+from kiosk.referrals.pull import note_refused_resolutions
+from kiosk.service.errors import ApiError, ServiceProblem
+from kiosk.service.lookup import StatusFacts
+from kiosk.service.wire import event_to_wire
+from kiosk.status import Status
+from kiosk.storage.alerts import (
     Alert,
     Alerts,
     DeadLetter,
-    DeviceNotRegistered,
-    RetroactiveRed,
+    TokenRefused,
     note_clock_skew,
     raise_alert,
 )
-from kiosk.backoff import Backoff
-from kiosk.clock import Clock
-from kiosk.events import EventType, NewEvent, StoredEvent
-from kiosk.lookup import StatusFacts, remember_all
-from kiosk.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in, insert_events
-from kiosk.policy import Outcome
-from kiosk.referral_pull import note_refused_resolutions
-from kiosk.status import Provenance, Status
-from kiosk.store import Store, StoreError
-from kiosk.storeerrors import StoreProblem, from_os_error
-from kiosk.subjects import SubjectKey
+from kiosk.storage.errors import StoreError, StoreProblem, from_os_error
+from kiosk.storage.outbox import MAX_BATCH, Outbox, acknowledge_in, dead_letter_in
+from kiosk.storage.statuscache import remember_all
+from kiosk.storage.store import Store
+from kiosk.storage.subjects import KEY_META, SubjectKey
+from shared.backoff import Backoff, BackoffPolicy
+from shared.clock import Clock
 
 LAST_SYNC_KEY = "last_sync_ok"
+SERVICE_RETRY = BackoffPolicy(initial_s=1.0, max_s=300.0, jitter=True)
+"""How the outbox retries the service: from 1 s up to 5 min, spread so that
+desks which lost the service together do not knock together again."""
 _log = logging.getLogger(__name__)
 
 
@@ -64,24 +69,6 @@ class EventsApi(Protocol):
     def post_events(self, events: Sequence[Mapping[str, Any]]) -> BatchAnswer: ...
 
 
-class SendFailed(Exception):
-    """Sending failed. `transient` failures are retried; `retry_after` comes from
-    the service; `fatal` ones (device not registered) stop retrying until restart."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        transient: bool,
-        retry_after: float | None = None,
-        fatal: bool = False,
-    ) -> None:
-        super().__init__(message)
-        self.transient = transient
-        self.retry_after = retry_after
-        self.fatal = fatal
-
-
 @dataclass(frozen=True)
 class SyncReport:
     sent: int = 0
@@ -89,11 +76,30 @@ class SyncReport:
     duplicates: int = 0
     rejected: int = 0
     retroactive_red: int = 0
+    """Visitors let in unverified (offline) whom the service says are red: alerted."""
+    retroactive_reports: int = 0
+    """Unverified visits found red, let in or not: reported to the sanitary service."""
     error: str | None = None
     retry_in: float | None = None
-    fatal: bool = False
+    problem: ServiceProblem | None = None
+    """What the failure (`error`) said about the service, when the service was asked."""
     busy: bool = False  # another sync of this data folder was running: nothing done
     paused: bool = False  # waiting out an earlier failure's pause: the service was not asked
+
+    @property
+    def fatal(self) -> bool:
+        """The device token was refused: nothing goes until it is registered."""
+        return self.problem is ServiceProblem.NOT_REGISTERED
+
+
+@dataclass(frozen=True)
+class _Pause:
+    """Quiet after a failure, until `until`; kept in the database, so a restarted
+    kiosk does not knock at once on a service that asked for quiet."""
+
+    until: float
+    error: str
+    problem: ServiceProblem
 
 
 PAUSE_KEY = "sync_paused"
@@ -109,7 +115,6 @@ class Syncer:
         api: EventsApi,
         clock: Clock,
         *,
-        translate: Callable[[Exception], SendFailed | None],
         batch_size: int = MAX_BATCH,
         backoff: Backoff | None = None,
         clock_skew: Callable[[], float | None] | None = None,
@@ -122,15 +127,12 @@ class Syncer:
         self._outbox = Outbox(store)
         self._api = api
         self._clock = clock
-        self._translate = translate
         self._batch_size = min(batch_size, MAX_BATCH)
-        self.backoff = backoff or Backoff()
+        self.backoff = backoff or Backoff(SERVICE_RETRY)
         self._clock_skew = clock_skew
         self._skew_allowance = skew_allowance
         self._lock_wait = lock_wait
-        # (until, why) after a failure; kept in the database so a restarted
-        # kiosk does not knock at once on a service that asked for quiet.
-        self._paused: tuple[float, SendFailed] | None = _load_pause(store)
+        self._paused: _Pause | None = _load_pause(store)
         self._fold_log = False  # acknowledgements were written since the last checkpoint
 
     def run_once(self) -> SyncReport:
@@ -180,35 +182,38 @@ class Syncer:
 
     def _send_due(self) -> SyncReport:
         now = self._clock.now()
-        if self._paused is not None and now < self._paused[0]:
+        paused = self._paused
+        if paused is not None and now < paused.until:
             # The service asked for quiet (Retry-After) or keeps failing: a nudge
             # for a new event must not knock early, nor let it jump the queue.
-            until, why = self._paused
-            return SyncReport(error=str(why), retry_in=until - now, fatal=why.fatal, paused=True)
+            return SyncReport(
+                error=paused.error,
+                retry_in=paused.until - now,
+                problem=paused.problem,
+                paused=True,
+            )
         if self._paused is not None:
             self.clear_pause()
         totals = SyncReport()
         size = self._batch_size
         while True:
+            keyed = self._store.get_meta(KEY_META)  # before the batch: see _settle
             batch = self._outbox.pending(now=self._clock.now(), limit=size)
             if not batch:
                 break
             try:
-                answer = self._api.post_events([event.to_wire() for event in batch])
-            except Exception as exc:
-                failure = self._translate(exc)
-                if failure is None:
-                    raise
-                if failure.transient or failure.fatal:
-                    return self._failed(batch, failure, totals)
+                answer = self._api.post_events([event_to_wire(event) for event in batch])
+            except ApiError as exc:
+                if exc.retryable or exc.problem is ServiceProblem.NOT_REGISTERED:
+                    return self._failed(batch, exc, totals)
                 if len(batch) > 1:
                     size = max(1, len(batch) // 2)  # isolate the event the service refuses
                     continue
                 # That one event is refused outright: park it, keep the queue moving.
-                self._outbox.dead_letter([(batch[0].id, str(failure))], now=self._clock.now())
-                totals = _add(totals, rejected=1, error=str(failure))
+                self._outbox.dead_letter([(batch[0].id, str(exc))], now=self._clock.now())
+                totals = _add(totals, rejected=1, error=str(exc))
                 continue
-            totals = self._settle(batch, answer, totals)
+            totals = self._settle(batch, answer, totals, keyed)
             size = self._batch_size
         if totals.sent:
             self._store.set_meta(LAST_SYNC_KEY, repr(self._clock.now()))
@@ -219,42 +224,53 @@ class Syncer:
         return totals
 
     def _failed(
-        self, batch: Sequence[StoredEvent], failure: SendFailed, totals: SyncReport
+        self, batch: Sequence[StoredEvent], failure: ApiError, totals: SyncReport
     ) -> SyncReport:
         now = self._clock.now()
-        if failure.fatal:
-            Alerts(self._store).add_once(DeviceNotRegistered(str(failure)), now=now)
+        error, problem = str(failure), failure.problem
+        fatal = problem is ServiceProblem.NOT_REGISTERED
+        if fatal:
+            Alerts(self._store).add_once(TokenRefused(error), now=now)
         delay = self.backoff.next_delay(failure.retry_after)
-        self._paused = (now + delay, failure)
+        self._paused = _Pause(now + delay, error, problem)
         self._store.set_meta(
-            PAUSE_KEY,
-            json.dumps({"until": now + delay, "error": str(failure), "fatal": failure.fatal}),
+            PAUSE_KEY, json.dumps({"until": now + delay, "error": error, "fatal": fatal})
         )
-        self._outbox.defer([e.id for e in batch], error=str(failure), next_attempt=now + delay)
-        return _add(totals, error=str(failure), retry_in=delay, fatal=failure.fatal)
+        self._outbox.defer([e.id for e in batch], error=error, next_attempt=now + delay)
+        return _add(totals, error=error, retry_in=delay, problem=problem)
 
     def _settle(
-        self, batch: Sequence[StoredEvent], answer: BatchAnswer, totals: SyncReport
+        self,
+        batch: Sequence[StoredEvent],
+        answer: BatchAnswer,
+        totals: SyncReport,
+        keyed: str | None,
     ) -> SyncReport:
+        """What the service did with *batch*, on disk in one transaction. *keyed*:
+        the day's key as the database named it before the batch was read."""
         now = self._clock.now()
         by_id = {event.id: event for event in batch}
         done = [i for i in (*answer.accepted, *answer.duplicate) if i in by_id]
         dead = [(i, reason) for i, reason in answer.rejected if i is not None and i in by_id]
         unanswered = set(by_id) - set(done) - {i for i, _ in dead}
-        retro = 0
-        key: SubjectKey | None = None  # read once a batch: each read stats the key file
+        found: list[FoundRed] = []
+        key: SubjectKey | None = None  # read once a batch, if at all: each read stats its file
         with self._store.transaction() as conn:
+            # The subjects the check-ins were recorded with, unless a close-out
+            # turned the key since the batch was read: then today's key's.
+            turned = bool(answer.statuses) and self._store.get_meta(KEY_META) != keyed
             known: list[tuple[str, Status, float | None]] = []
             for event_id, facts in answer.statuses.items():
                 event = by_id.get(event_id)
                 if event is None or event.iin is None or event.type is not EventType.CHECK_IN:
                     continue
-                key = key or self._store.keys.current(now)
-                subject = key.subject(event.iin)
+                subject = None if turned else event.subject
+                if subject is None:
+                    key = key or self._store.keys.current(now)
+                    subject = key.subject(event.iin)
                 known.append((subject, facts.status, facts.valid_until))
-                if _admitted_unverified(event) and facts.status is Status.RED:
-                    retro += 1
-                    _queue_retroactive_report(conn, event, now, subject)
+                if red := found_red_later(conn, event, facts.status, subject, now):
+                    found.append(red)
             remember_all(conn, known, now)
             acknowledge_in(conn, done, now=now, received_at=answer.received_at)
             dead_letter_in(conn, dead, now=now)
@@ -274,52 +290,22 @@ class Syncer:
             acknowledged=len(answer.accepted),
             duplicates=len(answer.duplicate),
             rejected=len(dead),
-            retroactive_red=retro,
+            retroactive_red=found.count(FoundRed.ADMITTED),
+            retroactive_reports=len(found),
         )
 
 
-def _load_pause(store: Store) -> tuple[float, SendFailed] | None:
+def _load_pause(store: Store) -> _Pause | None:
     text = store.get_meta(PAUSE_KEY)
     if not text:
         return None
     try:
         saved = json.loads(text)
-        failure = SendFailed(str(saved["error"]), transient=True, fatal=bool(saved["fatal"]))
-        return float(saved["until"]), failure
+        fatal = bool(saved["fatal"])
+        problem = ServiceProblem.NOT_REGISTERED if fatal else ServiceProblem.OFFLINE
+        return _Pause(float(saved["until"]), str(saved["error"]), problem)
     except (ValueError, KeyError, TypeError):
         return None
-
-
-def _admitted_unverified(event: StoredEvent) -> bool:
-    """Let in without a verified status (offline): refused or unanswered is not let in."""
-    data = event.data
-    return (
-        data.get("provenance") == Provenance.UNVERIFIED.value
-        and data.get("decision") == Outcome.ADMIT.value
-    )
-
-
-def _queue_retroactive_report(conn: Any, event: StoredEvent, now: float, subject: str) -> None:
-    report = NewEvent(
-        EventType.RED_REPORT,
-        now,
-        {"check_in": event.id, "provenance": "retroactive", "checked_in_at": event.occurred_at},
-        event.iin,
-    )
-    insert_events(conn, [report], desk=event.desk, subject_of=lambda _: subject, now=now)
-    raise_alert(
-        conn,
-        Alert(
-            RetroactiveRed(
-                check_in=event.id,
-                masked_id=event.data.get("masked_id"),
-                checked_in_at=event.occurred_at,
-                decision=event.data.get("decision"),
-                red_report=report.id,
-            ),
-            now,
-        ),
-    )
 
 
 def _add(totals: SyncReport, **more: Any) -> SyncReport:

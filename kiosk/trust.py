@@ -12,13 +12,13 @@ import json
 import threading
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
-from kiosk.clock import Clock
-from kiosk.lookup import LookupFailed
 from kiosk.news import KeyListState
 from kiosk.passes import TrustList
-from kiosk.store import Store, set_meta_in
+from kiosk.service.lookup import LookupFailed
+from kiosk.storage.store import Store, set_meta_in
+from shared.clock import Clock
 
 JWKS_KEY = "trust_jwks"
 FETCHED_AT_KEY = "trust_fetched_at"
@@ -27,23 +27,12 @@ RECHECK_EVERY = 10.0
 the service one fetch per this time, and a key rotated in is learnt at once."""
 
 
-class KeysApi(Protocol):
-    def get_keys(self) -> Mapping[str, Any]: ...
-
-
 class KeyAnswer(StrEnum):
     """What the desk knows about a key id it does not hold, after asking."""
 
     FETCHED = "fetched"  # the service's list was fetched just now: verify again
     CURRENT = "current"  # fetched moments ago: an id not in it is not the service's
     UNREACHABLE = "unreachable"  # the service could not be asked: the pass is unverified
-
-
-class _Fetch:
-    """A JWKS fetch as a `KeysApi` (what the desk's live source offers)."""
-
-    def __init__(self, fetch: Callable[[], Mapping[str, Any]]) -> None:
-        self.get_keys = fetch
 
 
 class TrustKeeper:
@@ -85,13 +74,16 @@ class TrustKeeper:
         """Call *changed* (on the fetching thread) after each fetch of the list."""
         self._listeners.append(changed)
 
-    def refresh(self, api: KeysApi, store: Store | None = None) -> TrustList:
+    def refresh(
+        self, fetch: Callable[[], Mapping[str, Any]], store: Store | None = None
+    ) -> TrustList:
         """Replace the cached list with the service's (a key removed upstream goes).
 
+        *fetch* returns the service's JWKS now (an API client's `get_keys`);
         *store*: the calling thread's connection (default: the one given at
         construction, for single-threaded commands).
         """
-        jwks = api.get_keys()
+        jwks = fetch()
         fetched = TrustList.from_jwks(jwks).to_jwks()
         now = self._clock.now()
         target = store or self._store
@@ -123,7 +115,7 @@ class TrustKeeper:
                 return KeyAnswer.UNREACHABLE
             self._asked = (now, False)
         try:
-            self.refresh(_Fetch(fetch), store)
+            self.refresh(fetch, store)
         except (LookupFailed, ValueError):  # ValueError: an answer that is no JWKS
             return KeyAnswer.UNREACHABLE
         with self._lock:

@@ -10,9 +10,9 @@ an answer the desk goes by its own records, and says so.
 from __future__ import annotations
 
 from kiosk.decision import PresenceSource
-from kiosk.lookup import VenueStay
-from kiosk.presence import Presence, Stay, leave
-from kiosk.store import Store
+from kiosk.service.lookup import VenueStay
+from kiosk.storage.presence import Presence, Stay, leave
+from kiosk.storage.store import Store
 
 _UNDELIVERED_MOVE = (
     "SELECT 1 FROM outbox WHERE subject = ? AND acked_at IS NULL AND (type = 'check_out' "

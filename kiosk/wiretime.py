@@ -1,7 +1,8 @@
-"""Times as the API writes them: RFC 3339, UTC, milliseconds.
+"""Times as the API and the command line's JSON write them: RFC 3339, UTC,
+milliseconds.
 
-Shared by the kiosk's client and outbox and by the sandbox, so both ends
-write and read times the same way.
+Shared by the kiosk's client, its JSON lines and reports, and the sandbox, so
+both ends write and read times the same way.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from werkzeug.wrappers import Request, Response
 from kiosk.iin import InvalidIin, mask_iin, parse_iin
 from kiosk.passes import DEFAULT_LIFETIME
 from kiosk.status import parse_status
-from sandbox.db import DatabaseBusy, PersonRow, StoredEvent
+from kiosk.wiretime import format_time, parse_time, time_or_none
+from sandbox.db import DatabaseBusy, PersonRow, ReceivedEvent
 from sandbox.devices import Device, DeviceRegistry
 from sandbox.events import MAX_BATCH
 from sandbox.problem import Problem, json_response
@@ -30,15 +31,7 @@ from sandbox.referral_wire import (
 )
 from sandbox.referrals import Applied
 from sandbox.service import SandboxService
-from sandbox.wire import (
-    BadJson,
-    format_time,
-    is_bin,
-    is_text,
-    load_json,
-    parse_time,
-    time_or_none,
-)
+from sandbox.wire import BadJson, is_bin, is_text, load_json
 
 MAX_BODY = 1 << 20  # 1 MiB: 500 events of about 2 KiB each
 MAX_LISTED = 10_000
@@ -372,7 +365,7 @@ def _int_arg(request: Request, name: str, default: int, low: int, high: int) -> 
     return int(text)
 
 
-def _stored_event(event: StoredEvent) -> dict[str, Any]:
+def _stored_event(event: ReceivedEvent) -> dict[str, Any]:
     return {
         "seq": event.seq,
         "id": event.id,

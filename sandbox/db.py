@@ -42,7 +42,7 @@ class PersonRow:
 
 
 @dataclass(frozen=True)
-class StoredEvent:
+class ReceivedEvent:
     seq: int
     id: str
     type: str
@@ -281,7 +281,7 @@ class SandboxDb:
                 results.append(True)
         return results
 
-    def events(self, venue_bin: str | None, *, after: int, limit: int) -> list[StoredEvent]:
+    def events(self, venue_bin: str | None, *, after: int, limit: int) -> list[ReceivedEvent]:
         """Stored events in the order they arrived, after sequence number *after*."""
         params: list[object]
         where, params = "seq > ?", [after]
@@ -294,7 +294,7 @@ class SandboxDb:
             [*params, limit],
         )
         return [
-            StoredEvent(
+            ReceivedEvent(
                 seq=row[0],
                 id=row[1],
                 type=row[2],

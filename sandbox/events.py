@@ -8,9 +8,10 @@ from typing import Any
 
 from kiosk.decision import Direction
 from kiosk.iin import InvalidIin, parse_iin
-from kiosk.referrals import NOTE_MAX, ReferralOutcome, ReferralReason
+from kiosk.referrals.values import NOTE_MAX, ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, Status
-from sandbox.wire import canonical_uuid, is_bin, is_text, parse_time
+from kiosk.wiretime import parse_time
+from sandbox.wire import canonical_uuid, is_bin, is_text
 
 MAX_BATCH = 500
 MAX_LABEL = 64

@@ -10,7 +10,7 @@ from kiosk.status import Status
 
 DAY = 86_400.0
 
-# How long a status set now holds (DESIGN.md section 2): a negative PCR test
+# How long a status set now holds (docs/architecture.md, section 2): a negative PCR test
 # counts for 3 days; a positive result or a contact registration is followed
 # by a 14-day isolation; blue is the absence of both and never lapses.
 STATUS_LIFETIME: dict[Status, float | None] = {

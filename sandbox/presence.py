@@ -31,7 +31,7 @@ class PresenceRow:
 
 
 @dataclass(frozen=True)
-class Stay:
+class Admission:
     """A person inside: the admitted check-in that let them in."""
 
     iin: str
@@ -41,17 +41,19 @@ class Stay:
     desk: str
 
 
-def stays(rows: Iterable[PresenceRow]) -> dict[str, Stay]:
+def stays(rows: Iterable[PresenceRow]) -> dict[str, Admission]:
     """The people inside after *rows*, by IIN, replaying the events in the order they happened.
 
     A check-in with the decision `admit` enters (again, if the person was
     inside: the latest entry is the stay); a check-out leaves, whichever desk
     sent it; an exit without an entry changes nothing.
     """
-    inside: dict[str, Stay] = {}
+    inside: dict[str, Admission] = {}
     for row in sorted(rows, key=_replay_order):
         if row.type == "check_in" and row.decision == "admit":
-            inside[row.person] = Stay(row.person, row.id, row.occurred_at, row.entrance, row.desk)
+            inside[row.person] = Admission(
+                row.person, row.id, row.occurred_at, row.entrance, row.desk
+            )
         elif row.type == "check_out":
             inside.pop(row.person, None)
     return inside

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.referrals import NOTE_MAX
+from kiosk.referrals.values import NOTE_MAX, ReferralState
+from kiosk.wiretime import format_time, parse_time, time_or_none
 from sandbox.events import MAX_LABEL, OUTCOMES
 from sandbox.problem import Problem
-from sandbox.referrals import Applied, Referral, ReferralState, Resolution
-from sandbox.wire import canonical_uuid, format_time, is_bin, is_text, parse_time, time_or_none
+from sandbox.referrals import Applied, ReferralRecord, Resolution
+from sandbox.wire import canonical_uuid, is_bin, is_text
 
 STATES = {"open": ReferralState.OPEN, "resolved": ReferralState.RESOLVED, "all": None}
 
 
-def referral_json(referral: Referral) -> dict[str, Any]:
+def referral_json(referral: ReferralRecord) -> dict[str, Any]:
     """The referral object; `iin` is raw: only the venue's own devices may be shown it."""
     resolved_by = None
     if (
@@ -80,7 +81,7 @@ def refused_resolution(applied: Applied) -> Problem:
     return Problem(status, detail, code=applied.value)
 
 
-def already_resolved(winner: Referral) -> Problem:
+def already_resolved(winner: ReferralRecord) -> Problem:
     """409, saying how the referral was resolved and carrying it (extension member `referral`)."""
     when = "at an unknown time" if winner.resolved_at is None else format_time(winner.resolved_at)
     detail = f"the referral was resolved already by another resolution: {winner.outcome}, {when}"

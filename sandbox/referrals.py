@@ -19,26 +19,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kiosk.clock import Clock
-from kiosk.referrals import RESOLUTION_LIFETIME, RESOLUTION_SKEW, ReferralState
+from kiosk.referrals.values import RESOLUTION_LIFETIME, RESOLUTION_SKEW, ReferralState
 from sandbox.devices import Device, DeviceRole
 from sandbox.events import ValidEvent
 from sandbox.wire import canonical_uuid
+from shared.clock import Clock
 
 if TYPE_CHECKING:
     from sandbox.db import SandboxDb
-
-__all__ = [
-    "RESOLUTION_LIFETIME",
-    "RESOLUTION_SKEW",
-    "Applied",
-    "Referral",
-    "ReferralList",
-    "ReferralState",
-    "ReferralStore",
-    "Resolution",
-    "ResolutionResult",
-]
 
 
 class Applied(StrEnum):
@@ -74,7 +62,7 @@ class Resolution:
 
 
 @dataclass(frozen=True)
-class Referral:
+class ReferralRecord:
     """A referral as stored; the `resolved_*` fields, outcome and valid_until once resolved."""
 
     id: str
@@ -108,7 +96,7 @@ class Referral:
 @dataclass(frozen=True)
 class ResolutionResult:
     applied: Applied
-    referral: Referral | None
+    referral: ReferralRecord | None
 
 
 @dataclass(frozen=True)
@@ -117,7 +105,7 @@ class ReferralList:
 
     venue_bin: str
     as_of: float
-    referrals: list[Referral]
+    referrals: list[ReferralRecord]
 
 
 _COLUMNS = (
@@ -197,9 +185,9 @@ class ReferralStore:
         )
         return ResolutionResult(Applied.RESOLVED, _get(conn, found.id))
 
-    def get(self, referral_id: str) -> Referral | None:
+    def get(self, referral_id: str) -> ReferralRecord | None:
         rows = self._db.read(_BY_ID, (referral_id,))
-        return Referral(*rows[0]) if rows else None
+        return ReferralRecord(*rows[0]) if rows else None
 
     def list(
         self,
@@ -234,7 +222,7 @@ class ReferralStore:
             # that fraction of a millisecond would fall before the next `since`
             as_of = math.floor(self._clock.now() * 1000) / 1000
             rows = self._db.read(sql, [*params, -1 if limit is None else limit])
-        return ReferralList(venue_bin, as_of, [Referral(*row) for row in rows])
+        return ReferralList(venue_bin, as_of, [ReferralRecord(*row) for row in rows])
 
     def _open(self, conn: sqlite3.Connection, event: ValidEvent) -> None:
         data = event.data
@@ -263,7 +251,9 @@ class ReferralStore:
         )
 
 
-def _who_may_not(found: Referral, resolution: Resolution, by: Device | None) -> Applied | None:
+def _who_may_not(
+    found: ReferralRecord, resolution: Resolution, by: Device | None
+) -> Applied | None:
     """Why *by* may not resolve *found* (None: it may)."""
     if resolution.venue_bin is not None and resolution.venue_bin != found.venue_bin:
         return Applied.WRONG_VENUE
@@ -292,7 +282,7 @@ def _resolution_of(event: ValidEvent) -> Resolution:
     )
 
 
-def _get(conn: sqlite3.Connection, referral_id: str) -> Referral | None:
+def _get(conn: sqlite3.Connection, referral_id: str) -> ReferralRecord | None:
     """`ReferralStore.get` inside a write already under way."""
     row = conn.execute(_BY_ID, (referral_id,)).fetchone()
-    return None if row is None else Referral(*row)
+    return None if row is None else ReferralRecord(*row)

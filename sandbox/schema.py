@@ -36,7 +36,7 @@ CREATE TABLE events (
 CREATE INDEX events_by_venue ON events (venue_bin, occurred_at, seq);
 """
 
-# Doctor referrals (DESIGN.md section 1): opened by a boarding desk, resolved
+# Doctor referrals (docs/architecture.md, section 1): opened by a boarding desk, resolved
 # by the airport's doctor. `changed_at` is the service's own time of the
 # latest change, so incremental pulls see late uploads (their opened_at is
 # the kiosk's, and may be long past).

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
-from kiosk.clock import Clock
 from sandbox.app import MAX_BODY, SandboxApp
 from sandbox.devices import DEMO_DOCTOR, Device, DeviceRegistry
 from sandbox.service import SandboxService
+from shared.clock import Clock
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765

@@ -11,30 +11,30 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from kiosk.clock import Clock, SystemClock
 from kiosk.passes import DEFAULT_LIFETIME, key_id, public_jwk, sign_pass
+from kiosk.referrals.values import ReferralState
 from kiosk.status import Status
-from sandbox.db import PersonRow, SandboxDb, StoredEvent
+from sandbox.db import PersonRow, ReceivedEvent, SandboxDb
 from sandbox.devices import Device
 from sandbox.events import OUTCOMES, Rejection, ValidEvent, validate_event
 from sandbox.people import DEMO_PEOPLE, effective_status, valid_until_for
-from sandbox.presence import Stay, stays
+from sandbox.presence import Admission, stays
 from sandbox.referrals import (
     Applied,
-    Referral,
     ReferralList,
-    ReferralState,
+    ReferralRecord,
     ReferralStore,
     Resolution,
     ResolutionResult,
 )
 from sandbox.wire import canonical_uuid
+from shared.clock import Clock, SystemClock
 
 ISSUER = "ashyq-sandbox"
 
 
 @dataclass(frozen=True)
-class KnownStatus:
+class CurrentStatus:
     """A person's status as the service reports it now."""
 
     status: Status
@@ -62,11 +62,11 @@ class BatchOutcome:
     accepted: list[str] = field(default_factory=list)
     duplicate: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-    statuses: dict[str, KnownStatus] = field(default_factory=dict)
+    statuses: dict[str, CurrentStatus] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class VenueOccupancy:
+class OccupancyCount:
     venue_bin: str
     inside: int
     desks: dict[str, int]
@@ -74,12 +74,12 @@ class VenueOccupancy:
 
 
 @dataclass(frozen=True)
-class VenuePresence:
+class PresenceAnswer:
     """Whether one person is inside a venue now; `stay` is their entry when they are."""
 
     venue_bin: str
     iin: str
-    stay: Stay | None
+    stay: Admission | None
     as_of: float
     venue_inside: int = 0
 
@@ -136,7 +136,7 @@ class SandboxService:
 
     # --- people -------------------------------------------------------------
 
-    def status_of(self, iin: str) -> KnownStatus:
+    def status_of(self, iin: str) -> CurrentStatus:
         """The status now; people the service has never heard of are blue."""
         return self._known(self._db.person(iin))
 
@@ -150,11 +150,11 @@ class SandboxService:
     def people(self) -> list[PersonRow]:
         return self._db.people()
 
-    def _known(self, row: PersonRow | None) -> KnownStatus:
+    def _known(self, row: PersonRow | None) -> CurrentStatus:
         if row is None:
-            return KnownStatus(Status.BLUE, None)
+            return CurrentStatus(Status.BLUE, None)
         status = effective_status(row.status, row.valid_until, self._clock.now())
-        return KnownStatus(status, row.valid_until if status is row.status else None)
+        return CurrentStatus(status, row.valid_until if status is row.status else None)
 
     # --- passes and keys ------------------------------------------------------
 
@@ -251,10 +251,10 @@ class SandboxService:
             outcome.statuses[event.id] = self._known(rows.get(event.iin))
         return outcome
 
-    def events(self, venue_bin: str | None, *, after: int = 0, limit: int) -> list[StoredEvent]:
+    def events(self, venue_bin: str | None, *, after: int = 0, limit: int) -> list[ReceivedEvent]:
         return self._db.events(venue_bin, after=after, limit=limit)
 
-    def occupancy(self, venue_bin: str) -> VenueOccupancy:
+    def occupancy(self, venue_bin: str) -> OccupancyCount:
         """People inside now: admitted check-ins less check-outs, per person, in time order.
 
         Each person inside counts at the desk that admitted them, so the desk
@@ -265,13 +265,13 @@ class SandboxService:
         desks = {f"{e}/{d}": 0 for e, d in self._db.venue_desks(venue_bin)}
         for stay in inside.values():
             desks[f"{stay.entrance}/{stay.desk}"] += 1
-        return VenueOccupancy(venue_bin, len(inside), desks, self._clock.now())
+        return OccupancyCount(venue_bin, len(inside), desks, self._clock.now())
 
-    def presence(self, venue_bin: str, iin: str) -> VenuePresence:
+    def presence(self, venue_bin: str, iin: str) -> PresenceAnswer:
         """Whether *iin* is inside *venue_bin* now, entered at any of its desks, and
         how many are inside (one replay: the answer and the count cannot disagree)."""
         inside = stays(self._db.presence_events(venue_bin))
-        return VenuePresence(venue_bin, iin, inside.get(iin), self._clock.now(), len(inside))
+        return PresenceAnswer(venue_bin, iin, inside.get(iin), self._clock.now(), len(inside))
 
     # --- referrals --------------------------------------------------------------
 
@@ -286,7 +286,7 @@ class SandboxService:
         """A venue's referrals by opened_at (see `ReferralStore.list` for *since*)."""
         return self._referrals.list(venue_bin, state=state, since=since, limit=limit)
 
-    def referral(self, referral_id: str) -> Referral | None:
+    def referral(self, referral_id: str) -> ReferralRecord | None:
         key = canonical_uuid(referral_id)
         return None if key is None else self._referrals.get(key)
 

@@ -6,10 +6,6 @@ import json
 import re
 from typing import Any
 
-from kiosk.wiretime import format_time, parse_time, time_or_none
-
-__all__ = ["canonical_uuid", "format_time", "is_bin", "is_text", "parse_time", "time_or_none"]
-
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _BIN = re.compile(r"[0-9]{12}")
 # Only a \uD800-\uDFFF escape makes a lone surrogate: a UTF-8 body cannot hold one.

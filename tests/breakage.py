@@ -18,8 +18,8 @@ from pathlib import Path
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = 4096

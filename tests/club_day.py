@@ -10,18 +10,19 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
-from kiosk.backoff import Backoff
-from kiosk.dashboard import DayReport, day_report
 from kiosk.dayend import BusinessDay
-from kiosk.decision import Method, StaffInput
+from kiosk.decision import StaffInput
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.live import translate
-from kiosk.outbox import Outbox
-from kiosk.policy import Outcome, Policy, StaffAnswer
-from kiosk.reception import DeskSettings, Reception
+from kiosk.policy import Outcome, Policy
+from kiosk.reception import Reception
+from kiosk.reports.dashboard import DayReport, day_report
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.backoff import Backoff, BackoffPolicy
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,
@@ -98,8 +99,8 @@ class ClubDay:
         Outbox(self.store).add([event], desk=DESK, now=self.clock.now())
 
     def sync(self) -> None:
-        backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(7))
-        report = Syncer(self.store, self.service, self.clock, translate=translate, backoff=backoff)
+        backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(7))
+        report = Syncer(self.store, self.service, self.clock, backoff=backoff)
         assert report.run_once().error is None
 
     def report(self, now: float, day: dt.date = DAY) -> DayReport:

@@ -8,9 +8,10 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.api import BatchResult, KnownStatus, PermanentError, TransientError
-from kiosk.lookup import LookupFailed, ServiceProblem, VenueStay, VisitFacts
 from kiosk.passes import TrustList, public_jwk, sign_pass
+from kiosk.service.errors import PermanentError, ServiceProblem, TransientError
+from kiosk.service.lookup import LookupFailed, VenueStay, VisitFacts
+from kiosk.service.wire import BatchResult, KnownStatus
 from kiosk.status import Status
 
 START = 1_790_000_000.0  # 2026-09-21, a fixed "now" for tests
@@ -23,6 +24,9 @@ class FakeClock:
         self.current = now
 
     def now(self) -> float:
+        return self.current
+
+    def monotonic(self) -> float:
         return self.current
 
     def advance(self, seconds: float) -> None:

@@ -19,7 +19,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from kiosk.gate import GateInbox, GateKeeper, GateNews
+from kiosk.gate.inbox import GateInbox
+from kiosk.gate.keeper import GateKeeper
+from kiosk.gate.values import GateNews
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.alerts import (
+from kiosk.storage.alerts import (
     Alert,
     AlertKind,
     CapacityReached,

@@ -10,25 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from config.settings import Settings
 from kiosk.decision import Decision
 from kiosk.desk import DeskController
-from kiosk.referrals import Referral, ReferralOutcome
+from kiosk.desksettings import DeskRole
+from kiosk.referrals.values import Referral, ReferralOutcome
 from ui import words
 from ui.bridge import DeskBridge
+from ui.i18n import Languages
 from ui.placement import centre_over
 from ui.referrals_view import ReferralDialog, ReferralsView
 from ui.slip import SlipPlace, print_slip
+from ui.staff import StaffPanel
+from ui.visitor import VisitorView
 from ui.wording import Phrase, who
 from ui.words import QT_TRANSLATE_NOOP
-
-if TYPE_CHECKING:
-    from ui.kiosk import KioskScreens
 
 REFERRALS_TAB = QT_TRANSLATE_NOOP("Boarding", "Referrals")
 DOCTOR_TAB = QT_TRANSLATE_NOOP("Boarding", "Doctor room")
@@ -39,11 +39,16 @@ REFERRAL_DROPPED = QT_TRANSLATE_NOOP(
 
 
 class BoardingDesk(QObject):
-    """Wires the referral flow between the screens and the desk controller."""
+    """Wires the referral flow between the screens and the desk controller: the
+    staff panel, the visitor's view, the desk's window (dialogs open over it) and
+    the languages the slip is printed in."""
 
     def __init__(
         self,
-        screens: KioskScreens,
+        staff: StaffPanel,
+        visitor: VisitorView,
+        window: QWidget,
+        languages: Languages,
         controller: DeskController,
         bridge: DeskBridge,
         settings: Settings,
@@ -54,15 +59,17 @@ class BoardingDesk(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._screens = screens
+        self._staff = staff
+        self._visitor = visitor
+        self._window = window
+        self._languages = languages
         self._controller = controller
         self._settings = settings
         self._slips = slips
         self._operator = operator
         self._ask_doctor = ask_doctor
-        self.doctor_room = settings.venue.role == "doctor"
+        self.doctor_room = settings.venue.role is DeskRole.DOCTOR
         self.last_slip: str | None = None
-        staff = screens.staff
         staff.set_boarding()
         # In the doctor room a decision counts once confirmed, and with the doctor
         # PIN when one is set (the room's screen may be left unattended).
@@ -79,7 +86,7 @@ class BoardingDesk(QObject):
             staff.tabs.setCurrentWidget(self.referrals)
         else:
             staff.last.referrals = True
-            screens.visitor.scan.set_boarding()
+            visitor.scan.set_boarding()
             staff.refer_requested.connect(self._on_refer_requested)
         self.dialog: ReferralDialog | None = None
         self._doctor_window: QDialog | None = None
@@ -92,7 +99,7 @@ class BoardingDesk(QObject):
         """A desk's own doctor screen, behind the doctor PIN."""
         if not self._ask_doctor():
             return
-        window = QDialog(self._screens.windows.desk)
+        window = QDialog(self._window)
         window.setWindowTitle(words.say_in("Boarding", DOCTOR_TAB))
         view = ReferralsView(doctor=True, parent=window)  # the PIN was just given
         view.show_referrals(self.referrals.referrals)
@@ -115,8 +122,8 @@ class BoardingDesk(QObject):
         running behind it, and the passenger's screen stays in view)."""
         if self.dialog is not None:
             self.dialog.close()
-        dialog = ReferralDialog(decision, self._screens.windows.desk)
-        centre_over(dialog, self._screens.staff)
+        dialog = ReferralDialog(decision, self._window)
+        centre_over(dialog, self._staff)
         dialog.accepted.connect(
             lambda: self._controller.open_referral(decision.id, dialog.reason, dialog.note_text)
         )
@@ -143,13 +150,13 @@ class BoardingDesk(QObject):
         if decision.iin is not None and decision.iin == dialog.decision.iin:
             return  # the same passenger again: the dialog is still theirs
         dialog.reject()
-        self._screens.staff.show_notice(REFERRAL_DROPPED, who(dialog.decision), context="Boarding")
+        self._staff.show_notice(REFERRAL_DROPPED, who(dialog.decision), context="Boarding")
 
     def _on_bridge_referral_opened(self, referral: Referral) -> None:
         if not referral.mine:
             return
-        screens = self._screens
-        decision = screens.visitor.status.decision
+        visitor = self._visitor
+        decision = visitor.status.decision
         room = self._settings.boarding.doctor_room
         detail = (
             Phrase(words.TICKET, (referral.ticket, room))
@@ -157,7 +164,7 @@ class BoardingDesk(QObject):
             else Phrase(words.TICKET_NO_ROOM, (referral.ticket,))
         )
         if decision is not None:
-            screens.visitor.show_decision(decision, referred=True, detail=detail)
+            visitor.show_decision(decision, referred=True, detail=detail)
         self.last_slip = self._print(referral)
 
     def _on_bridge_referrals_changed(self, referrals: tuple[Referral, ...]) -> None:
@@ -172,13 +179,13 @@ class BoardingDesk(QObject):
             where = print_slip(
                 referral,
                 place,
-                self._screens.languages,
+                self._languages,
                 printer_name=boarding.printer,
                 folder=self._slips,
             )
         except OSError as exc:
             where = str(exc)
-        self._screens.staff.show_notice(SLIP_PRINTED, referral.ticket, where, context="Boarding")
+        self._staff.show_notice(SLIP_PRINTED, referral.ticket, where, context="Boarding")
         return where
 
 

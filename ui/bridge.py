@@ -1,7 +1,7 @@
 """The desk controller's news as Qt signals.
 
 The controller calls its listeners on the desk thread; :class:`DeskBridge`
-lives on the Qt main thread, so each signal its relay emits from the desk
+lives on the Qt main thread, so each signal its listener emits from the desk
 thread reaches the screens as a queued call on the main thread. Camera
 preview frames come the same way from the decode thread, as QImages made
 there. No worker ever touches a widget.
@@ -15,45 +15,58 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from kiosk.news import DeskListener
+from kiosk.decision import Decision
+from kiosk.listeners import DeskListener
+from kiosk.news import (
+    AnswerIgnored,
+    DeskFailure,
+    DeviceReport,
+    KeyListState,
+    OccupancyState,
+    QuestionEnd,
+    RecentEvent,
+    Recorded,
+    RedReport,
+    ServiceState,
+    StaffQuestion,
+)
+from kiosk.referrals.values import Referral, ReferralRefused
+from kiosk.storage.alerts import Alert
 
 
 class DeskBridge(QObject):
-    """Signals: decision_shown(Decision), question_asked(StaffQuestion),
-    question_closed(str, QuestionEnd, Decision | None),
-    answer_ignored(str, AnswerIgnored), alert_raised(Alert),
-    alert_acknowledged(int), service_changed(ServiceState),
-    keys_changed(KeyListState), occupancy_changed(OccupancyState), device_changed(DeviceReport),
-    recent_changed(tuple[RecentEvent, ...]), red_reports_changed(tuple[RedReport, ...]),
-    desk_failed(DeskFailure), referral_opened(Referral), referral_resolved(Referral),
-    referrals_changed(tuple[Referral, ...]), referral_refused(str, ReferralRefused),
+    """Signals: one for each :class:`kiosk.listeners.DeskListener` method, of the
+    same name and arguments (decision_shown(Decision), entry_recorded(Recorded),
+    question_closed(str, QuestionEnd, Decision | None), …), and
     frame_arrived(QImage).
 
     :attr:`listener` is what the desk controller calls.
     """
 
-    decision_shown = Signal(object)
-    question_asked = Signal(object)
-    question_closed = Signal(str, object, object)
-    answer_ignored = Signal(str, object)
-    alert_raised = Signal(object)
+    decision_shown = Signal(Decision)
+    entry_recorded = Signal(Recorded)
+    exit_recorded = Signal(Recorded)
+    question_asked = Signal(StaffQuestion)
+    question_closed = Signal(str, QuestionEnd, object)  # the decision, or None
+    answer_ignored = Signal(str, AnswerIgnored)
+    alert_raised = Signal(Alert)
     alert_acknowledged = Signal(int)
-    service_changed = Signal(object)
-    keys_changed = Signal(object)
-    occupancy_changed = Signal(object)
-    device_changed = Signal(object)
-    recent_changed = Signal(object)
-    red_reports_changed = Signal(object)
-    desk_failed = Signal(object)
-    referral_opened = Signal(object)
-    referral_resolved = Signal(object)
-    referrals_changed = Signal(object)
-    referral_refused = Signal(str, object)
+    service_changed = Signal(ServiceState)
+    keys_changed = Signal(KeyListState)
+    occupancy_changed = Signal(OccupancyState)
+    device_changed = Signal(DeviceReport)
+    recent_changed = Signal(tuple)  # of RecentEvent
+    red_reports_changed = Signal(tuple)  # of RedReport
+    desk_failed = Signal(DeskFailure)
+    referral_opened = Signal(Referral)
+    referral_resolved = Signal(Referral)
+    referrals_changed = Signal(tuple)  # of Referral
+    referral_refused = Signal(str, ReferralRefused)
     frame_arrived = Signal(QImage)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.listener = _Relay(self)
+        self.listener = BridgeListener(self)
 
     def on_preview(self, frame: Any) -> None:
         """From the camera's decode thread: a BGR frame for the preview."""
@@ -62,17 +75,70 @@ class DeskBridge(QObject):
             self.frame_arrived.emit(image)
 
 
-class _Relay(DeskListener):
-    """Each listener call emits the bridge's signal of the same name."""
+class BridgeListener(DeskListener):
+    """Emits, for each call of the desk, the bridge's signal of the same name."""
 
     def __init__(self, bridge: DeskBridge) -> None:
         self._bridge = bridge
 
-    def __getattribute__(self, name: str) -> Any:
-        if not name.startswith("_") and name in DeskListener.__dict__:
-            signal = getattr(object.__getattribute__(self, "_bridge"), name)
-            return signal.emit
-        return object.__getattribute__(self, name)
+    def decision_shown(self, decision: Decision) -> None:
+        self._bridge.decision_shown.emit(decision)
+
+    def entry_recorded(self, recorded: Recorded) -> None:
+        self._bridge.entry_recorded.emit(recorded)
+
+    def exit_recorded(self, recorded: Recorded) -> None:
+        self._bridge.exit_recorded.emit(recorded)
+
+    def question_asked(self, question: StaffQuestion) -> None:
+        self._bridge.question_asked.emit(question)
+
+    def question_closed(
+        self, question_id: str, end: QuestionEnd, decision: Decision | None
+    ) -> None:
+        self._bridge.question_closed.emit(question_id, end, decision)
+
+    def answer_ignored(self, question_id: str, why: AnswerIgnored) -> None:
+        self._bridge.answer_ignored.emit(question_id, why)
+
+    def alert_raised(self, alert: Alert) -> None:
+        self._bridge.alert_raised.emit(alert)
+
+    def alert_acknowledged(self, alert_id: int) -> None:
+        self._bridge.alert_acknowledged.emit(alert_id)
+
+    def service_changed(self, state: ServiceState) -> None:
+        self._bridge.service_changed.emit(state)
+
+    def keys_changed(self, state: KeyListState) -> None:
+        self._bridge.keys_changed.emit(state)
+
+    def occupancy_changed(self, state: OccupancyState) -> None:
+        self._bridge.occupancy_changed.emit(state)
+
+    def device_changed(self, report: DeviceReport) -> None:
+        self._bridge.device_changed.emit(report)
+
+    def recent_changed(self, events: tuple[RecentEvent, ...]) -> None:
+        self._bridge.recent_changed.emit(events)
+
+    def red_reports_changed(self, reports: tuple[RedReport, ...]) -> None:
+        self._bridge.red_reports_changed.emit(reports)
+
+    def desk_failed(self, failure: DeskFailure) -> None:
+        self._bridge.desk_failed.emit(failure)
+
+    def referral_opened(self, referral: Referral) -> None:
+        self._bridge.referral_opened.emit(referral)
+
+    def referral_resolved(self, referral: Referral) -> None:
+        self._bridge.referral_resolved.emit(referral)
+
+    def referrals_changed(self, referrals: tuple[Referral, ...]) -> None:
+        self._bridge.referrals_changed.emit(referrals)
+
+    def referral_refused(self, decision_id: str, why: ReferralRefused) -> None:
+        self._bridge.referral_refused.emit(decision_id, why)
 
 
 def bgr_to_qimage(frame: Any) -> QImage | None:

@@ -1,15 +1,14 @@
-"""The venue's day for the manager (DESIGN.md section 7): people inside
+"""The venue's day for the manager (docs/architecture.md, section 7): people inside
 through the day, working hours, counts by status and decision, unverified
 admissions and what they turned out to be, red reports, referrals; and the
 same as a CSV file."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.dashboard import DayReport
-from kiosk.daysheet import report_csv
+from kiosk.reports.dashboard import DayReport
+from kiosk.reports.daysheet import report_csv
 from ui import words
 from ui.day_numbers import ALARM, DayNumbers, set_font
 from ui.i18n import Retranslating
 from ui.occupancy_chart import OccupancyChart
+from ui.offthread import OffThread
 from ui.wording import venue_time
 from ui.words import QT_TRANSLATE_NOOP
 
@@ -44,13 +44,6 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
     kinds = QCoreApplication.translate("DashboardView", CSV_FILES)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
     return str(path)
-
-
-class _Relay(QObject):
-    """Carries what the worker thread read to the UI thread (queued signals)."""
-
-    loaded = Signal(object)
-    failed = Signal(str)
 
 
 class DashboardView(Retranslating, QWidget):
@@ -88,12 +81,11 @@ class DashboardView(Retranslating, QWidget):
         self.report: DayReport | None = None
         self._load = load
         self._choose_file = choose_file
-        self._thread: threading.Thread | None = None
         self._again = False
         self._note: tuple[str, str] | None = None  # (kind, detail) of the last export or read
-        self._relay = _Relay(self)
-        self._relay.loaded.connect(self._on_relay_loaded)
-        self._relay.failed.connect(self._on_relay_failed)
+        self._reader = OffThread("dashboard-read", self)
+        self._reader.finished.connect(self._on_reader_finished)
+        self._reader.failed.connect(self._on_reader_failed)
 
         self.title = QLabel(self)
         set_font(self.title, 22, bold=True)
@@ -156,12 +148,11 @@ class DashboardView(Retranslating, QWidget):
         self.refresh_requested.emit()
         if self._load is None:
             return
-        if self._thread is not None and self._thread.is_alive():
+        if self._reader.busy:
             self._again = True  # latest wins: one more read when this one is done
             return
         self._again = False
-        self._thread = threading.Thread(target=self._read, name="dashboard-read", daemon=True)
-        self._thread.start()
+        self._reader.run(self._load)
 
     def export(self) -> None:
         """Ask where, then write the report on screen there as CSV."""
@@ -183,41 +174,21 @@ class DashboardView(Retranslating, QWidget):
 
     def stop(self, timeout: float = 5.0) -> None:
         """Wait for a read in progress to end (idempotent); the app calls it on quit."""
-        thread, self._thread = self._thread, None
         self._again = False
-        if thread is not None:
-            thread.join(timeout)
+        self._reader.stop(timeout)
 
-    # -- the worker ----------------------------------------------------------------
+    # -- the worker's answers (a locked or damaged database is said on screen) ----------
 
-    def _read(self) -> None:
-        """On the worker thread: reads, and never touches a widget."""
-        assert self._load is not None
-        try:
-            report = self._load()
-        except Exception as exc:  # a locked or damaged database: said on screen
-            self._relay.failed.emit(str(exc))
-        else:
-            self._relay.loaded.emit(report)
-
-    def _on_relay_loaded(self, report: DayReport) -> None:
-        self._read_done()
+    def _on_reader_finished(self, report: DayReport) -> None:
         self.show_report(report)
         if self._again:
             self.refresh()
 
-    def _on_relay_failed(self, why: str) -> None:
-        self._read_done()
+    def _on_reader_failed(self, why: str) -> None:
         self._note = ("failed", why)
         self._show_note()
         if self._again:
             self.refresh()
-
-    def _read_done(self) -> None:
-        """The read that just reported is over: its thread ends with that signal."""
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(1.0)
 
     # -- drawing -----------------------------------------------------------------------
 

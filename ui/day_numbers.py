@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.dashboard import DayReport
+from kiosk.reports.dashboard import DayReport
 from kiosk.status import Status
 from ui import looks, words
 from ui.i18n import Retranslating

@@ -5,11 +5,10 @@ worker thread; the view only draws."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.health import Check, HealthReport, Outcome
+from kiosk.health.values import Check, HealthReport, Verdict
 from ui import health_words
 from ui.i18n import Retranslating
+from ui.offthread import OffThread
 from ui.wording import clock_time
 from ui.words import QT_TRANSLATE_NOOP
 
 HEALTH_TAB = QT_TRANSLATE_NOOP("StaffPanel", "Desk health")
-COLOURS = {Outcome.OK: "#1B5E20", Outcome.WARNING: "#8D6E00", Outcome.FAILED: "#B71C1C"}
+COLOURS = {Verdict.OK: "#1B5E20", Verdict.WARNING: "#8D6E00", Verdict.FAILED: "#B71C1C"}
 
 
 def audio_outputs_and_printers() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -49,13 +49,6 @@ def audio_outputs_and_printers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return outputs, printers
 
 
-class _Relay(QObject):
-    """Carries a report made on another thread to the UI thread (queued)."""
-
-    arrived = Signal(object)
-    failed = Signal(str)
-
-
 class HealthView(Retranslating, QWidget):
     """The Desk health report.
 
@@ -67,6 +60,7 @@ class HealthView(Retranslating, QWidget):
     """
 
     checked = Signal(object)
+    _made = Signal(object)
 
     def __init__(
         self,
@@ -79,11 +73,11 @@ class HealthView(Retranslating, QWidget):
         self.report: HealthReport | None = None
         self._check = check
         self._gather = gather
-        self._thread: threading.Thread | None = None
         self._error: str | None = None
-        self._relay = _Relay(self)
-        self._relay.arrived.connect(self._on_relay_arrived)
-        self._relay.failed.connect(self._on_relay_failed)
+        self._checker = OffThread("health-check", self)
+        self._checker.finished.connect(self._on_checker_finished)
+        self._checker.failed.connect(self._on_checker_failed)
+        self._made.connect(self.show_report)  # a report made on any thread, drawn on this one
         self.title = QLabel(self)
         font = self.title.font()
         font.setBold(True)
@@ -126,7 +120,7 @@ class HealthView(Retranslating, QWidget):
 
     def report_arrived(self, report: HealthReport) -> None:
         """A report made on any thread: drawn on the UI thread."""
-        self._relay.arrived.emit(report)
+        self._made.emit(report)
 
     def show_report(self, report: HealthReport) -> None:
         self.report = report
@@ -136,53 +130,32 @@ class HealthView(Retranslating, QWidget):
 
     def check_now(self) -> None:
         """Run the checks again (one run at a time)."""
-        if self._check is None or (self._thread is not None and self._thread.is_alive()):
+        if self._check is None or self._checker.busy:
             return
-        gathered = self._gather()
+        self._checker.run(self._check, self._gather())
         self.check_button.setEnabled(False)
-        self._thread = threading.Thread(
-            target=self._run, args=(gathered,), name="health-check", daemon=True
-        )
-        self._thread.start()
         self._retranslate()
 
     def stop(self, timeout: float = 30.0) -> None:
         """Wait for a check in progress to end (idempotent); the app calls it on quit."""
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(timeout)
+        self._checker.stop(timeout)
 
-    # -- the worker --------------------------------------------------------------------
+    # -- the worker's answers ------------------------------------------------------------
 
-    def _run(self, gathered: Any) -> None:
-        assert self._check is not None
-        try:
-            report = self._check(gathered)
-        except Exception as exc:  # said on screen, never a traceback
-            self._relay.failed.emit(str(exc) or type(exc).__name__)
-        else:
-            self._relay.arrived.emit(report)
-
-    def _on_relay_arrived(self, report: HealthReport) -> None:
-        self._done()
+    def _on_checker_finished(self, report: HealthReport) -> None:
+        self.check_button.setEnabled(self._check is not None)
         self.show_report(report)
 
-    def _on_relay_failed(self, why: str) -> None:
-        self._done()
+    def _on_checker_failed(self, why: str) -> None:
+        self.check_button.setEnabled(self._check is not None)
         self._error = why
         self._retranslate()
-
-    def _done(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(1.0)
-        self.check_button.setEnabled(self._check is not None)
 
     # -- drawing -----------------------------------------------------------------------
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None
+        return self._checker.busy
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Desk health"))
@@ -201,9 +174,9 @@ class HealthView(Retranslating, QWidget):
             for number, value in enumerate(
                 (
                     clock_time(report.at),
-                    counts[Outcome.FAILED],
-                    counts[Outcome.WARNING],
-                    counts[Outcome.OK],
+                    counts[Verdict.FAILED],
+                    counts[Verdict.WARNING],
+                    counts[Verdict.OK],
                 ),
                 start=1,
             ):
@@ -220,7 +193,7 @@ class HealthView(Retranslating, QWidget):
             word = QTableWidgetItem(health_words.outcome_word(result.outcome, say))
             word.setForeground(QColor(COLOURS[result.outcome]))
             font = word.font()
-            font.setBold(result.outcome is not Outcome.OK)
+            font.setBold(result.outcome is not Verdict.OK)
             word.setFont(font)
             self.table.setItem(row, 0, word)
             self.table.setItem(row, 1, QTableWidgetItem(health_words.check_name(result.check, say)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from kiosk.health.values import Check, CheckResult, Fact, HealthReport, Outcome, Reason
+from kiosk.health.values import Check, CheckResult, Fact, HealthReport, Reason, Verdict
 from ui.words import QT_TRANSLATE_NOOP
 
 CONTEXT = "Health"
@@ -36,9 +36,9 @@ CHECK = {
 }
 
 OUTCOME = {
-    Outcome.OK: QT_TRANSLATE_NOOP("Health", "ok"),
-    Outcome.WARNING: QT_TRANSLATE_NOOP("Health", "warning"),
-    Outcome.FAILED: QT_TRANSLATE_NOOP("Health", "failed"),
+    Verdict.OK: QT_TRANSLATE_NOOP("Health", "ok"),
+    Verdict.WARNING: QT_TRANSLATE_NOOP("Health", "warning"),
+    Verdict.FAILED: QT_TRANSLATE_NOOP("Health", "failed"),
 }
 
 CAMERA_ADVICE = QT_TRANSLATE_NOOP(
@@ -172,7 +172,7 @@ SENTENCE: dict[object, str] = {
         "Health",
         "crashed %(crashes) time(s) in the last day, last at %(last_crash_at): see the log",
     ),
-    (Check.RESTARTS, Reason.CRASH_LOOP, Outcome.FAILED): QT_TRANSLATE_NOOP(
+    (Check.RESTARTS, Reason.CRASH_LOOP, Verdict.FAILED): QT_TRANSLATE_NOOP(
         "Health",
         "crashed %(crashes) times within a minute and was left stopped (last at "
         "%(last_crash_at)): read the log, fix the cause, then start the kiosk again",
@@ -194,7 +194,7 @@ def check_name(check: Check, say: Say) -> str:
     return say(CHECK[check])
 
 
-def outcome_word(outcome: Outcome, say: Say) -> str:
+def outcome_word(outcome: Verdict, say: Say) -> str:
     return say(OUTCOME[outcome])
 
 
@@ -276,9 +276,9 @@ def summary_line(report: HealthReport, say: Say) -> str:
     return fill_facts(
         say(SUMMARY),
         {
-            "failed": counts[Outcome.FAILED],
-            "warning": counts[Outcome.WARNING],
-            "ok": counts[Outcome.OK],
+            "failed": counts[Verdict.FAILED],
+            "warning": counts[Verdict.WARNING],
+            "ok": counts[Verdict.OK],
         },
     )
 

@@ -8,7 +8,6 @@ shows, and what each staff action asks of the desk. Holds no desk logic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -26,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from config.settings import Settings
-from kiosk.alerts import Alert
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.desk import DeskController
+from kiosk.desksettings import DeskRole
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
@@ -37,7 +36,8 @@ from kiosk.news import (
     QuestionEnd,
     StaffQuestion,
 )
-from kiosk.policy import StaffAnswer
+from kiosk.storage.alerts import Alert
+from kiosk.vocabulary import Method, StaffAnswer
 from ui import words
 from ui.bridge import DeskBridge
 from ui.i18n import Languages
@@ -49,8 +49,7 @@ from ui.window import KioskWindows
 from ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from kiosk.dashboard import DayReport
-    from ui.boarding import BoardingDesk
+    from kiosk.reports.dashboard import DayReport
     from ui.dashboard import DashboardView
 
 DASHBOARD = QT_TRANSLATE_NOOP("StaffPanel", "Dashboard")
@@ -70,14 +69,12 @@ class KioskScreens(QObject):
         ask_admin: Callable[[str], bool] | None = None,
         open_settings: Callable[[], None] | None = None,
         send_now: Callable[[], None] | None = None,
-        ask_doctor: Callable[[], bool] | None = None,
-        slips: Path | None = None,
         load_day: Callable[[], DayReport] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """*ask_doctor*: the doctor PIN (None: no doctor screen at this desk);
-        *slips*: where referral slips go as PDFs without a printer; *load_day*:
-        today's numbers for the dashboard (run off the UI thread)."""
+        """*load_day*: today's numbers for the dashboard (run off the UI thread).
+        A boarding desk's referral side (:mod:`ui.boarding`) is built on these
+        screens' parts by the composition root."""
         super().__init__(parent)
         self._controller = controller
         self._play = play or (lambda sound: None)
@@ -100,7 +97,7 @@ class KioskScreens(QObject):
         self.staff.operator.unlock = lambda: self._ask_admin("operator")
         self.staff.set_language(screens.languages[0])
         self.staff.settings_button.setVisible(open_settings is not None)
-        doctor_room = settings.venue.role == "doctor"
+        doctor_room = settings.venue.role is DeskRole.DOCTOR
         self.windows = KioskWindows(
             self.visitor,
             self.staff,
@@ -123,22 +120,6 @@ class KioskScreens(QObject):
         self.wedge: WedgeFilter | None = None
         self._stopped = False
         self._wire(bridge)
-        self.boarding: BoardingDesk | None = None
-        if settings.venue.mode == "boarding" or doctor_room:
-            from ui.boarding import BoardingDesk, slip_folder
-
-            self.boarding = BoardingDesk(
-                self,
-                controller,
-                bridge,
-                settings,
-                slips=slips or slip_folder(Path.cwd()),
-                operator=lambda: self.staff.operator_name,
-                ask_doctor=ask_doctor or (lambda: False),
-            )
-            if ask_doctor is not None and not doctor_room:
-                self.staff.doctor_button.show()
-                self.staff.doctor_button.clicked.connect(self.boarding.open_doctor_screen)
 
     def install_key_filter(self, wedge: WedgeFilter) -> None:
         """Read keyboard-wedge scanners on every screen."""
@@ -246,7 +227,7 @@ class KioskScreens(QObject):
 
     def _on_bridge_device_changed(self, report: DeviceReport) -> None:
         if report.kind is DeviceKind.CAMERA:
-            self.visitor.scan.set_camera(report.condition)
+            self.visitor.scan.set_camera(report.state)
 
     def _on_bridge_desk_failed(self, failure: DeskFailure) -> None:
         text = "\n\n".join(

@@ -1,8 +1,8 @@
 """How each outcome looks and sounds: colour, text colour, icon shape, sound.
 
-The palette is DESIGN.md section 7's, each pair measured against WCAG
-(see tests/ui/test_looks.py); every look also has its own icon shape, so a
-screen reads without colour vision.
+The palette is docs/architecture.md's (section 7), each pair measured against
+WCAG (see tests/ui/test_looks.py); every look also has its own icon shape, so
+a screen reads without colour vision.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Look:
 
 
 WHITE = "#FFFFFF"
-NEAR_BLACK = "#111111"  # 13.4:1 on the yellow, as DESIGN.md section 7 measures
+NEAR_BLACK = "#111111"  # 13.4:1 on the yellow, as docs/architecture.md measures
 
 GREEN = Look("green", "#2E7D32", WHITE, Shape.TICK, Sound.ADMIT)
 BLUE = Look("blue", "#1565C0", WHITE, Shape.CIRCLE, Sound.ADMIT)

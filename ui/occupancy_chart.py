@@ -9,7 +9,7 @@ from PySide6.QtCore import QMargins, QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from kiosk.dashboard import DayReport
+from kiosk.reports.dashboard import DayReport
 from ui import looks
 from ui.i18n import Retranslating
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.controls import escape_controls
 from kiosk.decision import Decision
-from kiosk.referrals import (
+from kiosk.referrals.values import (
     Referral,
     ReferralOutcome,
     ReferralReason,

@@ -16,9 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.alerts import Alert, AlertKind
 from kiosk.decision import Decision
-from kiosk.news import DeviceCondition, DeviceKind, DeviceReport, ServiceState, StaffQuestion
+from kiosk.news import DeviceKind, DeviceReport, ServiceState, StaffQuestion
+from kiosk.storage.alerts import Alert, AlertKind
+from shared.device import DeviceState
 from ui.bridge import DeskBridge
 
 
@@ -56,7 +57,7 @@ class ServiceWhere:
 
 @dataclass(frozen=True)
 class CameraIs:
-    conditions: tuple[DeviceCondition, ...]
+    conditions: tuple[DeviceState | None, ...]
     timeout: float = 15.0
 
 
@@ -93,7 +94,7 @@ class ScriptRunner(QObject):
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._on_poll_timeout)
         self.service = ServiceState()
-        self.camera: DeviceCondition | None = None
+        self.camera: DeviceState | None = None
         self._alerts: list[Alert] = []  # raised and not yet waited for
         self._question: StaffQuestion | None = None  # asked and not yet waited for
         bridge.decision_shown.connect(self._on_bridge_decision_shown)
@@ -210,12 +211,12 @@ class ScriptRunner(QObject):
 
     def _on_bridge_device_changed(self, report: DeviceReport) -> None:
         if report.kind is DeviceKind.CAMERA:
-            self.camera = report.condition
+            self.camera = report.state
         wait = self._waiting
         if (
             isinstance(wait, CameraIs)
             and report.kind is DeviceKind.CAMERA
-            and report.condition in wait.conditions
+            and report.state in wait.conditions
         ):
             self._satisfied(report)
 
@@ -226,7 +227,7 @@ def _describe(wait: Wait) -> str:
     if isinstance(wait, ServiceWhere):
         return wait.what
     if isinstance(wait, CameraIs):
-        return "the camera: " + " or ".join(c.value for c in wait.conditions)
+        return "the camera: " + " or ".join(c.value if c else "absent" for c in wait.conditions)
     if isinstance(wait, Until):
         return wait.what
     return "a decision" if isinstance(wait, NextDecision) else "a staff question"

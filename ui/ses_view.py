@@ -62,9 +62,7 @@ class SesView(Retranslating, QWidget):
             cells = (
                 clock_time(report.occurred_at),
                 report.masked_id or "",
-                self.tr("let in offline, found red later")
-                if report.retroactive
-                else self.tr("refused at the desk"),
+                self._what(report),
                 self._where(report),
             )
             for column, text in enumerate(cells):
@@ -73,6 +71,13 @@ class SesView(Retranslating, QWidget):
                 if column == 3 and report.delivered_at is None:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(row, column, item)
+
+    def _what(self, report: RedReport) -> str:
+        if not report.retroactive:
+            return self.tr("refused at the desk")
+        if report.admitted:
+            return self.tr("admitted offline, found red later")
+        return self.tr("refused offline, found red later")
 
     def _where(self, report: RedReport) -> str:
         if report.refused:

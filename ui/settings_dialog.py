@@ -7,6 +7,7 @@ and that the new settings apply when the kiosk restarts.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Any, get_args
 
@@ -39,10 +40,14 @@ DONE_COLOUR = "#2E7D32"
 
 
 def _schema_choices(key: str) -> tuple[str, ...]:
-    """The values the settings schema allows for the dotted *key* (a Literal), in its order."""
+    """The values the settings schema allows for the dotted *key* (a Literal or
+    an enum), in its order."""
     section, name = key.split(".")
     model: Any = Settings.model_fields[section].annotation
-    return tuple(get_args(model.model_fields[name].annotation))
+    annotation = model.model_fields[name].annotation
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return tuple(str(member.value) for member in annotation)
+    return tuple(get_args(annotation))
 
 
 # The values behind each drop-down, in the order of its items, as the schema
@@ -400,7 +405,8 @@ def _show(widget: QWidget, value: Any) -> None:
             widget.setCurrentIndex(-1)
             widget.setEditText(str(value))
         else:
-            widget.setCurrentIndex(max(0, widget.findData(value)))
+            plain = value.value if isinstance(value, Enum) else value  # the TOML word
+            widget.setCurrentIndex(max(0, widget.findData(plain)))
     elif isinstance(widget, QSpinBox | QSlider):
         widget.setValue(int(value))
     elif isinstance(widget, QDoubleSpinBox):

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPen
 
-from kiosk.referrals import Referral
+from kiosk.referrals.values import Referral
 from ui import words
 from ui.i18n import Languages
 from ui.words import QT_TRANSLATE_NOOP

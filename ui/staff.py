@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.decision import Decision, Flag, Method
+from kiosk.decision import Decision, Flag
 from kiosk.news import KeyListState, OccupancyState, RecentEvent, ServiceState, StaffQuestion
-from kiosk.policy import StaffAnswer
 from kiosk.reasons import CodeReason
 from kiosk.status import Status
+from kiosk.vocabulary import Method, StaffAnswer
 from ui import looks, words
 from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry

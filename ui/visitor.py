@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.decision import Decision
-from kiosk.news import DeviceCondition, OccupancyState, ServiceState
+from kiosk.news import OccupancyState, ServiceState
+from shared.device import DeviceState
 from ui import looks, words
 from ui.i18n import Languages
 from ui.icons import ShapeIcon
@@ -163,7 +164,7 @@ class ScanScreen(QWidget):
         self._venue = ""
         self._occupancy = OccupancyState()
         self._service = ServiceState()
-        self._camera = DeviceCondition.STARTING
+        self._camera: DeviceState | None = DeviceState.STARTING
         self._out_of_order = False
         self._boarding = False
         self.setAutoFillBackground(True)
@@ -208,8 +209,8 @@ class ScanScreen(QWidget):
         self._service = state
         self._refresh()
 
-    def set_camera(self, condition: DeviceCondition) -> None:
-        self._camera = condition
+    def set_camera(self, state: DeviceState | None) -> None:
+        self._camera = state
         self._refresh()
 
     def set_out_of_order(self) -> None:
@@ -223,7 +224,7 @@ class ScanScreen(QWidget):
         self._refresh()
 
     def show_frame(self, image: QImage) -> None:
-        live = self._camera in (DeviceCondition.RUNNING, DeviceCondition.BACK)
+        live = self._camera in (DeviceState.RUNNING, DeviceState.BACK)
         if live and not self._out_of_order:
             self.preview.show_frame(image)
 
@@ -266,7 +267,7 @@ class ScanScreen(QWidget):
         else:
             self.preview.show_message(
                 self._text(first, words.CAMERA_STATE[self._camera]),
-                urgent=self._camera is DeviceCondition.LOST,
+                urgent=self._camera is DeviceState.LOST,
             )
         self._resize_text()
 

@@ -19,7 +19,7 @@ from ui import words
 from ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from kiosk.dashboard import DayReport
+    from kiosk.reports.dashboard import DayReport
 
 MINUTES = QT_TRANSLATE_NOOP("Words", "%1 min")
 HOURS = QT_TRANSLATE_NOOP("Words", "%1 h")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.alerts import AlertKind
-from kiosk.lookup import ServiceProblem
-from kiosk.news import DeviceCondition, DeviceKind
+from kiosk.news import DeviceKind
 from kiosk.reasons import CodeReason
+from kiosk.service.errors import ServiceProblem
 from kiosk.status import Provenance, Status
-from kiosk.storeerrors import StoreProblem
+from kiosk.storage.alerts import AlertKind
+from kiosk.storage.errors import StoreProblem
 from kiosk.vocabulary import Method
+from shared.device import DeviceState
 
 CONTEXT = "Words"
 
@@ -47,7 +48,7 @@ STATUS = {
 }
 NO_STATUS = QT_TRANSLATE_NOOP("Words", "No status")
 
-# The decision in large letters (DESIGN.md section 7).
+# The decision in large letters (docs/architecture.md, section 7).
 ADMIT = QT_TRANSLATE_NOOP("Words", "ADMIT")
 DENY = QT_TRANSLATE_NOOP("Words", "DENY")
 REFER = QT_TRANSLATE_NOOP("Words", "REFER TO DOCTOR")
@@ -129,12 +130,12 @@ METHOD = {
 }
 
 CAMERA_STATE = {
-    DeviceCondition.STARTING: QT_TRANSLATE_NOOP("Words", "Starting camera…"),
-    DeviceCondition.RUNNING: "",
-    DeviceCondition.BACK: "",
-    DeviceCondition.LOST: QT_TRANSLATE_NOOP("Words", "Camera lost — check the cable"),
-    DeviceCondition.STOPPED: QT_TRANSLATE_NOOP("Words", "Camera stopped"),
-    DeviceCondition.ABSENT: QT_TRANSLATE_NOOP("Words", "No camera — use the scanner"),
+    DeviceState.STARTING: QT_TRANSLATE_NOOP("Words", "Starting camera…"),
+    DeviceState.RUNNING: "",
+    DeviceState.BACK: "",
+    DeviceState.LOST: QT_TRANSLATE_NOOP("Words", "Camera lost — check the cable"),
+    DeviceState.STOPPED: QT_TRANSLATE_NOOP("Words", "Camera stopped"),
+    None: QT_TRANSLATE_NOOP("Words", "No camera — use the scanner"),
 }
 
 # Why the desk stopped, and what staff can do about it.

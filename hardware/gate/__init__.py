@@ -6,17 +6,3 @@ board) or `none`. Each runs on its own thread (`worker`) and fits the
 domain's gate port by its shape. The protocol libraries are imported when
 a driver connects, not when this package is imported.
 """
-
-from hardware.gate.factory import DRIVERS, GateConfig, GateSetupError, make_gate, probe
-from hardware.gate.wiring import GateDriver, GateReports, GateWiring
-
-__all__ = [
-    "DRIVERS",
-    "GateConfig",
-    "GateDriver",
-    "GateReports",
-    "GateSetupError",
-    "GateWiring",
-    "make_gate",
-    "probe",
-]

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from hardware.backoff import Clock, monotonic
-from hardware.gate.wiring import GateDriver, GateReports, GateWiring
+from hardware.gate.wiring import DriverReports, GateDriver, GateWiring
 from hardware.gate.worker import GateWorker, LinkOpener
+from shared.clock import SYSTEM_CLOCK, Clock
 
 DRIVERS = ("none", "modbus-tcp", "modbus-rtu", "http", "serial-relay")
 
@@ -51,7 +51,9 @@ class GateSetupError(Exception):
         self.key = key
 
 
-def make_gate(config: GateConfig, reports: GateReports, *, clock: Clock = monotonic) -> GateDriver:
+def make_gate(
+    config: GateConfig, reports: DriverReports, *, clock: Clock = SYSTEM_CLOCK
+) -> GateDriver:
     """The driver for *config*, not started. Raises :class:`GateSetupError`."""
     from hardware.gate.none import NoGate
 
@@ -163,7 +165,7 @@ class HttpGate:
         self,
         wiring: GateWiring,
         open_link: LinkOpener,
-        reports: GateReports,
+        reports: DriverReports,
         senses: tuple[bool, bool],
         listen: str,
         token: str,

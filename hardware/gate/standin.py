@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hardware.backoff import Clock, monotonic
+from shared.clock import SYSTEM_CLOCK, Clock
 
 FC_READ_COILS, FC_WRITE_COIL, FC_WRITE_COILS = 1, 5, 15
 
@@ -36,7 +36,7 @@ class StandInModule:
         *,
         unit: int = 1,
         size: int = 16,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
         on_write: Callable[[CoilWrite], None] | None = None,
     ) -> None:
         self.unit = unit
@@ -202,7 +202,7 @@ class StandInModule:
         registers: list[int],
         values: list[int] | list[bool] | None,
     ) -> None:
-        now = self._clock()
+        now = self._clock.monotonic()
         self.requests += 1
         if function_code in (FC_WRITE_COIL, FC_WRITE_COILS) and values is not None:
             written = [CoilWrite(address + i, bool(v), now) for i, v in enumerate(values)]

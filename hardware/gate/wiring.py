@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from hardware.backoff import BackoffPolicy
+from shared.backoff import BackoffPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ class GateWiring:
         return (False, True) if self.exit_output >= 0 else (False,)
 
 
-class GateReports(Protocol):
+class DriverReports(Protocol):
     """What a driver reports, from its own thread (the domain's
     `kiosk.gate.port.GateReports` has the same shape)."""
 

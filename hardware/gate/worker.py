@@ -20,8 +20,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardware.backoff import Backoff, Clock, monotonic
-from hardware.gate.wiring import GateRefused, GateReports, GateWiring, Link
+from hardware.gate.wiring import DriverReports, GateRefused, GateWiring, Link
+from shared.backoff import Backoff
+from shared.clock import SYSTEM_CLOCK, Clock
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,10 @@ class GateWorker:
         name: str,
         wiring: GateWiring,
         open_link: LinkOpener,
-        reports: GateReports,
+        reports: DriverReports,
         *,
         senses: tuple[bool, bool] | None = None,
-        clock: Clock = monotonic,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self._name = name
         self._wiring = wiring
@@ -92,7 +93,7 @@ class GateWorker:
         if not self.opens(exit=exit):
             self._call(self._reports.gate_pulsed, command=command, delivered=False)
             return
-        self._queue.put(_Pulse(exit, command, self._clock() + within_s))
+        self._queue.put(_Pulse(exit, command, self._clock.monotonic() + within_s))
 
     def note_passage(self, *, exit: bool) -> None:
         """A passage reported from outside the link (an HTTP callback)."""
@@ -125,7 +126,7 @@ class GateWorker:
     def _run(self) -> None:
         try:
             while True:
-                now = self._clock()
+                now = self._clock.monotonic()
                 self._drop_late(now)
                 if self._link is None and now >= self._next_try:
                     self._connect()
@@ -148,7 +149,7 @@ class GateWorker:
         self._waiting.append(item)
         if self._link is None:
             # Someone is waiting at the gate: try now rather than after the backoff.
-            self._next_try = min(self._next_try, self._clock())
+            self._next_try = min(self._next_try, self._clock.monotonic())
 
     def _connect(self) -> None:
         try:
@@ -175,9 +176,9 @@ class GateWorker:
         try:
             self._switch_off_due(link)
             self._start_waiting(link)
-            if self._clock() >= self._next_poll:
+            if self._clock.monotonic() >= self._next_poll:
                 passages = link.poll()
-                self._next_poll = self._clock() + link.poll_every_s
+                self._next_poll = self._clock.monotonic() + link.poll_every_s
                 for exit_ in passages:
                     self._call(self._reports.gate_passed, exit=exit_)
         except Exception as error:
@@ -185,14 +186,15 @@ class GateWorker:
 
     def _switch_off_due(self, link: Link) -> None:
         for exit_, until in list(self._on_until.items()):
-            if self._clock() >= until:
+            if self._clock.monotonic() >= until:
                 link.switch(exit=exit_, on=False)
                 del self._on_until[exit_]
-                self._free_at[exit_] = self._clock() + self._wiring.gap_s
+                self._free_at[exit_] = self._clock.monotonic() + self._wiring.gap_s
 
     def _start_waiting(self, link: Link) -> None:
         for pulse in list(self._waiting):
-            busy = pulse.exit in self._on_until or self._clock() < self._free_at.get(pulse.exit, 0)
+            free_at = self._free_at.get(pulse.exit, 0)
+            busy = pulse.exit in self._on_until or self._clock.monotonic() < free_at
             if busy:
                 continue  # behind an earlier pulse of the same output, if time allows
             self._waiting.remove(pulse)
@@ -205,7 +207,7 @@ class GateWorker:
             except Exception:
                 self._call(self._reports.gate_pulsed, command=pulse.command, delivered=False)
                 raise
-            self._on_until[pulse.exit] = self._clock() + self._wiring.pulse_s
+            self._on_until[pulse.exit] = self._clock.monotonic() + self._wiring.pulse_s
             self._call(self._reports.gate_pulsed, command=pulse.command, delivered=True)
 
     def _drop_late(self, now: float) -> None:
@@ -219,11 +221,11 @@ class GateWorker:
             _close(link)
         self._link = None
         self._on_until.clear()  # whatever was on is switched off when the link is back
-        self._next_try = self._clock() + self._backoff.next_delay()
+        self._next_try = self._clock.monotonic() + self._backoff.next_delay()
         self._linked(False, _describe(error))
 
     def _wait_s(self) -> float:
-        now = self._clock()
+        now = self._clock.monotonic()
         due = [now + _MAX_WAIT_S]
         due += [p.deadline for p in self._waiting]
         if self._link is None:

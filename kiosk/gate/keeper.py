@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from kiosk.clock import Clock
 from kiosk.decision import Decision, Direction, Flag
 from kiosk.gate.port import Gate
 from kiosk.gate.values import (
@@ -44,6 +43,7 @@ from kiosk.gate.values import (
     StaffOpen,
     Unconfirmed,
 )
+from shared.clock import Clock
 
 _FORGET_PENDING_S = 60.0  # a driver that never reports on a command: stop waiting for it
 

@@ -7,7 +7,3 @@ the record of the kiosk's runs that tells a crash loop
 (:mod:`kiosk.health.runs`), and names every check and reason
 (:mod:`kiosk.health.values`).
 """
-
-from kiosk.health.values import Check, CheckResult, Fact, HealthReport, Outcome, Reason
-
-__all__ = ["Check", "CheckResult", "Fact", "HealthReport", "Outcome", "Reason"]

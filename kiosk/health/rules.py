@@ -96,7 +96,7 @@ def pass_keys(
     return ok(Check.PASS_KEYS, Reason.FRESH, **facts)
 
 
-class CameraProbe(Protocol):
+class CameraFindings(Protocol):
     """What the camera check measured (hardware.camera_probe makes it): a camera
     opened, a frame read and decoded, within a bounded time.
 
@@ -129,7 +129,7 @@ class CameraProbe(Protocol):
     def decoder_error(self) -> str | None: ...
 
 
-def camera(probe: CameraProbe) -> CheckResult:
+def camera(probe: CameraFindings) -> CheckResult:
     facts: dict[str, str | int | float | bool | None] = {
         "device": probe.device,
         "backend": probe.backend,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
-class Outcome(StrEnum):
+class Verdict(StrEnum):
     """How a check came out; ordered by how bad it is."""
 
     OK = "ok"
@@ -19,7 +19,7 @@ class Outcome(StrEnum):
         return _RANK[self]
 
 
-_RANK = {Outcome.OK: 0, Outcome.WARNING: 1, Outcome.FAILED: 2}
+_RANK = {Verdict.OK: 0, Verdict.WARNING: 1, Verdict.FAILED: 2}
 
 
 class Check(StrEnum):
@@ -109,7 +109,7 @@ class CheckResult:
     JSON-ready values under stable names such as `free_mb`, `rtt_ms`, `skew_s`)."""
 
     check: Check
-    outcome: Outcome
+    outcome: Verdict
     reason: Reason
     facts: Mapping[str, Fact] = field(default_factory=dict, hash=False)
 
@@ -123,15 +123,15 @@ class CheckResult:
 
 
 def ok(check: Check, reason: Reason, **facts: Fact) -> CheckResult:
-    return CheckResult(check, Outcome.OK, reason, facts)
+    return CheckResult(check, Verdict.OK, reason, facts)
 
 
 def warning(check: Check, reason: Reason, **facts: Fact) -> CheckResult:
-    return CheckResult(check, Outcome.WARNING, reason, facts)
+    return CheckResult(check, Verdict.WARNING, reason, facts)
 
 
 def failed(check: Check, reason: Reason, **facts: Fact) -> CheckResult:
-    return CheckResult(check, Outcome.FAILED, reason, facts)
+    return CheckResult(check, Verdict.FAILED, reason, facts)
 
 
 @dataclass(frozen=True)
@@ -147,26 +147,26 @@ class HealthReport:
         return cls(tuple(sorted(results, key=lambda r: order.index(r.check))), at)
 
     @property
-    def outcome(self) -> Outcome:
+    def outcome(self) -> Verdict:
         """The worst outcome (ok for an empty report)."""
-        return max((r.outcome for r in self.results), key=lambda o: o.rank, default=Outcome.OK)
+        return max((r.outcome for r in self.results), key=lambda o: o.rank, default=Verdict.OK)
 
-    def with_outcome(self, outcome: Outcome) -> tuple[CheckResult, ...]:
+    def with_outcome(self, outcome: Verdict) -> tuple[CheckResult, ...]:
         return tuple(r for r in self.results if r.outcome is outcome)
 
     def get(self, check: Check) -> CheckResult | None:
         return next((r for r in self.results if r.check is check), None)
 
-    def counts(self) -> dict[Outcome, int]:
-        return {o: len(self.with_outcome(o)) for o in Outcome}
+    def counts(self) -> dict[Verdict, int]:
+        return {o: len(self.with_outcome(o)) for o in Verdict}
 
     def summary_json(self) -> dict[str, object]:
         counts = self.counts()
         return {
             "summary": self.outcome.value,
-            "ok": counts[Outcome.OK],
-            "warning": counts[Outcome.WARNING],
-            "failed": counts[Outcome.FAILED],
-            "failed_checks": [r.check.value for r in self.with_outcome(Outcome.FAILED)],
-            "warning_checks": [r.check.value for r in self.with_outcome(Outcome.WARNING)],
+            "ok": counts[Verdict.OK],
+            "warning": counts[Verdict.WARNING],
+            "failed": counts[Verdict.FAILED],
+            "failed_checks": [r.check.value for r in self.with_outcome(Verdict.FAILED)],
+            "warning_checks": [r.check.value for r in self.with_outcome(Verdict.WARNING)],
         }

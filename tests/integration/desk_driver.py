@@ -18,18 +18,21 @@ import sys
 import threading
 from pathlib import Path
 
-from kiosk.alerts import Alert
-from kiosk.clock import SystemClock
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.iin import Sex, make_iin
-from kiosk.lookup import StatusSource
-from kiosk.news import DeskFailure, DeskListener
+from kiosk.listeners import DeskListener
+from kiosk.news import DeskFailure
 from kiosk.passes import TrustList
 from kiosk.policy import Policy, UnverifiedPolicy
-from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.store import Store
+from kiosk.reception import Reception
+from kiosk.service.lookup import StatusSource
+from kiosk.storage.alerts import Alert
+from kiosk.storage.store import Store
+from kiosk.vocabulary import Method
+from shared.clock import SystemClock
 
 _printing = threading.Lock()
 

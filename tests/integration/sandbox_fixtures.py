@@ -37,8 +37,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from kiosk.api import ApiClient
 from kiosk.iin import mask_iin
+from kiosk.service.api import ApiClient
 from kiosk.status import Status
 from kiosk.wiretime import format_time
 from sandbox.devices import DEMO_DOCTOR, Device, DeviceRole

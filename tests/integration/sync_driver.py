@@ -16,13 +16,13 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kiosk.api import ApiClient, BatchResult
-from kiosk.backoff import Backoff
-from kiosk.clock import SystemClock
-from kiosk.live import translate
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.service.api import ApiClient
+from kiosk.service.wire import BatchResult
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from shared.backoff import Backoff, BackoffPolicy
+from shared.clock import SystemClock
 
 
 def say(**what: object) -> None:
@@ -46,12 +46,11 @@ def main() -> int:
     db, url, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
     store = Store(db)
     client = ApiClient(url, "demo", connect_timeout=1.0, read_timeout=5.0)
-    backoff = Backoff(base=0.05, cap=0.5, rng=random.Random())
+    backoff = Backoff(BackoffPolicy(0.05, 0.5, jitter=True), rng=random.Random())
     syncer = Syncer(
         store,
         Telling(client),
         SystemClock(),
-        translate=translate,
         batch_size=batch,
         backoff=backoff,
     )

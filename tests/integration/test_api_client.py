@@ -7,17 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from kiosk.api import (
-    ApiClient,
-    BatchResult,
-    DeviceNotRegistered,
-    KnownStatus,
-    PermanentError,
-    StatusAnswer,
-    TransientError,
-    parse_retry_after,
-)
 from kiosk.passes import TrustList, verify_pass
+from kiosk.service.api import ApiClient, parse_retry_after
+from kiosk.service.errors import DeviceNotRegistered, PermanentError, TransientError
+from kiosk.service.wire import BatchResult, KnownStatus, StatusAnswer
 from kiosk.status import Status
 from kiosk.wiretime import format_time, parse_time
 from sandbox.server import SandboxServer
@@ -149,7 +142,7 @@ def test_a_client_closes_its_own_session_but_not_an_injected_one(sandbox: Sandbo
         ("7", None, 7.0),
         (" 120 ", None, 120.0),
         ("0", None, 0.0),
-        ("99999999999", None, 3600.0),  # one cap: kiosk.backoff.MAX_RETRY_AFTER
+        ("99999999999", None, 3600.0),  # one cap: shared.backoff.MAX_RETRY_AFTER
         ("9" * 400, None, 3600.0),  # beyond a float: inf, capped the same
         ("0000000005", None, 5.0),  # RFC 9110 delta-seconds: leading zeros count for nothing
         ("\u0665", None, None),  # a digit, but not an ASCII one

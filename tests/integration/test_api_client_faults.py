@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from kiosk.api import ApiClient, DeviceNotRegistered, PermanentError, TransientError
+from kiosk.service.api import ApiClient
+from kiosk.service.errors import DeviceNotRegistered, PermanentError, TransientError
 from kiosk.status import Status
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy, free_port

@@ -12,16 +12,13 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import (
-    AlreadyResolved,
-    ApiClient,
+from kiosk.service.api import ApiClient
+from kiosk.service.errors import (
     DeviceNotRegistered,
     PermanentError,
-    ReferralPull,
-    RemoteReferral,
     TransientError,
-    VenuePresence,
 )
+from kiosk.service.wire import AlreadyResolved, ReferralPull, RemoteReferral, VenuePresence
 from kiosk.status import Status
 from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.events import DeskIdentity
-from kiosk.store import Store
-from kiosk.subjects import KEY_META
+from kiosk.storage.store import Store
+from kiosk.storage.subjects import KEY_META
 from tests.breakage import people, queue_events, run_with_file_limit
 from tests.integration.sandbox_fixtures import wait_until
 from tests.integration.test_crash import Running

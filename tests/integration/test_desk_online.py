@@ -19,22 +19,23 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.api import ApiClient
-from kiosk.clock import SystemClock
 from kiosk.codes import CodeKind, parse_code
-from kiosk.decision import Method
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin, mask_iin
-from kiosk.live import LiveStatus, translate
-from kiosk.outbox import Outbox
 from kiosk.passes import PassProblem, TrustList
 from kiosk.policy import Outcome, Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
+from kiosk.service.api import ApiClient
+from kiosk.service.live import LiveStatus
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from kiosk.trust import TrustKeeper
+from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
+from shared.clock import SystemClock
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, SandboxHttp
@@ -116,7 +117,7 @@ def test_a_service_clock_ten_minutes_ahead_shows_in_sync_and_in_the_cli(
             now=now,
         )
         client = make_client(fault_proxy.url)
-        report = Syncer(store, client, SystemClock(), translate=translate).run_once()
+        report = Syncer(store, client, SystemClock()).run_once()
     finally:
         store.close()
     assert report.acknowledged == 1
@@ -144,7 +145,7 @@ def test_a_pass_outlives_one_key_rotation_but_not_two(
     clock = SystemClock()
     try:
         keeper = TrustKeeper(store, clock, TrustList())
-        keeper.refresh(api_client)
+        keeper.refresh(api_client.get_keys)
         reception = Reception(DeskSettings(DESK, Policy()), store, clock, keeper.current)
         issued = http.post("/v1/sandbox/passes", json={"iin": DEMO_IIN["green"]}).json()
         old_pass = issued["pass"]
@@ -158,14 +159,14 @@ def test_a_pass_outlives_one_key_rotation_but_not_two(
         http.post("/v1/sandbox/keys/rotate")
         new_pass = http.post("/v1/sandbox/passes", json={"iin": DEMO_IIN["blue"]}).json()["pass"]
         assert problem(new_pass) == PassProblem.UNKNOWN_KEY.value, "not fetched yet"
-        keeper.refresh(api_client)
+        keeper.refresh(api_client.get_keys)
         assert problem(new_pass) is None
         admitted = reception.check(old_pass, Method.CAMERA)
         assert (admitted.outcome, admitted.provenance) == (Outcome.ADMIT, Provenance.PASS)
 
         http.post("/v1/sandbox/keys/rotate")
         assert problem(old_pass) is None, "the cached list still holds the old key"
-        keeper.refresh(api_client)
+        keeper.refresh(api_client.get_keys)
         refused = reception.check(old_pass, Method.CAMERA)
 
         assert refused.outcome is Outcome.INVALID_CODE
@@ -291,9 +292,7 @@ def two_desks(
         store = Store.in_dir(tmp_path / name)
         settings = DeskSettings(DeskIdentity(VENUE_BIN, entrance, name), Policy())
         reception = Reception(settings, store, clock, TrustList, live)
-        desks.append(
-            Counter(store, reception, Syncer(store, api_client, clock, translate=translate))
-        )
+        desks.append(Counter(store, reception, Syncer(store, api_client, clock)))
     try:
         yield desks[0], desks[1], clock
     finally:

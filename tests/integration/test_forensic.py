@@ -29,21 +29,23 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.api import ApiClient
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
-from kiosk.live import LiveStatus, translate
-from kiosk.lookup import LookupFailed, StatusFacts, StatusSource
-from kiosk.news import DeskListener
-from kiosk.outbox import Outbox
-from kiosk.policy import Policy, StaffAnswer
-from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.referrals import ReferralReason
+from kiosk.listeners import DeskListener
+from kiosk.policy import Policy
+from kiosk.reception import Reception
+from kiosk.referrals.values import ReferralReason
+from kiosk.service.api import ApiClient
+from kiosk.service.live import LiveStatus
+from kiosk.service.lookup import LookupFailed, StatusFacts, StatusSource
 from kiosk.status import Status
-from kiosk.store import Store
-from kiosk.subjects import SubjectKey
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
+from kiosk.storage.subjects import SubjectKey
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method, StaffAnswer
 from kiosk.wiretime import format_time
 from sandbox.server import SandboxServer
 from tests.breakage import people
@@ -160,7 +162,7 @@ class Day:
         self.desk.start()
         assert self.desk.wait_ready()
         self.sync_store = Store.in_dir(folder)  # the sync's own connection, as in the kiosk
-        self.syncer = Syncer(self.sync_store, self.client, clock, translate=translate)
+        self.syncer = Syncer(self.sync_store, self.client, clock)
         self.keys: dict[bytes, SubjectKey] = {}
 
     def show(self, text: str, *, staff_out: bool = False) -> Decision:

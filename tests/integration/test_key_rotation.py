@@ -23,12 +23,13 @@ from app import main
 from app.context import app_for
 from app.desk import RunningDesk, build_desk
 from config.settings import parse_settings
-from kiosk.decision import Decision, Method
+from kiosk.decision import Decision
 from kiosk.passes import TrustList, sign_pass
 from kiosk.policy import Outcome
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
 from kiosk.trust import TrustKeeper
+from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, SandboxHttp, wait_until

@@ -18,8 +18,8 @@ import pytest
 from app import main
 from app.context import app_for
 from config.settings import parse_settings
-from kiosk.lockout import LOCKOUT_FILE
 from kiosk.pins import PinOutcome, hash_pin
+from kiosk.storage.lockout import LOCKOUT_FILE
 from tests.integration.sandbox_fixtures import REPO, VENUE_BIN
 
 RIGHT, WRONG = "246813", "135790"
@@ -98,8 +98,8 @@ def test_guessers_in_several_processes_at_once_get_five_tries_between_them(
     folder.mkdir()
     script = (
         "import sys\n"
-        "from kiosk.clock import SystemClock\n"
-        "from kiosk.lockout import FileLockouts\n"
+        "from shared.clock import SystemClock\n"
+        "from kiosk.storage.lockout import FileLockouts\n"
         "from kiosk.pins import PinGuard\n"
         "guard = PinGuard(sys.argv[1], SystemClock(), lockouts=FileLockouts(sys.argv[2]),"
         " key='doctor')\n"

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.alerts import Alerts, ClockSkew, DeviceLost
 from kiosk.events import DeskIdentity
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.storage.alerts import Alerts, ClockSkew, DeviceLost
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.trust import JWKS_KEY
 from tests.breakage import btree_pages, damage_a_page, people, queue_events
 

@@ -20,11 +20,12 @@ import pytest
 from app.context import app_for
 from app.desk import RunningDesk, build_desk
 from config.settings import parse_settings
-from kiosk.alerts import AlertKind
-from kiosk.decision import Decision, Flag, Method
+from kiosk.decision import Decision, Flag
 from kiosk.policy import Outcome
-from kiosk.referrals import Referral, ReferralOutcome, ReferralReason, ReferralState
+from kiosk.referrals.values import Referral, ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Provenance, Status
+from kiosk.storage.alerts import AlertKind
+from kiosk.vocabulary import Method
 from sandbox.devices import DEMO_AIRPORT_BIN, DEMO_DOCTOR
 from sandbox.server import SandboxServer
 from tests.integration.faultproxy import Fault, FaultProxy

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.policy import Outcome
-from kiosk.referrals import ReferralOutcome, ReferralReason, ReferralState
+from kiosk.referrals.values import ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Provenance
 from sandbox.server import SandboxServer
 from tests.integration import test_referral_round_trip as round_trip

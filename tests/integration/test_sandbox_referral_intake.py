@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
+from kiosk.referrals.values import RESOLUTION_LIFETIME, ReferralState
 from sandbox.db import SandboxDb
-from sandbox.referrals import RESOLUTION_LIFETIME, ReferralState
 from sandbox.schema import MIGRATIONS, SCHEMA_VERSION
 from sandbox.server import SandboxServer
 from sandbox.service import SandboxService

@@ -13,13 +13,12 @@ import sys
 import threading
 from pathlib import Path
 
-from kiosk.api import ApiClient
-from kiosk.clock import SystemClock
 from kiosk.events import DeskIdentity
-from kiosk.live import translate
-from kiosk.store import Store
+from kiosk.service.api import ApiClient
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
 from sandbox.server import SandboxServer
+from shared.clock import SystemClock
 from tests.breakage import REPO, people, queue_events
 from tests.integration.faultproxy import FaultProxy
 from tests.integration.sandbox_fixtures import VENUE_BIN, wait_until
@@ -87,7 +86,7 @@ def test_two_syncs_and_a_desk_worker_at_once_post_each_event_once(
         store = Store.in_dir(folder)
         client = ApiClient(fault_proxy.url, "demo", connect_timeout=1.0, read_timeout=5.0)
         try:
-            worker = Syncer(store, client, SystemClock(), translate=translate)
+            worker = Syncer(store, client, SystemClock())
             assert worker.run_once().busy
         finally:
             client.close()

@@ -19,8 +19,8 @@ import pytest
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from sandbox.server import SandboxServer
 from tests.integration.sandbox_fixtures import REPO, VENUE_BIN
 

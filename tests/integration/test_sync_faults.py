@@ -23,21 +23,22 @@ from typing import Any
 import pytest
 
 from app import main
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import ApiClient
-from kiosk.backoff import Backoff
-from kiosk.clock import SystemClock
-from kiosk.decision import Method
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.iin import Sex, make_iin
-from kiosk.live import LiveStatus, translate
-from kiosk.outbox import Outbox
 from kiosk.passes import TrustList
 from kiosk.policy import Outcome, Policy
-from kiosk.reception import DeskSettings, Reception
-from kiosk.store import Store
+from kiosk.reception import Reception
+from kiosk.service.api import ApiClient
+from kiosk.service.live import LiveStatus
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
+from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
+from shared.backoff import Backoff, BackoffPolicy
+from shared.clock import SystemClock
 from tests.fakes import FakeClock
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, wait_until
@@ -71,10 +72,8 @@ class Desk:
         return Outbox(self.store).stats().pending
 
     def syncer(self, api: ApiClient, *, batch: int = BATCH, seed: int = 7) -> Syncer:
-        backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(seed))
-        return Syncer(
-            self.store, api, self.clock, translate=translate, batch_size=batch, backoff=backoff
-        )
+        backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(seed))
+        return Syncer(self.store, api, self.clock, batch_size=batch, backoff=backoff)
 
 
 @pytest.fixture
@@ -452,9 +451,8 @@ def test_the_worker_thread_rides_out_faults_with_its_own_connection(
             store,
             client,
             SystemClock(),
-            translate=translate,
             batch_size=BATCH,
-            backoff=Backoff(base=0.05, cap=0.2, rng=random.Random(1)),
+            backoff=Backoff(BackoffPolicy(0.05, 0.2, jitter=True), rng=random.Random(1)),
         ),
         SystemClock(),
         interval=30.0,
@@ -483,7 +481,7 @@ def test_the_worker_stops_asking_after_401_and_still_stops_at_once(
     reports = Reports()
     worker = SyncWorker(
         lambda: Store(path),
-        lambda store: Syncer(store, revoked, SystemClock(), translate=translate),
+        lambda store: Syncer(store, revoked, SystemClock()),
         SystemClock(),
         interval=0.01,
         on_report=reports,
@@ -524,7 +522,7 @@ def test_a_failing_chore_does_not_stop_the_sync_but_replaced_files_do(
 
     worker = SyncWorker(
         lambda: Store(path),
-        lambda store: Syncer(store, client, SystemClock(), translate=translate),
+        lambda store: Syncer(store, client, SystemClock()),
         SystemClock(),
         interval=0.05,
         on_report=reports,

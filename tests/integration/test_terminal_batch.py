@@ -15,12 +15,13 @@ import pytest
 
 from app.terminal import BATCH_BLOCK, Line, TerminalDesk, TerminalListener
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity
-from kiosk.lookup import StatusSource
 from kiosk.passes import TrustList
 from kiosk.policy import Policy
-from kiosk.reception import DeskSettings, Reception
-from kiosk.store import Store
+from kiosk.reception import Reception
+from kiosk.service.lookup import StatusSource
+from kiosk.storage.store import Store
 from tests.breakage import people
 from tests.fakes import Facts, FakeClock, FakeSource
 from tests.integration.sandbox_fixtures import wait_until

@@ -20,13 +20,14 @@ from app.terminal import HELP, Line, TerminalDesk, TerminalListener
 from hardware.layouts import KAZAKH, RUSSIAN
 from hardware.wedge import KeyPress, WedgeDetector, WedgeSettings
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity
-from kiosk.lookup import StatusSource
 from kiosk.passes import TrustList
 from kiosk.policy import Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
+from kiosk.service.lookup import StatusSource
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from sandbox.server import SandboxServer
 from tests.breakage import damage_a_page, people, queue_events, table_pages
 from tests.fakes import GREEN_IIN, FakeClock, FakeSource

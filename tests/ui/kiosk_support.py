@@ -13,7 +13,7 @@ from app.screens import Kiosk, build_kiosk
 from config.settings import parse_settings
 from hardware.showcase import ShowcaseCamera
 from hardware.synthetic import phone_frame
-from kiosk.clock import SystemClock
+from shared.clock import SystemClock
 from tests.fakes import PassIssuer
 
 NO_SERVICE = "http://127.0.0.1:9"  # the discard port: nothing listens, refused at once
@@ -44,6 +44,11 @@ class Running:
     @property
     def screens(self) -> Any:
         return self.kiosk.screens
+
+    @property
+    def boarding(self) -> Any:
+        """A boarding desk's referral side (None at a venue desk)."""
+        return self.kiosk.boarding
 
     def show_code(self, text: str) -> None:
         width, height = self.camera.size

@@ -126,8 +126,8 @@ def test_every_interactive_widget_of_a_doctor_room_has_a_name(
 
 
 def test_the_pin_and_settings_dialogs_name_their_widgets(qtbot: QtBot, tmp_path: Path) -> None:
-    from kiosk.clock import SystemClock
     from kiosk.pins import PinGuard, hash_pin
+    from shared.clock import SystemClock
 
     pin = PinDialog(PinGuard(hash_pin("2468"), SystemClock()), ADMIN_PIN)
     qtbot.addWidget(pin)

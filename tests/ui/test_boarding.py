@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.alerts import Alert, Passback
-from kiosk.decision import Method
 from kiosk.pins import hash_pin
-from kiosk.referrals import ReferralOutcome, ReferralReason, ReferralState
+from kiosk.referrals.values import ReferralOutcome, ReferralReason, ReferralState
 from kiosk.status import Status
+from kiosk.storage.alerts import Alert, Passback
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, RED_IIN, YELLOW_IIN
 from ui import looks
 from ui.pin_dialog import PinDialog
@@ -42,20 +42,20 @@ def test_a_red_passenger_is_referred_with_a_ticket_and_a_slip(
     qtbot.waitUntil(lambda: status.isVisible() and refer.isVisible(), timeout=WAIT)
 
     qtbot.mouseClick(refer, Qt.MouseButton.LeftButton)
-    dialog = screens.boarding.dialog
+    dialog = running.boarding.dialog
     assert isinstance(dialog, ReferralDialog) and dialog.reason is ReferralReason.RED
     dialog.note.setText("Says the test was negative")
     dialog.accept()
 
-    qtbot.waitUntil(lambda: screens.boarding.last_slip is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: running.boarding.last_slip is not None, timeout=WAIT)
     assert status.decision_label.text() == "ДӘРІГЕРГЕ ЖІБЕРУ"
     assert status.detail_label.text().startswith("G5-001 талоны: Level 2")
-    slip = screens.boarding.last_slip
+    slip = running.boarding.last_slip
     assert slip.endswith("G5-001.pdf") and (tmp_path / "kiosk-0" / "referral-slips").is_dir()
     with open(slip, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
-    qtbot.waitUntil(lambda: len(screens.boarding.referrals.referrals) == 1, timeout=WAIT)
-    [referral] = screens.boarding.referrals.referrals
+    qtbot.waitUntil(lambda: len(running.boarding.referrals.referrals) == 1, timeout=WAIT)
+    [referral] = running.boarding.referrals.referrals
     assert referral.ticket == "G5-001" and referral.note == "Says the test was negative"
 
 
@@ -84,7 +84,7 @@ def test_the_passengers_screen_has_nothing_to_press(
     qtbot.waitUntil(lambda: visitor.status.isVisible(), timeout=WAIT)
     assert visitor.findChildren(QPushButton) == []
     qtbot.mouseClick(visitor.status, Qt.MouseButton.LeftButton)  # a tap anywhere on it
-    assert running.screens.boarding.dialog is None
+    assert running.boarding.dialog is None
 
 
 def test_a_venue_desk_offers_no_referral(qtbot: QtBot, start_kiosk: Any, issuer: Any) -> None:
@@ -92,7 +92,7 @@ def test_a_venue_desk_offers_no_referral(qtbot: QtBot, start_kiosk: Any, issuer:
     screens = running.screens
     running.show_code(issuer.issue(RED_IIN, Status.RED, at=time.time()))
     qtbot.waitUntil(lambda: screens.visitor.status.isVisible(), timeout=WAIT)
-    assert screens.boarding is None and not screens.staff.last.refer_button.isVisible()
+    assert running.boarding is None and not screens.staff.last.refer_button.isVisible()
 
 
 def test_the_refer_dialog_closes_when_the_next_passenger_is_checked(
@@ -100,7 +100,7 @@ def test_the_refer_dialog_closes_when_the_next_passenger_is_checked(
 ) -> None:
     running = start_kiosk(**BOARDING)
     screens, controller = running.screens, running.kiosk.desk.controller
-    staff, boarding = screens.staff, screens.boarding
+    staff, boarding = screens.staff, running.boarding
     refused = issuer.issue(RED_IIN, Status.RED, at=time.time(), name="Арман Б.")
     controller.submit(refused, Method.SCANNER)
     qtbot.waitUntil(staff.last.refer_button.isVisible, timeout=WAIT)
@@ -129,7 +129,7 @@ def test_the_slip_line_follows_the_staffs_language(
     qtbot: QtBot, start_kiosk: Any, issuer: Any
 ) -> None:
     running = start_kiosk(**BOARDING)
-    staff, boarding = running.screens.staff, running.screens.boarding
+    staff, boarding = running.screens.staff, running.boarding
     running.kiosk.desk.controller.submit(
         issuer.issue(RED_IIN, Status.RED, at=time.time()), Method.SCANNER
     )
@@ -182,7 +182,7 @@ def test_each_staff_tab_keeps_its_title_through_an_alert_and_a_language_change(
 ) -> None:
     running = start_kiosk(**BOARDING)
     screens = running.screens
-    staff, referrals = screens.staff, screens.boarding.referrals
+    staff, referrals = screens.staff, running.boarding.referrals
     assert staff.tabs.indexOf(referrals) == 1, "the referrals next to the desk"
     alert = Alert(Passback(masked_id="••••••••1201"), created_at=time.time(), id=7)
     running.kiosk.bridge.listener.alert_raised(alert)
@@ -210,7 +210,7 @@ def test_a_doctor_room_puts_its_referrals_first_under_their_own_title(
     qtbot: QtBot, start_kiosk: Any
 ) -> None:
     running = start_kiosk(venue={"mode": "boarding", "role": "doctor", "desk": "doctor"})
-    staff, referrals = running.screens.staff, running.screens.boarding.referrals
+    staff, referrals = running.screens.staff, running.boarding.referrals
     assert staff.tabs.indexOf(referrals) == 0 and staff.tabs.currentWidget() is referrals
     assert staff.tabs.tabText(0) == "Дәрігер бөлмесі"
     qtbot.mouseClick(staff.language_buttons["ru"], Qt.MouseButton.LeftButton)
@@ -228,7 +228,7 @@ def doctor_pin() -> str:
 
 def open_referral_in_the_room(qtbot: QtBot, running: Any) -> Any:
     """A passenger walks into the doctor room: the doctor opens a referral by IIN."""
-    view = running.screens.boarding.referrals
+    view = running.boarding.referrals
     running.kiosk.desk.controller.open_referral_for_iin(
         RED_IIN, ReferralReason.STATUS_WRONG, "Says the test was negative", status=Status.RED
     )
@@ -314,7 +314,7 @@ def test_without_a_doctor_pin_the_room_still_confirms_each_decision(
 
 
 def test_control_characters_in_a_referral_are_shown_escaped(qtbot: QtBot) -> None:
-    from kiosk.referrals import Referral
+    from kiosk.referrals.values import Referral
     from kiosk.status import Provenance
     from ui.referrals_view import ReferralsView
 

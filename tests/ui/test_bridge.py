@@ -10,7 +10,8 @@ from PySide6.QtCore import QThread
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.news import DeskListener, ServiceState
+from kiosk.listeners import DeskListener
+from kiosk.news import ServiceState
 from ui.bridge import DeskBridge, bgr_to_qimage
 
 

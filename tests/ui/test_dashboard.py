@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.dashboard import DayReport, day_report
+from kiosk.reports.dashboard import DayReport, day_report
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.club_day import CLUB, NEXT, ClubDay, at, play
 from tests.ui.qtfakes import MarkingTranslator
 from ui.dashboard import DashboardView

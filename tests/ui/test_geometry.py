@@ -25,10 +25,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Flag, Method
+from kiosk.decision import Flag
 from kiosk.pins import hash_pin
 from kiosk.policy import Outcome
 from kiosk.status import Status
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN
 from ui.i18n import load_fonts
 from ui.pin_dialog import PinDialog
@@ -261,7 +262,7 @@ def test_a_boarding_desk_with_a_referral_a_slip_and_a_question_stays_on_its_scre
     )  # fmt: skip
     screen = on_desk(qapp, running, desk)
     screens, controller = running.screens, running.kiosk.desk.controller
-    staff, window, boarding = screens.staff, screens.windows.desk, screens.boarding
+    staff, window, boarding = screens.staff, screens.windows.desk, running.boarding
     switch_language(qtbot, staff, lang)
     refer = staff.last.refer_button
 

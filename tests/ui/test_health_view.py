@@ -8,8 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.health import Check, HealthReport, Outcome, Reason
-from kiosk.health.values import failed, ok, warning
+from kiosk.health.values import Check, HealthReport, Reason, Verdict, failed, ok, warning
 from ui.health_view import COLOURS, HealthView
 from ui.i18n import Languages
 
@@ -59,7 +58,7 @@ def test_the_report_is_drawn_row_by_row_with_what_to_do(qtbot: QtBot, tmp_path: 
         "Log file",
     ]
     assert table.item(2, 0).text() == "failed"
-    assert table.item(2, 0).foreground().color().name().upper() == COLOURS[Outcome.FAILED]
+    assert table.item(2, 0).foreground().color().name().upper() == COLOURS[Verdict.FAILED]
     assert "https://status.example.kz does not answer" in table.item(2, 2).text()
     camera = table.item(3, 2).text()
     assert camera.startswith("still opening after 8 s (backend msmf), slow.")
@@ -90,7 +89,7 @@ def test_check_now_runs_off_the_ui_thread_once_at_a_time(qtbot: QtBot) -> None:
         with qtbot.waitSignal(view.checked, timeout=5000) as done:
             release.set()
         assert runs == [("health-check", "found on the UI thread")]
-        assert done.args[0].outcome is Outcome.WARNING
+        assert done.args[0].outcome is Verdict.WARNING
         assert view.check_button.isEnabled()
         assert view.table.item(2, 2).text() == (
             "https://status.example.kz answers in 41 ms and accepts this device's token"

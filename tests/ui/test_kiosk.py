@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Method
 from kiosk.policy import Outcome
 from kiosk.status import Status
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN, YELLOW_IIN
 from ui import looks
 

@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.alerts import PAYLOADS, Alert, AlertKind, RetroactiveRed
-from kiosk.decision import Decision, Direction, Flag, Method
+from kiosk.decision import Decision, Direction, Flag
 from kiosk.policy import Outcome
 from kiosk.reasons import CodeReason
 from kiosk.status import Provenance, Status
+from kiosk.storage.alerts import PAYLOADS, Alert, AlertKind, RetroactiveRed
+from kiosk.vocabulary import Method
 from ui import looks
 from ui.alerts_view import RESCUED, AlertsView, alert_body
 from ui.i18n import Languages
@@ -28,7 +29,7 @@ def test_text_on_each_colour_passes_wcag_aa_for_large_and_normal_text(look: look
 def test_design_palette_ratios() -> None:
     measured = {look.key: round(looks.contrast_ratio(look.text, look.background), 1)
                 for look in looks.ALL}  # fmt: skip
-    # DESIGN.md section 7's figures (yellow with #1A1A1A near-black: at least its 13.4).
+    # docs/architecture.md's figures, section 7 (yellow with #1A1A1A near-black: at least 13.4).
     assert (measured["green"] == 5.1 and measured["blue"] == 5.8) or measured["blue"] >= 5.7
     assert measured["red"] >= 5.6 and measured["unverified"] >= 7.2
     assert measured["invalid"] >= 9.4 and measured["yellow"] >= 13.4

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from kiosk.lockout import FileLockouts
 from kiosk.pins import PinGuard, hash_pin
+from kiosk.storage.lockout import FileLockouts
 from tests.fakes import FakeClock
 from tests.ui.qtfakes import MarkingTranslator
 from ui.pin_dialog import ADMIN_PIN, DOCTOR_PIN, KEY_SIZE, PinDialog

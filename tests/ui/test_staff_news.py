@@ -11,10 +11,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.alerts import Alert, TrustStale
-from kiosk.decision import Direction, Method
+from kiosk.decision import Direction
 from kiosk.news import KeyListState, StaffQuestion
 from kiosk.policy import Outcome
+from kiosk.storage.alerts import Alert, TrustStale
+from kiosk.vocabulary import Method
 from tests.fakes import BLUE_IIN, GREEN_IIN, PassIssuer
 from ui.alerts_view import alert_body
 from ui.staff import StaffPanel

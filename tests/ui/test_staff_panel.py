@@ -90,3 +90,38 @@ def test_every_sanitary_service_column_stays_in_view_on_a_narrow_panel(
             assert item.toolTip() == item.text()
     assert view.call.text() == "СЭҚ: ([ses] phone нөмірі жоқ: әкімшіден сұраңыз)"
     assert view.call.wordWrap() and view.call.width() <= view.width()
+
+
+@pytest.mark.parametrize(
+    ("lang", "admitted", "refused"),
+    [
+        ("en", "admitted offline, found red later", "refused offline, found red later"),
+        (
+            "ru",
+            "пропущен без связи, позже оказался красным",
+            "не пропущен без связи, позже оказался красным",
+        ),
+        (
+            "kk",
+            "байланыссыз кіргізілген, кейін қызыл болып шықты",
+            "байланыссыз кіргізілмеген, кейін қызыл болып шықты",
+        ),
+    ],
+)
+def test_a_report_found_red_later_says_whether_the_visitor_was_let_in_offline(
+    qtbot: QtBot, languages: Languages, lang: str, admitted: str, refused: str
+) -> None:
+    languages.use(lang)
+    view = SesView("+7 727 111 22 33")
+    qtbot.addWidget(view)
+    now = time.time()
+    view.show_reports(
+        (
+            RedReport("a", now, "••••••••0963", retroactive=True, admitted=True),
+            RedReport("b", now, "••••••••1681", retroactive=True),
+            RedReport("c", now, "••••••••1201"),
+        )
+    )
+    what = [view.table.item(row, 2).text() for row in range(3)]
+    assert what[:2] == [admitted, refused]
+    assert what[2] not in (admitted, refused) and what[2]

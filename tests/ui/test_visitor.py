@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Decision, Direction, Method
+from kiosk.decision import Decision, Direction
 from kiosk.policy import Outcome
 from kiosk.status import Status
+from kiosk.vocabulary import Method
 from ui import looks, words
 from ui.i18n import Languages
 from ui.staff import LastDecisionCard

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.scanning import wedge_settings
-from kiosk.decision import Method
 from kiosk.policy import Outcome
 from kiosk.status import Status
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN
 from tests.ui.hid_keys import HidKeyboard
 from ui.wedge import WedgeFilter

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.fakes import FakeClock
 
 

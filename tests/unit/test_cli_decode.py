@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from app import main
-from hardware.decoder import DecoderUnavailable, make_decoder
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecoderUnavailable
 from hardware.synthetic import phone_frame
 from tests.fakes import GREEN_IIN
 

@@ -106,7 +106,7 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 HEAVY = ("PySide6", "shiboken6", "cv2", "ui", "hardware", "sandbox")
-DATABASE = ("sqlite3", "_sqlite3", "kiosk.storeerrors", "kiosk.store")
+DATABASE = ("sqlite3", "_sqlite3", "kiosk.storage.errors", "kiosk.storage.store")
 SCRIPT = """
 import json, sys
 from app import main

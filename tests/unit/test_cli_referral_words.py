@@ -4,7 +4,7 @@ app/referral_cmd.py (to keep start-up fast) are the enums' values."""
 from __future__ import annotations
 
 from app import referral_cmd
-from kiosk.referrals import ReferralOutcome, ReferralReason
+from kiosk.referrals.values import ReferralOutcome, ReferralReason
 from kiosk.status import Status
 
 

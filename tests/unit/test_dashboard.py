@@ -11,12 +11,12 @@ from dataclasses import asdict
 
 import pytest
 
-from kiosk.dashboard import DecisionCounts, ReferralCounts, StatusCounts, day_report
 from kiosk.dayend import BusinessDay
-from kiosk.daysheet import report_csv
 from kiosk.events import EventType, NewEvent
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.reports.dashboard import DecisionCounts, ReferralCounts, StatusCounts, day_report
+from kiosk.reports.daysheet import report_csv
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from tests.club_day import (
     ALMATY,
     CLUB,

@@ -12,14 +12,16 @@ from pathlib import Path
 import pytest
 
 from kiosk.dayend import BusinessDay, DayEnd
-from kiosk.decision import Direction, Method
+from kiosk.decision import Direction
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity
 from kiosk.passes import TrustList
 from kiosk.policy import Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.status import Status
-from kiosk.store import Store, set_meta_in
-from kiosk.subjects import KEY_META, KeyReplaced, SubjectKeys, again_if_key_replaced
+from kiosk.storage.store import Store, set_meta_in
+from kiosk.storage.subjects import KEY_META, KeyReplaced, SubjectKeys, again_if_key_replaced
+from kiosk.vocabulary import Method
 from tests.fakes import BLUE_IIN, GREEN_IIN, Facts, FakeClock, FakeSource
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")

@@ -11,25 +11,23 @@ from typing import Any
 
 import pytest
 
-from kiosk.alerts import AlertKind, Alerts, ClockSkew
-from kiosk.decision import Decision, Direction, Flag, Method
+from kiosk.decision import Decision, Direction, Flag
 from kiosk.desk import DeskController, DeskOptions
+from kiosk.desksettings import DeskRole, DeskSettings, PassbackPolicy
 from kiosk.events import DeskIdentity
-from kiosk.lookup import ServiceProblem, StatusSource
-from kiosk.news import (
-    AnswerIgnored,
-    DeskListener,
-    DeviceCondition,
-    DeviceKind,
-    DeviceReport,
-    QuestionEnd,
-    StaffQuestion,
-)
-from kiosk.policy import Mode, Outcome, Policy, StaffAnswer
-from kiosk.reception import DeskRole, DeskSettings, PassbackPolicy, Reception
+from kiosk.listeners import DeskListener
+from kiosk.news import AnswerIgnored, DeviceKind, DeviceReport, QuestionEnd, StaffQuestion
+from kiosk.policy import Mode, Outcome, Policy
+from kiosk.reception import Reception
+from kiosk.service.errors import ServiceProblem
+from kiosk.service.lookup import StatusSource
 from kiosk.status import Status
-from kiosk.store import Store, StoreProblem
+from kiosk.storage.alerts import AlertKind, Alerts, ClockSkew
+from kiosk.storage.errors import StoreProblem
+from kiosk.storage.store import Store
 from kiosk.sync import SyncReport, SyncState
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.device import DeviceState
 from tests.breakage import damage_a_page, table_pages
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, RED_IIN, FakeClock, FakeSource
 
@@ -74,9 +72,11 @@ class Desk:
         source: StatusSource | None,
         options: DeskOptions | None = None,
         controller: dict[str, Any] | None = None,
+        listeners: tuple[DeskListener, ...] = (),
         **settings: Any,
     ) -> None:
-        """*controller*: more of the controller's keyword arguments."""
+        """*controller*: more of the controller's keyword arguments; *listeners*:
+        more listeners, after the recording one."""
         self.path = path
         self.clock = clock
         desk_settings = replace(DeskSettings(desk=DESK, policy=Policy()), **settings)
@@ -96,6 +96,8 @@ class Desk:
             **(controller or {}),
         )
         self.controller.add_listener(self.heard)
+        for listener in listeners:
+            self.controller.add_listener(listener)
         self.controller.start()
         assert self.controller.wait_ready()
 
@@ -379,7 +381,7 @@ def test_lookups_and_sync_reports_tell_the_service_state(
 
 def test_a_lost_camera_is_told_and_alerted_once(make_desk: Any) -> None:
     desk = make_desk()
-    lost = DeviceReport(DeviceKind.CAMERA, DeviceCondition.LOST)
+    lost = DeviceReport(DeviceKind.CAMERA, DeviceState.LOST)
     desk.do(
         lambda: desk.controller.device_changed(lost),
         lambda: desk.controller.device_changed(lost),

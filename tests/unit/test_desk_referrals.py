@@ -10,14 +10,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.alerts import AlertKind
-from kiosk.apiwire import ReferralPull
 from kiosk.decision import Decision, Direction, Flag, PresenceSource
-from kiosk.lookup import VenueStay
-from kiosk.outbox import Outbox
+from kiosk.desksettings import DeskRole
 from kiosk.policy import Mode, Outcome, Policy
-from kiosk.reception import DeskRole
-from kiosk.referrals import (
+from kiosk.referrals.values import (
     Referral,
     ReferralOutcome,
     ReferralReason,
@@ -25,8 +21,12 @@ from kiosk.referrals import (
     ReferralState,
     suggested_reason,
 )
+from kiosk.service.lookup import VenueStay
+from kiosk.service.wire import ReferralPull
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from tests.fakes import BLUE_IIN, GREEN_IIN, RED_IIN, YELLOW_IIN, FakeClock, FakeVenue
 from tests.unit import test_desk
 from tests.unit.test_desk import DESK, Desk

@@ -7,11 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kiosk.alerts import Alerts, DatabaseRescued, note_lost_events
-from kiosk.eventmark import MARK_SUFFIX
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.storage.alerts import Alerts, DatabaseRescued, note_lost_events
+from kiosk.storage.eventmark import MARK_SUFFIX
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from tests.breakage import people
 from tests.fakes import START
 

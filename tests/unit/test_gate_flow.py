@@ -8,18 +8,18 @@ from collections.abc import Iterator
 
 import pytest
 
-from hardware.gate import GateConfig, GateDriver, make_gate
+from hardware.gate.factory import GateConfig, make_gate
 from hardware.gate.standin import StandInModule
-from kiosk.clock import SystemClock
-from kiosk.decision import Decision, Method
+from hardware.gate.wiring import GateDriver
+from kiosk.decision import Decision
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity
-from kiosk.gate import (
+from kiosk.gate.inbox import GateInbox
+from kiosk.gate.keeper import GateKeeper, GateRules
+from kiosk.gate.port import Gate
+from kiosk.gate.values import (
     Annulment,
-    Gate,
-    GateInbox,
-    GateKeeper,
     GateReachable,
-    GateRules,
     GateUnreachable,
     NoOpen,
     NoOpenReason,
@@ -31,9 +31,11 @@ from kiosk.gate import (
     Unconfirmed,
 )
 from kiosk.policy import Policy
-from kiosk.reception import DeskSettings, Reception
+from kiosk.reception import Reception
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from kiosk.vocabulary import Method
+from shared.clock import SystemClock
 from tests.fakes import BLUE_IIN, GREEN_IIN, YELLOW_IIN, FakeSource, PassIssuer
 from tests.gate_peers import KeeperLoop, wait_until
 

@@ -8,14 +8,14 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.decision import Decision, Direction, Method, StaffInput
+from kiosk.decision import Decision, Direction, StaffInput
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity
-from kiosk.gate import (
+from kiosk.gate.inbox import GateInbox
+from kiosk.gate.keeper import GateKeeper, GateRules
+from kiosk.gate.values import (
     Annulment,
-    GateInbox,
-    GateKeeper,
     GateReachable,
-    GateRules,
     GateUnreachable,
     NoOpen,
     NoOpenReason,
@@ -26,10 +26,11 @@ from kiosk.gate import (
     Passed,
     Unconfirmed,
 )
-from kiosk.policy import Policy, StaffAnswer
-from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.policy import Policy
+from kiosk.reception import Reception
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from kiosk.vocabulary import Method, StaffAnswer
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,

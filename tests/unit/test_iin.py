@@ -1,4 +1,5 @@
-"""IIN validation, checked against a reference written here from DESIGN.md section 3."""
+"""IIN validation, checked against a reference written here from the rule in
+docs/architecture.md (section 2, "The codes")."""
 
 from __future__ import annotations
 

@@ -10,19 +10,14 @@ from typing import Any
 
 import pytest
 
-from kiosk.api import (
-    DeviceNotRegistered,
-    Occupancy,
-    PermanentError,
-    StatusAnswer,
-    TransientError,
-)
-from kiosk.live import LiveStatus
-from kiosk.lookup import LookupFailed, ServiceProblem
-from kiosk.occupancy import OccupancySource, VenueOccupancy
 from kiosk.passes import TrustList, public_jwk
+from kiosk.service.errors import DeviceNotRegistered, PermanentError, ServiceProblem, TransientError
+from kiosk.service.live import LiveStatus
+from kiosk.service.lookup import LookupFailed
+from kiosk.service.occupancy import OccupancySource, VenueOccupancy
+from kiosk.service.wire import Occupancy, StatusAnswer
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from kiosk.trust import TrustKeeper
 from tests.fakes import GREEN_IIN, FakeClock, PassIssuer
 
@@ -93,7 +88,7 @@ def test_trust_list_is_fetched_kept_on_disk_and_follows_upstream(tmp_path: Path)
     keeper = TrustKeeper(store, clock, TrustList(), max_age=3600)
     assert keeper.is_stale() and len(keeper.current()) == 0
 
-    keeper.refresh(api)
+    keeper.refresh(api.get_keys)
     store.close()
     reopened = Store(tmp_path / "kiosk.sqlite3")  # a restart, offline
     after_restart = TrustKeeper(reopened, clock, TrustList(), max_age=3600)
@@ -104,7 +99,7 @@ def test_trust_list_is_fetched_kept_on_disk_and_follows_upstream(tmp_path: Path)
     assert after_restart.is_stale()
 
     api.issuers = [new]  # the old key was withdrawn upstream
-    after_restart.refresh(api)
+    after_restart.refresh(api.get_keys)
     assert after_restart.current().kids == ("k-new",)
     reopened.close()
 
@@ -113,7 +108,7 @@ def test_pinned_keys_stay_trusted_whatever_the_service_says(tmp_path: Path) -> N
     pinned = PassIssuer("k-pinned")
     store = Store(tmp_path / "kiosk.sqlite3")
     keeper = TrustKeeper(store, FakeClock(), pinned.trust)
-    keeper.refresh(KeysApi(PassIssuer("k-service")))
+    keeper.refresh(KeysApi(PassIssuer("k-service")).get_keys)
     assert keeper.current().kids == ("k-pinned", "k-service")
     store.close()
 

@@ -11,9 +11,9 @@ import pytest
 from app.context import App, app_for
 from app.online import network_chores
 from config.settings import parse_settings
-from kiosk.apiwire import Occupancy
-from kiosk.occupancy import OccupancyReading
-from kiosk.store import Store
+from kiosk.service.occupancy import OccupancyReading
+from kiosk.service.wire import Occupancy
+from kiosk.storage.store import Store
 from kiosk.sync import SyncState
 from tests.fakes import FakeClock
 

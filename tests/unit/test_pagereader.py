@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from kiosk.alerts import Alerts, ClockSkew
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.outbox import Outbox
-from kiosk.pagereader import TableShape, scan, shapes_from
-from kiosk.recovery import TABLES
-from kiosk.store import Store
+from kiosk.storage.alerts import Alerts, ClockSkew
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.pagereader import TableShape, scan, shapes_from
+from kiosk.storage.recovery import TABLES
+from kiosk.storage.store import Store
 from tests.breakage import damage_a_page, people, queue_events
 from tests.fakes import START
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.lockout import LOCKOUT_FILE, FileLockouts
 from kiosk.pins import PinGuard, PinOutcome, PinResult, hash_pin
+from kiosk.storage.lockout import LOCKOUT_FILE, FileLockouts
 from tests.fakes import START, FakeClock
 
 RIGHT, WRONG = "2468", "1111"

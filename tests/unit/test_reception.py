@@ -8,13 +8,15 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.decision import Direction, Flag, Method, StaffInput
+from kiosk.decision import Direction, Flag, StaffInput
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.events import DeskIdentity, EventType
-from kiosk.outbox import Outbox
-from kiosk.policy import Mode, Outcome, Policy, Rule, StaffAnswer, UnverifiedPolicy
-from kiosk.reception import AlreadyRecorded, DeskRole, DeskSettings, Reception
+from kiosk.policy import Mode, Outcome, Policy, Rule, UnverifiedPolicy
+from kiosk.reception import AlreadyRecorded, Reception
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
+from kiosk.vocabulary import Method, StaffAnswer
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,

@@ -12,20 +12,15 @@ from typing import Any
 
 import pytest
 
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import BatchResult
-from kiosk.apiwire import ReferralPull, RemoteReferral
 from kiosk.dayend import BusinessDay, DayEnd
-from kiosk.decision import Decision, Direction, Method
+from kiosk.decision import Decision, Direction
 from kiosk.events import DeskIdentity
 from kiosk.iin import mask_iin
-from kiosk.live import translate
-from kiosk.outbox import Outbox
 from kiosk.policy import Outcome
-from kiosk.referral_pull import PULLED_AS_OF_KEY
-from kiosk.referral_rows import WINDOW
-from kiosk.referral_store import ReferralBook, ReferralError, Shown
-from kiosk.referrals import (
+from kiosk.referrals.book import ReferralBook, ReferralError, Shown
+from kiosk.referrals.pull import PULLED_AS_OF_KEY
+from kiosk.referrals.rows import WINDOW
+from kiosk.referrals.values import (
     RESOLUTION_LIFETIME,
     ReferralOutcome,
     ReferralReason,
@@ -37,9 +32,13 @@ from kiosk.referrals import (
     suggested_reason,
     ticket,
 )
+from kiosk.service.wire import BatchResult, ReferralPull, RemoteReferral
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN, YELLOW_IIN, FakeClock
 
 DESK = DeskIdentity("150340012345", "gate-7", "boarding-7a")
@@ -442,7 +441,7 @@ def test_the_days_end_forgets_the_days_notes_once_they_are_delivered(
     typed = f"IIN {GREEN_IIN}, says Айгерим Бекова is her sister"
     delivered = book.open(YELLOW_IIN, ReferralReason.OTHER, typed, None).referral
     book.resolve(delivered.id, ReferralOutcome.CONFIRMED, f"called {OTHER_IIN}", "dr")
-    Syncer(store, AcceptingService(), clock, translate=translate).run_once()
+    Syncer(store, AcceptingService(), clock).run_once()
     waiting = book.open(RED_IIN, ReferralReason.OTHER, f"brother {OTHER_IIN}", None).referral
     day_end = DayEnd(store, DESK, BusinessDay())
     day_end.close_out(clock.now(), now=clock.now())
@@ -458,7 +457,7 @@ def test_the_days_end_forgets_the_days_notes_once_they_are_delivered(
     assert f"brother {OTHER_IIN}" in str(pending["data"]), "a waiting event delivers its note"
     assert book.get(delivered.id).outcome is ReferralOutcome.CONFIRMED, "the outcome stays"
 
-    Syncer(store, AcceptingService(), clock, translate=translate).run_once()
+    Syncer(store, AcceptingService(), clock).run_once()
     clock.advance(86_400)
     day_end.close_out(clock.now(), now=clock.now())
     everything = json.dumps(store.query("SELECT data FROM outbox"), ensure_ascii=False)
@@ -503,7 +502,7 @@ def test_a_refused_resolution_is_the_doctor_rooms_alert_not_a_dead_letter(
     pulled = remote(str(uuid.uuid4()), opened_at=clock.now() - 60)
     doctor.merge(ReferralPull(DESK.venue_bin, clock.now(), (pulled,)))
     doctor.resolve(pulled.id, ReferralOutcome.CLEARED, "ok", "dr")
-    report = Syncer(store, RefusingService(reason), clock, translate=translate).run_once()
+    report = Syncer(store, RefusingService(reason), clock).run_once()
 
     assert report.rejected == 1
     [alert] = Alerts(store).unseen()
@@ -531,7 +530,7 @@ def test_a_resolution_refused_for_its_sender_or_time_reopens_and_is_a_dead_lette
     pulled = remote(str(uuid.uuid4()), opened_at=clock.now() - 60)
     doctor.merge(ReferralPull(DESK.venue_bin, clock.now(), (pulled,)))
     doctor.resolve(pulled.id, ReferralOutcome.CLEARED, "ok", "dr")
-    report = Syncer(store, RefusingService(reason), clock, translate=translate).run_once()
+    report = Syncer(store, RefusingService(reason), clock).run_once()
 
     assert report.rejected == 1
     [alert] = Alerts(store).unseen()

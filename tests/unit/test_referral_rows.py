@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 
-from kiosk.referral_rows import CURRENT, WINDOW, is_current
+from kiosk.referrals.rows import CURRENT, WINDOW, is_current
 
 NOW = 1_790_000_000.0
 PARAMS = {"day_start": NOW - 5 * 3600, "window": NOW - WINDOW, "now": NOW}

@@ -6,7 +6,7 @@ import pytest
 
 from config.build import desk_settings, referrals_in_use
 from config.settings import SHIPPED_DIR, SettingsError, load_file, parse_settings
-from kiosk.reception import DeskRole
+from kiosk.desksettings import DeskRole
 
 
 def test_the_shipped_doctor_room_is_a_doctor_role_of_the_airport_venue() -> None:
@@ -29,4 +29,4 @@ def test_a_ticket_prefix_is_a_short_word(prefix: str) -> None:
 def test_an_empty_prefix_is_made_from_the_desk_id_by_the_desk() -> None:
     settings = parse_settings({"venue": {"desk": "gate-12"}})
     assert settings.boarding.ticket_prefix == ""
-    assert desk_settings(settings).ticket_prefix == ""  # kiosk.referrals makes "GATE12"
+    assert desk_settings(settings).ticket_prefix == ""  # kiosk.referrals.values makes "GATE12"

@@ -10,16 +10,18 @@ from typing import Any
 
 import pytest
 
-from kiosk.decision import Direction, Flag, Method, StaffInput
-from kiosk.lookup import remember
+from kiosk.decision import Direction, Flag, StaffInput
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.passes import TrustList
-from kiosk.policy import Mode, Outcome, Policy, StaffAnswer
+from kiosk.policy import Mode, Outcome, Policy
 from kiosk.reasons import CodeReason
-from kiosk.reception import DeskRole, DeskSettings, Reception
-from kiosk.referrals import ReferralOutcome, ReferralReason
+from kiosk.reception import Reception
+from kiosk.referrals.values import ReferralOutcome, ReferralReason
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.statuscache import remember
+from kiosk.storage.store import Store
 from kiosk.trust import TrustKeeper
+from kiosk.vocabulary import Method, StaffAnswer
 from tests.fakes import GREEN_IIN, YELLOW_IIN, FakeClock, FakeSource, KeyedSource, PassIssuer
 from tests.unit import test_desk
 from tests.unit.test_desk import DESK
@@ -142,7 +144,7 @@ def test_a_key_list_fetched_since_an_unverified_answer_is_used_on_a_rescan(
     assert desk.check(text, Method.CAMERA).repeat, "nothing new: staff's answer stands"
 
     source.online = True
-    keeper.refresh(source)  # the network thread fetched the list
+    keeper.refresh(source.get_keys)  # the network thread fetched the list
     clock.advance(2)
     again = desk.check(text, Method.CAMERA)
 
@@ -155,12 +157,12 @@ def test_the_same_key_list_fetched_again_changes_no_repeat(store: Store, clock: 
     issuer = PassIssuer()
     source = KeyedSource(keys=issuer.trust)
     keeper = TrustKeeper(store, clock, TrustList())
-    keeper.refresh(source)
+    keeper.refresh(source.get_keys)
     settings = replace(DeskSettings(desk=DESK, policy=Policy()), role=DeskRole.ENTRY)
     desk = Reception(settings, store, clock, keeper.current, source, keys=keeper)
     text = issuer.issue(GREEN_IIN, Status.GREEN, at=clock.now())
     desk.check(text, Method.CAMERA)
     clock.advance(2)
-    keeper.refresh(source)
+    keeper.refresh(source.get_keys)
     clock.advance(2)
     assert desk.check(text, Method.CAMERA).repeat

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kiosk.health import Outcome, Reason
 from kiosk.health.runs import RUNS_FILE, Run, RunLog, crash_loop, judge
+from kiosk.health.values import Reason, Verdict
 
 NOW = 1_800_000_000.0
 
@@ -31,20 +31,20 @@ def test_no_crash_a_crash_a_loop_left_stopped_and_a_loop_come_back_from() -> Non
     assert judge([clean(NOW - 7200)], running=False, now=NOW).reason is Reason.NO_CRASH
     once = judge([clean(NOW - 7200), crashed(NOW - 600)], running=False, now=NOW)
     assert (once.outcome, once.reason, once.facts["crashes"]) == (
-        Outcome.WARNING,
+        Verdict.WARNING,
         Reason.CRASHED,
         1,
     )
     loop = [crashed(NOW - 60), crashed(NOW - 50), crashed(NOW - 40)]
     stopped = judge(loop, running=False, now=NOW)
     assert (stopped.outcome, stopped.reason, stopped.facts["crashes"]) == (
-        Outcome.FAILED,
+        Verdict.FAILED,
         Reason.CRASH_LOOP,
         3,
     )
     # started again since (the kiosk running now holds the last run)
     back = judge([*loop, Run(NOW)], running=True, now=NOW)
-    assert (back.outcome, back.reason) == (Outcome.WARNING, Reason.CRASH_LOOP)
+    assert (back.outcome, back.reason) == (Verdict.WARNING, Reason.CRASH_LOOP)
     # a day later it is history
     assert judge(loop, running=False, now=NOW + 2 * 86_400).reason is Reason.NO_CRASH
 
@@ -52,7 +52,7 @@ def test_no_crash_a_crash_a_loop_left_stopped_and_a_loop_come_back_from() -> Non
 def test_the_kiosk_running_now_is_not_a_crash() -> None:
     result = judge([clean(NOW - 7200), Run(NOW - 5)], running=True, now=NOW)
     assert (result.outcome, result.reason, result.facts["running"]) == (
-        Outcome.OK,
+        Verdict.OK,
         Reason.NO_CRASH,
         True,
     )

@@ -12,17 +12,15 @@ from typing import Any
 from app.context import App, app_for
 from app.online import network_chores
 from config.settings import parse_settings
-from kiosk.api import TransientError
-from kiosk.apiwire import Occupancy
-from kiosk.clock import Clock
 from kiosk.events import EventType, NewEvent
-from kiosk.live import translate
-from kiosk.lookup import ServiceProblem
 from kiosk.news import OccupancyState, ServiceState
-from kiosk.occupancy import OccupancyReading, OccupancySource
-from kiosk.outbox import Outbox
-from kiosk.store import Store
+from kiosk.service.errors import ServiceProblem, TransientError
+from kiosk.service.occupancy import OccupancyReading, OccupancySource
+from kiosk.service.wire import Occupancy
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState
+from shared.clock import Clock
 from tests.fakes import BLUE_IIN, GREEN_IIN, OTHER_IIN, FakeClock, FakeSource, ScriptedService
 from tests.unit import test_desk
 from tests.unit.test_desk import DESK
@@ -56,7 +54,7 @@ def test_a_sync_pass_waiting_out_its_pause_does_not_undo_a_lookup_that_answered(
     store = Store(tmp_path / "sync.sqlite3")
     service = ScriptedService()
     service.failures = [TransientError("connection refused")]
-    syncer = Syncer(store, service, clock, translate=translate)
+    syncer = Syncer(store, service, clock)
     event = NewEvent(EventType.CHECK_OUT, clock.now(), {"automatic": False}, GREEN_IIN)
     Outbox(store).add([event], desk=DESK, now=clock.now())
     failed = syncer.run_once()

@@ -19,9 +19,9 @@ from config.settings import (
     parse_settings,
 )
 from kiosk.dayend import BusinessDay
+from kiosk.desksettings import DeskRole
 from kiosk.pins import hash_pin, verify_pin
 from kiosk.policy import Mode, Outcome
-from kiosk.reception import DeskRole
 from kiosk.status import Status
 
 
@@ -119,3 +119,12 @@ def test_the_business_day_is_the_desks_closing_time_in_the_venues_zone() -> None
     assert day == BusinessDay(dt.time(22, 30), ZoneInfo("Asia/Almaty"))
     assert (day.closing_time, day.timezone) == (desk.closing_time, desk.timezone)
     assert business_day(parse_settings({})) == BusinessDay(None, None), "midnight, PC's zone"
+
+
+def test_the_venue_s_mode_and_role_are_the_domain_s_enums_from_the_same_words() -> None:
+    settings = parse_settings({"venue": {"mode": "boarding", "role": "doctor"}})
+    assert settings.venue.mode is Mode.BOARDING and settings.venue.role is DeskRole.DOCTOR
+    assert parse_settings({}).venue.role is DeskRole.BOTH
+    with pytest.raises(SettingsError) as refused:
+        parse_settings({"venue": {"role": "Doctor"}})
+    assert refused.value.keys == ("venue.role",)

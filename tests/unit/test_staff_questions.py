@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.decision import Method, StaffInput
+from kiosk.decision import StaffInput
+from kiosk.desksettings import DeskSettings
 from kiosk.news import QuestionEnd, StaffQuestion
-from kiosk.outbox import Outbox
-from kiosk.policy import Outcome, Policy, StaffAnswer
-from kiosk.reception import DeskSettings, Reception
+from kiosk.policy import Outcome, Policy
+from kiosk.recent import RedReports
+from kiosk.reception import Reception
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer
+from kiosk.vocabulary import Method, StaffAnswer
 from tests.fakes import (
     BLUE_IIN,
     GREEN_IIN,
@@ -96,7 +99,7 @@ def test_each_queued_question_times_out_on_its_own(
     assert ends[third.id] == (QuestionEnd.TIMED_OUT, Outcome.ASK_STAFF)
 
 
-def test_a_visitor_refused_or_never_answered_offline_is_not_admitted_offline_when_found_red(
+def test_a_visitor_refused_or_never_answered_offline_is_reported_but_not_alerted_when_found_red(
     store: Store, clock: FakeClock
 ) -> None:
     source = FakeSource(online=False)
@@ -115,13 +118,24 @@ def test_a_visitor_refused_or_never_answered_offline_is_not_admitted_offline_whe
     service = ScriptedService()
     service.statuses = {iin: Status.RED for iin in (GREEN_IIN, BLUE_IIN, OTHER_IIN)}
 
-    report = Syncer(store, service, clock, translate=lambda exc: None).run_once()
+    report = Syncer(store, service, clock).run_once()
 
     assert report.retroactive_red == 1
     [alert] = Alerts(store).unseen()
     assert alert.kind is AlertKind.RETROACTIVE_RED
     assert alert.payload.check_in == admitted.event_ids[0]
     assert Outbox(store).stats().pending == 0
+    # Every unverified visit found red is the sanitary service's to know, let in or not.
+    assert report.retroactive_reports == 3
     reports = [e["data"] for e in service.stored.values() if e["type"] == "red_report"]
-    assert [r["check_in"] for r in reports] == [admitted.event_ids[0]]
+    visits = (admitted, refused, unanswered)
+    assert [r["check_in"] for r in reports] == [v.event_ids[0] for v in visits]
+    assert {r["provenance"] for r in reports} == {"retroactive"}
+    # The sanitary-service tab says which visitor was let in offline.
+    shown = {(r.masked_id, r.retroactive, r.admitted) for r in RedReports(store).since(0)}
+    assert shown == {
+        (admitted.masked_id, True, True),
+        (refused.masked_id, True, False),
+        (unanswered.masked_id, True, False),
+    }
     assert {refused.outcome, unanswered.outcome} == {Outcome.DENY, Outcome.ASK_STAFF}

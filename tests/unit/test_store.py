@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.outbox import Outbox
-from kiosk.retention import purge, purge_if_due
-from kiosk.store import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    Store,
-    StoreError,
-    StoreProblem,
-    float_or_none,
-    set_meta_in,
-)
+from kiosk.storage.errors import StoreError, StoreProblem
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.retention import purge, purge_if_due
+from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
+from kiosk.storage.store import Store, float_or_none, set_meta_in
 from tests.breakage import PAGE, table_pages
 from tests.fakes import GREEN_IIN, START
 

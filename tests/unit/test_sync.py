@@ -6,24 +6,23 @@ from __future__ import annotations
 import random
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import (
-    DeviceNotRegistered,
-    TransientError,
-)
-from kiosk.backoff import Backoff
-from kiosk.decision import Method, StaffInput
+from kiosk.decision import StaffInput
+from kiosk.desksettings import DeskSettings
 from kiosk.events import DeskIdentity, EventType, NewEvent
-from kiosk.live import translate
-from kiosk.outbox import Outbox
-from kiosk.policy import Policy, StaffAnswer
-from kiosk.reception import DeskSettings, Reception
+from kiosk.policy import Policy
+from kiosk.reception import Reception
+from kiosk.service.errors import DeviceNotRegistered, TransientError
 from kiosk.status import Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.outbox import Outbox
+from kiosk.storage.store import Store
 from kiosk.sync import Syncer, SyncReport, SyncState, SyncWorker
+from kiosk.vocabulary import Method, StaffAnswer
+from shared.backoff import Backoff, BackoffPolicy
 from tests.fakes import GREEN_IIN, START, FakeClock, FakeSource, PassIssuer, ScriptedService
 
 DESK = DeskIdentity("150340012345", "main", "desk-1")
@@ -35,8 +34,8 @@ def service() -> ScriptedService:
 
 
 def syncer(store: Store, service: ScriptedService, clock: FakeClock, batch: int = 500) -> Syncer:
-    backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(7))
-    return Syncer(store, service, clock, translate=translate, batch_size=batch, backoff=backoff)
+    backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(7))
+    return Syncer(store, service, clock, batch_size=batch, backoff=backoff)
 
 
 def queue(store: Store, count: int, at: float = START) -> list[str]:
@@ -101,7 +100,7 @@ def test_send_now_forgets_the_pause_and_the_backoff_a_failure_left(
 
 
 def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:
-    backoff = Backoff(base=1.0, cap=60.0, rng=random.Random(1))
+    backoff = Backoff(BackoffPolicy(1.0, 60.0, jitter=True), rng=random.Random(1))
     delays = [backoff.next_delay() for _ in range(10)]
     assert all(0.5 * min(60, 2**i) <= d <= min(60, 2**i) for i, d in enumerate(delays))
     assert delays[-1] <= 60
@@ -226,3 +225,64 @@ def test_the_worker_publishes_when_the_service_last_acknowledged(
 
     assert published[0].pending == 0 and published[0].last_acked_at == clock.now()
     assert worker.state.last_acked_at == clock.now()
+
+
+def test_the_status_is_cached_under_the_subject_the_check_in_was_recorded_with(
+    store: Store, service: ScriptedService, clock: FakeClock
+) -> None:
+    [event_id] = queue(store, 1)
+    with store.transaction() as conn:  # what the desk worked out when it recorded it
+        conn.execute("UPDATE outbox SET subject = 'as-recorded' WHERE id = ?", (event_id,))
+    service.statuses = {GREEN_IIN: Status.YELLOW}
+
+    syncer(store, service, clock).run_once()
+
+    cached = store.query("SELECT subject, status FROM status_cache")
+    assert cached == [{"subject": "as-recorded", "status": "yellow"}], "not worked out again"
+
+
+class ClosingService(ScriptedService):
+    """The service answers just after another process closed the day: the
+    close-out runs on its own connection while the batch is on its way."""
+
+    def __init__(self, path: Path, clock: FakeClock) -> None:
+        super().__init__()
+        self.path, self.clock = path, clock
+        self.closed = False
+
+    def post_events(self, events: Any) -> Any:
+        from kiosk.dayend import BusinessDay, DayEnd
+
+        if not self.closed:
+            self.closed = True
+            other = Store(self.path)
+            try:
+                DayEnd(other, DESK, BusinessDay()).close_out(self.clock.now(), now=self.clock.now())
+            finally:
+                other.close()
+        return super().post_events(events)
+
+
+def test_a_close_out_while_a_batch_is_on_its_way_caches_under_the_new_key_only(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    store = Store(tmp_path / "kiosk.sqlite3")
+    try:
+        reception = Reception(
+            DeskSettings(desk=DESK, policy=Policy()), store, clock, lambda: PassIssuer().trust
+        )
+        recorded = reception.record(
+            reception.check(GREEN_IIN, Method.SCANNER), StaffInput(StaffAnswer.ADMIT, "aigerim")
+        )
+        old_subject = store.query("SELECT subject FROM outbox WHERE id = ?", (recorded.id,))
+        service = ClosingService(store.path, clock)
+        service.statuses = {GREEN_IIN: Status.YELLOW}
+
+        report = syncer(store, service, clock).run_once()
+
+        assert report.acknowledged == 2, "the check-in, then the close-out's check-out"
+        new_subject = store.keys.current(clock.now()).subject(GREEN_IIN)
+        cached = {str(r["subject"]) for r in store.query("SELECT subject FROM status_cache")}
+        assert cached == {new_subject} and old_subject[0]["subject"] not in cached
+    finally:
+        store.close()

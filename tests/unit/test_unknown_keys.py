@@ -15,18 +15,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.context import App, app_for
 from app.online import refresh_trust
 from config.settings import parse_settings
-from kiosk.alerts import AlertKind, Alerts
-from kiosk.api import TransientError
-from kiosk.decision import Method
-from kiosk.lookup import WatchedSource
+from kiosk.desksettings import DeskRole, DeskSettings
 from kiosk.news import KeyListState
 from kiosk.passes import TrustList, sign_pass
 from kiosk.policy import Outcome, Policy, UnverifiedPolicy
 from kiosk.reasons import CodeReason
-from kiosk.reception import DeskRole, DeskSettings, Reception
+from kiosk.reception import Reception
+from kiosk.service.errors import TransientError
+from kiosk.service.lookup import WatchedSource
 from kiosk.status import Provenance, Status
-from kiosk.store import Store
+from kiosk.storage.alerts import AlertKind, Alerts
+from kiosk.storage.store import Store
 from kiosk.trust import RECHECK_EVERY, TrustKeeper
+from kiosk.vocabulary import Method
 from tests.fakes import BLUE_IIN, GREEN_IIN, FakeClock, KeyedSource, PassIssuer
 from tests.unit.test_desk import DESK, Desk
 
@@ -59,7 +60,7 @@ def test_a_pass_signed_with_a_key_rotated_in_since_the_last_fetch_is_admitted(
 ) -> None:
     old, new = PassIssuer("k-old"), PassIssuer("k-new")
     kiosk = Kiosk(store, clock, KeyedSource(keys=old.trust))
-    kiosk.keeper.refresh(kiosk.source)
+    kiosk.keeper.refresh(kiosk.source.get_keys)
     clock.advance(60)
     kiosk.source.keys = TrustList.from_jwks({"keys": [*old.trust.to_jwks()["keys"],
                                                       *new.trust.to_jwks()["keys"]]})  # fmt: skip
@@ -186,7 +187,7 @@ def test_the_key_list_state_says_its_age_and_when_it_is_too_old(
     never = keeper.state()
     assert (never.fetched_at, never.age, never.too_old, never.keys) == (None, None, True, 1)
 
-    keeper.refresh(KeyedSource(keys=PassIssuer("k1").trust))
+    keeper.refresh(KeyedSource(keys=PassIssuer("k1").trust).get_keys)
     clock.advance(7 * DAY)
     week = keeper.state()
     assert (week.age, week.too_old, week.keys) == (7 * DAY, False, 2)
@@ -234,7 +235,7 @@ def app(tmp_path: Path) -> Iterator[App]:
 def test_staff_are_alerted_once_the_key_list_is_older_than_the_setting(app: App) -> None:
     clock = app.clock
     assert isinstance(clock, FakeClock)
-    app.keeper.refresh(KeyedSource(keys=PassIssuer().trust))
+    app.keeper.refresh(KeyedSource(keys=PassIssuer().trust).get_keys)
     alerts = Alerts(app.store)
 
     clock.advance(2 * DAY)  # old enough to fetch again, not to alert

@@ -748,47 +748,47 @@
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../health_view.py" line="186"/>
+        <location filename="../health_view.py" line="188"/>
         <source>Desk health</source>
         <translation>Desk health</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="187"/>
+        <location filename="../health_view.py" line="189"/>
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="190"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="190"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="191"/>
+        <location filename="../health_view.py" line="193"/>
         <source>The check could not be made: %1</source>
         <translation>The check could not be made: %1</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="193"/>
+        <location filename="../health_view.py" line="195"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="195"/>
+        <location filename="../health_view.py" line="197"/>
         <source>The check at start has not finished yet.</source>
         <translation>The check at start has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="198"/>
+        <location filename="../health_view.py" line="200"/>
         <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
         <translation>Checked at %1: %2 failed, %3 warning(s), %4 ok</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="230"/>
+        <location filename="../health_view.py" line="231"/>
         <source>Log file: %1</source>
         <translation>Log file: %1</translation>
     </message>
@@ -810,12 +810,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="254"/>
+        <location filename="../kiosk.py" line="235"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>The kiosk cannot record check-ins any more and has stopped.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="256"/>
+        <location filename="../kiosk.py" line="237"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Nothing recorded so far is lost. If it happens again, call support.</translation>
     </message>
@@ -1252,72 +1252,77 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="65"/>
-        <source>let in offline, found red later</source>
-        <translation>let in offline, found red later</translation>
-    </message>
-    <message>
-        <location filename="../ses_view.py" line="67"/>
+        <location filename="../ses_view.py" line="77"/>
         <source>refused at the desk</source>
         <translation>refused at the desk</translation>
     </message>
     <message>
         <location filename="../ses_view.py" line="79"/>
+        <source>admitted offline, found red later</source>
+        <translation>admitted offline, found red later</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="80"/>
+        <source>refused offline, found red later</source>
+        <translation>refused offline, found red later</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="84"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Refused by the service (%1): call the sanitary service</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Queued: no connection yet. Call if the visitor is still here</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="90"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Delivered; the service received it at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="93"/>
         <source>Delivered at %1</source>
         <translation>Delivered at %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="96"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(no number in [ses] phone: ask the administrator)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="92"/>
+        <location filename="../ses_view.py" line="97"/>
         <source>Sanitary service: %1</source>
         <translation>Sanitary service: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="100"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="104"/>
+        <location filename="../ses_view.py" line="109"/>
         <source>Reports to the sanitary service</source>
         <translation>Reports to the sanitary service</translation>
     </message>
@@ -1325,271 +1330,271 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="275"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="284"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="286"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>This PC&apos;s time zone</source>
         <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="309"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="311"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="313"/>
+        <location filename="../settings_dialog.py" line="318"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="315"/>
+        <location filename="../settings_dialog.py" line="320"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317"/>
+        <location filename="../settings_dialog.py" line="322"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319"/>
+        <location filename="../settings_dialog.py" line="324"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Visitor&apos;s screen</source>
         <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="351"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="352"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="356"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="357"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Doctor room: resolves referrals</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="381"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
     </message>
@@ -1735,7 +1740,7 @@
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="56"/>
+        <location filename="../kiosk.py" line="55"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -1748,27 +1753,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="34"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="35"/>
+        <location filename="../visitor.py" line="36"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="36"/>
+        <location filename="../visitor.py" line="37"/>
         <source>Boarded: %1</source>
         <translation>Boarded: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="37"/>
+        <location filename="../visitor.py" line="38"/>
         <source>Boarded: %1 of %2</source>
         <translation>Boarded: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="38"/>
+        <location filename="../visitor.py" line="39"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 waiting to send</translation>
     </message>
@@ -1783,411 +1788,411 @@
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Show your code</source>
         <translation>Show your code</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Check-in is closed: please see staff</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Please wait: staff will decide</source>
         <translation>Please wait: staff will decide</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked in at %1</source>
         <translation>Already checked in at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Already checked out at %1</source>
         <translation>Already checked out at %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Goodbye!</source>
         <translation>Goodbye!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Staff can refer you to the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
-        <location filename="../words.py" line="97"/>
+        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="98"/>
         <source>The venue is full</source>
         <translation>The venue is full</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Self-isolation: please go home</source>
         <translation>Self-isolation: please go home</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>Cleared by the doctor</source>
         <translation>Cleared by the doctor</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40"/>
+        <location filename="../words.py" line="41"/>
         <source>The doctor confirmed the status</source>
         <translation>The doctor confirmed the status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46"/>
+        <location filename="../words.py" line="47"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48"/>
+        <location filename="../words.py" line="49"/>
         <source>No status</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>ADMIT</source>
         <translation>ADMIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>DENY</source>
         <translation>DENY</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53"/>
+        <location filename="../words.py" line="54"/>
         <source>REFER TO DOCTOR</source>
         <translation>REFER TO DOCTOR</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54"/>
+        <location filename="../words.py" line="55"/>
         <source>Ticket %1: go to %2</source>
         <translation>Ticket %1: go to %2</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55"/>
+        <location filename="../words.py" line="56"/>
         <source>Ticket %1: staff will show you the way</source>
         <translation>Ticket %1: staff will show you the way</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56"/>
+        <location filename="../words.py" line="57"/>
         <source>REFRESH YOUR CODE</source>
         <translation>REFRESH YOUR CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57"/>
+        <location filename="../words.py" line="58"/>
         <source>INVALID CODE</source>
         <translation>INVALID CODE</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58"/>
+        <location filename="../words.py" line="59"/>
         <source>UNVERIFIED</source>
         <translation>UNVERIFIED</translation>
     </message>
     <message>
-        <location filename="../words.py" line="59"/>
+        <location filename="../words.py" line="60"/>
         <source>EXIT</source>
         <translation>EXIT</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62"/>
+        <location filename="../words.py" line="63"/>
         <source>Verified pass</source>
         <translation>Verified pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63"/>
+        <location filename="../words.py" line="64"/>
         <source>Checked with the service now</source>
         <translation>Checked with the service now</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64"/>
+        <location filename="../words.py" line="65"/>
         <source>Last known status, %1 old</source>
         <translation>Last known status, %1 old</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65"/>
+        <location filename="../words.py" line="66"/>
         <source>Not verified: no connection</source>
         <translation>Not verified: no connection</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66"/>
+        <location filename="../words.py" line="67"/>
         <source>The doctor&apos;s decision</source>
         <translation>The doctor&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71"/>
+        <location filename="../words.py" line="72"/>
         <source>The code is empty</source>
         <translation>The code is empty</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72"/>
+        <location filename="../words.py" line="73"/>
         <source>The code is too long to be a pass</source>
         <translation>The code is too long to be a pass</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73"/>
+        <location filename="../words.py" line="74"/>
         <source>Not a pass and not an IIN</source>
         <translation>Not a pass and not an IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74"/>
+        <location filename="../words.py" line="75"/>
         <source>The code could not be read</source>
         <translation>The code could not be read</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75"/>
+        <location filename="../words.py" line="76"/>
         <source>An IIN has 12 digits</source>
         <translation>An IIN has 12 digits</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76"/>
+        <location filename="../words.py" line="77"/>
         <source>An IIN has digits only</source>
         <translation>An IIN has digits only</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77"/>
+        <location filename="../words.py" line="78"/>
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>The 7th digit of an IIN is 1 to 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78"/>
+        <location filename="../words.py" line="79"/>
         <source>The IIN&apos;s birth date does not exist</source>
         <translation>The IIN&apos;s birth date does not exist</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79"/>
+        <location filename="../words.py" line="80"/>
         <source>The IIN&apos;s check digit is wrong</source>
         <translation>The IIN&apos;s check digit is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80"/>
+        <location filename="../words.py" line="81"/>
         <source>The pass is damaged</source>
         <translation>The pass is damaged</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81"/>
+        <location filename="../words.py" line="82"/>
         <source>The pass is not signed as passes are</source>
         <translation>The pass is not signed as passes are</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82"/>
+        <location filename="../words.py" line="83"/>
         <source>The pass is signed by an unknown key</source>
         <translation>The pass is signed by an unknown key</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83"/>
+        <location filename="../words.py" line="84"/>
         <source>The signature does not match: forged?</source>
         <translation>The signature does not match: forged?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84"/>
+        <location filename="../words.py" line="85"/>
         <source>The pass is missing a field</source>
         <translation>The pass is missing a field</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85"/>
+        <location filename="../words.py" line="86"/>
         <source>The pass is from the future: check this PC&apos;s clock</source>
         <translation>The pass is from the future: check this PC&apos;s clock</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88"/>
+        <location filename="../words.py" line="89"/>
         <source>The pass has expired: open the app again</source>
         <translation>The pass has expired: open the app again</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89"/>
+        <location filename="../words.py" line="90"/>
         <source>The pass holds an invalid IIN</source>
         <translation>The pass holds an invalid IIN</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90"/>
+        <location filename="../words.py" line="91"/>
         <source>The pass holds an unknown status</source>
         <translation>The pass holds an unknown status</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94"/>
+        <location filename="../words.py" line="95"/>
         <source>Admitted offline, status is red</source>
         <translation>Admitted offline, status is red</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95"/>
+        <location filename="../words.py" line="96"/>
         <source>Red status: sanitary service told</source>
         <translation>Red status: sanitary service told</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96"/>
+        <location filename="../words.py" line="97"/>
         <source>Pass-back: already inside</source>
         <translation>Pass-back: already inside</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98"/>
+        <location filename="../words.py" line="99"/>
         <source>Camera or scanner lost</source>
         <translation>Camera or scanner lost</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99"/>
+        <location filename="../words.py" line="100"/>
         <source>Events are not reaching the service</source>
         <translation>Events are not reaching the service</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100"/>
+        <location filename="../words.py" line="101"/>
         <source>This PC&apos;s clock is wrong</source>
         <translation>This PC&apos;s clock is wrong</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101"/>
+        <location filename="../words.py" line="102"/>
         <source>This device is not registered</source>
         <translation>This device is not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102"/>
+        <location filename="../words.py" line="103"/>
         <source>The service refused some events</source>
         <translation>The service refused some events</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103"/>
+        <location filename="../words.py" line="104"/>
         <source>Pass keys are out of date</source>
         <translation>Pass keys are out of date</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104"/>
+        <location filename="../words.py" line="105"/>
         <source>Database files were touched</source>
         <translation>Database files were touched</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105"/>
+        <location filename="../words.py" line="106"/>
         <source>The doctor decided a referral</source>
         <translation>The doctor decided a referral</translation>
     </message>
     <message>
-        <location filename="../words.py" line="106"/>
+        <location filename="../words.py" line="107"/>
         <source>A doctor&apos;s decision was refused</source>
         <translation>A doctor&apos;s decision was refused</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107"/>
+        <location filename="../words.py" line="108"/>
         <source>Something at this desk needs fixing</source>
         <translation>Something at this desk needs fixing</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
+        <location filename="../words.py" line="112"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
-        <location filename="../words.py" line="116"/>
+        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="117"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="116"/>
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120"/>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="121"/>
+        <location filename="../words.py" line="127"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121"/>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="122"/>
+        <location filename="../words.py" line="128"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="129"/>
         <source>Typed in</source>
         <translation>Typed in</translation>
     </message>
     <message>
-        <location filename="../words.py" line="132"/>
+        <location filename="../words.py" line="133"/>
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="135"/>
+        <location filename="../words.py" line="136"/>
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="138"/>
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="142"/>
+        <location filename="../words.py" line="143"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>The disk is full: free some space, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="145"/>
+        <location filename="../words.py" line="146"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>The disk cannot be written: check the drive, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="148"/>
+        <location filename="../words.py" line="149"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Another program holds the database: close it, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="151"/>
+        <location filename="../words.py" line="152"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="154"/>
+        <location filename="../words.py" line="155"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>The data folder is read-only: allow writing, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="157"/>
+        <location filename="../words.py" line="158"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>The database is from a newer kiosk version: update this kiosk.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="160"/>
+        <location filename="../words.py" line="161"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>The database files were removed or replaced; a rescue copy was saved in the data folder.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="164"/>
+        <location filename="../words.py" line="165"/>
         <source>The database failed.</source>
         <translation>The database failed.</translation>
     </message>

@@ -748,47 +748,47 @@
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../health_view.py" line="186"/>
+        <location filename="../health_view.py" line="188"/>
         <source>Desk health</source>
         <translation>Киоск күйі</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="187"/>
+        <location filename="../health_view.py" line="189"/>
         <source>Check now</source>
         <translation>Қазір тексеру</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="190"/>
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="190"/>
         <source>Check</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="191"/>
+        <location filename="../health_view.py" line="193"/>
         <source>The check could not be made: %1</source>
         <translation>Тексеру жүргізілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="193"/>
+        <location filename="../health_view.py" line="195"/>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="195"/>
+        <location filename="../health_view.py" line="197"/>
         <source>The check at start has not finished yet.</source>
         <translation>Іске қосылғандағы тексеру әлі аяқталған жоқ.</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="198"/>
+        <location filename="../health_view.py" line="200"/>
         <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
         <translation>%1 тексерілді: ақау: %2, ескерту: %3, дұрыс: %4</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="230"/>
+        <location filename="../health_view.py" line="231"/>
         <source>Log file: %1</source>
         <translation>Журнал файлы: %1</translation>
     </message>
@@ -810,12 +810,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="254"/>
+        <location filename="../kiosk.py" line="235"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск енді тіркей алмайды және тоқтады.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="256"/>
+        <location filename="../kiosk.py" line="237"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Осы уақытқа дейін тіркелгеннің бәрі сақталды. Қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -1252,72 +1252,77 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="65"/>
-        <source>let in offline, found red later</source>
-        <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
-    </message>
-    <message>
-        <location filename="../ses_view.py" line="67"/>
+        <location filename="../ses_view.py" line="77"/>
         <source>refused at the desk</source>
         <translation>үстелде кіргізілмеді</translation>
     </message>
     <message>
         <location filename="../ses_view.py" line="79"/>
+        <source>admitted offline, found red later</source>
+        <translation>байланыссыз кіргізілген, кейін қызыл болып шықты</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="80"/>
+        <source>refused offline, found red later</source>
+        <translation>байланыссыз кіргізілмеген, кейін қызыл болып шықты</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="84"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис қабылдамады (%1): СЭҚ-қа қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>Кезекте: әзірге байланыс жоқ. Келуші әлі осында болса, қоңырау шалыңыз</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="90"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Жеткізілді; сервис %1 кезінде қабылдады</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="93"/>
         <source>Delivered at %1</source>
         <translation>%1 кезінде жеткізілді</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="96"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>([ses] phone нөмірі жоқ: әкімшіден сұраңыз)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="92"/>
+        <location filename="../ses_view.py" line="97"/>
         <source>Sanitary service: %1</source>
         <translation>СЭҚ: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="100"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Қызыл мәртебелі келушіні кіргізуге болмайды: киоск әрқайсысы туралы СЭҚ-қа өзі хабарлайды. Хабарлама кезекте тұрса (байланыс жоқ), жоғарыдағы нөмірге қоңырау шалып, уақыт пен келушінің жасырын ID-ін айтыңыз; қызмет нұсқау бергенше келушіні басқалардан бөлек ұстаңыз.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>What happened</source>
         <translation>Не болды</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Report</source>
         <translation>Хабарлама</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="104"/>
+        <location filename="../ses_view.py" line="109"/>
         <source>Reports to the sanitary service</source>
         <translation>СЭҚ-қа хабарламалар</translation>
     </message>
@@ -1325,271 +1330,271 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="275"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>Venue</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="284"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>Screens and sound</source>
         <translation>Экрандар мен дыбыс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="286"/>
         <source>Devices and contacts</source>
         <translation>Құрылғылар мен байланыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>This PC&apos;s time zone</source>
         <translation>Осы компьютердің уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Mute all sounds</source>
         <translation>Барлық дыбысты өшіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>No limit</source>
         <translation>Шектеусіз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="309"/>
         <source>Saving writes %1</source>
         <translation>Сақтау %1 файлына жазады</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="311"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="313"/>
+        <location filename="../settings_dialog.py" line="318"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="315"/>
+        <location filename="../settings_dialog.py" line="320"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Сақталмады, ештеңе жазылмады:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317"/>
+        <location filename="../settings_dialog.py" line="322"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319"/>
+        <location filename="../settings_dialog.py" line="324"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>Venue name</source>
         <translation>Мекеме атауы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>BIN (12 digits)</source>
         <translation>БСН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Entrance</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>This desk checks</source>
         <translation>Бұл үстел тіркейді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>People inside at once</source>
         <translation>Бір мезгілде ішіндегі адам саны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Closing time</source>
         <translation>Жабылу уақыты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Time zone</source>
         <translation>Уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Service address</source>
         <translation>Сервис мекенжайы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Device token</source>
         <translation>Құрылғы токені</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>No status can be verified</source>
         <translation>Мәртебені тексеру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Someone inside enters again</source>
         <translation>Ішіндегі адам қайта кірсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Status screen stays, seconds</source>
         <translation>Мәртебе экраны, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Visitor&apos;s screen</source>
         <translation>Келуші экраны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="351"/>
         <source>Volume</source>
         <translation>Дыбыс деңгейі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="352"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Sanitary service phone</source>
         <translation>СЭҚ телефоны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>Doctor room (boarding)</source>
         <translation>Дәрігер бөлмесі (отырғызу)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="356"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Venue: club, shop, office</source>
         <translation>Мекеме: клуб, дүкен, кеңсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="357"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Boarding: airport desk</source>
         <translation>Отырғызу: әуежай үстелі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Entry and exit</source>
         <translation>Кіру және шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Entry only</source>
         <translation>Тек кіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Exit only</source>
         <translation>Тек шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Дәрігер бөлмесі: жолдамаларды шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Staff decide</source>
         <translation>Қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, marked unverified</source>
         <translation>«Тексерілмеген» деп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>Ask staff</source>
         <translation>Қызметкерден сұрау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Admit, flagged</source>
         <translation>Белгілеп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>Second monitor if there is one</source>
         <translation>Бар болса, екінші монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="381"/>
         <source>This monitor</source>
         <translation>Осы монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Second monitor</source>
         <translation>Екінші монитор</translation>
     </message>
@@ -1735,7 +1740,7 @@
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="56"/>
+        <location filename="../kiosk.py" line="55"/>
         <source>Dashboard</source>
         <translation>Күн қорытындысы</translation>
     </message>
@@ -1748,27 +1753,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="34"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="35"/>
+        <location filename="../visitor.py" line="36"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="36"/>
+        <location filename="../visitor.py" line="37"/>
         <source>Boarded: %1</source>
         <translation>Отырғызуға өтті: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="37"/>
+        <location filename="../visitor.py" line="38"/>
         <source>Boarded: %1 of %2</source>
         <translation>Отырғызуға өтті: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="38"/>
+        <location filename="../visitor.py" line="39"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 жіберілуді күтуде</translation>
     </message>
@@ -1783,411 +1788,411 @@
         <translation>%1 сағ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Show your code</source>
         <translation>QR-кодыңызды көрсетіңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Тіркеу жабық: қызметкерге жүгініңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Please wait: staff will decide</source>
         <translation>Күте тұрыңыз: қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked in at %1</source>
         <translation>Кіру %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Already checked out at %1</source>
         <translation>Шығу %1 кезінде тіркелген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Goodbye!</source>
         <translation>Сау болыңыз!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Қызметкер сізді дәрігерге жібере алады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
-        <location filename="../words.py" line="97"/>
+        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="98"/>
         <source>The venue is full</source>
         <translation>Орын жоқ: адам толы</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Self-isolation: please go home</source>
         <translation>Үй оқшаулауы: үйге қайтыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>Cleared by the doctor</source>
         <translation>Дәрігер рұқсат берді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40"/>
+        <location filename="../words.py" line="41"/>
         <source>The doctor confirmed the status</source>
         <translation>Дәрігер мәртебені растады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Green</source>
         <translation>Жасыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Blue</source>
         <translation>Көк</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Yellow</source>
         <translation>Сары</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46"/>
+        <location filename="../words.py" line="47"/>
         <source>Red</source>
         <translation>Қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48"/>
+        <location filename="../words.py" line="49"/>
         <source>No status</source>
         <translation>Мәртебе жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>ADMIT</source>
         <translation>КІРУГЕ РҰҚСАТ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>DENY</source>
         <translation>КІРУГЕ ТЫЙЫМ САЛЫНАДЫ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53"/>
+        <location filename="../words.py" line="54"/>
         <source>REFER TO DOCTOR</source>
         <translation>ДӘРІГЕРГЕ ЖІБЕРУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54"/>
+        <location filename="../words.py" line="55"/>
         <source>Ticket %1: go to %2</source>
         <translation>%1 талоны: %2 барыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55"/>
+        <location filename="../words.py" line="56"/>
         <source>Ticket %1: staff will show you the way</source>
         <translation>%1 талоны: қызметкер жолды көрсетеді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56"/>
+        <location filename="../words.py" line="57"/>
         <source>REFRESH YOUR CODE</source>
         <translation>КОДТЫ ЖАҢАРТЫҢЫЗ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57"/>
+        <location filename="../words.py" line="58"/>
         <source>INVALID CODE</source>
         <translation>ЖАРАМСЫЗ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58"/>
+        <location filename="../words.py" line="59"/>
         <source>UNVERIFIED</source>
         <translation>ТЕКСЕРІЛМЕГЕН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="59"/>
+        <location filename="../words.py" line="60"/>
         <source>EXIT</source>
         <translation>ШЫҒУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62"/>
+        <location filename="../words.py" line="63"/>
         <source>Verified pass</source>
         <translation>Тексерілген рұқсатнама</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63"/>
+        <location filename="../words.py" line="64"/>
         <source>Checked with the service now</source>
         <translation>Сервистен қазір тексерілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64"/>
+        <location filename="../words.py" line="65"/>
         <source>Last known status, %1 old</source>
         <translation>Соңғы белгілі мәртебе, %1 бұрын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65"/>
+        <location filename="../words.py" line="66"/>
         <source>Not verified: no connection</source>
         <translation>Тексерілмеді: байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66"/>
+        <location filename="../words.py" line="67"/>
         <source>The doctor&apos;s decision</source>
         <translation>Дәрігердің шешімі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71"/>
+        <location filename="../words.py" line="72"/>
         <source>The code is empty</source>
         <translation>Код бос</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72"/>
+        <location filename="../words.py" line="73"/>
         <source>The code is too long to be a pass</source>
         <translation>Код рұқсатнама үшін тым ұзын</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73"/>
+        <location filename="../words.py" line="74"/>
         <source>Not a pass and not an IIN</source>
         <translation>Бұл рұқсатнама да, ЖСН да емес</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74"/>
+        <location filename="../words.py" line="75"/>
         <source>The code could not be read</source>
         <translation>Кодты оқу мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75"/>
+        <location filename="../words.py" line="76"/>
         <source>An IIN has 12 digits</source>
         <translation>ЖСН 12 цифрдан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76"/>
+        <location filename="../words.py" line="77"/>
         <source>An IIN has digits only</source>
         <translation>ЖСН тек цифрлардан тұрады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77"/>
+        <location filename="../words.py" line="78"/>
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>ЖСН-нің 7-цифры 1-ден 6-ға дейін</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78"/>
+        <location filename="../words.py" line="79"/>
         <source>The IIN&apos;s birth date does not exist</source>
         <translation>ЖСН-дегі туған күн жоқ күн</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79"/>
+        <location filename="../words.py" line="80"/>
         <source>The IIN&apos;s check digit is wrong</source>
         <translation>ЖСН-нің бақылау цифры қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80"/>
+        <location filename="../words.py" line="81"/>
         <source>The pass is damaged</source>
         <translation>Рұқсатнама бүлінген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81"/>
+        <location filename="../words.py" line="82"/>
         <source>The pass is not signed as passes are</source>
         <translation>Рұқсатнама тиісті түрде қол қойылмаған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82"/>
+        <location filename="../words.py" line="83"/>
         <source>The pass is signed by an unknown key</source>
         <translation>Рұқсатнамаға белгісіз кілтпен қол қойылған</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83"/>
+        <location filename="../words.py" line="84"/>
         <source>The signature does not match: forged?</source>
         <translation>Қолтаңба сәйкес емес: жалған ба?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84"/>
+        <location filename="../words.py" line="85"/>
         <source>The pass is missing a field</source>
         <translation>Рұқсатнамада өріс жетіспейді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85"/>
+        <location filename="../words.py" line="86"/>
         <source>The pass is from the future: check this PC&apos;s clock</source>
         <translation>Рұқсатнама болашақтан: компьютер сағатын тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88"/>
+        <location filename="../words.py" line="89"/>
         <source>The pass has expired: open the app again</source>
         <translation>Рұқсатнаманың мерзімі өтті: қосымшаны қайта ашыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89"/>
+        <location filename="../words.py" line="90"/>
         <source>The pass holds an invalid IIN</source>
         <translation>Рұқсатнамадағы ЖСН жарамсыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90"/>
+        <location filename="../words.py" line="91"/>
         <source>The pass holds an unknown status</source>
         <translation>Рұқсатнамадағы мәртебе белгісіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94"/>
+        <location filename="../words.py" line="95"/>
         <source>Admitted offline, status is red</source>
         <translation>Байланыссыз кіргізілген, мәртебесі қызыл</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95"/>
+        <location filename="../words.py" line="96"/>
         <source>Red status: sanitary service told</source>
         <translation>Қызыл мәртебе: СЭҚ-қа хабарланды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96"/>
+        <location filename="../words.py" line="97"/>
         <source>Pass-back: already inside</source>
         <translation>Қайта кіру: бұрыннан ішінде</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98"/>
+        <location filename="../words.py" line="99"/>
         <source>Camera or scanner lost</source>
         <translation>Камера немесе сканер ажыратылды</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99"/>
+        <location filename="../words.py" line="100"/>
         <source>Events are not reaching the service</source>
         <translation>Оқиғалар сервиске жетпей жатыр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100"/>
+        <location filename="../words.py" line="101"/>
         <source>This PC&apos;s clock is wrong</source>
         <translation>Компьютер сағаты қате</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101"/>
+        <location filename="../words.py" line="102"/>
         <source>This device is not registered</source>
         <translation>Бұл құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102"/>
+        <location filename="../words.py" line="103"/>
         <source>The service refused some events</source>
         <translation>Сервис кейбір оқиғаларды қабылдамады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103"/>
+        <location filename="../words.py" line="104"/>
         <source>Pass keys are out of date</source>
         <translation>Рұқсатнама кілттері ескірген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104"/>
+        <location filename="../words.py" line="105"/>
         <source>Database files were touched</source>
         <translation>Дерекқор файлдарына қол тигізілген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105"/>
+        <location filename="../words.py" line="106"/>
         <source>The doctor decided a referral</source>
         <translation>Дәрігер жолдама бойынша шешім қабылдады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="106"/>
+        <location filename="../words.py" line="107"/>
         <source>A doctor&apos;s decision was refused</source>
         <translation>Дәрігер шешімі қабылданбады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107"/>
+        <location filename="../words.py" line="108"/>
         <source>Something at this desk needs fixing</source>
         <translation>Киоскіде бірдеңені түзету керек</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
+        <location filename="../words.py" line="112"/>
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
-        <location filename="../words.py" line="116"/>
+        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="117"/>
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="116"/>
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120"/>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="121"/>
+        <location filename="../words.py" line="127"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121"/>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="122"/>
+        <location filename="../words.py" line="128"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="129"/>
         <source>Typed in</source>
         <translation>Қолмен енгізілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="132"/>
+        <location filename="../words.py" line="133"/>
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="135"/>
+        <location filename="../words.py" line="136"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="138"/>
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="142"/>
+        <location filename="../words.py" line="143"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск толы: орын босатып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="145"/>
+        <location filename="../words.py" line="146"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>Дискіге жазу мүмкін емес: дискіні тексеріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="148"/>
+        <location filename="../words.py" line="149"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Дерекқорды басқа бағдарлама ұстап тұр: оны жауып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="151"/>
+        <location filename="../words.py" line="152"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>Дерекқор зақымдалған: ashyq-kiosk recover іске қосып, киоскіні қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="154"/>
+        <location filename="../words.py" line="155"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Деректер қалтасы тек оқуға арналған: жазуға рұқсат беріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="157"/>
+        <location filename="../words.py" line="158"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>Дерекқор киосктің жаңа нұсқасынан: бұл киоскіні жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="160"/>
+        <location filename="../words.py" line="161"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; деректер қалтасында сақтық көшірме жасалды.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="164"/>
+        <location filename="../words.py" line="165"/>
         <source>The database failed.</source>
         <translation>Дерекқор қатесі.</translation>
     </message>

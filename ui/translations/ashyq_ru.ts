@@ -748,47 +748,47 @@
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../health_view.py" line="186"/>
+        <location filename="../health_view.py" line="188"/>
         <source>Desk health</source>
         <translation>Состояние киоска</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="187"/>
+        <location filename="../health_view.py" line="189"/>
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="190"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="190"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="191"/>
+        <location filename="../health_view.py" line="193"/>
         <source>The check could not be made: %1</source>
         <translation>Проверку выполнить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="193"/>
+        <location filename="../health_view.py" line="195"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="195"/>
+        <location filename="../health_view.py" line="197"/>
         <source>The check at start has not finished yet.</source>
         <translation>Проверка при запуске ещё не закончилась.</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="198"/>
+        <location filename="../health_view.py" line="200"/>
         <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
         <translation>Проверено в %1: сбоев: %2, предупреждений: %3, в норме: %4</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="230"/>
+        <location filename="../health_view.py" line="231"/>
         <source>Log file: %1</source>
         <translation>Файл журнала: %1</translation>
     </message>
@@ -810,12 +810,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="254"/>
+        <location filename="../kiosk.py" line="235"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск больше не может регистрировать входы и остановлен.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="256"/>
+        <location filename="../kiosk.py" line="237"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Всё записанное ранее сохранено. Если это повторится, обратитесь в поддержку.</translation>
     </message>
@@ -1253,72 +1253,77 @@
 <context>
     <name>SesView</name>
     <message>
-        <location filename="../ses_view.py" line="65"/>
-        <source>let in offline, found red later</source>
-        <translation>пропущен без связи, позже оказался красным</translation>
-    </message>
-    <message>
-        <location filename="../ses_view.py" line="67"/>
+        <location filename="../ses_view.py" line="77"/>
         <source>refused at the desk</source>
         <translation>не пропущен на стойке</translation>
     </message>
     <message>
         <location filename="../ses_view.py" line="79"/>
+        <source>admitted offline, found red later</source>
+        <translation>пропущен без связи, позже оказался красным</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="80"/>
+        <source>refused offline, found red later</source>
+        <translation>не пропущен без связи, позже оказался красным</translation>
+    </message>
+    <message>
+        <location filename="../ses_view.py" line="84"/>
         <source>Refused by the service (%1): call the sanitary service</source>
         <translation>Сервис отклонил (%1): позвоните в СЭС</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="83"/>
+        <location filename="../ses_view.py" line="88"/>
         <source>Queued: no connection yet. Call if the visitor is still here</source>
         <translation>В очереди: связи пока нет. Позвоните, если посетитель ещё здесь</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="85"/>
+        <location filename="../ses_view.py" line="90"/>
         <source>Delivered; the service received it at %1</source>
         <translation>Доставлено; сервис получил в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="88"/>
+        <location filename="../ses_view.py" line="93"/>
         <source>Delivered at %1</source>
         <translation>Доставлено в %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="91"/>
+        <location filename="../ses_view.py" line="96"/>
         <source>(no number in [ses] phone: ask the administrator)</source>
         <translation>(номер в [ses] phone не задан: обратитесь к администратору)</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="92"/>
+        <location filename="../ses_view.py" line="97"/>
         <source>Sanitary service: %1</source>
         <translation>СЭС: %1</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="95"/>
+        <location filename="../ses_view.py" line="100"/>
         <source>A visitor with red status must not enter: the kiosk reports each one to the sanitary service by itself. While a report is queued (no connection), call the number above and give the time and the visitor&apos;s masked ID; keep the visitor apart from others until the service says what to do.</source>
         <translation>Посетителя с красным статусом пускать нельзя: киоск сам сообщает о каждом в СЭС. Пока сообщение в очереди (нет связи), позвоните по номеру выше и назовите время и скрытый ID посетителя; держите посетителя отдельно от других, пока служба не даст указаний.</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>What happened</source>
         <translation>Что произошло</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="102"/>
+        <location filename="../ses_view.py" line="107"/>
         <source>Report</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../ses_view.py" line="104"/>
+        <location filename="../ses_view.py" line="109"/>
         <source>Reports to the sanitary service</source>
         <translation>Сообщения в СЭС</translation>
     </message>
@@ -1326,271 +1331,271 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="275"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>Venue</source>
         <translation>Заведение</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="284"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>Screens and sound</source>
         <translation>Экраны и звук</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="286"/>
         <source>Devices and contacts</source>
         <translation>Устройства и контакты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>ЧЧ:ММ; пусто — никого не выписывать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… или путь к устройству; none — без камеры</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>This PC&apos;s time zone</source>
         <translation>Часовой пояс этого ПК</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>Mute all sounds</source>
         <translation>Выключить все звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>No limit</source>
         <translation>Без ограничения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="309"/>
         <source>Saving writes %1</source>
         <translation>Сохранение запишет %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="311"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="312"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="313"/>
+        <location filename="../settings_dialog.py" line="318"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Сохранено в %1. Новые настройки вступят в силу после перезапуска киоска.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="315"/>
+        <location filename="../settings_dialog.py" line="320"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Не сохранено, ничего не записано:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317"/>
+        <location filename="../settings_dialog.py" line="322"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Этот файл настроек нельзя изменить здесь:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="319"/>
+        <location filename="../settings_dialog.py" line="324"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Нечего сохранять: значения не менялись.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="328"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>Venue name</source>
         <translation>Название заведения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>BIN (12 digits)</source>
         <translation>БИН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Entrance</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="331"/>
+        <location filename="../settings_dialog.py" line="336"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="332"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>This desk checks</source>
         <translation>Эта стойка отмечает</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>People inside at once</source>
         <translation>Одновременно внутри, человек</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Closing time</source>
         <translation>Время закрытия</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Service address</source>
         <translation>Адрес сервиса</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Device token</source>
         <translation>Токен устройства</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>No status can be verified</source>
         <translation>Статус проверить нельзя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Someone inside enters again</source>
         <translation>Находящийся внутри входит снова</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Языки посетителя (первый — язык сотрудника)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Status screen stays, seconds</source>
         <translation>Экран статуса, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Вопрос без ответа закрывается через, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>Visitor&apos;s screen</source>
         <translation>Экран посетителя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="351"/>
         <source>Volume</source>
         <translation>Громкость</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="352"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Sanitary service phone</source>
         <translation>Телефон СЭС</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>Doctor room (boarding)</source>
         <translation>Кабинет врача (посадка)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="356"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Venue: club, shop, office</source>
         <translation>Заведение: клуб, магазин, офис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="357"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Boarding: airport desk</source>
         <translation>Посадка: стойка аэропорта</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Entry and exit</source>
         <translation>Вход и выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Entry only</source>
         <translation>Только вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Exit only</source>
         <translation>Только выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Кабинет врача: решает по направлениям</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Staff decide</source>
         <translation>Решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Admit, marked unverified</source>
         <translation>Пропустить как непроверенного</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="376"/>
         <source>Ask staff</source>
         <translation>Спросить сотрудника</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="377"/>
         <source>Admit, flagged</source>
         <translation>Пропустить с отметкой</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>Second monitor if there is one</source>
         <translation>Второй монитор, если есть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="381"/>
         <source>This monitor</source>
         <translation>Этот монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Second monitor</source>
         <translation>Второй монитор</translation>
     </message>
@@ -1736,7 +1741,7 @@
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="56"/>
+        <location filename="../kiosk.py" line="55"/>
         <source>Dashboard</source>
         <translation>Итоги дня</translation>
     </message>
@@ -1749,27 +1754,27 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../visitor.py" line="34"/>
+        <location filename="../visitor.py" line="35"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="35"/>
+        <location filename="../visitor.py" line="36"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="36"/>
+        <location filename="../visitor.py" line="37"/>
         <source>Boarded: %1</source>
         <translation>Прошли на посадку: %1</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="37"/>
+        <location filename="../visitor.py" line="38"/>
         <source>Boarded: %1 of %2</source>
         <translation>Прошли на посадку: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../visitor.py" line="38"/>
+        <location filename="../visitor.py" line="39"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 ждут отправки</translation>
     </message>
@@ -1784,411 +1789,411 @@
         <translation>%1 ч</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="31"/>
         <source>Show your code</source>
         <translation>Покажите ваш QR-код</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="32"/>
         <source>Check-in is closed: please see staff</source>
         <translation>Регистрация закрыта: обратитесь к сотруднику</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="33"/>
         <source>Please wait: staff will decide</source>
         <translation>Подождите: решение примет сотрудник</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="34"/>
         <source>Already checked in at %1</source>
         <translation>Вход уже отмечен в %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="35"/>
         <source>Already checked out at %1</source>
         <translation>Выход уже отмечен в %1</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="36"/>
         <source>Goodbye!</source>
         <translation>До свидания!</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="37"/>
         <source>Staff can refer you to the doctor</source>
         <translation>Сотрудник может направить вас к врачу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
-        <location filename="../words.py" line="97"/>
+        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="98"/>
         <source>The venue is full</source>
         <translation>Мест нет: заведение заполнено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="39"/>
         <source>Self-isolation: please go home</source>
         <translation>Домашний карантин: пожалуйста, вернитесь домой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="40"/>
         <source>Cleared by the doctor</source>
         <translation>Допущен врачом</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40"/>
+        <location filename="../words.py" line="41"/>
         <source>The doctor confirmed the status</source>
         <translation>Врач подтвердил статус</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="44"/>
         <source>Green</source>
         <translation>Зелёный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="45"/>
         <source>Blue</source>
         <translation>Синий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="46"/>
         <source>Yellow</source>
         <translation>Жёлтый</translation>
     </message>
     <message>
-        <location filename="../words.py" line="46"/>
+        <location filename="../words.py" line="47"/>
         <source>Red</source>
         <translation>Красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="48"/>
+        <location filename="../words.py" line="49"/>
         <source>No status</source>
         <translation>Нет статуса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="52"/>
         <source>ADMIT</source>
         <translation>ПРОХОД РАЗРЕШЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="53"/>
         <source>DENY</source>
         <translation>ПРОХОД ЗАПРЕЩЁН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53"/>
+        <location filename="../words.py" line="54"/>
         <source>REFER TO DOCTOR</source>
         <translation>НАПРАВИТЬ К ВРАЧУ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="54"/>
+        <location filename="../words.py" line="55"/>
         <source>Ticket %1: go to %2</source>
         <translation>Талон %1: пройдите — %2</translation>
     </message>
     <message>
-        <location filename="../words.py" line="55"/>
+        <location filename="../words.py" line="56"/>
         <source>Ticket %1: staff will show you the way</source>
         <translation>Талон %1: сотрудник покажет дорогу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56"/>
+        <location filename="../words.py" line="57"/>
         <source>REFRESH YOUR CODE</source>
         <translation>ОБНОВИТЕ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57"/>
+        <location filename="../words.py" line="58"/>
         <source>INVALID CODE</source>
         <translation>НЕДЕЙСТВИТЕЛЬНЫЙ КОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="58"/>
+        <location filename="../words.py" line="59"/>
         <source>UNVERIFIED</source>
         <translation>НЕ ПРОВЕРЕНО</translation>
     </message>
     <message>
-        <location filename="../words.py" line="59"/>
+        <location filename="../words.py" line="60"/>
         <source>EXIT</source>
         <translation>ВЫХОД</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62"/>
+        <location filename="../words.py" line="63"/>
         <source>Verified pass</source>
         <translation>Проверенный пропуск</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63"/>
+        <location filename="../words.py" line="64"/>
         <source>Checked with the service now</source>
         <translation>Проверено в сервисе сейчас</translation>
     </message>
     <message>
-        <location filename="../words.py" line="64"/>
+        <location filename="../words.py" line="65"/>
         <source>Last known status, %1 old</source>
         <translation>Последний известный статус, %1 назад</translation>
     </message>
     <message>
-        <location filename="../words.py" line="65"/>
+        <location filename="../words.py" line="66"/>
         <source>Not verified: no connection</source>
         <translation>Не проверено: нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="66"/>
+        <location filename="../words.py" line="67"/>
         <source>The doctor&apos;s decision</source>
         <translation>Решение врача</translation>
     </message>
     <message>
-        <location filename="../words.py" line="71"/>
+        <location filename="../words.py" line="72"/>
         <source>The code is empty</source>
         <translation>Код пустой</translation>
     </message>
     <message>
-        <location filename="../words.py" line="72"/>
+        <location filename="../words.py" line="73"/>
         <source>The code is too long to be a pass</source>
         <translation>Код слишком длинный для пропуска</translation>
     </message>
     <message>
-        <location filename="../words.py" line="73"/>
+        <location filename="../words.py" line="74"/>
         <source>Not a pass and not an IIN</source>
         <translation>Это не пропуск и не ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="74"/>
+        <location filename="../words.py" line="75"/>
         <source>The code could not be read</source>
         <translation>Код не удалось прочитать</translation>
     </message>
     <message>
-        <location filename="../words.py" line="75"/>
+        <location filename="../words.py" line="76"/>
         <source>An IIN has 12 digits</source>
         <translation>ИИН состоит из 12 цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="76"/>
+        <location filename="../words.py" line="77"/>
         <source>An IIN has digits only</source>
         <translation>ИИН состоит только из цифр</translation>
     </message>
     <message>
-        <location filename="../words.py" line="77"/>
+        <location filename="../words.py" line="78"/>
         <source>The 7th digit of an IIN is 1 to 6</source>
         <translation>7-я цифра ИИН — от 1 до 6</translation>
     </message>
     <message>
-        <location filename="../words.py" line="78"/>
+        <location filename="../words.py" line="79"/>
         <source>The IIN&apos;s birth date does not exist</source>
         <translation>Даты рождения из ИИН не существует</translation>
     </message>
     <message>
-        <location filename="../words.py" line="79"/>
+        <location filename="../words.py" line="80"/>
         <source>The IIN&apos;s check digit is wrong</source>
         <translation>Контрольная цифра ИИН неверна</translation>
     </message>
     <message>
-        <location filename="../words.py" line="80"/>
+        <location filename="../words.py" line="81"/>
         <source>The pass is damaged</source>
         <translation>Пропуск повреждён</translation>
     </message>
     <message>
-        <location filename="../words.py" line="81"/>
+        <location filename="../words.py" line="82"/>
         <source>The pass is not signed as passes are</source>
         <translation>Пропуск подписан не так, как положено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="82"/>
+        <location filename="../words.py" line="83"/>
         <source>The pass is signed by an unknown key</source>
         <translation>Пропуск подписан неизвестным ключом</translation>
     </message>
     <message>
-        <location filename="../words.py" line="83"/>
+        <location filename="../words.py" line="84"/>
         <source>The signature does not match: forged?</source>
         <translation>Подпись не совпадает: подделка?</translation>
     </message>
     <message>
-        <location filename="../words.py" line="84"/>
+        <location filename="../words.py" line="85"/>
         <source>The pass is missing a field</source>
         <translation>В пропуске не хватает поля</translation>
     </message>
     <message>
-        <location filename="../words.py" line="85"/>
+        <location filename="../words.py" line="86"/>
         <source>The pass is from the future: check this PC&apos;s clock</source>
         <translation>Пропуск из будущего: проверьте часы этого ПК</translation>
     </message>
     <message>
-        <location filename="../words.py" line="88"/>
+        <location filename="../words.py" line="89"/>
         <source>The pass has expired: open the app again</source>
         <translation>Срок пропуска истёк: откройте приложение заново</translation>
     </message>
     <message>
-        <location filename="../words.py" line="89"/>
+        <location filename="../words.py" line="90"/>
         <source>The pass holds an invalid IIN</source>
         <translation>В пропуске недействительный ИИН</translation>
     </message>
     <message>
-        <location filename="../words.py" line="90"/>
+        <location filename="../words.py" line="91"/>
         <source>The pass holds an unknown status</source>
         <translation>В пропуске неизвестный статус</translation>
     </message>
     <message>
-        <location filename="../words.py" line="94"/>
+        <location filename="../words.py" line="95"/>
         <source>Admitted offline, status is red</source>
         <translation>Пропущен без связи, статус красный</translation>
     </message>
     <message>
-        <location filename="../words.py" line="95"/>
+        <location filename="../words.py" line="96"/>
         <source>Red status: sanitary service told</source>
         <translation>Красный статус: СЭС уведомлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="96"/>
+        <location filename="../words.py" line="97"/>
         <source>Pass-back: already inside</source>
         <translation>Повторный вход: уже внутри</translation>
     </message>
     <message>
-        <location filename="../words.py" line="98"/>
+        <location filename="../words.py" line="99"/>
         <source>Camera or scanner lost</source>
         <translation>Камера или сканер отключены</translation>
     </message>
     <message>
-        <location filename="../words.py" line="99"/>
+        <location filename="../words.py" line="100"/>
         <source>Events are not reaching the service</source>
         <translation>События не доходят до сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="100"/>
+        <location filename="../words.py" line="101"/>
         <source>This PC&apos;s clock is wrong</source>
         <translation>Часы этого ПК неверны</translation>
     </message>
     <message>
-        <location filename="../words.py" line="101"/>
+        <location filename="../words.py" line="102"/>
         <source>This device is not registered</source>
         <translation>Это устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="102"/>
+        <location filename="../words.py" line="103"/>
         <source>The service refused some events</source>
         <translation>Сервис отклонил часть событий</translation>
     </message>
     <message>
-        <location filename="../words.py" line="103"/>
+        <location filename="../words.py" line="104"/>
         <source>Pass keys are out of date</source>
         <translation>Ключи пропусков устарели</translation>
     </message>
     <message>
-        <location filename="../words.py" line="104"/>
+        <location filename="../words.py" line="105"/>
         <source>Database files were touched</source>
         <translation>Файлы базы данных были затронуты</translation>
     </message>
     <message>
-        <location filename="../words.py" line="105"/>
+        <location filename="../words.py" line="106"/>
         <source>The doctor decided a referral</source>
         <translation>Врач решил по направлению</translation>
     </message>
     <message>
-        <location filename="../words.py" line="106"/>
+        <location filename="../words.py" line="107"/>
         <source>A doctor&apos;s decision was refused</source>
         <translation>Решение врача отклонено</translation>
     </message>
     <message>
-        <location filename="../words.py" line="107"/>
+        <location filename="../words.py" line="108"/>
         <source>Something at this desk needs fixing</source>
         <translation>На киоске что-то нужно исправить</translation>
     </message>
     <message>
-        <location filename="../words.py" line="111"/>
+        <location filename="../words.py" line="112"/>
         <source>Online</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
-        <location filename="../words.py" line="116"/>
+        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="117"/>
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
+        <location filename="../words.py" line="114"/>
         <source>Service slow</source>
         <translation>Сервис медленно отвечает</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Device not registered</source>
         <translation>Устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="116"/>
         <source>Service error</source>
         <translation>Ошибка сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="120"/>
-        <location filename="../words.py" line="126"/>
+        <location filename="../words.py" line="121"/>
+        <location filename="../words.py" line="127"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121"/>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="122"/>
+        <location filename="../words.py" line="128"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="129"/>
         <source>Typed in</source>
         <translation>Введён вручную</translation>
     </message>
     <message>
-        <location filename="../words.py" line="132"/>
+        <location filename="../words.py" line="133"/>
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="135"/>
+        <location filename="../words.py" line="136"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="138"/>
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="142"/>
+        <location filename="../words.py" line="143"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск заполнен: освободите место и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="145"/>
+        <location filename="../words.py" line="146"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>На диск нельзя записать: проверьте диск и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="148"/>
+        <location filename="../words.py" line="149"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Базу данных заняла другая программа: закройте её и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="151"/>
+        <location filename="../words.py" line="152"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>База данных повреждена: выполните ashyq-kiosk recover и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="154"/>
+        <location filename="../words.py" line="155"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Папка данных только для чтения: разрешите запись и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="157"/>
+        <location filename="../words.py" line="158"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>База данных от более новой версии киоска: обновите этот киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="160"/>
+        <location filename="../words.py" line="161"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Файлы базы данных удалены или заменены; резервная копия сохранена в папке данных.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="164"/>
+        <location filename="../words.py" line="165"/>
         <source>The database failed.</source>
         <translation>Ошибка базы данных.</translation>
     </message>

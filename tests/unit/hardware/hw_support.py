@@ -15,22 +15,29 @@ Image = np.ndarray[Any, np.dtype[np.uint8]]
 
 
 class FakeClock:
-    """Monotonic seconds that move only when told to."""
+    """A clock (`shared.clock.Clock`) whose readings move only when told to;
+    called, it is a stopwatch too (what the decoder's fallback takes)."""
 
     def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
+        self.current = start
         self.waits: list[float] = []
 
+    def now(self) -> float:
+        return self.current
+
+    def monotonic(self) -> float:
+        return self.current
+
     def __call__(self) -> float:
-        return self.now
+        return self.current
 
     def advance(self, seconds: float) -> None:
-        self.now += seconds
+        self.current += seconds
 
     def wait(self, seconds: float) -> bool:
         """Stands in for Event.wait: records the wait and lets the time pass."""
         self.waits.append(seconds)
-        self.now += seconds
+        self.current += seconds
         return False
 
 

@@ -10,9 +10,9 @@ import cv2
 import numpy as np
 import pytest
 
-from hardware.camera import BACKENDS, Camera, CameraSettings, CameraState
+from hardware.camera import BACKENDS, Camera, CameraState, CaptureSettings
 from hardware.frames import SourceUnavailable
-from hardware.state import DeviceState
+from shared.device import DeviceState
 
 
 class FakeCapture:
@@ -56,7 +56,7 @@ class FakeCapture:
         self.released += 1
 
 
-def make_camera(settings: CameraSettings, **kwargs: Any) -> tuple[Camera, list[FakeCapture]]:
+def make_camera(settings: CaptureSettings, **kwargs: Any) -> tuple[Camera, list[FakeCapture]]:
     made: list[FakeCapture] = []
 
     def factory(device: int | str, api: int) -> FakeCapture:
@@ -69,7 +69,7 @@ def make_camera(settings: CameraSettings, **kwargs: Any) -> tuple[Camera, list[F
 
 def test_open_asks_for_mjpg_first_then_mode_and_small_buffer() -> None:
     camera, made = make_camera(
-        CameraSettings(device="0", width=1280, height=720, fps=30, backend="v4l2")
+        CaptureSettings(device="0", width=1280, height=720, fps=30, backend="v4l2")
     )
     camera.open()
     (capture,) = made
@@ -84,7 +84,7 @@ def test_open_asks_for_mjpg_first_then_mode_and_small_buffer() -> None:
 
 
 def test_device_path_and_backend_names() -> None:
-    camera, made = make_camera(CameraSettings(device="/dev/video2", fourcc=None, backend="dshow"))
+    camera, made = make_camera(CaptureSettings(device="/dev/video2", fourcc=None, backend="dshow"))
     camera.open()
     assert made[0].device == "/dev/video2" and made[0].api == cv2.CAP_DSHOW
     assert all(prop != cv2.CAP_PROP_FOURCC for prop, _ in made[0].sets)
@@ -92,7 +92,7 @@ def test_device_path_and_backend_names() -> None:
 
 
 def test_not_opened_is_source_unavailable() -> None:
-    camera, made = make_camera(CameraSettings(device=3), opened=False)
+    camera, made = make_camera(CaptureSettings(device=3), opened=False)
     with pytest.raises(SourceUnavailable, match="did not open"):
         camera.open()
     assert made[0].released == 1
@@ -103,11 +103,11 @@ def test_factory_error_is_source_unavailable() -> None:
         raise RuntimeError("device busy")
 
     with pytest.raises(SourceUnavailable, match="device busy"):
-        Camera(CameraSettings(), capture_factory=factory).open()
+        Camera(CaptureSettings(), capture_factory=factory).open()
 
 
 def test_read_returns_frames_then_none_and_survives_errors() -> None:
-    camera, made = make_camera(CameraSettings())
+    camera, made = make_camera(CaptureSettings())
     assert camera.read() is None
     camera.open()
     frame = np.zeros((4, 4, 3), np.uint8)
@@ -127,7 +127,7 @@ def test_read_returns_frames_then_none_and_survives_errors() -> None:
 )
 def test_settings_are_checked(kwargs: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
-        CameraSettings(**kwargs)
+        CaptureSettings(**kwargs)
 
 
 def test_states_are_device_states() -> None:
@@ -142,7 +142,7 @@ def test_real_videocapture_on_a_file(tmp_path: Path) -> None:
     for n in range(3):
         writer.write(np.full((60, 80, 3), 60 * n, np.uint8))
     writer.release()
-    camera = Camera(CameraSettings(device=str(path), width=80, height=60, fps=10, fourcc=None))
+    camera = Camera(CaptureSettings(device=str(path), width=80, height=60, fps=10, fourcc=None))
     camera.open()
     frames = [camera.read() for _ in range(4)]
     camera.close()

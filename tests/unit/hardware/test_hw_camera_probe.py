@@ -7,13 +7,13 @@ import threading
 import time
 from typing import Any
 
-from hardware.camera import CameraSettings
+from hardware.camera import CaptureSettings
 from hardware.camera_probe import probe_camera
-from hardware.decoder import make_decoder
+from hardware.decoder.factory import make_decoder
 from hardware.synthetic import blank_frame, phone_frame
 from tests.unit.hardware.test_hw_camera import FakeCapture
 
-SETTINGS = CameraSettings(device=0, backend="msmf", fourcc=None)
+SETTINGS = CaptureSettings(device=0, backend="msmf", fourcc=None)
 
 
 def zxing() -> Any:

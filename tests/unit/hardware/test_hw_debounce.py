@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hardware.backoff import Backoff, BackoffPolicy
 from hardware.debounce import Debouncer
+from shared.backoff import Backoff, BackoffPolicy
 from tests.unit.hardware.hw_support import FakeClock
 
 

@@ -14,13 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from hardware.decoder import (
-    DecodedCode,
-    DecoderUnavailable,
-    UnsupportedFormat,
-    check_formats,
-    make_decoder,
-)
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecodedCode, DecoderUnavailable, UnsupportedFormat, check_formats
 from tests.unit.hardware.hw_support import JWS_PASS, camera_scene, iin, qr_gray
 
 IIN = iin("00010150000")

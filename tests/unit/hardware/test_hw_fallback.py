@@ -7,9 +7,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from hardware.decoder import DecodedCode, make_decoder
-from hardware.fallback import Fallback, PassResult, Quad
-from hardware.zxing_reader import ZxingDecoder
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.fallback import Fallback, PassResult, Quad
+from hardware.decoder.port import DecodedCode
+from hardware.decoder.zxing_reader import ZxingDecoder
 from tests.unit.hardware.hw_support import (
     JWS_PASS,
     FakeClock,

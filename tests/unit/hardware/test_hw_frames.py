@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from hardware.decoder import make_decoder
+from hardware.decoder.factory import make_decoder
 from hardware.frames import MIN_SIDE, bgr_to_gray, fit_width, to_gray
 from hardware.imagefile import ImageUnreadable, load_bgr, load_gray
 from tests.unit.hardware.hw_support import iin, qr_gray
@@ -93,3 +93,14 @@ def test_load_gray_missing_file_and_folder(tmp_path: Path) -> None:
         load_gray(tmp_path / "nowhere.png")
     with pytest.raises(ImageUnreadable, match="folder"):
         load_gray(tmp_path)
+
+
+def test_a_grey_frame_is_handed_through_not_converted_again() -> None:
+    frame = np.full((48, 64, 3), 200, np.uint8)
+    gray = bgr_to_gray(frame)  # the camera path's one conversion
+    assert gray is not None
+    assert to_gray(gray) is gray  # the decoder's call hands it through
+    assert to_gray(gray[:4]) is None  # too small, as before
+    strided = np.ascontiguousarray(np.full((48, 128), 9, np.uint8))[:, ::2]
+    converted = to_gray(strided)
+    assert converted is not None and converted.flags.c_contiguous and converted is not strided

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hardware.gate import GateConfig, GateSetupError, make_gate
+from hardware.gate.factory import GateConfig, GateSetupError, make_gate
 from tests.gate_peers import Reports
 
 REPO = Path(__file__).resolve().parents[3]
@@ -81,7 +81,7 @@ def test_a_missing_protocol_library_names_the_driver_key() -> None:
     script = (
         "import sys\n"
         "sys.modules['pymodbus'] = None  # not installed\n"
-        "from hardware.gate import GateConfig, GateSetupError, make_gate\n"
+        "from hardware.gate.factory import GateConfig, GateSetupError, make_gate\n"
         "try:\n"
         "    make_gate(GateConfig(driver='modbus-tcp', host='10.0.0.9'), None)\n"
         "except GateSetupError as error:\n"

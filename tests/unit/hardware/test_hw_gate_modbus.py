@@ -9,8 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from hardware.gate import GateConfig, GateDriver, make_gate
+from hardware.gate.factory import GateConfig, make_gate
 from hardware.gate.standin import StandInModule
+from hardware.gate.wiring import GateDriver
 from tests.gate_peers import NullModem, Reports, wait_until
 
 PULSE_MS = 300

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hardware.gate import GateConfig, make_gate
-from hardware.gate.factory import HttpGate
+from hardware.gate.factory import GateConfig, HttpGate, make_gate
 from tests.gate_peers import HttpRelay, RelayBoard, Reports, wait_until
 
 ON, OFF = bytes.fromhex("A00101A2"), bytes.fromhex("A00100A1")

@@ -10,13 +10,15 @@ from typing import Any
 import numpy as np
 import pytest
 
-from hardware.backoff import BackoffPolicy
-from hardware.decoder import DecodedCode, make_decoder
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecodedCode
 from hardware.frames import Frame, SourceUnavailable
-from hardware.pipeline import CapturePipeline, PipelineSettings, decode_frame
+from hardware.pipeline import CapturePipeline, PipelineSettings
+from hardware.scene import decode_frame
 from hardware.sources import FrameListSource, Outage
-from hardware.state import DeviceState
 from hardware.synthetic import blank_frame, phone_frame
+from shared.backoff import BackoffPolicy
+from shared.device import DeviceState
 from tests.unit.hardware.hw_support import Recorder, iin
 
 IIN = iin("99123150017")

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from hardware.debounce import Debouncer
-from hardware.decoder import DecodedCode, make_decoder
+from hardware.decoder.factory import make_decoder
+from hardware.decoder.port import DecodedCode
 from hardware.frames import Frame
 from hardware.pipeline import CapturePipeline, PipelineSettings
 from hardware.scene import FrameReader, SceneWatch, thumbnail

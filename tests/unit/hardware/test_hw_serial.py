@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from hardware.backoff import BackoffPolicy
 from hardware.debounce import Debouncer
 from hardware.serial_scanner import LineSplitter, SerialScanner, SerialSettings
-from hardware.state import DeviceState
+from shared.backoff import BackoffPolicy
+from shared.device import DeviceState
 from tests.unit.hardware.hw_support import JWS_PASS, Recorder, iin
 
 IIN = iin("02020260004")

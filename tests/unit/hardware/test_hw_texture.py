@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from hardware.texture import Box, textured
+from hardware.decoder.texture import Box, textured
 from tests.unit.hardware.hw_support import JWS_PASS, desk, iin, moire_phone
 
 IIN = iin("00010150000")
