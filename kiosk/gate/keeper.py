@@ -70,7 +70,7 @@ class _Watch:
     """An open waiting for its passage."""
 
     request: OpenRequest
-    due: float
+    due: float  # by the monotonic clock: a wall clock set meanwhile annuls nothing
     blind: bool  # the gate was unreachable at some point: a missing passage proves nothing
     opened: bool = False
 
@@ -143,12 +143,12 @@ class GateKeeper:
 
     def tick(self) -> tuple[GateNews, ...]:
         """Ends the waits that are over: annulments, and opens that annul nothing."""
-        now = self._clock.now()
+        now, ticked = self._clock.now(), self._clock.monotonic()
         news: list[GateNews] = []
         for direction, waiting in self._watches.items():
             keep: deque[_Watch] = deque()
             for watch in waiting:
-                if now < watch.due + self._rules.settle_s:
+                if ticked < watch.due + self._rules.settle_s:
                     keep.append(watch)
                 else:
                     news.append(self._ended(watch, now))
@@ -157,7 +157,8 @@ class GateKeeper:
         return tuple(news)
 
     def due_at(self) -> float | None:
-        """When :meth:`tick` next has something to end (None: nothing waits)."""
+        """When :meth:`tick` next has something to end, by the clock's `monotonic()`
+        (None: nothing waits)."""
         dues = [w.due for q in self._watches.values() for w in q]
         return min(dues) + self._rules.settle_s if dues else None
 
@@ -185,7 +186,7 @@ class GateKeeper:
         for watch in self._watches[request.direction]:
             if watch.request is request:
                 # The visitor's time to walk through starts when the gate opened.
-                watch.due = now + self._rules.passage_timeout_s
+                watch.due = self._clock.monotonic() + self._rules.passage_timeout_s
                 watch.opened = True
         return (Opened(request, now),)
 
@@ -250,7 +251,7 @@ class GateKeeper:
         self._pending[request.command] = request
         exit_ = direction is Direction.EXIT
         if self._gate.senses(exit=exit_):
-            due = now + self._rules.passage_timeout_s
+            due = self._clock.monotonic() + self._rules.passage_timeout_s
             self._watches[direction].append(_Watch(request, due, self._reachable is not True))
         self._gate.pulse(exit=exit_, command=request.command, within_s=within_s)
         return request

@@ -292,6 +292,19 @@ def test_an_entry_someone_walks_through_is_not_annulled(
     assert keeper.tick() == ()
 
 
+def test_the_wall_clock_set_during_the_wait_annuls_nothing_before_its_time(
+    keeper: GateKeeper, desk: Reception, clock: FakeClock
+) -> None:
+    decision = desk.check(GREEN_IIN, Method.CAMERA)
+    request = opened(keeper, decision)
+    keeper.gate_pulsed(command=request.command, delivered=True)
+    clock.set_wall(3600)  # the PC's clock synced an hour ahead a second later
+    clock.advance(1)
+
+    assert keeper.tick() == (), "the visitor still has their seconds to walk through"
+    assert keeper.gate_passed(exit=False) == (Passed(Direction.ENTRY, clock.now(), request),)
+
+
 def test_the_visitors_time_starts_when_the_gate_opened(
     keeper: GateKeeper, desk: Reception, clock: FakeClock
 ) -> None:
