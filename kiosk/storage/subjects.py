@@ -11,6 +11,7 @@ reversing them nor by hashing candidate IINs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -223,10 +224,8 @@ def _create_once(path: Path, text: str) -> None:
         except FileExistsError:
             pass
         except OSError:  # a file system without hard links
-            try:
+            with contextlib.suppress(FileExistsError):
                 os.rename(own, path)
-            except FileExistsError:
-                pass
     finally:
         own.unlink(missing_ok=True)
 
