@@ -7,14 +7,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from app.screens import Kiosk
     from app.startup import KioskStart
     from kiosk.health.values import HealthReport
     from kiosk.news import DeviceReport
+    from ui.bridge import DeskBridge
     from ui.health_view import HealthView
+    from ui.staff import StaffPanel
 
 
-def add_health_tab(kiosk: Kiosk, start: KioskStart) -> HealthView:
+def add_health_tab(bridge: DeskBridge, staff: StaffPanel, start: KioskStart) -> HealthView:
+    """The tab on *staff*, told of the camera by *bridge*."""
     from PySide6.QtWidgets import QFrame, QScrollArea
 
     from app.health import QtFindings, Scope, measure
@@ -43,12 +45,12 @@ def add_health_tab(kiosk: Kiosk, start: KioskStart) -> HealthView:
         return measure(start.settings, start.folder, scope, clock=start.clock)
 
     view = HealthView(check, gather)
-    kiosk.bridge.device_changed.connect(on_device)
+    bridge.device_changed.connect(on_device)
     start.subscribe(view.report_arrived)
     start.check()
-    page = QScrollArea(kiosk.screens.staff)
+    page = QScrollArea(staff)
     page.setWidgetResizable(True)
     page.setFrameShape(QFrame.Shape.NoFrame)
     page.setWidget(view)
-    kiosk.screens.staff.add_tab(page, HEALTH_TAB)
+    staff.add_tab(page, HEALTH_TAB)
     return view

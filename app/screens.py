@@ -266,7 +266,7 @@ def run_screens(
     if start is not None:
         from app.health_tab import add_health_tab
 
-        health = add_health_tab(kiosk, start)
+        health = add_health_tab(kiosk.bridge, kiosk.screens.staff, start)
     kiosk.screens.show()
     try:
         qt.exec()

@@ -8,10 +8,6 @@ default is never written: its edited copy goes to the user config directory.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,6 +18,7 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.toml_document import TOMLDocument
 
 from config.settings import DEFAULT_FILE, Settings, SettingsError, parse_settings, user_config_file
+from kiosk.storage.files import replace_whole
 
 EDITABLE: tuple[str, ...] = (
     "venue.name",
@@ -140,23 +137,7 @@ def _plain(value: Any) -> Any:
 def _write_atomically(target: Path, text: str) -> None:
     """Write a temporary file beside *target*, then swap it in: never half a file."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        # keep_mode: a new file stays as private as the old one: it holds the token
+        replace_whole(target, text.encode("utf-8"), keep_mode=True)
     except OSError as exc:
         raise SettingsError(f"{target}: cannot write it ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        if target.exists():
-            shutil.copymode(target, temporary)  # a new file stays private: it holds the token
-        os.replace(temporary, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise SettingsError(f"{target}: cannot write it ({exc.strerror})") from None
-        raise

@@ -10,6 +10,7 @@ or writes those files.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.health.values import Check, CheckResult, Reason, failed, ok, warning
+from kiosk.storage.files import replace_whole
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -176,13 +178,6 @@ class RunLog:
 
     def _save(self, runs: list[Run]) -> None:
         text = json.dumps([asdict(r) for r in runs[-KEEP:]])
-        spare = self.path.with_name(RUNS_FILE + ".new")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with open(spare, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(spare, self.path)
-        except OSError:
-            pass  # a record of runs is worth less than the run: the database check says why
+        # A record of runs is worth less than the run: the database check says why.
+        with contextlib.suppress(OSError):
+            replace_whole(self.path, text.encode("utf-8"))

@@ -24,6 +24,7 @@ import requests
 from kiosk.service.errors import (
     DeviceNotRegistered,
     PermanentError,
+    TimedOut,
     TransientError,
 )
 from kiosk.service.wire import (
@@ -304,7 +305,7 @@ class ApiClient:
         ) as exc:
             raise PermanentError(f"bad service address or token: {exc}") from None
         except requests.exceptions.Timeout as exc:
-            raise TransientError(f"the service did not answer in time: {exc}") from None
+            raise TimedOut(f"the service did not answer in time: {exc}") from None
         except requests.exceptions.SSLError as exc:
             # A TLS failure may be a captive portal or a clock far off; keep the data.
             raise TransientError(f"TLS failed: {exc}") from None

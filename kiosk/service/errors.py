@@ -74,6 +74,10 @@ class TransientError(ApiError):
         return True
 
 
+class TimedOut(TransientError):
+    """No answer within the call's time-out (which a lookup cuts to its deadline)."""
+
+
 class PermanentError(ApiError):
     """The service answered with an error (a 4xx with the problem's words)."""
 

@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar
 from kiosk.service.errors import (
     ApiError,
     ServiceProblem,
+    TimedOut,
 )
 from kiosk.service.lookup import LookupFailed, VenueStay, VisitFacts
 from kiosk.service.wire import StatusAnswer, VenuePresence
@@ -132,7 +133,9 @@ class LiveStatus:
     def _result(self, future: Future[T], timeout: float) -> T:
         try:
             answer = future.result(timeout=timeout)
-        except FutureTimeout:
+        except (FutureTimeout, TimedOut):
+            # The call's own time-outs are cut to the deadline: whichever of the
+            # two gives up first, the lookup ran out of its deadline.
             self.last_error = "deadline"
             raise LookupFailed(ServiceProblem.SLOW) from None
         except ApiError as exc:

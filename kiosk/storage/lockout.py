@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from kiosk.storage.files import replace_whole
+
 LOCKOUT_FILE = "pin-lockout.json"
 LOCK_WAIT = 10.0
 """Seconds to wait for another process's PIN check (one scrypt: ~0.1 s)."""
@@ -120,12 +122,7 @@ class FileLockouts:
 
     def _save(self, every: dict[str, Tries]) -> None:
         text = json.dumps({key: asdict(tries) for key, tries in every.items()}, sort_keys=True)
-        spare = self._path.with_name(LOCKOUT_FILE + ".new")
-        with open(spare, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(spare, self._path)
+        replace_whole(self._path, text.encode("utf-8"))
 
 
 class _Held:

@@ -11,6 +11,7 @@ reversing them nor by hashing candidate IINs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -99,14 +100,7 @@ class SubjectKeys:
             return self._read()
         except FileNotFoundError:
             pass
-        key = SubjectKey(secrets.token_bytes(32), now)
-        try:
-            with open(self.path, "x", encoding="ascii") as handle:  # first one wins
-                handle.write(_encode(key))
-                handle.flush()
-                os.fsync(handle.fileno())
-        except FileExistsError:
-            pass
+        _create_once(self.path, _encode(SubjectKey(secrets.token_bytes(32), now)))
         return self._read()
 
     def subject(self, iin: str, now: float) -> str:
@@ -212,6 +206,28 @@ def again_if_key_replaced(step: Callable[[], T]) -> T:
         except KeyReplaced:
             continue
     return step()
+
+
+def _create_once(path: Path, text: str) -> None:
+    """Write *path* whole unless it exists: the first of several racing writers
+    wins, and nobody ever reads it half written (it appears complete, by a hard
+    link from a file of the writer's own; where links fail, by a rename, which
+    on Windows refuses an existing target)."""
+    own = path.with_name(f"{path.name}.{secrets.token_hex(8)}.new")
+    try:
+        with open(own, "x", encoding="ascii") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(own, path)
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            with contextlib.suppress(FileExistsError):
+                os.rename(own, path)
+    finally:
+        own.unlink(missing_ok=True)
 
 
 def _encode(key: SubjectKey) -> str:

@@ -154,3 +154,29 @@ def test_subjects_are_keyed_hmacs_of_the_day_and_the_mark_is_not_the_key(
     expected = hmac.digest(key.secret, GREEN_IIN.encode(), "sha256").hex()
     assert keys.subject(GREEN_IIN, 100.0) == expected
     assert key.secret.hex() not in key.mark and key.mark != keys.stage(100.0).mark
+
+
+def test_processes_making_the_first_key_at_once_agree_on_it(tmp_path: Path) -> None:
+    """Many connections of a fresh folder make the first key together: each gets
+    the one key that was written, never a half-written file taken for damage."""
+    import threading
+
+    path = tmp_path / "subject.key"
+    ready = threading.Barrier(8)
+    marks: list[str] = []
+
+    def first_use() -> None:
+        keys = SubjectKeys(path)
+        ready.wait()
+        marks.append(keys.current(1000.0).mark)
+
+    for _ in range(20):
+        path.unlink(missing_ok=True)
+        marks.clear()
+        threads = [threading.Thread(target=first_use) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(set(marks)) == 1, "two keys for one day"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["subject.key"], "a stray file"

@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 
 from kiosk.passes import TrustList, public_jwk
-from kiosk.service.errors import DeviceNotRegistered, PermanentError, ServiceProblem, TransientError
+from kiosk.service.errors import (
+    DeviceNotRegistered,
+    PermanentError,
+    ServiceProblem,
+    TimedOut,
+    TransientError,
+)
 from kiosk.service.live import LiveStatus
 from kiosk.service.lookup import LookupFailed
 from kiosk.service.occupancy import OccupancySource, VenueOccupancy
@@ -50,6 +56,20 @@ def test_a_hanging_service_is_abandoned_at_the_deadline() -> None:
         assert second.value.reason is ServiceProblem.SLOW
     finally:
         api.release.set()
+        live.close()
+
+
+def test_a_call_timed_out_at_the_deadline_is_the_deadline_too() -> None:
+    """The client's time-outs are cut to the deadline: when its own time-out fires
+    a moment before the desk stops waiting, the lookup still ran out of time."""
+    api = SlowApi()
+    api.error = TimedOut("the service did not answer in time")
+    live = LiveStatus(api, deadline=0.2, workers=1)
+    try:
+        with pytest.raises(LookupFailed) as failed:
+            live.lookup(GREEN_IIN)
+        assert failed.value.reason is ServiceProblem.SLOW and live.last_error == "deadline"
+    finally:
         live.close()
 
 
