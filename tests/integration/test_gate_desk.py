@@ -195,6 +195,9 @@ def test_no_pulse_for_a_denial_a_repeat_or_a_question_still_open(
     assert [o.request.event_id for o in desk.opened()] == [first.event_ids[0]]
 
     question_id = desk.heard.of("question_asked")[-1][0].id
+    # Staff take longer to answer than an open may take after its event: the open
+    # counts from the answer, not from the scan.
+    wait_until(lambda: desk.app.clock.now() > asked.decided_at + 2.5, timeout=5)
     desk.controller.answer(question_id, StaffAnswer.ADMIT, "aigerim")
     wait_until(lambda: len(module.switched_on(ENTRY_COIL)) == 2)  # the answer admits: it opens
     admitted = desk.heard.decisions()[-1]
@@ -315,6 +318,25 @@ def test_the_gate_going_away_raises_the_alert_and_check_ins_go_on(
         "SELECT id FROM alerts WHERE kind = 'gate_unreachable' AND seen_at IS NULL"
     )
     assert still == []
+
+
+def test_an_entry_whose_gate_goes_away_during_the_wait_stands(
+    desk_on: Callable[..., GateDesk], module: StandInModule
+) -> None:
+    desk = desk_on()
+    entered = desk.scan(GREEN)
+    wait_until(lambda: len(desk.opened()) == 1)
+    host, port = module.address
+    module.stop()  # nobody can tell whether the visitor walked through
+
+    closed = desk.closed_for(entered.event_ids[0], timeout=PASSAGE_TIMEOUT_S + 5)
+    module.serve_tcp(host, port)
+    wait_until(lambda: desk.state().reachable is True, timeout=10)
+    desk.settled()
+
+    assert closed.end is GateEnd.NO_PASSAGE and closed.annulment is None
+    assert desk.app.store.query("SELECT id FROM outbox WHERE type = 'entry_annulled'") == []
+    assert desk.inside() == 1
 
 
 def test_an_open_that_cannot_reach_the_gate_in_2_s_is_dropped_not_replayed(
