@@ -88,6 +88,9 @@ class GateDesk:
         self._clock = clock
         self._recorded = recorded
         self._told: GateState | None = None
+        # Opens told as dropped whose passage wait goes on (the gate may be let go
+        # by hand): their end says no more, unless it annuls or someone passed.
+        self._dropped: set[int] = set()
 
     def started(self) -> None:
         self._tell_state()
@@ -147,12 +150,19 @@ class GateDesk:
             tell.gate_opened(news)
         elif isinstance(news, Passed):
             if news.request is not None:
+                self._dropped.discard(news.request.command)
                 tell.gate_closed(GateClosed(news.request, GateEnd.PASSED, news.at))
         elif isinstance(news, NoPassage):
-            tell.gate_closed(GateClosed(news.request, GateEnd.NO_PASSAGE, news.at))
+            if news.request.command in self._dropped:
+                self._dropped.discard(news.request.command)  # told ended already: dropped
+            else:
+                tell.gate_closed(GateClosed(news.request, GateEnd.NO_PASSAGE, news.at))
         elif isinstance(news, OpenDropped):
+            if self._keeper.state.senses(news.request.direction):
+                self._dropped.add(news.request.command)
             tell.gate_closed(GateClosed(news.request, GateEnd.DROPPED, news.at))
         elif isinstance(news, Annulment):
+            self._dropped.discard(news.request.command)
             self._annul(news)
         elif isinstance(news, GateUnreachable):
             self._feed.add_once(GateLost(news.detail))

@@ -116,7 +116,9 @@ class DeskListener:
 
     def gate_closed(self, closed: GateClosed) -> None:
         """An open ended: someone went through, nobody did (an entry or exit
-        annulled, when `end` says so), or it never reached the gate."""
+        annulled, when `end` says so), or it never reached the gate. Told once
+        per open; only a dropped one may be told again, when someone went
+        through after all (the gate let go by hand) or its event is annulled."""
 
     def gate_refused(self, reason: NoOpenReason) -> None:
         """Staff's Open gate opened nothing, and why."""

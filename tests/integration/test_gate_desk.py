@@ -362,6 +362,11 @@ def test_an_open_that_cannot_reach_the_gate_in_2_s_is_dropped_not_replayed(
 
     assert module.switched_on(ENTRY_COIL) == [], "a dropped open was sent later"
     assert desk.opened() == []
+    # Its wait for a passage is over too (the gate away: nobody could tell): the
+    # open was told ended once, as dropped.
+    wait_until(lambda: desk.state().waiting == 0, timeout=PASSAGE_TIMEOUT_S + 5)
+    desk.settled()
+    assert [c.end for c in desk.closed()] == [GateEnd.DROPPED]
     # Nobody could be watched walking through: the entry stands.
     assert desk.app.store.query("SELECT id FROM outbox WHERE type = 'entry_annulled'") == []
     assert desk.inside() == 1
