@@ -182,3 +182,21 @@ def _lines(*codes: str) -> queue.Queue[Any]:
         items.put(Line(code))
     items.put(None)
     return items
+
+
+def test_a_desk_without_a_gate_refuses_open_and_says_so(tmp_path: Path) -> None:
+    from tests.integration.test_terminal_desk import Terminal
+
+    terminal = Terminal(tmp_path, FakeSource({GREEN_IIN: Status.GREEN}))
+    try:
+        desk = TerminalDesk(
+            terminal.controller, terminal.listener, operator="aigerim", recover=str.strip
+        )
+        desk.command("open a delivery of towels")
+        assert terminal.controller.flush()
+    finally:
+        terminal.controller.stop()
+
+    lines = [json.loads(line) for line in terminal.out.getvalue().splitlines()]
+    assert lines == [{"gate": "refused", "reason": "no_channel"}]
+    assert "gate: not opened (no_channel)" in terminal.err.getvalue()
