@@ -96,10 +96,12 @@ class TimedSyncer(Syncer):
 
     run = Run()
 
-    def _settle(self, batch: Any, answer: BatchAnswer, totals: SyncReport) -> SyncReport:
+    def _settle(
+        self, batch: Any, answer: BatchAnswer, totals: SyncReport, keyed: str | None
+    ) -> SyncReport:
         started = time.perf_counter()
         try:
-            return super()._settle(batch, answer, totals)
+            return super()._settle(batch, answer, totals, keyed)
         finally:
             self.run.kiosk.append(time.perf_counter() - started)
 
