@@ -81,7 +81,7 @@ DROPPED = QT_TRANSLATE_NOOP(
 STATE_CONNECTING = QT_TRANSLATE_NOOP("Gate", "Gate: connecting…")
 STATE_READY = QT_TRANSLATE_NOOP("Gate", "Gate: ready")
 STATE_LOST = QT_TRANSLATE_NOOP("Gate", "Gate does not answer — check its cable")
-STATE_OPEN = QT_TRANSLATE_NOOP("Gate", "Gate open: waiting for %1 to pass")
+STATE_OPEN = QT_TRANSLATE_NOOP("Gate", "Gate open: waiting for a passage (%1)")
 
 # The staff panel's list of today's events (EventsView's "Event" column).
 ENTRY_ANNULLED = QT_TRANSLATE_NOOP("Gate", "Entry annulled — nobody walked through")
