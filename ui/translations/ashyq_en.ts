@@ -1504,273 +1504,448 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="298"/>
+        <location filename="../settings_dialog.py" line="302"/>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="321"/>
         <source>This PC&apos;s time zone</source>
         <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="325"/>
+        <source>None (-1)</source>
+        <translation>None (-1)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="358"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Visitor&apos;s screen</source>
         <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="383"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="386"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="388"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="389"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Doctor room: resolves referrals</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="373"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="397"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="398"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="401"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="402"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="382"/>
+        <location filename="../settings_dialog.py" line="403"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="49"/>
+        <source>Gate driver</source>
+        <translation>Gate driver</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="50"/>
+        <source>I/O module address (modbus-tcp)</source>
+        <translation>I/O module address (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="51"/>
+        <source>TCP port (modbus-tcp)</source>
+        <translation>TCP port (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (modbus-rtu, serial relay)</source>
+        <translation>Serial port (modbus-rtu, serial relay)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="56"/>
+        <source>Baud rate (modbus-rtu, serial relay)</source>
+        <translation>Baud rate (modbus-rtu, serial relay)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="58"/>
+        <source>Parity (modbus-rtu)</source>
+        <translation>Parity (modbus-rtu)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="59"/>
+        <source>Modbus unit id</source>
+        <translation>Modbus unit id</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="60"/>
+        <source>Entry relay (coil)</source>
+        <translation>Entry relay (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="61"/>
+        <source>Exit relay (coil)</source>
+        <translation>Exit relay (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="63"/>
+        <source>Entry passage sensor (input)</source>
+        <translation>Entry passage sensor (input)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="66"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Exit passage sensor (input)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Relay pulse, ms</source>
+        <translation>Relay pulse, ms</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="70"/>
+        <source>Entry annulled when nobody passes within, s</source>
+        <translation>Entry annulled when nobody passes within, s</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="72"/>
+        <source>HTTP method (http)</source>
+        <translation>HTTP method (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="73"/>
+        <source>Relay URL (http)</source>
+        <translation>Relay URL (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="74"/>
+        <source>Request body (http)</source>
+        <translation>Request body (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="76"/>
+        <source>Passage callback host:port (http)</source>
+        <translation>Passage callback host:port (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="79"/>
+        <source>Passage callback token (http)</source>
+        <translation>Passage callback token (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="82"/>
+        <source>Entry relay on, hex bytes (serial relay)</source>
+        <translation>Entry relay on, hex bytes (serial relay)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="85"/>
+        <source>Entry relay off, hex bytes (serial relay)</source>
+        <translation>Entry relay off, hex bytes (serial relay)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="88"/>
+        <source>Exit relay on, hex bytes (serial relay)</source>
+        <translation>Exit relay on, hex bytes (serial relay)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="91"/>
+        <source>Exit relay off, hex bytes (serial relay)</source>
+        <translation>Exit relay off, hex bytes (serial relay)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="99"/>
+        <source>No gate</source>
+        <translation>No gate</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="101"/>
+        <source>Modbus TCP I/O module (network)</source>
+        <translation>Modbus TCP I/O module (network)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="103"/>
+        <source>Modbus RTU I/O module (serial)</source>
+        <translation>Modbus RTU I/O module (serial)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="104"/>
+        <source>Network relay (HTTP)</source>
+        <translation>Network relay (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="105"/>
+        <source>USB serial relay board</source>
+        <translation>USB serial relay board</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="108"/>
+        <source>None (N)</source>
+        <translation>None (N)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="109"/>
+        <source>Even (E)</source>
+        <translation>Even (E)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="110"/>
+        <source>Odd (O)</source>
+        <translation>Odd (O)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="113"/>
+        <source>HTTP GET</source>
+        <translation>HTTP GET</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="114"/>
+        <source>HTTP POST</source>
+        <translation>HTTP POST</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="115"/>
+        <source>HTTP PUT</source>
+        <translation>HTTP PUT</translation>
     </message>
 </context>
 <context>

@@ -1505,273 +1505,448 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>Venue</source>
         <translation>Заведение</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Screens and sound</source>
         <translation>Экраны и звук</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Devices and contacts</source>
         <translation>Устройства и контакты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="298"/>
+        <location filename="../settings_dialog.py" line="302"/>
+        <source>Gate</source>
+        <translation>Турникет</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>ЧЧ:ММ; пусто — никого не выписывать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… или путь к устройству; none — без камеры</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="321"/>
         <source>This PC&apos;s time zone</source>
         <translation>Часовой пояс этого ПК</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="325"/>
+        <source>None (-1)</source>
+        <translation>Нет (-1)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Mute all sounds</source>
         <translation>Выключить все звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>No limit</source>
         <translation>Без ограничения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Saving writes %1</source>
         <translation>Сохранение запишет %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Сохранено в %1. Новые настройки вступят в силу после перезапуска киоска.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Не сохранено, ничего не записано:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Этот файл настроек нельзя изменить здесь:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Нечего сохранять: значения не менялись.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Venue name</source>
         <translation>Название заведения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>BIN (12 digits)</source>
         <translation>БИН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Entrance</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="358"/>
         <source>This desk checks</source>
         <translation>Эта стойка отмечает</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>People inside at once</source>
         <translation>Одновременно внутри, человек</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Closing time</source>
         <translation>Время закрытия</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Service address</source>
         <translation>Адрес сервиса</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Device token</source>
         <translation>Токен устройства</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>No status can be verified</source>
         <translation>Статус проверить нельзя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Someone inside enters again</source>
         <translation>Находящийся внутри входит снова</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Языки посетителя (первый — язык сотрудника)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Status screen stays, seconds</source>
         <translation>Экран статуса, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Вопрос без ответа закрывается через, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Visitor&apos;s screen</source>
         <translation>Экран посетителя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Volume</source>
         <translation>Громкость</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Sanitary service phone</source>
         <translation>Телефон СЭС</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Doctor room (boarding)</source>
         <translation>Кабинет врача (посадка)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Venue: club, shop, office</source>
         <translation>Заведение: клуб, магазин, офис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="383"/>
         <source>Boarding: airport desk</source>
         <translation>Посадка: стойка аэропорта</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="386"/>
         <source>Entry and exit</source>
         <translation>Вход и выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>Entry only</source>
         <translation>Только вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="388"/>
         <source>Exit only</source>
         <translation>Только выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="389"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Кабинет врача: решает по направлениям</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>Staff decide</source>
         <translation>Решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>Admit, marked unverified</source>
         <translation>Пропустить как непроверенного</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="373"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="397"/>
         <source>Ask staff</source>
         <translation>Спросить сотрудника</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="398"/>
         <source>Admit, flagged</source>
         <translation>Пропустить с отметкой</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="401"/>
         <source>Second monitor if there is one</source>
         <translation>Второй монитор, если есть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="402"/>
         <source>This monitor</source>
         <translation>Этот монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="382"/>
+        <location filename="../settings_dialog.py" line="403"/>
         <source>Second monitor</source>
         <translation>Второй монитор</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="49"/>
+        <source>Gate driver</source>
+        <translation>Драйвер турникета</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="50"/>
+        <source>I/O module address (modbus-tcp)</source>
+        <translation>Адрес модуля ввода-вывода (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="51"/>
+        <source>TCP port (modbus-tcp)</source>
+        <translation>TCP-порт (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (modbus-rtu, serial relay)</source>
+        <translation>Последовательный порт (modbus-rtu, последовательное реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="56"/>
+        <source>Baud rate (modbus-rtu, serial relay)</source>
+        <translation>Скорость, бод (modbus-rtu, последовательное реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="58"/>
+        <source>Parity (modbus-rtu)</source>
+        <translation>Чётность (modbus-rtu)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="59"/>
+        <source>Modbus unit id</source>
+        <translation>Номер устройства Modbus</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="60"/>
+        <source>Entry relay (coil)</source>
+        <translation>Реле входа (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="61"/>
+        <source>Exit relay (coil)</source>
+        <translation>Реле выхода (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="63"/>
+        <source>Entry passage sensor (input)</source>
+        <translation>Датчик прохода внутрь (дискретный вход)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="66"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Датчик прохода наружу (дискретный вход)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Relay pulse, ms</source>
+        <translation>Импульс реле, мс</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="70"/>
+        <source>Entry annulled when nobody passes within, s</source>
+        <translation>Вход аннулируется, если никто не прошёл за, с</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="72"/>
+        <source>HTTP method (http)</source>
+        <translation>Метод HTTP (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="73"/>
+        <source>Relay URL (http)</source>
+        <translation>URL реле (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="74"/>
+        <source>Request body (http)</source>
+        <translation>Тело запроса (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="76"/>
+        <source>Passage callback host:port (http)</source>
+        <translation>Приём сообщений о проходе, host:port (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="79"/>
+        <source>Passage callback token (http)</source>
+        <translation>Токен сообщений о проходе (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="82"/>
+        <source>Entry relay on, hex bytes (serial relay)</source>
+        <translation>Включить реле входа, байты hex (последовательное реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="85"/>
+        <source>Entry relay off, hex bytes (serial relay)</source>
+        <translation>Выключить реле входа, байты hex (последовательное реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="88"/>
+        <source>Exit relay on, hex bytes (serial relay)</source>
+        <translation>Включить реле выхода, байты hex (последовательное реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="91"/>
+        <source>Exit relay off, hex bytes (serial relay)</source>
+        <translation>Выключить реле выхода, байты hex (последовательное реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="99"/>
+        <source>No gate</source>
+        <translation>Без турникета</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="101"/>
+        <source>Modbus TCP I/O module (network)</source>
+        <translation>Модуль ввода-вывода Modbus TCP (сеть)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="103"/>
+        <source>Modbus RTU I/O module (serial)</source>
+        <translation>Модуль ввода-вывода Modbus RTU (последовательный порт)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="104"/>
+        <source>Network relay (HTTP)</source>
+        <translation>Сетевое реле (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="105"/>
+        <source>USB serial relay board</source>
+        <translation>USB-плата реле (последовательный порт)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="108"/>
+        <source>None (N)</source>
+        <translation>Нет (N)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="109"/>
+        <source>Even (E)</source>
+        <translation>Чётная (E)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="110"/>
+        <source>Odd (O)</source>
+        <translation>Нечётная (O)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="113"/>
+        <source>HTTP GET</source>
+        <translation>HTTP GET</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="114"/>
+        <source>HTTP POST</source>
+        <translation>HTTP POST</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="115"/>
+        <source>HTTP PUT</source>
+        <translation>HTTP PUT</translation>
     </message>
 </context>
 <context>
