@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -212,16 +213,24 @@ class GateBar(Retranslating, QFrame):
         self.message.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.state_label, 1)
-        row.addWidget(self.entry_button)
-        row.addWidget(self.exit_button)
+        row.addWidget(self.entry_button, 1)
+        row.addWidget(self.exit_button, 1)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.addWidget(self.state_label, 1)
+        self._top.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(row)
+        layout.addLayout(self._top)
         layout.addWidget(self.message)
         self.hide()
         self._retranslate()
+
+    def set_narrow(self, narrow: bool) -> None:
+        """On a narrow panel (its column half of 660 px, Russian words long) the
+        state has a line of its own, the buttons under it; else one line."""
+        direction = QBoxLayout.Direction
+        self._top.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
 
     def set_state(self, state: GateState) -> None:
         self.state = state

@@ -558,6 +558,7 @@ class StaffPanel(Retranslating, QWidget):
         self._desk_layout.setStretch(0, 1 if narrow else 3)
         self._desk_layout.setStretch(1, 1 if narrow else 2)
         self.latest.setVisible(not narrow)
+        self.gate.set_narrow(narrow)
         self._side.setStretch(self._side.count() - 1, 1 if narrow else 0)  # cards keep their height
         for lang, button in self.language_buttons.items():  # ҚАЗ РУС ENG, as on signs
             button.setText(SHORT_NAMES[lang] if narrow else NATIVE_NAMES[lang])

@@ -7,7 +7,6 @@ entry annulled and marked); refusals and the gate unplugged said on the panel.""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,33 +21,22 @@ from kiosk.status import Status
 from kiosk.storage.alerts import Alert, AlertKind, GateLost
 from tests.fakes import GREEN_IIN, YELLOW_IIN
 from tests.ui.hid_keys import HidKeyboard
+from tests.ui.kiosk_support import GATE_COIL, GATE_SENSOR, gate_section
 from ui import looks
 from ui.alerts_view import AlertsView, alert_body
 from ui.gate_view import REFUSED, GateBar
 
 WAIT = 10_000
-COIL, SENSOR = 2, 5
+COIL, SENSOR = GATE_COIL, GATE_SENSOR
 
 
 @pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule()
-    yield module
-    module.stop()
+def module(gate_module: StandInModule) -> StandInModule:
+    return gate_module
 
 
 def gated(module: StandInModule, **more: object) -> dict[str, object]:
-    host, port = module.address if module._server is not None else module.serve_tcp()
-    return {
-        "driver": "modbus-tcp",
-        "host": host,
-        "port": port,
-        "entry_coil": COIL,
-        "entry_passage_input": SENSOR,
-        "pulse_ms": 100,
-        "passage_timeout_s": 1,
-        **more,
-    }
+    return gate_section(module, **more)
 
 
 def ready(qtbot: QtBot, running: Any) -> GateBar:
