@@ -171,9 +171,9 @@ class ReasonDialog(Retranslating, QDialog):
 
     def _retranslate(self) -> None:
         exit_ = self.direction is Direction.EXIT
-        self.title.setText(
-            self.tr("Open the exit: why?") if exit_ else self.tr("Open the gate: why?")
-        )
+        title = self.tr("Open the exit: why?") if exit_ else self.tr("Open the gate: why?")
+        self.title.setText(title)
+        self.setWindowTitle(title)  # the dialog's name for screen readers
         self.field.setPlaceholderText(self.tr("e.g. visitor without a phone, checked by ID"))
         self.field.setAccessibleName(self.tr("Reason for opening the gate"))
         self.ok_button.setText(self.tr("Open"))
@@ -274,7 +274,9 @@ class GateBar(Retranslating, QFrame):
 
     def _show_state(self) -> None:
         state = self.state
-        self.state_label.setText(state_text(state))
+        text = state_text(state)
+        self.state_label.setText(text)
+        self.state_label.setAccessibleName(text)  # whole, where the line is elided
         colour = "#B71C1C" if state.reachable is False else "#1B5E20" if state.waiting else ""
         self.state_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.state_label.setToolTip(state.detail or "")
@@ -284,7 +286,6 @@ class GateBar(Retranslating, QFrame):
         self.exit_button.setText(self.tr("Open exit"))
         self.entry_button.setAccessibleName(self.tr("Open the gate for one visitor"))
         self.exit_button.setAccessibleName(self.tr("Open the exit for one visitor"))
-        self.state_label.setAccessibleName(self.tr("Gate state"))
         self._show_state()
         self._say(self._message)
 

@@ -385,107 +385,107 @@
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../gate_view.py" line="42"/>
+        <location filename="../gate_view.py" line="43"/>
         <source>The gate was not opened: it has no output for that way (see [gate] settings).</source>
         <translation>Турникет ашылмады: бұл бағытқа оның шығысы жоқ ([gate] баптауларын қараңыз).</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="45"/>
+        <location filename="../gate_view.py" line="46"/>
         <source>The gate was not opened: choose the operator first.</source>
         <translation>Турникет ашылмады: алдымен операторды таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="48"/>
+        <location filename="../gate_view.py" line="49"/>
         <source>The gate was not opened: say why it should open.</source>
         <translation>Турникет ашылмады: оны не үшін ашу керектігін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="51"/>
+        <location filename="../gate_view.py" line="52"/>
         <source>The gate was not opened: too late, the visitor may have gone. Try again.</source>
         <translation>Турникет ашылмады: тым кеш, келуші кетіп қалған болуы мүмкін. Қайталап көріңіз.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="54"/>
+        <location filename="../gate_view.py" line="55"/>
         <source>The gate was not opened: it already opened for this visitor.</source>
         <translation>Турникет ашылмады: ол бұл келуші үшін ашылып қойған.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="57"/>
+        <location filename="../gate_view.py" line="58"/>
         <source>The gate was not opened: the way in and the way out were mixed up.</source>
         <translation>Турникет ашылмады: кіру мен шығу шатастырылды.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="60"/>
+        <location filename="../gate_view.py" line="61"/>
         <source>The gate was not opened: the visitor was not admitted.</source>
         <translation>Турникет ашылмады: келуші өткізілмеді.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="63"/>
+        <location filename="../gate_view.py" line="64"/>
         <source>The gate was not opened: the same code shown again records nothing.</source>
         <translation>Турникет ашылмады: қайта көрсетілген код ештеңе тіркемейді.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="66"/>
+        <location filename="../gate_view.py" line="67"/>
         <source>The gate was not opened: a doctor-room look-up lets nobody through.</source>
         <translation>Турникет ашылмады: дәрігер бөлмесіндегі тексеру ешкімді өткізбейді.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="69"/>
+        <location filename="../gate_view.py" line="70"/>
         <source>The gate was not opened: answer the question first.</source>
         <translation>Турникет ашылмады: алдымен сұраққа жауап беріңіз.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="72"/>
+        <location filename="../gate_view.py" line="73"/>
         <source>The gate was not opened: nothing was recorded for it.</source>
         <translation>Турникет ашылмады: ол үшін ештеңе тіркелмеген.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="78"/>
+        <location filename="../gate_view.py" line="79"/>
         <source>The gate did not answer in time: it was not opened, and will not open later.</source>
         <translation>Турникет уақытында жауап бермеді: ол ашылмады және кейін де ашылмайды.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="81"/>
+        <location filename="../gate_view.py" line="82"/>
         <source>Gate: connecting…</source>
         <translation>Турникет: қосылуда…</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="82"/>
+        <location filename="../gate_view.py" line="83"/>
         <source>Gate: ready</source>
         <translation>Турникет: дайын</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="83"/>
+        <location filename="../gate_view.py" line="84"/>
         <source>Gate does not answer — check its cable</source>
         <translation>Турникет жауап бермейді — кабелін тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="84"/>
+        <location filename="../gate_view.py" line="85"/>
         <source>Gate open: waiting for a passage (%1)</source>
         <translation>Турникет ашық: өтуді күтуде (%1)</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="87"/>
+        <location filename="../gate_view.py" line="88"/>
         <source>Entry annulled — nobody walked through</source>
         <translation>Кіру жойылды — ешкім өтпеді</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="88"/>
+        <location filename="../gate_view.py" line="89"/>
         <source>Exit annulled — nobody walked through</source>
         <translation>Шығу жойылды — ешкім өтпеді</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="89"/>
+        <location filename="../gate_view.py" line="90"/>
         <source>Gate opened by %1: %2</source>
         <translation>Турникетті %1 ашты: %2</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="90"/>
+        <location filename="../gate_view.py" line="91"/>
         <source>Exit opened by %1: %2</source>
         <translation>Шығуды %1 ашты: %2</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="91"/>
+        <location filename="../gate_view.py" line="92"/>
         <source>%1 (annulled)</source>
         <translation>%1 (жойылды)</translation>
     </message>
@@ -493,29 +493,24 @@
 <context>
     <name>GateBar</name>
     <message>
-        <location filename="../gate_view.py" line="274"/>
+        <location filename="../gate_view.py" line="285"/>
         <source>Open gate</source>
         <translation>Турникетті ашу</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="275"/>
+        <location filename="../gate_view.py" line="286"/>
         <source>Open exit</source>
         <translation>Шығуды ашу</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="276"/>
+        <location filename="../gate_view.py" line="287"/>
         <source>Open the gate for one visitor</source>
         <translation>Турникетті бір келушіге ашу</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="277"/>
+        <location filename="../gate_view.py" line="288"/>
         <source>Open the exit for one visitor</source>
         <translation>Шығуды бір келушіге ашу</translation>
-    </message>
-    <message>
-        <location filename="../gate_view.py" line="278"/>
-        <source>Gate state</source>
-        <translation>Турникет күйі</translation>
     </message>
 </context>
 <context>
@@ -1225,22 +1220,22 @@
         <translation>Турникетті ашу: себебі қандай?</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="176"/>
+        <location filename="../gate_view.py" line="177"/>
         <source>e.g. visitor without a phone, checked by ID</source>
         <translation>мысалы, телефонсыз келуші, жеке куәлігі бойынша тексерілді</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="177"/>
+        <location filename="../gate_view.py" line="178"/>
         <source>Reason for opening the gate</source>
         <translation>Турникетті ашу себебі</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="178"/>
+        <location filename="../gate_view.py" line="179"/>
         <source>Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="179"/>
+        <location filename="../gate_view.py" line="180"/>
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -1984,107 +1979,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="571"/>
+        <location filename="../staff.py" line="572"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="572"/>
+        <location filename="../staff.py" line="573"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="573"/>
+        <location filename="../staff.py" line="574"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="574"/>
+        <location filename="../staff.py" line="575"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="575"/>
+        <location filename="../staff.py" line="576"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="580"/>
+        <location filename="../staff.py" line="581"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="594"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="594"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="611"/>
+        <location filename="../staff.py" line="612"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="623"/>
+        <location filename="../staff.py" line="624"/>
         <source>Pass keys never fetched</source>
         <translation>Рұқсатнама кілттері әлі алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="623"/>
+        <location filename="../staff.py" line="624"/>
         <source>Keys: not fetched</source>
         <translation>Кілттер: алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Keys: %1</source>
         <translation>Кілттер: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="633"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Рұқсатнама кілттері %1 бұрын алынған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="627"/>
+        <location filename="../staff.py" line="628"/>
         <source>%1 d</source>
         <translation>%1 күн</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="578"/>
+        <location filename="../staff.py" line="579"/>
         <source>Events</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="642"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1 of %2</source>
         <translation>Отырғызуға өтті: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="642"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1</source>
         <translation>Отырғызуға өтті: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="644"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="644"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>

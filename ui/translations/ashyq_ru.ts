@@ -385,107 +385,107 @@
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../gate_view.py" line="42"/>
+        <location filename="../gate_view.py" line="43"/>
         <source>The gate was not opened: it has no output for that way (see [gate] settings).</source>
         <translation>Турникет не открыт: у него нет выхода для этого направления (см. настройки [gate]).</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="45"/>
+        <location filename="../gate_view.py" line="46"/>
         <source>The gate was not opened: choose the operator first.</source>
         <translation>Турникет не открыт: сначала выберите оператора.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="48"/>
+        <location filename="../gate_view.py" line="49"/>
         <source>The gate was not opened: say why it should open.</source>
         <translation>Турникет не открыт: укажите, зачем его открыть.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="51"/>
+        <location filename="../gate_view.py" line="52"/>
         <source>The gate was not opened: too late, the visitor may have gone. Try again.</source>
         <translation>Турникет не открыт: слишком поздно, посетитель мог уже уйти. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="54"/>
+        <location filename="../gate_view.py" line="55"/>
         <source>The gate was not opened: it already opened for this visitor.</source>
         <translation>Турникет не открыт: он уже открывался для этого посетителя.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="57"/>
+        <location filename="../gate_view.py" line="58"/>
         <source>The gate was not opened: the way in and the way out were mixed up.</source>
         <translation>Турникет не открыт: перепутаны вход и выход.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="60"/>
+        <location filename="../gate_view.py" line="61"/>
         <source>The gate was not opened: the visitor was not admitted.</source>
         <translation>Турникет не открыт: посетитель не допущен.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="63"/>
+        <location filename="../gate_view.py" line="64"/>
         <source>The gate was not opened: the same code shown again records nothing.</source>
         <translation>Турникет не открыт: повторно показанный код ничего не записывает.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="66"/>
+        <location filename="../gate_view.py" line="67"/>
         <source>The gate was not opened: a doctor-room look-up lets nobody through.</source>
         <translation>Турникет не открыт: проверка в кабинете врача никого не пропускает.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="69"/>
+        <location filename="../gate_view.py" line="70"/>
         <source>The gate was not opened: answer the question first.</source>
         <translation>Турникет не открыт: сначала ответьте на вопрос.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="72"/>
+        <location filename="../gate_view.py" line="73"/>
         <source>The gate was not opened: nothing was recorded for it.</source>
         <translation>Турникет не открыт: для него ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="78"/>
+        <location filename="../gate_view.py" line="79"/>
         <source>The gate did not answer in time: it was not opened, and will not open later.</source>
         <translation>Турникет не ответил вовремя: он не открыт и позже не откроется.</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="81"/>
+        <location filename="../gate_view.py" line="82"/>
         <source>Gate: connecting…</source>
         <translation>Турникет: подключение…</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="82"/>
+        <location filename="../gate_view.py" line="83"/>
         <source>Gate: ready</source>
         <translation>Турникет: готов</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="83"/>
+        <location filename="../gate_view.py" line="84"/>
         <source>Gate does not answer — check its cable</source>
         <translation>Турникет не отвечает — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="84"/>
+        <location filename="../gate_view.py" line="85"/>
         <source>Gate open: waiting for a passage (%1)</source>
         <translation>Турникет открыт: ждём прохода (%1)</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="87"/>
+        <location filename="../gate_view.py" line="88"/>
         <source>Entry annulled — nobody walked through</source>
         <translation>Вход аннулирован — никто не прошёл</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="88"/>
+        <location filename="../gate_view.py" line="89"/>
         <source>Exit annulled — nobody walked through</source>
         <translation>Выход аннулирован — никто не прошёл</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="89"/>
+        <location filename="../gate_view.py" line="90"/>
         <source>Gate opened by %1: %2</source>
         <translation>Турникет открыт, оператор %1: %2</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="90"/>
+        <location filename="../gate_view.py" line="91"/>
         <source>Exit opened by %1: %2</source>
         <translation>Выход открыт, оператор %1: %2</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="91"/>
+        <location filename="../gate_view.py" line="92"/>
         <source>%1 (annulled)</source>
         <translation>%1 (аннулирован)</translation>
     </message>
@@ -493,29 +493,24 @@
 <context>
     <name>GateBar</name>
     <message>
-        <location filename="../gate_view.py" line="274"/>
+        <location filename="../gate_view.py" line="285"/>
         <source>Open gate</source>
         <translation>Открыть турникет</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="275"/>
+        <location filename="../gate_view.py" line="286"/>
         <source>Open exit</source>
         <translation>Открыть выход</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="276"/>
+        <location filename="../gate_view.py" line="287"/>
         <source>Open the gate for one visitor</source>
         <translation>Открыть турникет для одного посетителя</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="277"/>
+        <location filename="../gate_view.py" line="288"/>
         <source>Open the exit for one visitor</source>
         <translation>Открыть выход для одного посетителя</translation>
-    </message>
-    <message>
-        <location filename="../gate_view.py" line="278"/>
-        <source>Gate state</source>
-        <translation>Состояние турникета</translation>
     </message>
 </context>
 <context>
@@ -1226,22 +1221,22 @@
         <translation>Открыть турникет: по какой причине?</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="176"/>
+        <location filename="../gate_view.py" line="177"/>
         <source>e.g. visitor without a phone, checked by ID</source>
         <translation>напр., посетитель без телефона, проверен по удостоверению</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="177"/>
+        <location filename="../gate_view.py" line="178"/>
         <source>Reason for opening the gate</source>
         <translation>Причина открытия турникета</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="178"/>
+        <location filename="../gate_view.py" line="179"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="179"/>
+        <location filename="../gate_view.py" line="180"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1985,107 +1980,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="569"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="571"/>
+        <location filename="../staff.py" line="572"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="572"/>
+        <location filename="../staff.py" line="573"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="573"/>
+        <location filename="../staff.py" line="574"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="574"/>
+        <location filename="../staff.py" line="575"/>
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="575"/>
+        <location filename="../staff.py" line="576"/>
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="578"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="580"/>
+        <location filename="../staff.py" line="581"/>
         <source>Sanitary service</source>
         <translation>СЭС</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="594"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="594"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="611"/>
+        <location filename="../staff.py" line="612"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="623"/>
+        <location filename="../staff.py" line="624"/>
         <source>Pass keys never fetched</source>
         <translation>Ключи пропусков ещё не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="623"/>
+        <location filename="../staff.py" line="624"/>
         <source>Keys: not fetched</source>
         <translation>Ключи: не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="631"/>
+        <location filename="../staff.py" line="632"/>
         <source>Keys: %1</source>
         <translation>Ключи: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="633"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Ключи пропусков получены %1 назад</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="627"/>
+        <location filename="../staff.py" line="628"/>
         <source>%1 d</source>
         <translation>%1 дн.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="578"/>
+        <location filename="../staff.py" line="579"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="642"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1 of %2</source>
         <translation>Прошли на посадку: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="642"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1</source>
         <translation>Прошли на посадку: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="644"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="644"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
