@@ -50,11 +50,9 @@ def label_texts(tr: Callable[[str], str]) -> dict[str, str]:
         "gate.host": tr(QT_TRANSLATE_NOOP("SettingsDialog", "I/O module address (modbus-tcp)")),
         "gate.port": tr(QT_TRANSLATE_NOOP("SettingsDialog", "TCP port (modbus-tcp)")),
         "gate.serial_port": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Serial port (modbus-rtu, serial relay)")
+            QT_TRANSLATE_NOOP("SettingsDialog", "Serial port (RTU, relay board)")
         ),
-        "gate.baud": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Baud rate (modbus-rtu, serial relay)")
-        ),
+        "gate.baud": tr(QT_TRANSLATE_NOOP("SettingsDialog", "Baud rate (RTU, relay board)")),
         "gate.parity": tr(QT_TRANSLATE_NOOP("SettingsDialog", "Parity (modbus-rtu)")),
         "gate.unit": tr(QT_TRANSLATE_NOOP("SettingsDialog", "Modbus unit id")),
         "gate.entry_coil": tr(QT_TRANSLATE_NOOP("SettingsDialog", "Entry relay (coil)")),
@@ -67,7 +65,7 @@ def label_texts(tr: Callable[[str], str]) -> dict[str, str]:
         ),
         "gate.pulse_ms": tr(QT_TRANSLATE_NOOP("SettingsDialog", "Relay pulse, ms")),
         "gate.passage_timeout_s": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Entry annulled when nobody passes within, s")
+            QT_TRANSLATE_NOOP("SettingsDialog", "Annul an entry nobody used after, s")
         ),
         "gate.http_method": tr(QT_TRANSLATE_NOOP("SettingsDialog", "HTTP method (http)")),
         "gate.http_url": tr(QT_TRANSLATE_NOOP("SettingsDialog", "Relay URL (http)")),
@@ -79,16 +77,16 @@ def label_texts(tr: Callable[[str], str]) -> dict[str, str]:
             QT_TRANSLATE_NOOP("SettingsDialog", "Passage callback token (http)")
         ),
         "gate.serial_open_entry": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Entry relay on, hex bytes (serial relay)")
+            QT_TRANSLATE_NOOP("SettingsDialog", "Relay board: entry on (hex)")
         ),
         "gate.serial_close_entry": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Entry relay off, hex bytes (serial relay)")
+            QT_TRANSLATE_NOOP("SettingsDialog", "Relay board: entry off (hex)")
         ),
         "gate.serial_open_exit": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Exit relay on, hex bytes (serial relay)")
+            QT_TRANSLATE_NOOP("SettingsDialog", "Relay board: exit on (hex)")
         ),
         "gate.serial_close_exit": tr(
-            QT_TRANSLATE_NOOP("SettingsDialog", "Exit relay off, hex bytes (serial relay)")
+            QT_TRANSLATE_NOOP("SettingsDialog", "Relay board: exit off (hex)")
         ),
     }
 

@@ -279,7 +279,7 @@ class GateBar(Retranslating, QFrame):
         self.state_label.setAccessibleName(text)  # whole, where the line is elided
         colour = "#B71C1C" if state.reachable is False else "#1B5E20" if state.waiting else ""
         self.state_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
-        self.state_label.setToolTip(state.detail or "")
+        self.state_label.setToolTip(f"{text}\n{state.detail}" if state.detail else text)
 
     def _retranslate(self) -> None:
         self.entry_button.setText(self.tr("Open gate"))

@@ -280,3 +280,21 @@ def test_the_gate_tab_edits_the_gate_and_names_a_bad_value(qtbot: QtBot, club: P
     )  # fmt: skip
     assert gate.passage_timeout_s == 6.5
     assert COMMENT in club.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_gate_tabs_names_are_shown_whole(qtbot: QtBot, club: Path, lang: str) -> None:
+    from ui.i18n import Languages
+
+    languages = Languages(("kk", "ru", "en"))
+    languages.use(lang)
+    try:
+        dialog = open_dialog(qtbot, club)
+        dialog.tabs.setCurrentIndex(4)
+        QCoreApplication.processEvents()
+        labels = {key: label for key, label in dialog.labels.items() if key.startswith("gate.")}
+        assert dialog.tabs.tabText(4) == {"kk": "Турникет", "ru": "Турникет", "en": "Gate"}[lang]
+        cut = [x.text() for x in labels.values() if x.heightForWidth(x.width()) > x.height()]
+        assert not cut, f"cut on the Gate tab: {cut}"
+    finally:
+        languages.release()

@@ -1793,152 +1793,152 @@
         <translation>TCP port (modbus-tcp)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="53"/>
-        <source>Serial port (modbus-rtu, serial relay)</source>
-        <translation>Serial port (modbus-rtu, serial relay)</translation>
-    </message>
-    <message>
         <location filename="../gate_fields.py" line="56"/>
-        <source>Baud rate (modbus-rtu, serial relay)</source>
-        <translation>Baud rate (modbus-rtu, serial relay)</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="58"/>
         <source>Parity (modbus-rtu)</source>
         <translation>Parity (modbus-rtu)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="59"/>
+        <location filename="../gate_fields.py" line="57"/>
         <source>Modbus unit id</source>
         <translation>Modbus unit id</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="60"/>
+        <location filename="../gate_fields.py" line="58"/>
         <source>Entry relay (coil)</source>
         <translation>Entry relay (coil)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="61"/>
+        <location filename="../gate_fields.py" line="59"/>
         <source>Exit relay (coil)</source>
         <translation>Exit relay (coil)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="63"/>
+        <location filename="../gate_fields.py" line="61"/>
         <source>Entry passage sensor (input)</source>
         <translation>Entry passage sensor (input)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="66"/>
+        <location filename="../gate_fields.py" line="64"/>
         <source>Exit passage sensor (input)</source>
         <translation>Exit passage sensor (input)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="68"/>
+        <location filename="../gate_fields.py" line="66"/>
         <source>Relay pulse, ms</source>
         <translation>Relay pulse, ms</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="70"/>
-        <source>Entry annulled when nobody passes within, s</source>
-        <translation>Entry annulled when nobody passes within, s</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="72"/>
         <source>HTTP method (http)</source>
         <translation>HTTP method (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="73"/>
+        <location filename="../gate_fields.py" line="71"/>
         <source>Relay URL (http)</source>
         <translation>Relay URL (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="74"/>
+        <location filename="../gate_fields.py" line="72"/>
         <source>Request body (http)</source>
         <translation>Request body (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="76"/>
+        <location filename="../gate_fields.py" line="74"/>
         <source>Passage callback host:port (http)</source>
         <translation>Passage callback host:port (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="79"/>
+        <location filename="../gate_fields.py" line="77"/>
         <source>Passage callback token (http)</source>
         <translation>Passage callback token (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="82"/>
-        <source>Entry relay on, hex bytes (serial relay)</source>
-        <translation>Entry relay on, hex bytes (serial relay)</translation>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (RTU, relay board)</source>
+        <translation>Serial port (RTU, relay board)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="85"/>
-        <source>Entry relay off, hex bytes (serial relay)</source>
-        <translation>Entry relay off, hex bytes (serial relay)</translation>
+        <location filename="../gate_fields.py" line="55"/>
+        <source>Baud rate (RTU, relay board)</source>
+        <translation>Baud rate (RTU, relay board)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="88"/>
-        <source>Exit relay on, hex bytes (serial relay)</source>
-        <translation>Exit relay on, hex bytes (serial relay)</translation>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Annul an entry nobody used after, s</source>
+        <translation>Annul an entry nobody used after, s</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="91"/>
-        <source>Exit relay off, hex bytes (serial relay)</source>
-        <translation>Exit relay off, hex bytes (serial relay)</translation>
+        <location filename="../gate_fields.py" line="80"/>
+        <source>Relay board: entry on (hex)</source>
+        <translation>Relay board: entry on (hex)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="99"/>
+        <location filename="../gate_fields.py" line="83"/>
+        <source>Relay board: entry off (hex)</source>
+        <translation>Relay board: entry off (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="86"/>
+        <source>Relay board: exit on (hex)</source>
+        <translation>Relay board: exit on (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="89"/>
+        <source>Relay board: exit off (hex)</source>
+        <translation>Relay board: exit off (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="97"/>
         <source>No gate</source>
         <translation>No gate</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="101"/>
+        <location filename="../gate_fields.py" line="99"/>
         <source>Modbus TCP I/O module (network)</source>
         <translation>Modbus TCP I/O module (network)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="103"/>
+        <location filename="../gate_fields.py" line="101"/>
         <source>Modbus RTU I/O module (serial)</source>
         <translation>Modbus RTU I/O module (serial)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="104"/>
+        <location filename="../gate_fields.py" line="102"/>
         <source>Network relay (HTTP)</source>
         <translation>Network relay (HTTP)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="105"/>
+        <location filename="../gate_fields.py" line="103"/>
         <source>USB serial relay board</source>
         <translation>USB serial relay board</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="108"/>
+        <location filename="../gate_fields.py" line="106"/>
         <source>None (N)</source>
         <translation>None (N)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="109"/>
+        <location filename="../gate_fields.py" line="107"/>
         <source>Even (E)</source>
         <translation>Even (E)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="110"/>
+        <location filename="../gate_fields.py" line="108"/>
         <source>Odd (O)</source>
         <translation>Odd (O)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="113"/>
+        <location filename="../gate_fields.py" line="111"/>
         <source>HTTP GET</source>
         <translation>HTTP GET</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="114"/>
+        <location filename="../gate_fields.py" line="112"/>
         <source>HTTP POST</source>
         <translation>HTTP POST</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="115"/>
+        <location filename="../gate_fields.py" line="113"/>
         <source>HTTP PUT</source>
         <translation>HTTP PUT</translation>
     </message>

@@ -1785,7 +1785,7 @@
     <message>
         <location filename="../gate_fields.py" line="50"/>
         <source>I/O module address (modbus-tcp)</source>
-        <translation>Енгізу/шығару модулінің мекенжайы (modbus-tcp)</translation>
+        <translation>Модуль мекенжайы (modbus-tcp)</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="51"/>
@@ -1793,152 +1793,152 @@
         <translation>TCP порты (modbus-tcp)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="53"/>
-        <source>Serial port (modbus-rtu, serial relay)</source>
-        <translation>Сериялық порт (modbus-rtu, сериялық реле)</translation>
-    </message>
-    <message>
         <location filename="../gate_fields.py" line="56"/>
-        <source>Baud rate (modbus-rtu, serial relay)</source>
-        <translation>Жіберу жылдамдығы, бод (modbus-rtu, сериялық реле)</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="58"/>
         <source>Parity (modbus-rtu)</source>
         <translation>Жұптық (modbus-rtu)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="59"/>
+        <location filename="../gate_fields.py" line="57"/>
         <source>Modbus unit id</source>
         <translation>Modbus құрылғы нөмірі</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="60"/>
+        <location filename="../gate_fields.py" line="58"/>
         <source>Entry relay (coil)</source>
         <translation>Кіру релесі (coil)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="61"/>
+        <location filename="../gate_fields.py" line="59"/>
         <source>Exit relay (coil)</source>
         <translation>Шығу релесі (coil)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="63"/>
+        <location filename="../gate_fields.py" line="61"/>
         <source>Entry passage sensor (input)</source>
-        <translation>Кіруде өтуді сезетін датчик (кіріс)</translation>
+        <translation>Кіру датчигі (кіріс)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="64"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Шығу датчигі (кіріс)</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="66"/>
-        <source>Exit passage sensor (input)</source>
-        <translation>Шығуда өтуді сезетін датчик (кіріс)</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="68"/>
         <source>Relay pulse, ms</source>
         <translation>Реле импульсі, мс</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="70"/>
-        <source>Entry annulled when nobody passes within, s</source>
-        <translation>Осы уақытта ешкім өтпесе, кіру жойылады, с</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="72"/>
         <source>HTTP method (http)</source>
         <translation>HTTP әдісі (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="73"/>
+        <location filename="../gate_fields.py" line="71"/>
         <source>Relay URL (http)</source>
-        <translation>Реле URL мекенжайы (http)</translation>
+        <translation>Реле URL-і (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="74"/>
+        <location filename="../gate_fields.py" line="72"/>
         <source>Request body (http)</source>
         <translation>Сұрау денесі (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="76"/>
+        <location filename="../gate_fields.py" line="74"/>
         <source>Passage callback host:port (http)</source>
-        <translation>Өту туралы хабар қабылдайтын host:port (http)</translation>
+        <translation>Өту хабары, host:port (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="79"/>
+        <location filename="../gate_fields.py" line="77"/>
         <source>Passage callback token (http)</source>
-        <translation>Өту туралы хабар токені (http)</translation>
+        <translation>Өту хабарының токені (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="82"/>
-        <source>Entry relay on, hex bytes (serial relay)</source>
-        <translation>Кіру релесін қосу, hex байттар (сериялық реле)</translation>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (RTU, relay board)</source>
+        <translation>Сериялық порт (RTU, реле)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="85"/>
-        <source>Entry relay off, hex bytes (serial relay)</source>
-        <translation>Кіру релесін өшіру, hex байттар (сериялық реле)</translation>
+        <location filename="../gate_fields.py" line="55"/>
+        <source>Baud rate (RTU, relay board)</source>
+        <translation>Жылдамдық, бод (RTU, реле)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="88"/>
-        <source>Exit relay on, hex bytes (serial relay)</source>
-        <translation>Шығу релесін қосу, hex байттар (сериялық реле)</translation>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Annul an entry nobody used after, s</source>
+        <translation>Ешкім өтпесе, кіру жойылады, с</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="91"/>
-        <source>Exit relay off, hex bytes (serial relay)</source>
-        <translation>Шығу релесін өшіру, hex байттар (сериялық реле)</translation>
+        <location filename="../gate_fields.py" line="80"/>
+        <source>Relay board: entry on (hex)</source>
+        <translation>Реле платасы: кіру қосу (hex)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="99"/>
+        <location filename="../gate_fields.py" line="83"/>
+        <source>Relay board: entry off (hex)</source>
+        <translation>Реле платасы: кіру өшіру (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="86"/>
+        <source>Relay board: exit on (hex)</source>
+        <translation>Реле платасы: шығу қосу (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="89"/>
+        <source>Relay board: exit off (hex)</source>
+        <translation>Реле платасы: шығу өшіру (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="97"/>
         <source>No gate</source>
         <translation>Турникет жоқ</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="101"/>
+        <location filename="../gate_fields.py" line="99"/>
         <source>Modbus TCP I/O module (network)</source>
         <translation>Modbus TCP енгізу/шығару модулі (желі)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="103"/>
+        <location filename="../gate_fields.py" line="101"/>
         <source>Modbus RTU I/O module (serial)</source>
         <translation>Modbus RTU енгізу/шығару модулі (сериялық)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="104"/>
+        <location filename="../gate_fields.py" line="102"/>
         <source>Network relay (HTTP)</source>
         <translation>Желілік реле (HTTP)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="105"/>
+        <location filename="../gate_fields.py" line="103"/>
         <source>USB serial relay board</source>
         <translation>USB сериялық реле платасы</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="108"/>
+        <location filename="../gate_fields.py" line="106"/>
         <source>None (N)</source>
         <translation>Жоқ (N)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="109"/>
+        <location filename="../gate_fields.py" line="107"/>
         <source>Even (E)</source>
         <translation>Жұп (E)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="110"/>
+        <location filename="../gate_fields.py" line="108"/>
         <source>Odd (O)</source>
         <translation>Тақ (O)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="113"/>
+        <location filename="../gate_fields.py" line="111"/>
         <source>HTTP GET</source>
         <translation>HTTP GET</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="114"/>
+        <location filename="../gate_fields.py" line="112"/>
         <source>HTTP POST</source>
         <translation>HTTP POST</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="115"/>
+        <location filename="../gate_fields.py" line="113"/>
         <source>HTTP PUT</source>
         <translation>HTTP PUT</translation>
     </message>

@@ -1786,7 +1786,7 @@
     <message>
         <location filename="../gate_fields.py" line="50"/>
         <source>I/O module address (modbus-tcp)</source>
-        <translation>Адрес модуля ввода-вывода (modbus-tcp)</translation>
+        <translation>Адрес модуля (modbus-tcp)</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="51"/>
@@ -1794,152 +1794,152 @@
         <translation>TCP-порт (modbus-tcp)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="53"/>
-        <source>Serial port (modbus-rtu, serial relay)</source>
-        <translation>Последовательный порт (modbus-rtu, последовательное реле)</translation>
-    </message>
-    <message>
         <location filename="../gate_fields.py" line="56"/>
-        <source>Baud rate (modbus-rtu, serial relay)</source>
-        <translation>Скорость, бод (modbus-rtu, последовательное реле)</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="58"/>
         <source>Parity (modbus-rtu)</source>
         <translation>Чётность (modbus-rtu)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="59"/>
+        <location filename="../gate_fields.py" line="57"/>
         <source>Modbus unit id</source>
         <translation>Номер устройства Modbus</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="60"/>
+        <location filename="../gate_fields.py" line="58"/>
         <source>Entry relay (coil)</source>
         <translation>Реле входа (coil)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="61"/>
+        <location filename="../gate_fields.py" line="59"/>
         <source>Exit relay (coil)</source>
         <translation>Реле выхода (coil)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="63"/>
+        <location filename="../gate_fields.py" line="61"/>
         <source>Entry passage sensor (input)</source>
-        <translation>Датчик прохода внутрь (дискретный вход)</translation>
+        <translation>Датчик прохода внутрь</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="64"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Датчик прохода наружу</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="66"/>
-        <source>Exit passage sensor (input)</source>
-        <translation>Датчик прохода наружу (дискретный вход)</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="68"/>
         <source>Relay pulse, ms</source>
         <translation>Импульс реле, мс</translation>
     </message>
     <message>
         <location filename="../gate_fields.py" line="70"/>
-        <source>Entry annulled when nobody passes within, s</source>
-        <translation>Вход аннулируется, если никто не прошёл за, с</translation>
-    </message>
-    <message>
-        <location filename="../gate_fields.py" line="72"/>
         <source>HTTP method (http)</source>
         <translation>Метод HTTP (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="73"/>
+        <location filename="../gate_fields.py" line="71"/>
         <source>Relay URL (http)</source>
         <translation>URL реле (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="74"/>
+        <location filename="../gate_fields.py" line="72"/>
         <source>Request body (http)</source>
         <translation>Тело запроса (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="76"/>
+        <location filename="../gate_fields.py" line="74"/>
         <source>Passage callback host:port (http)</source>
-        <translation>Приём сообщений о проходе, host:port (http)</translation>
+        <translation>Сообщения о проходе, host:port (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="79"/>
+        <location filename="../gate_fields.py" line="77"/>
         <source>Passage callback token (http)</source>
         <translation>Токен сообщений о проходе (http)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="82"/>
-        <source>Entry relay on, hex bytes (serial relay)</source>
-        <translation>Включить реле входа, байты hex (последовательное реле)</translation>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (RTU, relay board)</source>
+        <translation>COM-порт (RTU, плата реле)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="85"/>
-        <source>Entry relay off, hex bytes (serial relay)</source>
-        <translation>Выключить реле входа, байты hex (последовательное реле)</translation>
+        <location filename="../gate_fields.py" line="55"/>
+        <source>Baud rate (RTU, relay board)</source>
+        <translation>Скорость, бод (RTU, плата реле)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="88"/>
-        <source>Exit relay on, hex bytes (serial relay)</source>
-        <translation>Включить реле выхода, байты hex (последовательное реле)</translation>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Annul an entry nobody used after, s</source>
+        <translation>Аннулировать вход без прохода через, с</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="91"/>
-        <source>Exit relay off, hex bytes (serial relay)</source>
-        <translation>Выключить реле выхода, байты hex (последовательное реле)</translation>
+        <location filename="../gate_fields.py" line="80"/>
+        <source>Relay board: entry on (hex)</source>
+        <translation>Плата реле: вход вкл. (hex)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="99"/>
+        <location filename="../gate_fields.py" line="83"/>
+        <source>Relay board: entry off (hex)</source>
+        <translation>Плата реле: вход выкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="86"/>
+        <source>Relay board: exit on (hex)</source>
+        <translation>Плата реле: выход вкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="89"/>
+        <source>Relay board: exit off (hex)</source>
+        <translation>Плата реле: выход выкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="97"/>
         <source>No gate</source>
         <translation>Без турникета</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="101"/>
+        <location filename="../gate_fields.py" line="99"/>
         <source>Modbus TCP I/O module (network)</source>
         <translation>Модуль ввода-вывода Modbus TCP (сеть)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="103"/>
+        <location filename="../gate_fields.py" line="101"/>
         <source>Modbus RTU I/O module (serial)</source>
         <translation>Модуль ввода-вывода Modbus RTU (последовательный порт)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="104"/>
+        <location filename="../gate_fields.py" line="102"/>
         <source>Network relay (HTTP)</source>
         <translation>Сетевое реле (HTTP)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="105"/>
+        <location filename="../gate_fields.py" line="103"/>
         <source>USB serial relay board</source>
         <translation>USB-плата реле (последовательный порт)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="108"/>
+        <location filename="../gate_fields.py" line="106"/>
         <source>None (N)</source>
         <translation>Нет (N)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="109"/>
+        <location filename="../gate_fields.py" line="107"/>
         <source>Even (E)</source>
         <translation>Чётная (E)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="110"/>
+        <location filename="../gate_fields.py" line="108"/>
         <source>Odd (O)</source>
         <translation>Нечётная (O)</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="113"/>
+        <location filename="../gate_fields.py" line="111"/>
         <source>HTTP GET</source>
         <translation>HTTP GET</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="114"/>
+        <location filename="../gate_fields.py" line="112"/>
         <source>HTTP POST</source>
         <translation>HTTP POST</translation>
     </message>
     <message>
-        <location filename="../gate_fields.py" line="115"/>
+        <location filename="../gate_fields.py" line="113"/>
         <source>HTTP PUT</source>
         <translation>HTTP PUT</translation>
     </message>
