@@ -10,7 +10,8 @@ the keeper tells recorded and passed on.
         GateUnreachable ─► the `gate_unreachable` alert; GateReachable clears it
 
 Staff's Open gate becomes a `gate_opened` event with the operator and the
-reason; one the keeper refuses is told as `gate_refused`. Everything here
+reason once the gate took it (one dropped on the way opened nothing); one
+the keeper refuses is told as `gate_refused`. Everything here
 runs on the desk's thread, against the desk's own store.
 """
 
@@ -111,18 +112,26 @@ class GateDesk:
         self._tell_state()
 
     def open_by_staff(self, direction: Direction, operator: str, reason: str) -> None:
-        """Staff's Open gate: recorded as a `gate_opened` event, or told as refused."""
+        """Staff's Open gate: sent to the gate, or told as refused. It is recorded
+        (`gate_opened`) when the gate took it; one dropped on the way opened nothing."""
         answer = self._keeper.open_by_staff(direction, operator, reason)
         if isinstance(answer, NoOpen):
             self._tell.gate_refused(answer.reason)
             return
-        staff = answer.staff
+        self._tell_state()
+
+    def _staff_opened(self, opened: Opened) -> None:
+        """The gate took staff's open: on record with who, why and which way."""
+        request, staff = opened.request, opened.request.staff
         assert staff is not None  # a staff open carries who and why
-        data = {"direction": direction.value, "operator": staff.operator, "reason": staff.reason}
-        event = NewEvent(EventType.GATE_OPENED, answer.requested_at, data)
+        data = {
+            "direction": request.direction.value,
+            "operator": staff.operator,
+            "reason": staff.reason,
+        }
+        event = NewEvent(EventType.GATE_OPENED, opened.at, data)
         Outbox(self._store).add([event], desk=self._desk, now=self._clock.now())
         self._recorded()
-        self._tell_state()
 
     def reported(self) -> None:
         """The driver reported (its inbox holds what): hand it to the keeper."""
@@ -147,6 +156,8 @@ class GateDesk:
     def _one(self, news: GateNews) -> None:
         tell = self._tell
         if isinstance(news, Opened):
+            if news.request.staff is not None:
+                self._staff_opened(news)
             tell.gate_opened(news)
         elif isinstance(news, Passed):
             if news.request is not None:

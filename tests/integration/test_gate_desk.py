@@ -9,6 +9,7 @@ a condition, with a bound.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -377,6 +378,32 @@ def test_an_open_that_cannot_reach_the_gate_in_2_s_is_dropped_not_replayed(
     # Nobody could be watched walking through: the entry stands.
     assert desk.app.store.query("SELECT id FROM outbox WHERE type = 'entry_annulled'") == []
     assert desk.inside() == 1
+
+
+def test_a_staff_open_is_on_record_only_once_the_gate_took_it(
+    desk_on: Callable[..., GateDesk], module: StandInModule
+) -> None:
+    desk = desk_on()
+    host, port = module.address
+    module.stop()
+    wait_until(lambda: desk.state().reachable is False, timeout=5)
+
+    desk.controller.open_gate(Direction.ENTRY, "aigerim", "a delivery")
+    wait_until(lambda: any(c.end is GateEnd.DROPPED for c in desk.closed()), timeout=5)
+    desk.settled()
+    assert desk.app.store.query("SELECT id FROM outbox WHERE type = 'gate_opened'") == [], (
+        "an open that never reached the gate is on record as opened"
+    )
+
+    module.serve_tcp(host, port)
+    wait_until(lambda: desk.state().reachable is True, timeout=10)
+    desk.controller.open_gate(Direction.ENTRY, "aigerim", "a delivery, again")
+    wait_until(lambda: len(desk.opened()) == 1)
+    desk.settled()
+    rows = desk.app.store.query("SELECT data FROM outbox WHERE type = 'gate_opened'")
+    assert [json.loads(str(r["data"])) for r in rows] == [
+        {"direction": "entry", "operator": "aigerim", "reason": "a delivery, again"}
+    ]
 
 
 # -- an exit ------------------------------------------------------------------------
