@@ -271,8 +271,12 @@ class EventsView(Retranslating, QTableWidget):
         if compact:
             for column in (4, 5):  # who and sent: on the events tab
                 self.hideColumn(column)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if compact:  # a long line (a staff open's reason) is elided, never pushes columns out
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
         self._sent_icon = tick_icon(16, self.palette().color(QPalette.ColorRole.Text).name())
         self.events: tuple[RecentEvent, ...] = ()
         self._retranslate()
@@ -293,6 +297,7 @@ class EventsView(Retranslating, QTableWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == self.SENT and event.synced:
                     item.setIcon(self._sent_icon)
                 if event.annulled:  # nobody walked through: struck out, as on paper
