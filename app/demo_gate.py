@@ -7,15 +7,21 @@ relay closes, the passage input turns on a moment later (the visitor walks
 through), unless the script said the next visitor turns back, so nobody
 passes and the entry is annulled. Stopping the module is the gate unplugged.
 
+One person goes through a turnstile at a time: the script lets the next
+visitor come (and the demo's day move on) once the gate is done with the
+one before (:func:`gate_done`).
+
 The script reads what the desk tells of the gate through :class:`DemoGate`,
 a desk listener (called on the desk's thread; read on the screens').
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING, Any
 
+from kiosk.decision import Direction
 from kiosk.gate.values import GateState, Opened
 from kiosk.listeners import DeskListener
 from kiosk.news import GateClosed
@@ -25,13 +31,15 @@ from ui.scripted import AlertOf, NextDecision, Script, ServiceWhere, Until
 
 if TYPE_CHECKING:
     from app.demo_script import Demo
-    from hardware.gate.standin import StandInModule
+    from hardware.gate.standin import CoilWrite, StandInModule
     from kiosk.decision import Decision
 
 ENTRY_COIL = 0
 ENTRY_INPUT = 0
 HOLD_S = 0.3
 """How long a visitor's passage keeps the sensor on."""
+WALK_S = 0.5
+"""From the relay closing to a visitor passing, unless the script says otherwise."""
 
 
 def gate_section(host: str, port: int, pace: float) -> dict[str, object]:
@@ -61,9 +69,10 @@ class DemoGate(DeskListener):
         from hardware.gate.standin import StandInModule
 
         self.pace = pace
-        self.module: StandInModule = StandInModule()
+        self.module: StandInModule = StandInModule(on_write=self._written)
         self._lock = threading.Lock()
-        self._turns_back = False
+        self._next: float | None = WALK_S  # the next visitor's walk; None: turns back
+        self._walking: list[threading.Timer] = []
         self._opened: list[Opened] = []
         self._closed: list[GateClosed] = []
         self._state: GateState | None = None
@@ -74,9 +83,6 @@ class DemoGate(DeskListener):
     def start(self) -> dict[str, object]:
         """Serve on a free loopback port; the `[gate]` section that reaches it."""
         host, port = self._address = self.module.serve_tcp("127.0.0.1", 0)
-        self.module.turnstile(
-            ENTRY_COIL, ENTRY_INPUT, self._walks, after_s=walk_after(self.pace), hold_s=HOLD_S
-        )
         return gate_section(host, port, self.pace)
 
     def unplug(self) -> None:
@@ -88,17 +94,39 @@ class DemoGate(DeskListener):
         self.module.serve_tcp(*self._address)
 
     def stop(self) -> None:
+        with self._lock:
+            walking, self._walking = self._walking, []
+        for timer in walking:
+            timer.cancel()
         self.module.stop()
+
+    def next_walks_after(self, seconds: float) -> None:
+        """The next visitor the gate opens for walks through *seconds* after it opens."""
+        with self._lock:
+            self._next = seconds
 
     def next_turns_back(self) -> None:
         """The next visitor the gate opens for does not walk through."""
         with self._lock:
-            self._turns_back = True
+            self._next = None
 
-    def _walks(self) -> bool:
+    def _written(self, write: CoilWrite) -> None:
+        """The module's loop: a relay switched. The entry relay closing lets the
+        next visitor walk through (on a timer: the loop must not wait on itself)."""
+        if write.address != ENTRY_COIL or not write.on:
+            return
         with self._lock:
-            back, self._turns_back = self._turns_back, False
-        return not back
+            after, self._next = self._next, WALK_S
+            if after is None:
+                return
+            timer = threading.Timer(after, self._walk)
+            timer.daemon = True
+            self._walking = [t for t in self._walking if t.is_alive()] + [timer]
+        timer.start()
+
+    def _walk(self) -> None:
+        with contextlib.suppress(RuntimeError):  # unplugged meanwhile: no passage is seen
+            self.module.walk_through(ENTRY_INPUT, HOLD_S)
 
     # -- what the desk tells (its thread) ---------------------------------------------------
 
@@ -200,12 +228,21 @@ def gate_closes(demo: Demo, decision: Decision, who: str = "the visitor") -> Scr
     demo.say_text(scene, **closed_line(closed))
 
 
+def gate_done(demo: Demo, decision: Decision) -> Script:
+    """Until the gate is done with *decision*'s visitor (walked through, or the
+    entry annulled), when the decision opened it: the next one comes after."""
+    gate = demo.gate
+    opens = decision.admitted and decision.direction is Direction.ENTRY and not decision.repeat
+    if gate is None or not opens or not decision.event_ids:
+        return
+    yield from gate.wait_closed(decision.event_ids[0])
+
+
 def turns_back(demo: Demo, name: str, code: str, shot: str) -> Script:
     """A visitor let in who does not walk through: the entry is annulled, and the
     annulment reaches the service once."""
     gate = demo.gate
     if gate is not None:
-        yield from gate.wait_idle()  # the visitor before has walked through
         gate.next_turns_back()
     demo.show(code)
     decision = yield NextDecision()

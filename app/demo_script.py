@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.common import print_json
 from app.demo_day import DemoDay
-from app.demo_gate import gate_closes, gate_opens, turns_back, unplugged
+from app.demo_gate import gate_closes, gate_done, gate_opens, turns_back, unplugged, walk_after
 from kiosk.decision import Decision
 from kiosk.iin import Sex, make_iin
 from kiosk.jsonlines import alert_line, decision_line
@@ -206,6 +206,7 @@ def regular(demo: Demo, iin: str, share: float, what: str) -> Script:
     demo.kiosk.desk.controller.submit(demo.server.service.issue_pass(iin).text, Method.SCANNER)
     decision = yield NextDecision()
     demo.say(what, decision)
+    yield from gate_done(demo, decision)
 
 
 def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
@@ -215,11 +216,14 @@ def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
     demo.say(name, decision)
     yield from demo.shot(shot)
     demo.camera.clear()
+    yield from gate_done(demo, decision)
 
 
 def through_the_gate(demo: Demo, name: str, code: str) -> Script:
     """A green pass at the camera; the gate opens ("Go through") and the visitor
-    walks through."""
+    walks through, taking a moment (the screen is pictured meanwhile)."""
+    if demo.gate is not None:
+        demo.gate.next_walks_after(walk_after(demo.pace))
     demo.show(code)
     decision = yield NextDecision()
     demo.say(name, decision)
@@ -267,6 +271,7 @@ def script(demo: Demo) -> Script:
     decision = yield NextDecision()
     demo.say("IIN typed by staff", decision)
     yield from demo.shot("status-typed-iin")
+    yield from gate_done(demo, decision)
     demo.type_iin(green2.iin)
     decision = yield NextDecision()
     demo.say("the same visitor again at once", decision)
@@ -294,6 +299,7 @@ def script(demo: Demo) -> Script:
     staff.question.admit_button.click()
     admitted = yield NextDecision()
     demo.say("staff admitted while offline", admitted)
+    yield from gate_done(demo, admitted)
     demo.clock.skip(120)  # a new visit, within the pass's five minutes
     yield from scene(demo, "pass checked offline", phone_pass, "status-offline-pass")
     yield ServiceWhere(lambda s: s.online is False and s.pending > 0, "the queue to grow")
