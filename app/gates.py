@@ -30,10 +30,15 @@ def gate_driver(
     """The configured driver, not started; raises hardware.gate.GateSetupError."""
     from hardware.gate.factory import make_gate
 
-    # pymodbus logs every failed request with a frame dump; an unplugged module
-    # is the driver's to report (gate_unreachable), once, not the library's.
-    logging.getLogger("pymodbus").setLevel(logging.CRITICAL)
+    quiet_pymodbus()
     return make_gate(gate_config(settings), reports, clock=clock)
+
+
+def quiet_pymodbus() -> None:
+    """pymodbus logs every failed request (with a frame dump), every refused
+    connection: an unplugged module is the kiosk's to report (gate_unreachable,
+    `gate status`), once and in its words, not the library's on stderr."""
+    logging.getLogger("pymodbus").setLevel(logging.CRITICAL)
 
 
 def desk_gate(
