@@ -84,7 +84,9 @@ class GateKeeper:
         self._rules = rules or GateRules()
         self._last_command = 0
         self._opened_for: dict[str, float] = {}  # event id -> its time: one open per event
-        self._pending: dict[int, OpenRequest] = {}  # sent to the driver, no report yet
+        # Sent to the driver, no report yet; with when, by the monotonic clock (a
+        # wall clock set meanwhile forgets none of them early).
+        self._pending: dict[int, tuple[OpenRequest, float]] = {}
         self._watches: dict[Direction, deque[_Watch]] = {d: deque() for d in Direction}
         self._reachable: bool | None = None
         self._detail: str | None = None
@@ -177,9 +179,10 @@ class GateKeeper:
         return () if before is True else (GateReachable(now),)
 
     def gate_pulsed(self, *, command: int, delivered: bool) -> tuple[GateNews, ...]:
-        request = self._pending.pop(command, None)
-        if request is None:
+        pending = self._pending.pop(command, None)
+        if pending is None:
             return ()
+        request = pending[0]
         now = self._clock.now()
         if not delivered:
             return (OpenDropped(request, now),)
@@ -248,7 +251,7 @@ class GateKeeper:
     ) -> OpenRequest:
         self._last_command += 1
         request = OpenRequest(self._last_command, direction, now, event_id, staff)
-        self._pending[request.command] = request
+        self._pending[request.command] = (request, self._clock.monotonic())
         exit_ = direction is Direction.EXIT
         if self._gate.senses(exit=exit_):
             due = self._clock.monotonic() + self._rules.passage_timeout_s
@@ -269,6 +272,6 @@ class GateKeeper:
         horizon = now - self._rules.open_within_s
         for event_id in [e for e, at in self._opened_for.items() if at < horizon]:
             del self._opened_for[event_id]
-        stale = now - _FORGET_PENDING_S
-        for command in [c for c, r in self._pending.items() if r.requested_at < stale]:
+        stale = self._clock.monotonic() - _FORGET_PENDING_S
+        for command in [c for c, (_, sent) in self._pending.items() if sent < stale]:
             del self._pending[command]
