@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -36,6 +38,19 @@ class FakeClock:
     def set_wall(self, seconds: float) -> None:
         """The wall clock is set by *seconds* (a time sync): intervals do not move."""
         self.wall_set += seconds
+
+
+def clock_within_today(span_s: float = 1200.0) -> FakeClock:
+    """A clock at about the real now (for tests against the sandbox, which
+    refuses events far from its own time), moved back when the next *span_s*
+    seconds would cross local midnight: without a closing time that is the
+    business day's end, when everyone inside is checked out, and a test that
+    advances its clock across it finds events it did not make."""
+    now = time.time()
+    today = dt.datetime.fromtimestamp(now).astimezone()
+    midnight = (today + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    left = midnight.timestamp() - now
+    return FakeClock(now if left > span_s else now - (span_s - left) - 60)
 
 
 @dataclass(frozen=True)

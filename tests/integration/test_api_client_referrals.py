@@ -22,7 +22,7 @@ from kiosk.service.wire import AlreadyResolved, ReferralPull, RemoteReferral, Ve
 from kiosk.status import Status
 from kiosk.wiretime import parse_time
 from sandbox.server import SandboxServer
-from tests.fakes import FakeClock
+from tests.fakes import clock_within_today
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
@@ -128,7 +128,7 @@ def test_state_and_since_filter_the_list(api_client: ApiClient) -> None:
 def test_pull_referrals_says_when_to_pull_from_next(
     sandbox_factory: Callable[..., SandboxServer], api_contract: ApiContract
 ) -> None:
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     server = sandbox_factory(clock=clock)
     with checked_session(api_contract) as session:
         client = ApiClient(server.url, TOKEN, session=session)

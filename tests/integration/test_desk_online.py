@@ -36,7 +36,7 @@ from kiosk.trust import TrustKeeper
 from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
 from shared.clock import SystemClock
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, clock_within_today
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, SandboxHttp
 
@@ -285,7 +285,7 @@ class Counter:
 def two_desks(
     tmp_path: Path, api_client: ApiClient
 ) -> Iterator[tuple[Counter, Counter, FakeClock]]:
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     live = LiveStatus(api_client, deadline=2.0)
     desks = []
     for entrance, name in (("north", "n1"), ("south", "s1")):
@@ -343,7 +343,7 @@ def test_a_slow_service_is_given_up_at_the_lookup_deadline(
     tmp_path: Path, fault_proxy: FaultProxy, make_client: MakeClient
 ) -> None:
     store = Store.in_dir(tmp_path / "kiosk")
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     live = LiveStatus(make_client(fault_proxy.url, read_timeout=10.0), deadline=0.3)
     reception = Reception(DeskSettings(DESK, Policy()), store, clock, TrustList, live)
     try:

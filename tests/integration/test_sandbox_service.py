@@ -19,7 +19,7 @@ from kiosk.status import Status
 from kiosk.wiretime import parse_time
 from sandbox.people import DEMO_PEOPLE
 from sandbox.server import SandboxServer
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, clock_within_today
 from tests.integration.sandbox_fixtures import (
     DEMO_IIN,
     OTHER_VENUE_BIN,
@@ -129,7 +129,7 @@ def test_an_unknown_person_is_404_in_the_sandbox_listing(http: SandboxHttp) -> N
 
 
 def test_a_status_lapses_to_blue(sandbox_factory: Callable[..., SandboxServer]) -> None:
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     server = sandbox_factory(clock=clock)
     green = DEMO_IIN["green"]
     assert server.service.status_of(green).status is Status.GREEN
@@ -141,7 +141,7 @@ def test_a_status_lapses_to_blue(sandbox_factory: Callable[..., SandboxServer]) 
 def test_a_lapsed_demo_person_gets_their_status_back_at_start(
     sandbox_factory: Callable[..., SandboxServer],
 ) -> None:
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     server = sandbox_factory(clock=clock)
     red, green = DEMO_IIN["red"], DEMO_IIN["green"]
     server.service.set_status(green, Status.RED)

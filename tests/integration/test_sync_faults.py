@@ -39,7 +39,7 @@ from kiosk.vocabulary import Method
 from sandbox.server import SandboxServer
 from shared.backoff import Backoff, BackoffPolicy
 from shared.clock import SystemClock
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, clock_within_today
 from tests.integration.faultproxy import Fault, FaultProxy
 from tests.integration.sandbox_fixtures import DEMO_IIN, VENUE_BIN, wait_until
 
@@ -81,7 +81,7 @@ def desk(tmp_path: Path, fault_proxy: FaultProxy, make_client: MakeClient) -> It
     """Eight people in, two of them out again, a red visitor refused (and
     reported), a yellow one refused: 13 events waiting in the outbox."""
     store = Store.in_dir(tmp_path / "kiosk")
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     live = LiveStatus(make_client(fault_proxy.url, read_timeout=2.0), deadline=2.0)
     reception = Reception(DeskSettings(DESK, Policy()), store, clock, TrustList, live)
     people = [sample_iin(n) for n in range(8)]
@@ -275,7 +275,7 @@ def test_a_body_too_large_splits_batches_and_parks_only_the_oversized_event(
 ) -> None:
     small = sandbox_factory(max_body=4096)
     store = Store.in_dir(tmp_path / "kiosk")
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     people = [sample_iin(n) for n in range(30)]
     check_ins = [
         NewEvent(EventType.CHECK_IN, clock.now() + i, _check_in_data(), iin)

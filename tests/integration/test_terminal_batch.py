@@ -7,7 +7,6 @@ from __future__ import annotations
 import queue
 import re
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from kiosk.reception import Reception
 from kiosk.service.lookup import StatusSource
 from kiosk.storage.store import Store
 from tests.breakage import people
-from tests.fakes import Facts, FakeClock, FakeSource
+from tests.fakes import Facts, FakeSource, clock_within_today
 from tests.integration.sandbox_fixtures import wait_until
 from tests.integration.terminal_process import DEAD_SERVICE, desk_config
 from tests.integration.terminal_process import TerminalDesk as TerminalProcess
@@ -46,7 +45,7 @@ class GatedSource(FakeSource):
 def test_the_end_of_a_piped_input_waits_for_every_code_to_be_decided(tmp_path: Path) -> None:
     import io
 
-    clock = FakeClock(time.time())
+    clock = clock_within_today()
     source = GatedSource()
     settings = DeskSettings(desk=DeskIdentity("150340012345", "main", "desk-1"), policy=Policy())
 

@@ -30,7 +30,7 @@ from kiosk.status import Status
 from kiosk.storage.store import Store
 from sandbox.server import SandboxServer
 from tests.breakage import damage_a_page, people, queue_events, table_pages
-from tests.fakes import GREEN_IIN, FakeClock, FakeSource
+from tests.fakes import GREEN_IIN, FakeSource, clock_within_today
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = "150340012345"
@@ -41,7 +41,7 @@ BIN = "150340012345"
 
 class Terminal:
     def __init__(self, tmp_path: Path, source: FakeSource) -> None:
-        self.clock = FakeClock(time.time())
+        self.clock = clock_within_today()
         settings = DeskSettings(desk=DeskIdentity(BIN, "main", "desk-1"), policy=Policy())
 
         def reception(store: Store, watched: StatusSource | None) -> Reception:
