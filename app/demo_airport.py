@@ -1,11 +1,14 @@
 """The demo's airport: a boarding desk and the doctor room, two kiosks on one
 embedded service. A red passenger is refused at the gate and referred; the
-slip prints; the doctor clears them; at the gate again, they board."""
+slip prints; the doctor clears them; at the gate again, they board: the
+boarding gate (the demo's stand-in, like the club's turnstile) opens and
+they walk through. The doctor room has no gate."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.demo_gate import gate_closes, gate_opens
 from app.demo_script import demo_desk
 from kiosk.policy import Outcome
 from kiosk.referrals.values import ReferralState
@@ -117,4 +120,6 @@ def airport_script(demo: Demo, doctor: Kiosk) -> Script:
     assert boarding.outcome is Outcome.ADMIT and boarding.provenance is Provenance.DOCTOR
     yield from demo.shot("airport-status-cleared")
     demo.camera.clear()
+    yield from gate_opens(demo, boarding)
+    yield from gate_closes(demo, boarding, "the passenger")
     demo.say_text("end of the airport demo")

@@ -2,11 +2,14 @@
 
 An embedded sandbox service on a loopback port, a stand-in camera that
 demo visitors hold their phones up to (frames drawn with a real QR encoder,
-read by the real capture pipeline and decoder), and the screens. With a
-display the windows open at a pace a person can follow; without one the
-screens render offscreen on two virtual monitors and a PNG of every screen
-shown goes to `--screenshots DIR`. Each decision is printed as a JSON line;
-the command exits 0 when the script ends.
+read by the real capture pipeline and decoder), a stand-in gate (a
+turnstile behind a Modbus I/O module on loopback, app/demo_gate.py; the
+`[gate]` table of `--config FILE` replaces it, `driver = "none"` turns it
+off), and the screens. With a display the windows open at a pace a person
+can follow; without one the screens render offscreen on two virtual
+monitors and a PNG of every screen shown goes to `--screenshots DIR`. Each
+decision, and the gate's part, is printed as a JSON line; the command exits
+0 when the script ends.
 """
 
 from __future__ import annotations
@@ -88,10 +91,22 @@ def _run(
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else scratch / "kiosk"
     from app.demo_airport import airport_sections
     from app.demo_day import demo_day
+    from app.demo_gate import DemoGate
     from app.demo_script import club_sections
 
+    own_gate = _file_gate(args)
+    gate = DemoGate(pace) if own_gate is None else None
+    try:
+        gate_section = gate.start() if gate is not None else own_gate
+    except OSError as exc:
+        message = f"the stand-in gate: {exc} (--config with a [gate] table does without)"
+        raise CliError(message, EXIT_NEGATIVE) from None
+
     def sections(url: str, *, doctor: bool = False) -> dict[str, Any]:
-        return airport_sections(url, doctor=doctor) if args.airport else club_sections(url, pace)
+        made = airport_sections(url, doctor=doctor) if args.airport else club_sections(url, pace)
+        if not doctor:  # a boarding gate is a gate; the doctor room has none
+            made["gate"] = gate_section
+        return made
 
     # One clock for the desks and the service: the venue's day, told in minutes.
     clock = demo_day(sections("http://127.0.0.1:1"))
@@ -100,6 +115,8 @@ def _run(
     try:
         desk, camera = _kiosk(sections(server.url), data_dir, clock)
         kiosks = [desk]
+        if gate is not None:
+            desk.desk.controller.add_listener(gate)  # before the desk starts
         if args.airport:
             doctor, _ = _kiosk(sections(server.url, doctor=True), scratch / "doctor", clock)
             kiosks.append(doctor)
@@ -107,7 +124,7 @@ def _run(
         from app.demo_script import Demo, script
 
         assert camera is not None  # the desk has one; only a doctor room has none
-        demo = Demo(desk, server, camera, clock, shots=folder, pace=pace, size=size)
+        demo = Demo(desk, server, camera, clock, shots=folder, pace=pace, size=size, gate=gate)
         steps = airport_script(demo, kiosks[1]) if args.airport else script(demo)
         runner = ScriptRunner(desk.bridge, steps)
         runner.finished.connect(qt.exit)
@@ -127,7 +144,37 @@ def _run(
             return EXIT_NEGATIVE
     finally:
         server.stop()
+        if gate is not None:
+            gate.stop()
     return EXIT_OK
+
+
+def _file_gate(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The `[gate]` table of `--config FILE` (checked), None without one: the
+    demo's other settings are its own (its service, its camera)."""
+    path = getattr(args, "config", None)
+    if path is None:
+        return None
+    import tomllib
+
+    from config.settings import SettingsError, parse_settings
+
+    try:
+        with open(path, "rb") as file:
+            table = tomllib.load(file).get("gate")
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read it ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CliError(f"{path}: not valid TOML ({exc})") from None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise CliError(f"settings: {path}: gate: a table, [gate]")
+    try:
+        parse_settings({"gate": table}, source=str(path))
+    except SettingsError as exc:
+        raise CliError(f"settings: {exc}") from None
+    return table
 
 
 def _kiosk(

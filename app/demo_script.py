@@ -1,10 +1,12 @@
 """The demo's script: demo visitors at the desk, one scene after another.
 
-Green, blue, yellow and red passes at the camera, a typed IIN and a repeat,
-an expired pass, a code that is not a pass, an exit, the service going down
-(a visitor staff must decide on, the queue growing), the camera unplugged,
-the service back (the queue draining and a retroactive red alert), and the
-staff panel in another language. It is a day at the club, told in minutes
+Green, blue, yellow and red passes at the camera (the green visitor walks
+through the gate; the blue one turns back, and the entry is annulled), a
+typed IIN and a repeat, an expired pass, a code that is not a pass, an
+exit, the service going down (a visitor staff must decide on, the queue
+growing), the camera and the gate unplugged, the service back (the queue
+draining and a retroactive red alert), and the staff panel in another
+language. It is a day at the club, told in minutes
 (app/demo_day.py): regulars come and go from the opening, the scenes follow
 through the afternoon and evening, and the dashboard shows the day.
 """
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.common import print_json
 from app.demo_day import DemoDay
+from app.demo_gate import gate_closes, gate_done, gate_opens, turns_back, unplugged, walk_after
 from kiosk.decision import Decision
 from kiosk.iin import Sex, make_iin
 from kiosk.jsonlines import alert_line, decision_line
@@ -40,6 +43,7 @@ REGULARS = (
 """Club members who come and go through the demo's day (green, passes read by a scanner)."""
 
 if TYPE_CHECKING:
+    from app.demo_gate import DemoGate
     from app.screens import Kiosk
     from hardware.showcase import ShowcaseCamera
     from sandbox.people import DemoPerson
@@ -91,8 +95,10 @@ class Demo:
         shots: Path | None,
         pace: float,
         size: tuple[int, int],
+        gate: DemoGate | None = None,
     ) -> None:
         self.kiosk = kiosk
+        self.gate = gate
         self.server = server
         self.camera = camera
         self.clock = clock
@@ -184,6 +190,15 @@ class Demo:
         target = widget if widget is not None else self.screens.visitor
         target.grab().save(str(self.next_shot(name)))
 
+    def named_shot(self, name: str, widget: Any = None) -> Script:
+        """As :meth:`shot`, to *name*.png, outside the numbered sequence (the
+        numbered names are linked from the README)."""
+        yield Pause(self.pace)
+        if self.shots is None:
+            return
+        target = widget if widget is not None else self.screens.visitor
+        target.grab().save(str(self.shots / f"{name}.png"))
+
 
 def regular(demo: Demo, iin: str, share: float, what: str) -> Script:
     """A regular's pass, read by the desk's scanner at *share* of the day."""
@@ -191,6 +206,7 @@ def regular(demo: Demo, iin: str, share: float, what: str) -> Script:
     demo.kiosk.desk.controller.submit(demo.server.service.issue_pass(iin).text, Method.SCANNER)
     decision = yield NextDecision()
     demo.say(what, decision)
+    yield from gate_done(demo, decision)
 
 
 def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
@@ -200,6 +216,21 @@ def scene(demo: Demo, name: str, code: str, shot: str) -> Script:
     demo.say(name, decision)
     yield from demo.shot(shot)
     demo.camera.clear()
+    yield from gate_done(demo, decision)
+
+
+def through_the_gate(demo: Demo, name: str, code: str) -> Script:
+    """A green pass at the camera; the gate opens ("Go through") and the visitor
+    walks through, taking a moment (the screen is pictured meanwhile)."""
+    if demo.gate is not None:
+        demo.gate.next_walks_after(walk_after(demo.pace))
+    demo.show(code)
+    decision = yield NextDecision()
+    demo.say(name, decision)
+    yield from gate_opens(demo, decision, shot="gate-go-through")
+    yield from demo.shot("status-green")
+    demo.camera.clear()
+    yield from gate_closes(demo, decision)
 
 
 def script(demo: Demo) -> Script:
@@ -225,9 +256,9 @@ def script(demo: Demo) -> Script:
     blue, blue2 = demo.person(Status.BLUE), demo.person(Status.BLUE, 1)
     yellow, red = demo.person(Status.YELLOW), demo.person(Status.RED)
     demo.later(0.34)
-    yield from scene(demo, "green pass at the camera", demo.pass_for(green), "status-green")
+    yield from through_the_gate(demo, "green pass at the camera", demo.pass_for(green))
     demo.later(0.38)
-    yield from scene(demo, "blue pass at the camera", demo.pass_for(blue), "status-blue")
+    yield from turns_back(demo, "blue pass at the camera", demo.pass_for(blue), "status-blue")
     demo.later(0.41)
     yield from scene(demo, "yellow pass at the camera", demo.pass_for(yellow), "status-yellow")
     demo.later(0.44)
@@ -240,6 +271,7 @@ def script(demo: Demo) -> Script:
     decision = yield NextDecision()
     demo.say("IIN typed by staff", decision)
     yield from demo.shot("status-typed-iin")
+    yield from gate_done(demo, decision)
     demo.type_iin(green2.iin)
     decision = yield NextDecision()
     demo.say("the same visitor again at once", decision)
@@ -267,6 +299,7 @@ def script(demo: Demo) -> Script:
     staff.question.admit_button.click()
     admitted = yield NextDecision()
     demo.say("staff admitted while offline", admitted)
+    yield from gate_done(demo, admitted)
     demo.clock.skip(120)  # a new visit, within the pass's five minutes
     yield from scene(demo, "pass checked offline", phone_pass, "status-offline-pass")
     yield ServiceWhere(lambda s: s.online is False and s.pending > 0, "the queue to grow")
@@ -278,6 +311,7 @@ def script(demo: Demo) -> Script:
     yield from demo.shot("scan-camera-lost")
     demo.camera.plug()
     yield CameraIs((DeviceState.BACK, DeviceState.RUNNING), timeout=30)
+    yield from unplugged(demo)
 
     demo.later(0.76)
     demo.server.start()

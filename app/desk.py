@@ -2,7 +2,7 @@
 thread and its code readers. The terminal desk and the screens both use it.
 
     camera / serial scanner / keyboard ─► DeskController ─► listeners
-                                              │
+                                              │  └─► gate keeper ─► gate driver
               sync worker (outbox, keys, occupancy, referrals) ◄─┘ nudge
 """
 
@@ -22,6 +22,7 @@ from kiosk.vocabulary import Method
 if TYPE_CHECKING:
     from app.context import App
     from hardware.frames import FrameSource
+    from hardware.gate.wiring import GateDriver
     from kiosk.reception import Reception
     from kiosk.service.api import ApiClient
     from kiosk.service.live import LiveStatus
@@ -40,6 +41,7 @@ class RunningDesk:
     lookup: LiveStatus
     clients: list[ApiClient]
     readers: list[Any] = field(default_factory=list)
+    gate: GateDriver | None = None
     _stopped: bool = False
 
     def start(self) -> None:
@@ -59,6 +61,8 @@ class RunningDesk:
 
     def _start_the_rest(self) -> None:
         self.worker.start()
+        if self.gate is not None:
+            self.gate.start()  # after the desk: its first report finds the desk there
         for reader in self.readers:
             reader.start()
 
@@ -68,6 +72,8 @@ class RunningDesk:
         self._stopped = True
         for reader in self.readers:
             reader.stop()
+        if self.gate is not None:
+            self.gate.stop()  # before the desk: its relays off, its last reports queued
         self.worker.stop()
         self.controller.stop()
         self.lookup.close()
@@ -85,7 +91,11 @@ def build_desk(
     on_preview: Callable[[Any], None] | None = None,
 ) -> RunningDesk:
     """The desk for *app*'s settings. *camera_source* replaces the configured
-    camera (the demo's stand-in); `camera=False` runs without one."""
+    camera (the demo's stand-in); `camera=False` runs without one. A gate is
+    built first: settings it cannot work with stop here, before anything opens."""
+    from app.gates import desk_gate
+
+    gate = desk_gate(app.settings, app.clock, lambda: controller.gate_reported())
     lookup_client = api_client(app.settings)
     network_client = api_client(app.settings)  # one session per thread
     lookup = live_status(app, lookup_client)
@@ -118,6 +128,9 @@ def build_desk(
     for listener in listeners:
         controller.add_listener(listener)
     desk = RunningDesk(app, controller, worker, lookup, [lookup_client, network_client])
+    if gate is not None:
+        desk.gate, keeper, inbox = gate
+        controller.attach_gate(keeper, inbox)
     desk.readers = code_readers(
         app, controller, camera_source, camera=camera, on_preview=on_preview
     )

@@ -153,10 +153,11 @@ def _until(
 
 def run_status(args: argparse.Namespace) -> int:
     from app.context import load_settings
-    from app.gates import gate_config
+    from app.gates import gate_config, quiet_pymodbus
     from hardware.gate.factory import GateSetupError, probe
 
     settings = load_settings(args)
+    quiet_pymodbus()
     gate = settings.gate
     present = gate.driver != "none"
     try:

@@ -29,6 +29,8 @@ EXPORT_COLUMNS = (
     "override",
     "synced",
     "event_id",
+    "annuls",  # an entry_annulled / exit_annulled: the check-in (check-out) it annuls
+    "annulled",  # a check-in (check-out) nobody walked through: "yes"
 )
 
 
@@ -117,7 +119,8 @@ def run_export(args: argparse.Namespace) -> int:
         events = Outbox(app.store).between(start, end)
     finally:
         app.close()
-    rows = [export_row(event) for event in events]
+    annulled = frozenset(filter(None, (_annuls(event) for event in events)))
+    rows = [export_row(event, annulled) for event in events]
     text = _csv(rows) if args.format == "csv" else _jsonl(rows)
     write_output(text, args.output)
     return EXIT_OK
@@ -144,8 +147,9 @@ def run_close_out(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def export_row(event: StoredEvent) -> dict[str, str]:
-    """One export line: masked, no raw IIN, times in local ISO format."""
+def export_row(event: StoredEvent, annulled: frozenset[str] = frozenset()) -> dict[str, str]:
+    """One export line: masked, no raw IIN, times in local ISO format. *annulled*:
+    the ids of the check-ins and check-outs an annulment of the export names."""
     data = event.data
     raw_staff = data.get("staff")
     staff: dict[str, object] = raw_staff if isinstance(raw_staff, dict) else {}
@@ -166,7 +170,16 @@ def export_row(event: StoredEvent) -> dict[str, str]:
         "override": "yes" if staff.get("override") or event.type.value == "staff_override" else "",
         "synced": "yes" if event.acked_at else "no",
         "event_id": event.id,
+        "annuls": _annuls(event) or "",
+        "annulled": "yes" if event.id in annulled else "",
     }
+
+
+def _annuls(event: StoredEvent) -> str | None:
+    """The check-in (check-out) an `entry_annulled` (`exit_annulled`) names."""
+    name = {"entry_annulled": "check_in", "exit_annulled": "check_out"}.get(event.type.value)
+    value = event.data.get(name) if name is not None else None
+    return value if isinstance(value, str) else None
 
 
 def _csv(rows: list[dict[str, str]]) -> str:

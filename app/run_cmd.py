@@ -79,15 +79,8 @@ def run_terminal(args: argparse.Namespace, start: KioskStart | None = None) -> i
     from app.desk import build_desk
     from app.logs import DeskLog
     from app.scanning import recover_scan, wedge_settings
-    from app.terminal import (
-        LINES_AHEAD,
-        Item,
-        TerminalDesk,
-        TerminalListener,
-        codes_left,
-        read_keys,
-        read_lines,
-    )
+    from app.terminal import LINES_AHEAD, Item, TerminalDesk, TerminalListener
+    from app.terminal_input import codes_left, read_keys, read_lines
     from hardware.wedge import WedgeDetector
 
     # The desk checks the database itself as it starts (start_checked): once is enough.

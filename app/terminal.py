@@ -7,7 +7,8 @@ Codes and staff answers never share a channel:
   Enter is a keyboard-wedge scan (its text recovered whatever the keyboard
   layout); slower typing is staff at the keyboard, a command line:
   `a`/`admit`, `r`/`refuse` (answer the open question), `out IIN`
-  (check-out), `ack ID`/`ack all`, a typed IIN (manual entry), `help`;
+  (check-out), `ack ID`/`ack all`, `open [exit] REASON` (the gate, once),
+  a typed IIN (manual entry), `help`;
 - when the input is not a terminal (a pipe, a file), each line is a scanned
   code and nothing answers staff questions: they time out and are recorded
   as `ask_staff`. Such an input is a batch: when it ends, the desk decides
@@ -18,24 +19,31 @@ Codes and staff answers never share a channel:
 
 from __future__ import annotations
 
-import codecs
 import json
-import os
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
-from kiosk.decision import Decision
-from kiosk.jsonlines import alert_line, decision_line, question_line
+from kiosk.decision import Decision, Direction
+from kiosk.gate.values import GateState, NoOpenReason, Opened
+from kiosk.jsonlines import (
+    alert_line,
+    decision_line,
+    gate_closed_line,
+    gate_link_line,
+    gate_opened_line,
+    gate_refused_line,
+    question_line,
+)
 from kiosk.listeners import DeskListener
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
     DeviceReport,
+    GateClosed,
     QuestionEnd,
     ServiceState,
     StaffQuestion,
@@ -52,7 +60,7 @@ if TYPE_CHECKING:
 HELP = (
     "staff keys: a | admit, r | refuse [reason]  answer the open question;  "
     "out IIN  check a person out;  ack ID | ack all  acknowledge alerts;  "
-    "a typed IIN  manual entry;  quit"
+    "open [exit] REASON  open the gate for one person;  a typed IIN  manual entry;  quit"
 )
 _ANSWERS = {
     "a": StaffAnswer.ADMIT,
@@ -81,6 +89,7 @@ class TerminalListener(DeskListener):
         self.alerts: list[int] = []
         self.failed = threading.Event()
         self._service_line = ""
+        self._gate_reachable: bool | None = None
 
     def decision_shown(self, decision: Decision) -> None:
         self._json(decision_line(decision))
@@ -131,6 +140,27 @@ class TerminalListener(DeskListener):
 
     def device_changed(self, report: DeviceReport) -> None:
         self._say(f"{report.kind.value}: {_DEVICE_WORDS[report.state]}")
+
+    def gate_changed(self, state: GateState) -> None:
+        if state.reachable is None or state.reachable is self._gate_reachable:
+            return  # the panel's other news (opens waiting) is not the terminal's
+        self._gate_reachable = state.reachable
+        self._json(gate_link_line(state))
+
+    def gate_opened(self, opened: Opened) -> None:
+        self._json(gate_opened_line(opened))
+        self._say(f"gate: open for one person ({opened.request.direction.value})")
+
+    def gate_closed(self, closed: GateClosed) -> None:
+        self._json(gate_closed_line(closed))
+        if closed.annulment is not None:
+            who = closed.masked_id or "the visitor"
+            way = closed.request.direction.value
+            self._say(f"gate: nobody went through; the {way} of {who} is annulled")
+
+    def gate_refused(self, reason: NoOpenReason) -> None:
+        self._json(gate_refused_line(reason))
+        self._say(f"gate: not opened ({reason.value})")
 
     def desk_failed(self, failure: DeskFailure) -> None:
         self._say(f"the desk stopped: {failure.message}")
@@ -299,6 +329,11 @@ class TerminalDesk:
             self._desk.check_out(rest.strip(), Method.MANUAL)
         elif verb == "ack" and rest:
             self._acknowledge(rest.strip())
+        elif verb == "open":  # staff's Open gate: who (this terminal's operator) and why
+            way, _, why = rest.strip().partition(" ")
+            exit_ = way.lower() == "exit"
+            direction = Direction.EXIT if exit_ else Direction.ENTRY
+            self._desk.open_gate(direction, self._operator, why if exit_ else rest)
         elif verb in ("quit", "q", "exit"):
             self.stop.set()
         elif verb in ("help", "?"):
@@ -324,80 +359,3 @@ class TerminalDesk:
             self._listener.say("no such alert")
         for alert_id in ids:
             self._desk.acknowledge(alert_id)
-
-
-# -- reading the terminal ----------------------------------------------------------
-
-
-def codes_left(items: queue.Queue[Item | None]) -> int:
-    """The codes read from a pipe that the desk was never given (the queue is emptied)."""
-    left = 0
-    while True:
-        try:
-            item = items.get_nowait()
-        except queue.Empty:
-            return left
-        if isinstance(item, Line) and item.text.strip():
-            left += 1
-
-
-def read_lines(stream: IO[str], items: queue.Queue[Item | None]) -> threading.Thread:
-    """Each line of a pipe or file is a scanned code (*items* bounded: the reader
-    waits for the desk)."""
-
-    def loop() -> None:
-        for line in stream:
-            items.put(Line(line.rstrip("\r\n")))
-        items.put(None)
-
-    return _daemon(loop, "terminal-lines")
-
-
-def read_keys(items: queue.Queue[Item | None]) -> tuple[threading.Thread, Callable[[], None]]:
-    """Every key of the interactive terminal, timed on arrival; and how to restore it."""
-    from hardware.wedge import KeyPress
-
-    if sys.platform == "win32":
-        import msvcrt
-
-        def loop() -> None:
-            while True:
-                char = msvcrt.getwch()
-                if char in ("\x00", "\xe0"):  # a function or arrow key: two codes
-                    msvcrt.getwch()
-                    continue
-                if char == "\x1a":  # Ctrl-Z
-                    items.put(None)
-                    return
-                items.put(KeyPress(char, time.monotonic()))
-
-        return _daemon(loop, "terminal-keys"), lambda: None
-
-    import termios
-    import tty
-
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
-    tty.setcbreak(fd)  # keys one by one, no echo; Ctrl-C still stops the desk
-
-    def loop_posix() -> None:
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        while True:
-            byte = os.read(fd, 1)
-            if not byte:
-                items.put(None)
-                return
-            for char in decoder.decode(byte):
-                items.put(KeyPress(char, time.monotonic()))
-
-    def restore() -> None:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-
-    return _daemon(loop_posix, "terminal-keys"), restore
-
-
-def _daemon(target: Callable[[], None], name: str) -> threading.Thread:
-    # Blocked in a read of the terminal, it cannot be woken: it ends with the process.
-    thread = threading.Thread(target=target, name=name, daemon=True)
-    thread.start()
-    return thread

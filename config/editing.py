@@ -17,8 +17,14 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.toml_document import TOMLDocument
 
+from config.gate_settings import GateSettings
 from config.settings import DEFAULT_FILE, Settings, SettingsError, parse_settings, user_config_file
 from kiosk.storage.files import replace_whole
+
+GATE_KEYS: tuple[str, ...] = tuple(
+    f"gate.{name}" for name in GateSettings.model_fields if name != "http_headers"
+)
+"""Every `[gate]` key but the relay's HTTP headers (a table: edited in the file)."""
 
 EDITABLE: tuple[str, ...] = (
     "venue.name",
@@ -43,6 +49,7 @@ EDITABLE: tuple[str, ...] = (
     "ses.phone",
     "boarding.doctor_room",
     "camera.device",
+    *GATE_KEYS,
 )
 """The settings the dialog edits, by dotted key; the rest only in the file."""
 

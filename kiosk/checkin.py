@@ -156,14 +156,16 @@ def shown_again(
     since: float,
 ) -> Decision | None:
     """The person's last check-in or check-out at *desk* since *since*, as a
-    `repeat` decision; None when there is none (or nobody answered it)."""
+    `repeat` decision; None when there is none (or nobody answered it, or the
+    gate annulled it: nobody walked through)."""
     rows = store.query(
         "SELECT id, type, occurred_at, data FROM outbox WHERE subject = ? "
-        "AND occurred_at >= ? AND type IN ('check_in', 'check_out') AND venue_bin = ? "
-        "AND entrance = ? AND desk = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1",
+        "AND occurred_at >= ? AND type IN ('check_in', 'check_out', 'entry_annulled', "
+        "'exit_annulled') AND venue_bin = ? AND entrance = ? AND desk = ? "
+        "ORDER BY occurred_at DESC, seq DESC LIMIT 1",
         (visitor.subject, since, desk.venue_bin, desk.entrance, desk.desk),
     )
-    if not rows:
+    if not rows or rows[0]["type"] not in (EventType.CHECK_IN, EventType.CHECK_OUT):
         return None
     row = rows[0]
     data: dict[str, Any] = json.loads(str(row["data"]))

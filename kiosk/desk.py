@@ -13,7 +13,8 @@ no desk logic of their own.
 
 Its parts: :class:`kiosk.questions.QuestionDesk` (Admit or Refuse, in turn),
 :class:`kiosk.referrals.desk.ReferralDesk`, :class:`kiosk.servicewatch.ServiceWatch`
-(the service's state) and :class:`kiosk.panel.PanelNews` (the staff panel's news).
+(the service's state), :class:`kiosk.panel.PanelNews` (the staff panel's news)
+and, with a gate, :class:`kiosk.gatedesk.GateDesk`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from dataclasses import dataclass
 
 from kiosk.decision import Decision, Direction, Flag, StaffInput
 from kiosk.deskloop import DeskLoop
+from kiosk.gate.inbox import GateInbox
+from kiosk.gate.keeper import GateKeeper
+from kiosk.gatedesk import DeskGate, GateDesk, GatelessDesk
 from kiosk.listeners import DeskListener, DeskListeners
 from kiosk.news import DeskFailure, DeviceReport, KeyListState, Recorded
 from kiosk.panel import PanelNews
@@ -81,6 +85,7 @@ class _Opened:
     feed: AlertFeed
     service: ServiceWatch
     panel: PanelNews
+    gate: DeskGate
 
 
 class DeskController(DeskLoop):
@@ -115,12 +120,18 @@ class DeskController(DeskLoop):
         # Desk-thread state: only touched by the desk thread.
         self._parts: _Opened | None = None
         self._last_integrity = 0.0
+        self._gate: tuple[GateKeeper, GateInbox] | None = None
 
     # -- wiring -------------------------------------------------------------
 
     def add_listener(self, listener: DeskListener) -> None:
         """Add before :meth:`start`."""
         self._tell.add(listener)
+
+    def attach_gate(self, keeper: GateKeeper, inbox: GateInbox) -> None:
+        """A gate to open after each recorded entry (and exit); before :meth:`start`.
+        *inbox* carries the driver's reports: give it :meth:`gate_reported` as nudge."""
+        self._gate = (keeper, inbox)
 
     # -- inputs (any thread) ------------------------------------------------------
 
@@ -197,6 +208,14 @@ class DeskController(DeskLoop):
         """From the network thread: the venue's referrals that changed, from the service."""
         self._put(self._on_referral, lambda r: r.pulled(pull))
 
+    def gate_reported(self) -> None:
+        """From the gate driver's thread: its inbox holds a report."""
+        self._put(lambda: self._opened.gate.reported())
+
+    def open_gate(self, direction: Direction, operator: str, reason: str) -> None:
+        """Staff's Open gate: who and why are recorded (`gate_opened`)."""
+        self._put(lambda: self._opened.gate.open_by_staff(direction, operator, reason))
+
     # -- the desk thread ----------------------------------------------------------
 
     def _begin(self) -> None:
@@ -208,6 +227,9 @@ class DeskController(DeskLoop):
 
     def _idle(self) -> None:
         self._opened.panel.refresh()
+
+    def _due_in(self) -> float | None:
+        return self._parts.gate.due_in() if self._parts is not None else None
 
     def _failed(self, failure: DeskFailure) -> None:
         self._tell.desk_failed(failure)
@@ -240,7 +262,11 @@ class DeskController(DeskLoop):
         referrals = ReferralDesk(reception.referrals, tell)
         asked = StaffQuestions(self._options.question_timeout)
         questions = QuestionDesk(asked, tell, reception.record, self._after_recorded)
-        return _Opened(store, reception, referrals, questions, feed, service, panel)
+        gate: DeskGate = GatelessDesk(tell)
+        if self._gate is not None:
+            desk, clock = reception.settings.desk, self._clock
+            gate = GateDesk(*self._gate, store, desk, tell, feed, clock, self._gate_recorded)
+        return _Opened(store, reception, referrals, questions, feed, service, panel, gate)
 
     def _started(self) -> None:
         parts = self._opened
@@ -251,6 +277,7 @@ class DeskController(DeskLoop):
         parts.panel.tell_reds()
         parts.feed.start()
         parts.referrals.started()
+        parts.gate.started()
 
     def _end(self) -> None:
         parts = self._parts
@@ -309,6 +336,7 @@ class DeskController(DeskLoop):
         if now - self._last_integrity >= self._options.integrity_every:
             parts.store.check_integrity()
             self._last_integrity = now
+        parts.gate.tick()
 
     def _on_device(self, report: DeviceReport) -> None:
         self._tell.device_changed(report)
@@ -333,6 +361,11 @@ class DeskController(DeskLoop):
         if action(self._opened.referrals) and self._recorded is not None:
             self._recorded()
         self._opened.feed.tell_new()
+
+    def _gate_recorded(self) -> None:
+        self._opened.panel.changed()  # an annulment: the count, the list
+        if self._recorded is not None:
+            self._recorded()
 
     def _on_lookup(self, problem: ServiceProblem | None) -> None:
         """A call to the service (a lookup, a key fetch, a poll) answered or not."""
@@ -371,6 +404,7 @@ class DeskController(DeskLoop):
                 self._tell.entry_recorded(recorded)
             else:
                 self._tell.exit_recorded(recorded)
+            parts.gate.recorded(recorded)  # opens the turnstile: before the alerts
         flags = decision.flags
         if Flag.RED_REPORT_QUEUED in flags:
             parts.feed.add(

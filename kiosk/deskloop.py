@@ -80,7 +80,12 @@ class DeskLoop:
         """On the thread, before any input: open what the inputs need."""
 
     def _on_tick(self) -> None:
-        """Between inputs, every `idle_tick` seconds of real time."""
+        """Between inputs, every `idle_tick` seconds of real time, and when due."""
+
+    def _due_in(self) -> float | None:
+        """Seconds until something needs a tick sooner than the next one (a wait
+        that ends: a gate's passage time-out); None: nothing."""
+        return None
 
     def _after_input(self) -> None:
         """After each input handled."""
@@ -109,6 +114,8 @@ class DeskLoop:
             # must not hold up time-outs and file checks.
             try:
                 wait = next_tick - time.monotonic()
+                due = self._due_in() if self.failure is None else None
+                wait = wait if due is None else min(wait, due)
                 item = self._inputs.get(timeout=wait) if wait > 0 else self._on_tick
             except queue.Empty:
                 item = self._on_tick

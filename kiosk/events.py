@@ -16,6 +16,9 @@ class EventType(StrEnum):
     REFERRAL_OPENED = "referral_opened"
     REFERRAL_RESOLVED = "referral_resolved"
     STAFF_OVERRIDE = "staff_override"
+    ENTRY_ANNULLED = "entry_annulled"  # nobody walked through the gate opened for a check-in
+    EXIT_ANNULLED = "exit_annulled"  # … for a check-out
+    GATE_OPENED = "gate_opened"  # staff opened the gate by hand
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ class NewEvent:
     data: Mapping[str, Any] = field(default_factory=dict)
     iin: str | None = None
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    subject: str | None = None
+    """For an event without an IIN about a person (an annulment): the keyed hash
+    the event it is about was recorded under, for the desk's own look-ups."""
 
 
 @dataclass(frozen=True)

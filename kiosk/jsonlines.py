@@ -6,7 +6,8 @@ from enum import Enum
 from typing import Any
 
 from kiosk.decision import Decision
-from kiosk.news import StaffQuestion
+from kiosk.gate.values import GateState, NoOpenReason, Opened, OpenRequest
+from kiosk.news import GateClosed, StaffQuestion
 from kiosk.referrals.values import Referral
 from kiosk.storage.alerts import Alert, payload_to_json
 from kiosk.wiretime import format_time, time_or_none
@@ -35,6 +36,43 @@ def alert_line(alert: Alert) -> dict[str, Any]:
         "at": format_time(alert.created_at),
         **payload_to_json(alert.payload),
     }
+
+
+def gate_opened_line(opened: Opened) -> dict[str, Any]:
+    """The gate took an open: one person may go through now."""
+    return {"gate": "opened", **_request(opened.request), "at": format_time(opened.at)}
+
+
+def gate_closed_line(closed: GateClosed) -> dict[str, Any]:
+    """An open ended: `passed`, `annulled` (with the annulment event and whose),
+    `no_passage` or `dropped`."""
+    out = {"gate": closed.end.value, **_request(closed.request), "at": format_time(closed.at)}
+    if closed.annulment is not None:
+        out["annulment"] = closed.annulment
+        out["masked_id"] = closed.masked_id
+    return out
+
+
+def gate_refused_line(reason: NoOpenReason) -> dict[str, Any]:
+    """Staff's open opened nothing, and why."""
+    return {"gate": "refused", "reason": reason.value}
+
+
+def gate_link_line(state: GateState) -> dict[str, Any]:
+    """The gate answers (`reachable`), or stopped answering (`unreachable`, why)."""
+    if state.reachable:
+        return {"gate": "reachable"}
+    return {"gate": "unreachable", "detail": state.detail}
+
+
+def _request(request: OpenRequest) -> dict[str, Any]:
+    out: dict[str, Any] = {"direction": request.direction.value, "command": request.command}
+    if request.event_id is not None:
+        out["event_id"] = request.event_id
+    if request.staff is not None:
+        out["operator"] = request.staff.operator
+        out["reason"] = request.staff.reason
+    return out
 
 
 def referral_line(referral: Referral) -> dict[str, Any]:

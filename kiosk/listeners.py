@@ -13,10 +13,12 @@ import logging
 from collections.abc import Callable
 
 from kiosk.decision import Decision
+from kiosk.gate.values import GateState, NoOpenReason, Opened
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
     DeviceReport,
+    GateClosed,
     KeyListState,
     OccupancyState,
     QuestionEnd,
@@ -105,6 +107,22 @@ class DeskListener:
         """An open or resolve input changed nothing. *decision_id* is the id the input
         named: a decision's, a referral's (resolve), or "" for a typed IIN."""
 
+    def gate_changed(self, state: GateState) -> None:
+        """The gate as the staff panel shows it: at start (a desk with a gate), and
+        when it changed (it answers or not, opens waiting for a passage)."""
+
+    def gate_opened(self, opened: Opened) -> None:
+        """The gate took an open: one person may go through now ("Go through")."""
+
+    def gate_closed(self, closed: GateClosed) -> None:
+        """An open ended: someone went through, nobody did (an entry or exit
+        annulled, when `end` says so), or it never reached the gate. Told once
+        per open; only a dropped one may be told again, when someone went
+        through after all (the gate let go by hand) or its event is annulled."""
+
+    def gate_refused(self, reason: NoOpenReason) -> None:
+        """Staff's Open gate opened nothing, and why."""
+
 
 class DeskListeners(DeskListener):
     """Every listener of one desk, told in the order they were added."""
@@ -180,3 +198,15 @@ class DeskListeners(DeskListener):
 
     def referral_refused(self, decision_id: str, why: ReferralRefused) -> None:
         self._each(lambda listener: listener.referral_refused(decision_id, why))
+
+    def gate_changed(self, state: GateState) -> None:
+        self._each(lambda listener: listener.gate_changed(state))
+
+    def gate_opened(self, opened: Opened) -> None:
+        self._each(lambda listener: listener.gate_opened(opened))
+
+    def gate_closed(self, closed: GateClosed) -> None:
+        self._each(lambda listener: listener.gate_closed(closed))
+
+    def gate_refused(self, reason: NoOpenReason) -> None:
+        self._each(lambda listener: listener.gate_refused(reason))

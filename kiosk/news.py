@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.decision import Decision
+from kiosk.gate.values import OpenRequest
 from kiosk.service.errors import ServiceProblem
 from kiosk.storage.errors import StoreProblem
 from shared.device import DeviceState
@@ -118,7 +119,9 @@ class AnswerIgnored(StrEnum):
 
 @dataclass(frozen=True)
 class RecentEvent:
-    """One of today's events for the staff panel: masked, no raw IIN."""
+    """One of today's events for the staff panel: masked, no raw IIN. An
+    annulment (`entry_annulled`, `exit_annulled`) has the masked id of the
+    event it annuls; a `gate_opened` the operator, direction and reason."""
 
     id: str
     type: str
@@ -130,6 +133,12 @@ class RecentEvent:
     automatic: bool = False
     operator: str | None = None
     synced: bool = False
+    annulled: bool = False
+    """A check-in (check-out) the gate annulled: nobody walked through."""
+    direction: str | None = None
+    """A gate opened by staff: `entry` or `exit`."""
+    reason: str | None = None
+    """… and why, as staff said."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,27 @@ class Recorded:
     def event_id(self) -> str:
         """The check-in (an entry) or the check-out (an exit)."""
         return self.event_ids[0]
+
+
+class GateEnd(StrEnum):
+    """How an open of the gate ended."""
+
+    PASSED = "passed"  # someone went through
+    ANNULLED = "annulled"  # nobody did: the entry (exit) it was for is annulled
+    NO_PASSAGE = "no_passage"  # nobody did, nothing annulled (a staff open; the gate unreachable)
+    DROPPED = "dropped"  # the open never reached the gate in time: it is not sent later
+
+
+@dataclass(frozen=True)
+class GateClosed:
+    """An open of the gate ended. For an annulment, `annulment` is the event
+    recorded (`entry_annulled`, `exit_annulled`) and `masked_id` whose it was."""
+
+    request: OpenRequest
+    end: GateEnd
+    at: float
+    annulment: str | None = None
+    masked_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from kiosk.storage.presence import Presence, Stay, leave
 from kiosk.storage.store import Store
 
 _UNDELIVERED_MOVE = (
-    "SELECT 1 FROM outbox WHERE subject = ? AND acked_at IS NULL AND (type = 'check_out' "
+    "SELECT 1 FROM outbox WHERE subject = ? AND acked_at IS NULL AND (type IN ('check_out', "
+    "'entry_annulled', 'exit_annulled') "
     "OR (type = 'check_in' AND json_extract(data, '$.decision') = 'admit')) LIMIT 1"
 )
 

@@ -24,15 +24,20 @@ class FakeClock:
 
     def __init__(self, now: float = START) -> None:
         self.current = now
+        self.wall_set = 0.0
 
     def now(self) -> float:
-        return self.current
+        return self.current + self.wall_set
 
     def monotonic(self) -> float:
         return self.current
 
     def advance(self, seconds: float) -> None:
         self.current += seconds
+
+    def set_wall(self, seconds: float) -> None:
+        """The wall clock is set by *seconds* (a time sync): intervals do not move."""
+        self.wall_set += seconds
 
 
 def clock_within_today(span_s: float = 1200.0) -> FakeClock:

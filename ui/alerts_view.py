@@ -24,6 +24,7 @@ from kiosk.storage.alerts import (
     DeadLetter,
     DeskHealth,
     DeviceLost,
+    GateLost,
     Passback,
     RedReportQueued,
     ReferralResolved,
@@ -99,6 +100,12 @@ CRASH_LOOP = QT_TRANSLATE_NOOP(
     "The kiosk crashed %1 times within a minute and was left stopped until this start. "
     "Tell support; the log file says why.",
 )
+GATE_LOST = QT_TRANSLATE_NOOP(
+    "Alerts",
+    "The gate does not answer: check its cable and power. Check-ins go on, but the "
+    "gate does not open: let visitors through by hand. This alert goes by itself "
+    "when the gate answers again.",
+)
 CAMERA = QT_TRANSLATE_NOOP("Alerts", "camera")
 SCANNER = QT_TRANSLATE_NOOP("Alerts", "scanner")
 
@@ -149,6 +156,9 @@ def alert_body(alert: Alert, ses_phone: str) -> str:
         if p.failed or not parts:
             parts.append(_say(HEALTH, checks_text(p.failed) or "—"))
         return " ".join(parts)
+    if isinstance(p, GateLost):
+        text = _say(GATE_LOST)
+        return f"{text} ({p.detail})" if p.detail else text  # the driver's words, for support
     if alert.kind is AlertKind.DEVICE_NOT_REGISTERED:
         return _say(NOT_REGISTERED)
     return _say(RESCUED)

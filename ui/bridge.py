@@ -16,11 +16,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from kiosk.decision import Decision
+from kiosk.gate.values import GateState, NoOpenReason, Opened
 from kiosk.listeners import DeskListener
 from kiosk.news import (
     AnswerIgnored,
     DeskFailure,
     DeviceReport,
+    GateClosed,
     KeyListState,
     OccupancyState,
     QuestionEnd,
@@ -62,6 +64,10 @@ class DeskBridge(QObject):
     referral_resolved = Signal(Referral)
     referrals_changed = Signal(tuple)  # of Referral
     referral_refused = Signal(str, ReferralRefused)
+    gate_changed = Signal(GateState)
+    gate_opened = Signal(Opened)
+    gate_closed = Signal(GateClosed)
+    gate_refused = Signal(NoOpenReason)
     frame_arrived = Signal(QImage)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -139,6 +145,18 @@ class BridgeListener(DeskListener):
 
     def referral_refused(self, decision_id: str, why: ReferralRefused) -> None:
         self._bridge.referral_refused.emit(decision_id, why)
+
+    def gate_changed(self, state: GateState) -> None:
+        self._bridge.gate_changed.emit(state)
+
+    def gate_opened(self, opened: Opened) -> None:
+        self._bridge.gate_opened.emit(opened)
+
+    def gate_closed(self, closed: GateClosed) -> None:
+        self._bridge.gate_closed.emit(closed)
+
+    def gate_refused(self, reason: NoOpenReason) -> None:
+        self._bridge.gate_refused.emit(reason)
 
 
 def bgr_to_qimage(frame: Any) -> QImage | None:

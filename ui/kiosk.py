@@ -40,6 +40,7 @@ from kiosk.storage.alerts import Alert
 from kiosk.vocabulary import Method, StaffAnswer
 from ui import words
 from ui.bridge import DeskBridge
+from ui.gate_view import GateScreens
 from ui.i18n import Languages
 from ui.looks import Sound, sound_of
 from ui.staff import StaffPanel
@@ -188,6 +189,19 @@ class KioskScreens(QObject):
         bridge.red_reports_changed.connect(self.staff.ses.show_reports)
         bridge.desk_failed.connect(self._on_bridge_desk_failed)
         bridge.frame_arrived.connect(self.visitor.scan.show_frame)
+        self.gate = GateScreens(
+            self.staff.gate,
+            self.visitor.show_go,
+            self._controller.open_gate,
+            lambda: self.staff.operator_name,
+            self,
+        )
+        bridge.gate_changed.connect(self.staff.gate.set_state)
+        bridge.gate_refused.connect(self.staff.gate.refused)
+        bridge.entry_recorded.connect(self.gate.recorded)
+        bridge.exit_recorded.connect(self.gate.recorded)
+        bridge.gate_opened.connect(self.gate.opened)
+        bridge.gate_closed.connect(self.gate.closed)
         self.staff.checked_in.connect(self._on_staff_checked_in)
         self.staff.checked_out.connect(self._on_staff_checked_out)
         self.staff.answered.connect(self._on_staff_answered)

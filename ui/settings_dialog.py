@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QTabWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from config.editing import EDITABLE, changes, save, target_for, timezone_choices, values_of
 from config.settings import Settings, SettingsError, load_file
+from ui import gate_fields
 from ui.i18n import Retranslating
 from ui.language_order import LanguageOrder
 
@@ -61,6 +63,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
         "policy.unverified",
         "policy.passback",
         "screens.visitor_screen",
+        "gate.driver",
+        "gate.parity",
+        "gate.http_method",
     )
 }
 
@@ -76,8 +81,10 @@ TAB_OF_SECTION = {
     "camera": 3,
     "ses": 3,
     "boarding": 3,
+    "gate": 4,
 }
-TAB_COUNT = 4
+TAB_COUNT = 5
+GATE_TAB = 4  # many keys: it scrolls, so the dialog keeps its height
 
 STYLE = """
 QWidget { font-size: 17px; }
@@ -131,6 +138,11 @@ class SettingsDialog(Retranslating, QDialog):
             form.setHorizontalSpacing(20)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             self.tabs.addTab(page, "")
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        self.tabs.removeTab(GATE_TAB)
+        scroll.setWidget(pages[GATE_TAB])
+        self.tabs.insertTab(GATE_TAB, scroll, "")
         for key in EDITABLE:
             page, form = pages[self._tab_of(key)], forms[self._tab_of(key)]
             self.labels[key] = QLabel(page)
@@ -174,6 +186,9 @@ class SettingsDialog(Retranslating, QDialog):
     # -- fields ------------------------------------------------------------------
 
     def _make_field(self, key: str, parent: QWidget) -> QWidget:
+        number = gate_fields.make_field(key, parent) if key.startswith("gate.") else None
+        if number is not None:
+            return number
         if key in CHOICES:
             combo = QComboBox(parent)
             for value in CHOICES[key]:
@@ -284,6 +299,7 @@ class SettingsDialog(Retranslating, QDialog):
                 self.tr("Service"),
                 self.tr("Screens and sound"),
                 self.tr("Devices and contacts"),
+                self.tr("Gate"),
             )
         ):
             self.tabs.setTabText(index, title)
@@ -303,6 +319,10 @@ class SettingsDialog(Retranslating, QDialog):
         zone_editor = self.zones.lineEdit()
         if zone_editor is not None:
             zone_editor.setPlaceholderText(self.tr("This PC's time zone"))
+        for key in gate_fields.NONE_BELOW_ZERO:
+            spin = self.fields[key]
+            assert isinstance(spin, QSpinBox)
+            spin.setSpecialValueText(self.tr("None (-1)"))
         self.mute.setText(self.tr("Mute all sounds"))
         self.capacity.setSpecialValueText(self.tr("No limit"))
         self.file_label.setText(
@@ -352,6 +372,7 @@ class SettingsDialog(Retranslating, QDialog):
             "camera.device": self.tr("Camera"),
             "ses.phone": self.tr("Sanitary service phone"),
             "boarding.doctor_room": self.tr("Doctor room (boarding)"),
+            **gate_fields.label_texts(self.tr),
         }
 
     def _choice_texts(self) -> dict[str, dict[str, str]]:
@@ -381,6 +402,7 @@ class SettingsDialog(Retranslating, QDialog):
                 "same": self.tr("This monitor"),
                 "second": self.tr("Second monitor"),
             },
+            **gate_fields.choice_texts(self.tr),
         }
 
 

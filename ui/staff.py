@@ -30,6 +30,7 @@ from kiosk.vocabulary import Method, StaffAnswer
 from ui import looks, words
 from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
+from ui.gate_view import GateBar, event_words
 from ui.i18n import NATIVE_NAMES, Retranslating
 from ui.icons import ShapeIcon, tick_icon
 from ui.operator import OperatorPicker
@@ -270,8 +271,12 @@ class EventsView(Retranslating, QTableWidget):
         if compact:
             for column in (4, 5):  # who and sent: on the events tab
                 self.hideColumn(column)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if compact:  # a long line (a staff open's reason) is elided, never pushes columns out
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
         self._sent_icon = tick_icon(16, self.palette().color(QPalette.ColorRole.Text).name())
         self.events: tuple[RecentEvent, ...] = ()
         self._retranslate()
@@ -292,11 +297,19 @@ class EventsView(Retranslating, QTableWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == self.SENT and event.synced:
                     item.setIcon(self._sent_icon)
+                if event.annulled:  # nobody walked through: struck out, as on paper
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
                 self.setItem(row, column, item)
 
     def _what(self, event: RecentEvent) -> str:
+        return event_words(event, self._usual(event))
+
+    def _usual(self, event: RecentEvent) -> str:
         if event.type == "check_out":
             return self.tr("Out (closing)") if event.automatic else self.tr("Out")
         return {
@@ -381,6 +394,7 @@ class StaffPanel(Retranslating, QWidget):
         self.keys_label = ElidedLabel(parent=self)  # the pass-signing key list's age
         self.keys_label.setObjectName("keys-age")
         self._keys: KeyListState | None = None
+        self.gate = GateBar(self)  # hidden until the desk tells of a gate
         self.send_now_button = QPushButton(self)
         self.send_now_button.setMinimumHeight(40)
         self.send_now_button.hide()
@@ -432,6 +446,7 @@ class StaffPanel(Retranslating, QWidget):
         side = self._side = QVBoxLayout()
         side.addWidget(self.inside_label)
         side.addWidget(self.keys_label)  # the key list's age, a small line under the count
+        side.addWidget(self.gate)
         side.addWidget(self.last)
         side.addWidget(self.notice)
         side.addWidget(self.latest, 1)
@@ -548,6 +563,7 @@ class StaffPanel(Retranslating, QWidget):
         self._desk_layout.setStretch(0, 1 if narrow else 3)
         self._desk_layout.setStretch(1, 1 if narrow else 2)
         self.latest.setVisible(not narrow)
+        self.gate.set_narrow(narrow)
         self._side.setStretch(self._side.count() - 1, 1 if narrow else 0)  # cards keep their height
         for lang, button in self.language_buttons.items():  # ҚАЗ РУС ENG, as on signs
             button.setText(SHORT_NAMES[lang] if narrow else NATIVE_NAMES[lang])

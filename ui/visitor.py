@@ -37,6 +37,7 @@ INSIDE_OF = QT_TRANSLATE_NOOP("Words", "Inside: %1 of %2")
 BOARDED = QT_TRANSLATE_NOOP("Words", "Boarded: %1")
 BOARDED_OF = QT_TRANSLATE_NOOP("Words", "Boarded: %1 of %2")
 QUEUED = QT_TRANSLATE_NOOP("Words", "%1 · %2 waiting to send")
+GO_THROUGH = QT_TRANSLATE_NOOP("Words", "Go through")
 
 LEAST = QSize(320, 240)
 """The least room a visitor screen asks for, whatever its words: the text shrinks."""
@@ -326,6 +327,11 @@ class StatusScreen(QWidget):
         self.status_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
         self.detail_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         self.detail_others = _label(self, align=Qt.AlignmentFlag.AlignCenter)
+        # "Go through" while the gate is open for this decision (ui/gate_view.py).
+        self.going = False
+        self.go_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
+        self.go_label.setObjectName("go-through")
+        self.go_label.hide()
         self.who_label = _label(self, bold=True, align=Qt.AlignmentFlag.AlignCenter)
         self.footer_label = _label(self, align=Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -334,6 +340,7 @@ class StatusScreen(QWidget):
         for label in (
             self.decision_label,
             self.decision_others,
+            self.go_label,
             self.status_label,
             self.detail_label,
             self.detail_others,
@@ -347,6 +354,8 @@ class StatusScreen(QWidget):
     ) -> None:
         """The decision; *referred*: sent to the doctor room; *detail* replaces
         the usual line of detail (the referral's ticket and where to go)."""
+        if self.decision is None or self.decision.id != decision.id:
+            self.going = False
         self.decision, self.referred, self.detail = decision, referred, detail
         self.look = looks.look_of(decision)
         palette = self.palette()
@@ -375,10 +384,20 @@ class StatusScreen(QWidget):
         others = [in_lang(lang, said.detail) for lang in order[1:]]
         self.detail_others.setText("  ·  ".join(text for text in others if text))
         self.detail_others.setVisible(said.detail is not None)
+        go = Phrase(GO_THROUGH)
+        self.go_label.setText(
+            "  ·  ".join(in_lang(lang, go) for lang in order) if self.going else ""
+        )
+        self.go_label.setVisible(self.going)
         self.who_label.setText(who(decision))
         footer = [clock_time(decision.decided_at), in_lang(order[0], said.provenance)]
         self.footer_label.setText("   ·   ".join(part for part in footer if part))
         self._resize_text()
+
+    def set_going(self, going: bool) -> None:
+        """The gate is open for the decision shown (True), or no longer (False)."""
+        self.going = going
+        self.redraw()
 
     def redraw(self) -> None:
         """Draw what was last shown again (the visitor's languages changed order)."""
@@ -411,6 +430,7 @@ class StatusScreen(QWidget):
         fit_font(self.status_label, int(height * 0.055), fit=width, lines=1)
         fit_font(self.detail_label, int(height * 0.045), fit=width, lines=2)
         fit_font(self.detail_others, int(height * 0.03), fit=width, lines=2)
+        fit_font(self.go_label, int(height * 0.07), fit=width, lines=1)
         fit_font(self.who_label, int(height * 0.045), fit=width, lines=1)
         fit_font(self.footer_label, int(height * 0.035), fit=width, lines=2)
 
@@ -436,11 +456,13 @@ class VisitorView(QStackedWidget):
         self._timer.setInterval(int(seconds * 1000))
         self._timer.timeout.connect(self._on_timer_timeout)
         self._waiting_for_staff: str | None = None
+        self._held = False  # the time was up while the visitor was told to go through
 
     def show_decision(
         self, decision: Decision, *, referred: bool = False, detail: Phrase | None = None
     ) -> None:
         self.status.show_decision(decision, referred=referred, detail=detail)
+        self._held = False
         self.setCurrentWidget(self.status)
         # Painted now, not at the next screen refresh: the visitor is waiting
         # (scan-to-screen stays within one camera frame; bench/latency.py).
@@ -458,6 +480,18 @@ class VisitorView(QStackedWidget):
         self.scan.refresh()
         self.status.redraw()
 
+    def show_go(self, decision_id: str, going: bool) -> None:
+        """The gate opened for the decision *decision_id* ("Go through" under its
+        colour), or that open ended (its usual words again). The screen stays
+        while the visitor is told to go through."""
+        shown = self.status.decision
+        if shown is None or shown.id != decision_id or self.status.going == going:
+            return
+        self.status.set_going(going)
+        if not going and self._held:
+            self._held = False
+            self._timer.start()
+
     def question_closed(self, question_id: str) -> None:
         if self._waiting_for_staff == question_id:
             self._waiting_for_staff = None
@@ -472,5 +506,7 @@ class VisitorView(QStackedWidget):
         self._timer.stop()
 
     def _on_timer_timeout(self) -> None:
-        if self._waiting_for_staff is None:
+        if self.status.going and self.currentWidget() is self.status:
+            self._held = True
+        elif self._waiting_for_staff is None:
             self.show_scan()

@@ -106,6 +106,7 @@ ALERT_TITLE = {
     AlertKind.REFERRAL_RESOLVED: QT_TRANSLATE_NOOP("Words", "The doctor decided a referral"),
     AlertKind.RESOLUTION_REFUSED: QT_TRANSLATE_NOOP("Words", "A doctor's decision was refused"),
     AlertKind.DESK_HEALTH: QT_TRANSLATE_NOOP("Words", "Something at this desk needs fixing"),
+    AlertKind.GATE_UNREACHABLE: QT_TRANSLATE_NOOP("Words", "The gate does not answer"),
 }
 
 SERVICE = {

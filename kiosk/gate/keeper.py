@@ -70,7 +70,7 @@ class _Watch:
     """An open waiting for its passage."""
 
     request: OpenRequest
-    due: float
+    due: float  # by the monotonic clock: a wall clock set meanwhile annuls nothing
     blind: bool  # the gate was unreachable at some point: a missing passage proves nothing
     opened: bool = False
 
@@ -84,7 +84,9 @@ class GateKeeper:
         self._rules = rules or GateRules()
         self._last_command = 0
         self._opened_for: dict[str, float] = {}  # event id -> its time: one open per event
-        self._pending: dict[int, OpenRequest] = {}  # sent to the driver, no report yet
+        # Sent to the driver, no report yet; with when, by the monotonic clock (a
+        # wall clock set meanwhile forgets none of them early).
+        self._pending: dict[int, tuple[OpenRequest, float]] = {}
         self._watches: dict[Direction, deque[_Watch]] = {d: deque() for d in Direction}
         self._reachable: bool | None = None
         self._detail: str | None = None
@@ -143,12 +145,12 @@ class GateKeeper:
 
     def tick(self) -> tuple[GateNews, ...]:
         """Ends the waits that are over: annulments, and opens that annul nothing."""
-        now = self._clock.now()
+        now, ticked = self._clock.now(), self._clock.monotonic()
         news: list[GateNews] = []
         for direction, waiting in self._watches.items():
             keep: deque[_Watch] = deque()
             for watch in waiting:
-                if now < watch.due + self._rules.settle_s:
+                if ticked < watch.due + self._rules.settle_s:
                     keep.append(watch)
                 else:
                     news.append(self._ended(watch, now))
@@ -157,7 +159,8 @@ class GateKeeper:
         return tuple(news)
 
     def due_at(self) -> float | None:
-        """When :meth:`tick` next has something to end (None: nothing waits)."""
+        """When :meth:`tick` next has something to end, by the clock's `monotonic()`
+        (None: nothing waits)."""
         dues = [w.due for q in self._watches.values() for w in q]
         return min(dues) + self._rules.settle_s if dues else None
 
@@ -176,16 +179,17 @@ class GateKeeper:
         return () if before is True else (GateReachable(now),)
 
     def gate_pulsed(self, *, command: int, delivered: bool) -> tuple[GateNews, ...]:
-        request = self._pending.pop(command, None)
-        if request is None:
+        pending = self._pending.pop(command, None)
+        if pending is None:
             return ()
+        request = pending[0]
         now = self._clock.now()
         if not delivered:
             return (OpenDropped(request, now),)
         for watch in self._watches[request.direction]:
             if watch.request is request:
                 # The visitor's time to walk through starts when the gate opened.
-                watch.due = now + self._rules.passage_timeout_s
+                watch.due = self._clock.monotonic() + self._rules.passage_timeout_s
                 watch.opened = True
         return (Opened(request, now),)
 
@@ -247,10 +251,10 @@ class GateKeeper:
     ) -> OpenRequest:
         self._last_command += 1
         request = OpenRequest(self._last_command, direction, now, event_id, staff)
-        self._pending[request.command] = request
+        self._pending[request.command] = (request, self._clock.monotonic())
         exit_ = direction is Direction.EXIT
         if self._gate.senses(exit=exit_):
-            due = now + self._rules.passage_timeout_s
+            due = self._clock.monotonic() + self._rules.passage_timeout_s
             self._watches[direction].append(_Watch(request, due, self._reachable is not True))
         self._gate.pulse(exit=exit_, command=request.command, within_s=within_s)
         return request
@@ -268,6 +272,6 @@ class GateKeeper:
         horizon = now - self._rules.open_within_s
         for event_id in [e for e, at in self._opened_for.items() if at < horizon]:
             del self._opened_for[event_id]
-        stale = now - _FORGET_PENDING_S
-        for command in [c for c, r in self._pending.items() if r.requested_at < stale]:
+        stale = self._clock.monotonic() - _FORGET_PENDING_S
+        for command in [c for c, (_, sent) in self._pending.items() if sent < stale]:
             del self._pending[command]

@@ -154,3 +154,7 @@ class GateState:
     def present(self) -> bool:
         """A gate is configured (the `none` driver opens nothing)."""
         return self.entry_channel or self.exit_channel
+
+    def senses(self, direction: Direction) -> bool:
+        """Passages that way are seen: an open there ends with news of how."""
+        return self.exit_sensor if direction is Direction.EXIT else self.entry_sensor

@@ -3,7 +3,9 @@
 What a venue manager reads at the end of the day (docs/architecture.md, section 7):
 people inside through the day, the real working hours (first entry to last
 exit), check-ins by status and by decision, unverified admissions and what
-they turned out to be, red reports, staff overrides and doctor referrals.
+they turned out to be, red reports, staff overrides and doctor referrals;
+entries and exits the gate annulled (nobody walked through) are counted
+apart, and left out of everything else.
 
 A report reads two ranges of the `outbox_time` index: the business day
 itself, and, only when the day left questions open (an unverified
@@ -85,6 +87,10 @@ class DayReport:
     by_decision: DecisionCounts = field(default_factory=DecisionCounts)
     exits: int = 0
     automatic_exits: int = 0
+    entries_annulled: int = 0
+    """Check-ins the gate annulled (nobody walked through): not counted above."""
+    exits_annulled: int = 0
+    """Check-outs the gate annulled: not counted in `exits`; the person stays inside."""
     unverified_admitted: int = 0
     unverified_turned_red: int = 0
     unverified_not_red: int = 0
@@ -142,6 +148,8 @@ class DayReport:
             },
             "exits": self.exits,
             "automatic_exits": self.automatic_exits,
+            "entries_annulled": self.entries_annulled,
+            "exits_annulled": self.exits_annulled,
             "unverified_admitted": self.unverified_admitted,
             "unverified_turned_red": self.unverified_turned_red,
             "unverified_not_red": self.unverified_not_red,
@@ -166,7 +174,7 @@ def day_report(store: Store, day: dt.date, business_day: BusinessDay, *, now: fl
     """The business day named *day* (see `BusinessDay.bounds`), up to *now*."""
     start, end = business_day.bounds(day)
     as_of = max(start, min(end, now))
-    tally = _Tally(start, end)
+    tally = _Tally(start, end, _annulled(store, start))
     for event in _read(store, start, as_of):
         tally.add(event)
     reports_until, referrals_until = tally.news_until(now)
@@ -186,6 +194,17 @@ def _read(store: Store, after: float, until: float) -> list[_Event]:
         (after, until),
     )
     return [_event(row) for row in rows]
+
+
+def _annulled(store: Store, after: float) -> frozenset[str]:
+    """The check-ins and check-outs annulled after *after* (an annulment may come
+    just past the day's end, for an entry seconds before it)."""
+    rows = store.query(
+        "SELECT coalesce(json_extract(data, '$.check_in'), json_extract(data, '$.check_out')) "
+        "AS annuls FROM outbox WHERE occurred_at > ? AND type IN (?, ?)",
+        (after, EventType.ENTRY_ANNULLED.value, EventType.EXIT_ANNULLED.value),
+    )
+    return frozenset(str(row["annuls"]) for row in rows if row["annuls"] is not None)
 
 
 def _read_news(store: Store, end: float, reports: float, referrals: float) -> list[_Event]:
@@ -221,8 +240,10 @@ def _data(text: object) -> Mapping[str, Any]:
 class _Tally:
     """Counts one day's events in time order, then learns what came after."""
 
-    def __init__(self, start: float, end: float) -> None:
+    def __init__(self, start: float, end: float, annulled: frozenset[str]) -> None:
         self.start, self.end = start, end
+        self.annulled = annulled  # check-ins and check-outs nobody walked through
+        self.entries_annulled = self.exits_annulled = 0
         self.by_status = dict.fromkeys(vars(StatusCounts()), 0)
         self.by_decision = dict.fromkeys(vars(DecisionCounts()), 0)
         self.changes: list[tuple[float, int]] = []
@@ -275,6 +296,9 @@ class _Tally:
     # -- one handler per event type ----------------------------------------------
 
     def _check_in(self, event: _Event) -> None:
+        if event.id in self.annulled:  # an entry that never was: counted apart
+            self.entries_annulled += 1
+            return
         data = event.data
         status = _word(data.get("status"))
         self.by_status[status if status in self.by_status else "none"] += 1
@@ -295,6 +319,9 @@ class _Tally:
             self._step(event.at, +1)
 
     def _check_out(self, event: _Event) -> None:
+        if event.id in self.annulled:  # nobody left: the stay goes on
+            self.exits_annulled += 1
+            return
         self.exits += 1
         if event.data.get("automatic"):
             self.automatic_exits += 1
@@ -347,6 +374,8 @@ class _Tally:
             by_decision=DecisionCounts(**self.by_decision),
             exits=self.exits,
             automatic_exits=self.automatic_exits,
+            entries_annulled=self.entries_annulled,
+            exits_annulled=self.exits_annulled,
             unverified_admitted=len(self.unverified_admitted),
             unverified_turned_red=len(self.turned_red & self.unverified_admitted),
             unverified_not_red=len(not_red),

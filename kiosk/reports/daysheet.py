@@ -18,9 +18,11 @@ def report_csv(report: DayReport) -> str:
     splitting, a filter on `section` shows one part, and a pivot or a
     chart works on it directly. The summary comes first, one row a number
     (sections `day`, `hours`, `inside`, `status`, `decision`, `exits`,
-    `unverified`, `staff`, `red_reports`, `referrals`); then the people
-    inside through the day, one `occupancy` row a point of the step series:
-    item = from when, value = how many. Times are the venue's local time as
+    `annulled` (entries and exits the gate annulled, nobody having walked
+    through: left out of the other counts), `unverified`, `staff`,
+    `red_reports`, `referrals`); then the people inside through the day,
+    one `occupancy` row a point of the step series: item = from when,
+    value = how many. Times are the venue's local time as
     `YYYY-MM-DD HH:MM:SS`, which spreadsheets read as date-times; the
     zone's offset is the `day,utc_offset` row; the working hours are a
     duration `H:MM:SS`. Empty value: not known (no entry yet, no exit
@@ -41,6 +43,8 @@ def report_csv(report: DayReport) -> str:
         *(("decision", name, count) for name, count in asdict(report.by_decision).items()),
         ("exits", "all", report.exits),
         ("exits", "automatic", report.automatic_exits),
+        ("annulled", "entries", report.entries_annulled),
+        ("annulled", "exits", report.exits_annulled),
         ("unverified", "admitted", report.unverified_admitted),
         ("unverified", "turned_red", report.unverified_turned_red),
         ("unverified", "not_red", report.unverified_not_red),

@@ -34,6 +34,7 @@ class AlertKind(StrEnum):
     REFERRAL_RESOLVED = "referral_resolved"
     RESOLUTION_REFUSED = "resolution_refused"
     DESK_HEALTH = "desk_health"
+    GATE_UNREACHABLE = "gate_unreachable"
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,14 @@ class DeskHealth:
     crashes: int = 0
 
 
+@dataclass(frozen=True)
+class GateLost:
+    """The gate (turnstile, door) stopped answering: check-ins go on, the gate
+    does not open. Cleared when it answers again."""
+
+    detail: str | None = None
+
+
 AlertPayload = (
     RetroactiveRed
     | RedReportQueued
@@ -170,6 +179,7 @@ AlertPayload = (
     | ReferralResolved
     | ResolutionRefused
     | DeskHealth
+    | GateLost
 )
 
 PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
@@ -187,6 +197,7 @@ PAYLOADS: dict[AlertKind, type[AlertPayload]] = {
     AlertKind.REFERRAL_RESOLVED: ReferralResolved,
     AlertKind.RESOLUTION_REFUSED: ResolutionRefused,
     AlertKind.DESK_HEALTH: DeskHealth,
+    AlertKind.GATE_UNREACHABLE: GateLost,
 }
 _KINDS = {cls: kind for kind, cls in PAYLOADS.items()}
 
@@ -257,6 +268,19 @@ class Alerts:
         with self._store.transaction() as conn:
             new_id = raise_once(conn, Alert(payload, now))
         return None if new_id is None else Alert(payload, now, new_id)
+
+    def clear(self, kind: AlertKind, *, now: float) -> list[int]:
+        """The condition behind every unseen alert of *kind* is over (a gate answers
+        again): they are put away as acknowledged. Their ids."""
+        with self._store.transaction() as conn:
+            ids = [
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT id FROM alerts WHERE kind = ? AND seen_at IS NULL", (kind.value,)
+                )
+            ]
+            conn.executemany("UPDATE alerts SET seen_at = ? WHERE id = ?", [(now, i) for i in ids])
+        return ids
 
     def unseen(self) -> list[Alert]:
         return self._select("WHERE seen_at IS NULL")

@@ -50,7 +50,7 @@ def insert_events(
                 desk.entrance,
                 desk.desk,
                 e.iin,
-                subject_of(e.iin) if e.iin else None,
+                subject_of(e.iin) if e.iin else e.subject,
                 _JSON.encode(dict(e.data)),
                 now,
             )

@@ -66,6 +66,12 @@ def leave(conn: sqlite3.Connection, subject: str) -> None:
     conn.execute("DELETE FROM presence WHERE subject = ?", (subject,))
 
 
+def undo_entry(conn: sqlite3.Connection, check_in: str) -> bool:
+    """The stay that check-in *check_in* began never was (nobody walked through
+    the gate), inside the caller's transaction; True when it was still there."""
+    return conn.execute("DELETE FROM presence WHERE event_id = ?", (check_in,)).rowcount > 0
+
+
 def _to_stay(row: dict[str, object]) -> Stay:
     entered = row["entered_at"]
     return Stay(

@@ -18,6 +18,7 @@ CUT_DOWN = {
     "sync": (["--events", "600", "--rounds", "1"], "each once: True"),
     "dashboard": (["--events", "1500", "--runs", "2"], "target: each well under 1 s"),
     "desk_flow": (["--checkins", "60", "--history", "600"], "desk / floor with history"),
+    "gate": (["--pulses", "5", "--visitors", "10", "--rounds", "1"], "with / without, median"),
     "sandbox_intake": (["--events", "1000", "--clients", "3"], '"failures": 0'),
 }
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from kiosk.wiretime import parse_time
 
@@ -46,6 +47,43 @@ def test_demo_shows_every_screen_and_prints_every_kind_of_decision(tmp_path: Pat
     assert {"status-green", "status-yellow", "status-red", "status-exit", "staff"} <= {
         name[3:-4] for name in names
     }
+    # The gate: opened for the green visitor, who walks through; the blue one
+    # turns back, and that entry is annulled, reaching the service once.
+    assert _gate_after(lines, "green pass at the camera") == ["opened", "passed"]
+    assert _gate_after(lines, "blue pass at the camera") == ["opened", "annulled"]
+    annulled = [line for line in lines if line.get("gate") == "annulled"]
+    assert len(annulled) == 1 and annulled[0]["annulment"]
+    blue = next(line for line in lines if line["scene"] == "blue pass at the camera")
+    assert annulled[0]["event_id"] == blue["event_ids"][0]
+    assert annulled[0]["masked_id"] == blue["masked_id"]
+    synced = next(line for line in lines if line["scene"] == "the annulment reached the service")
+    assert synced == {
+        "scene": "the annulment reached the service",
+        "entry_annulled": 1,
+        "check_in": blue["event_ids"][0],
+    }
+    # … a second after the gate opened (the demo's walk at its pace): the passage
+    # seen is this visitor's, not the one before's.
+    green = _gate_after(lines, "green pass at the camera", whole=True)
+    took = parse_time(green[1]["at"]) - parse_time(green[0]["at"])  # type: ignore[operator]
+    assert 0.8 <= took < 5, took
+    # The module unplugged for a moment: the alert, then the gate back.
+    lost = [line for line in lines if line.get("alert") == "gate_unreachable"]
+    assert len(lost) == 1 and lost[0]["detail"]
+    back = lines.index(lost[0]) + 1
+    assert lines[back] == {"scene": "the gate answers again", "gate": "reachable"}
+    assert {"gate-go-through.png", "staff-annulled.png", "staff-gate-unreachable.png"} <= set(names)
+
+
+def _gate_after(lines: list[dict[str, Any]], scene: str, *, whole: bool = False) -> list[Any]:
+    """The gate's lines right after *scene*'s decision (their `gate` word, or whole)."""
+    start = next(i for i, line in enumerate(lines) if line["scene"] == scene) + 1
+    gate = []
+    for line in lines[start:]:
+        if "gate" not in line:
+            break
+        gate.append(line if whole else line["gate"])
+    return gate
 
 
 def test_the_airport_demo_refers_clears_and_boards_a_passenger(tmp_path: Path) -> None:
@@ -64,11 +102,13 @@ def test_the_airport_demo_refers_clears_and_boards_a_passenger(tmp_path: Path) -
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    lines = {line["scene"]: line for line in map(json.loads, proc.stdout.splitlines())}
+    printed = [json.loads(line) for line in proc.stdout.splitlines()]
+    lines = {line["scene"]: line for line in printed}
     assert lines["red passenger at the gate"]["decision"] == "deny"
     assert lines["referred to the doctor"]["ticket"] == "G5-001"
     boarded = lines["the passenger again at the gate"]
     assert (boarded["decision"], boarded["provenance"]) == ("admit", "doctor")
     assert boarded["referral"]
+    assert _gate_after(printed, "the passenger again at the gate") == ["opened", "passed"]
     names = {path.name[3:-4] for path in shots.glob("*.png")}
     assert {"airport-status-red", "airport-referral-slip", "doctor-room"} <= names

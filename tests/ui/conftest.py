@@ -51,6 +51,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 from PySide6.QtCore import QCoreApplication, QThread, QTimer  # noqa: E402 - after the platform
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from hardware.gate.standin import StandInModule  # noqa: E402
 from tests.fakes import PassIssuer  # noqa: E402
 from tests.ui.kiosk_support import Running, start_kiosk_in  # noqa: E402
 
@@ -91,6 +92,15 @@ def owner_threads(owners: list) -> list[QThread]:
 @pytest.fixture
 def issuer() -> PassIssuer:
     return PassIssuer()
+
+
+@pytest.fixture
+def gate_module() -> Iterator[StandInModule]:
+    """A Modbus I/O module (pymodbus's own server) for a kiosk's gate; ask for it
+    before `start_kiosk`, so the kiosk stops before the module does."""
+    module = StandInModule()
+    yield module
+    module.stop()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import Any
 from app.context import App, open_store
 from app.screens import Kiosk, build_kiosk
 from config.settings import parse_settings
+from hardware.gate.standin import StandInModule
 from hardware.showcase import ShowcaseCamera
 from hardware.synthetic import phone_frame
 from shared.clock import SystemClock
@@ -32,6 +33,28 @@ def kiosk_settings(issuer: PassIssuer, **sections: dict[str, Any]) -> Any:
     for name, values in sections.items():
         data[name] = {**data.get(name, {}), **values}
     return parse_settings(data)
+
+
+GATE_COIL, GATE_SENSOR = 2, 5
+
+
+def gate_section(module: StandInModule, **more: object) -> dict[str, Any]:
+    """A `[gate]` driving *module* (a Modbus I/O module on loopback, served here
+    if it is not yet): one entry relay and its passage sensor, a short pulse."""
+    try:
+        host, port = module.address
+    except RuntimeError:  # not serving yet
+        host, port = module.serve_tcp()
+    return {
+        "driver": "modbus-tcp",
+        "host": host,
+        "port": port,
+        "entry_coil": GATE_COIL,
+        "entry_passage_input": GATE_SENSOR,
+        "pulse_ms": 100,
+        "passage_timeout_s": 1,
+        **more,
+    }
 
 
 class Running:

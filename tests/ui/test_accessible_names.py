@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from config.settings import SHIPPED_DIR
+from kiosk.decision import Direction
 from kiosk.status import Status
 from tests.fakes import RED_IIN
+from tests.ui.kiosk_support import gate_section
 from ui.pin_dialog import ADMIN_PIN, PinDialog
 from ui.referrals_view import ReferralDialog
 from ui.settings_dialog import SettingsDialog
@@ -135,3 +137,26 @@ def test_the_pin_and_settings_dialogs_name_their_widgets(qtbot: QtBot, tmp_path:
     settings = SettingsDialog(SHIPPED_DIR / "fitness-club.toml")
     qtbot.addWidget(settings)
     assert unnamed(settings) == []
+
+
+def test_the_gate_bar_and_its_reason_dialog_name_their_widgets(
+    qtbot: QtBot, gate_module: Any, start_kiosk: Any
+) -> None:
+    running = start_kiosk(gate=gate_section(gate_module, exit_coil=3))
+    screens = running.screens
+    bar = screens.staff.gate
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.state.reachable is True, timeout=10_000)
+    assert bar.entry_button.isVisible() and bar.exit_button.isVisible()
+    assert unnamed_on_every_tab(screens) == []
+    for lang, names in {
+        "ru": ("Открыть турникет для одного посетителя", "Открыть выход для одного посетителя"),
+        "kk": ("Турникетті бір келушіге ашу", "Шығуды бір келушіге ашу"),
+    }.items():
+        screens._on_staff_language_chosen(lang)
+        QCoreApplication.processEvents()
+        assert (accessible_name(bar.entry_button), accessible_name(bar.exit_button)) == names
+    bar.ask_reason(Direction.EXIT)
+    assert bar.dialog is not None
+    assert unnamed(bar.dialog) == []
+    assert accessible_name(bar.dialog.field) == "Турникетті ашу себебі"
+    bar.dialog.reject()

@@ -25,12 +25,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.decision import Flag
+from kiosk.decision import Direction, Flag
 from kiosk.pins import hash_pin
 from kiosk.policy import Outcome
 from kiosk.status import Status
 from kiosk.vocabulary import Method
 from tests.fakes import GREEN_IIN, OTHER_IIN, RED_IIN
+from tests.ui.kiosk_support import gate_section
 from ui.i18n import load_fonts
 from ui.pin_dialog import PinDialog
 from ui.textfit import ElidedLabel
@@ -157,9 +158,11 @@ def assert_fits(running: Any, screen: Any, buttons: list[QWidget], state: str) -
         assert not tab.horizontalScrollBar().isVisible(), "the desk tab scrolls sideways"
     status = screens.visitor.status
     if status.isVisible():
-        cut = [label.text() for label in status.findChildren(QLabel) if not label_fits(label)]
+        # A hidden line (no "Go through" while no gate is open) is not on the screen.
+        shown = [label for label in status.findChildren(QLabel) if label.isVisible()]
+        cut = [label.text() for label in shown if not label_fits(label)]
         assert not cut, f"cut on the visitor's screen: {cut}"
-        bottom = max(label.geometry().bottom() for label in status.findChildren(QLabel))
+        bottom = max(label.geometry().bottom() for label in shown)
         assert bottom <= status.height(), "the visitor's words run off the screen"
 
 
@@ -288,6 +291,53 @@ def test_a_boarding_desk_with_a_referral_a_slip_and_a_question_stays_on_its_scre
     settle(qtbot, window)
     keys += [question.admit_button, question.refuse_button, staff.notice]
     assert_fits(running, screen, keys, f"boarding-question-{desk}-{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("desk", list(DESKS))
+def test_a_gate_desk_with_the_gate_open_a_refusal_and_a_question_stays_on_its_screen(
+    qtbot: QtBot,
+    qapp: QApplication,
+    gate_module: Any,
+    start_kiosk: Any,
+    issuer: Any,
+    desk_font: Any,
+    tmp_path: Path,
+    desk: str,
+    lang: str,
+) -> None:
+    desk_font(desk)
+    running = start_kiosk(
+        settings_file=tmp_path / "kiosk.toml",
+        venue={"name": LONG_VENUE, "desk": "reception-north", "role": "entry",
+               "rescan_window_s": 0},
+        screens={"visitor_screen": "same" if DESKS[desk][1] else "auto", "fullscreen": True},
+        gate=gate_section(gate_module, exit_coil=3, passage_timeout_s=60),
+    )  # fmt: skip
+    screen = on_desk(qapp, running, desk)
+    screens, controller = running.screens, running.kiosk.desk.controller
+    staff, window, bar = screens.staff, screens.windows.desk, screens.staff.gate
+    switch_language(qtbot, staff, lang)
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.state.reachable is True, timeout=WAIT)
+
+    name = "Бекболат Мұхаметжанұлы Ш."
+    controller.submit(
+        issuer.issue(GREEN_IIN, Status.GREEN, at=time.time(), name=name), Method.CAMERA
+    )
+    status = screens.visitor.status
+    qtbot.waitUntil(lambda: status.going and bar.state.waiting == 1, timeout=WAIT)
+    controller.open_gate(Direction.ENTRY, "aigerim", " ")  # no reason: refused, and said
+    qtbot.waitUntil(bar.message.isVisible, timeout=WAIT)
+    settle(qtbot, window)
+    keys = [bar.entry_button, bar.exit_button, *header_and_footer(staff)]
+    assert_fits(running, screen, keys, f"gate-open-refused-{desk}-{lang}")
+
+    controller.submit(OTHER_IIN, Method.SCANNER)  # offline, nothing cached: staff decide
+    question = staff.question
+    qtbot.waitUntil(question.isVisible, timeout=WAIT)
+    settle(qtbot, window)
+    keys += [question.admit_button, question.refuse_button]
+    assert_fits(running, screen, keys, f"gate-question-{desk}-{lang}")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

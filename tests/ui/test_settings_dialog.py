@@ -235,3 +235,66 @@ def test_every_value_the_schema_allows_has_its_own_words(qtbot: QtBot, club: Pat
         texts = [combo.itemText(i) for i in range(combo.count())]
         assert len(set(texts)) == len(texts) and not set(texts) & set(values), key
     assert set(CHOICES["venue.role"]) == {"entry", "exit", "both", "doctor"}
+
+
+def test_the_gate_tab_edits_the_gate_and_names_a_bad_value(qtbot: QtBot, club: Path) -> None:
+    before = club.read_bytes()
+    dialog = open_dialog(qtbot, club)
+    assert field(dialog, "gate.driver", QComboBox).currentText() == "No gate"
+    exit_coil = field(dialog, "gate.exit_coil", QSpinBox)
+    assert exit_coil.value() == -1 and exit_coil.text() == "None (-1)"
+    assert (exit_coil.minimum(), exit_coil.maximum()) == (-1, 65535), "the schema's limits"
+    assert field(dialog, "gate.pulse_ms", QSpinBox).minimum() == 50
+
+    # modbus-tcp without the module's address, and the exit on the entry's relay.
+    choose(dialog, "gate.driver", "modbus-tcp")
+    field(dialog, "gate.entry_coil", QSpinBox).setValue(3)
+    exit_coil.setValue(3)
+    field(dialog, "gate.passage_timeout_s", QDoubleSpinBox).setValue(6.5)
+    with qtbot.assertNotEmitted(dialog.settings_saved):
+        save(qtbot, dialog)
+    message = dialog.message_label.text()
+    assert message.startswith("Not saved, nothing was written:")
+    assert "gate.host" in message and "address" in message
+    assert "gate.exit_coil" in message and "its own" in message
+    assert club.read_bytes() == before
+    assert dialog.tabs.currentIndex() == 4  # the Gate tab
+    assert "color" in dialog.labels["gate.host"].styleSheet()
+    assert "color" in dialog.labels["gate.exit_coil"].styleSheet()
+    assert dialog.labels["gate.entry_coil"].styleSheet() == ""
+
+    field(dialog, "gate.host", QLineEdit).setText("192.168.1.50")
+    exit_coil.setValue(-1)
+    field(dialog, "gate.serial_open_entry", QLineEdit).setText("A0 0Z")
+    save(qtbot, dialog)
+    assert "gate.serial_open_entry" in dialog.message_label.text()
+    assert "hex bytes" in dialog.message_label.text()
+    assert club.read_bytes() == before
+
+    field(dialog, "gate.serial_open_entry", QLineEdit).setText("A0 01 01 A2")
+    with qtbot.waitSignal(dialog.settings_saved):
+        save(qtbot, dialog)
+    gate = load_file(club).gate
+    assert (gate.driver, gate.host, gate.entry_coil, gate.exit_coil) == (
+        "modbus-tcp", "192.168.1.50", 3, -1,
+    )  # fmt: skip
+    assert gate.passage_timeout_s == 6.5
+    assert COMMENT in club.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_gate_tabs_names_are_shown_whole(qtbot: QtBot, club: Path, lang: str) -> None:
+    from ui.i18n import Languages
+
+    languages = Languages(("kk", "ru", "en"))
+    languages.use(lang)
+    try:
+        dialog = open_dialog(qtbot, club)
+        dialog.tabs.setCurrentIndex(4)
+        QCoreApplication.processEvents()
+        labels = {key: label for key, label in dialog.labels.items() if key.startswith("gate.")}
+        assert dialog.tabs.tabText(4) == {"kk": "Турникет", "ru": "Турникет", "en": "Gate"}[lang]
+        cut = [x.text() for x in labels.values() if x.heightForWidth(x.width()) > x.height()]
+        assert not cut, f"cut on the Gate tab: {cut}"
+    finally:
+        languages.release()

@@ -125,3 +125,31 @@ def test_a_report_found_red_later_says_whether_the_visitor_was_let_in_offline(
     what = [view.table.item(row, 2).text() for row in range(3)]
     assert what[:2] == [admitted, refused]
     assert what[2] not in (admitted, refused) and what[2]
+
+
+def test_a_long_staff_open_reason_never_pushes_the_desk_list_past_its_edge(
+    qtbot: QtBot, languages: Languages
+) -> None:
+    languages.use("kk")
+    table = EventsView(compact=True)
+    qtbot.addWidget(table)
+    now = time.time()
+    opened = RecentEvent(
+        id="g",
+        type="gate_opened",
+        occurred_at=now,
+        operator="aigerim",
+        direction="entry",
+        reason="a courier with a parcel for the sauna, let in by hand " * 2,
+    )
+    table.show_events((opened, event("camera")))
+    table.resize(530, 380)  # the desk tab's list beside the keypad at 1366x768
+    table.show()
+    qtbot.waitExposed(table)
+    QApplication.processEvents()
+
+    assert table.horizontalScrollBar().maximum() == 0, "a column beyond the edge"
+    visitor = table.visualItemRect(table.item(1, 3))
+    assert visitor.right() <= table.viewport().width()
+    what = table.item(0, 1)
+    assert "courier" in what.toolTip(), "the whole line is a hover away"

@@ -109,3 +109,49 @@ def test_the_last_decision_card_takes_each_decisions_colours(qtbot: QtBot) -> No
     for shown in (green, red_passenger(), red_passenger(), green):
         card.show_decision(shown)
         assert f"background: {looks.look_of(shown).background};" in card.styleSheet()
+
+
+def green_visitor() -> Decision:
+    return Decision(
+        outcome=Outcome.ADMIT,
+        direction=Direction.ENTRY,
+        method=Method.CAMERA,
+        decided_at=time.time(),
+        status=Status.GREEN,
+        iin="900101300124",
+        masked_id="••••••••0124",
+    )
+
+
+def test_go_through_holds_the_status_screen_until_the_gate_closes(
+    qtbot: QtBot, languages: Languages
+) -> None:
+    view = VisitorView(languages, seconds=0.05)
+    qtbot.addWidget(view)
+    shown = green_visitor()
+    view.show_decision(shown)
+    view.show_go(shown.id, True)
+    status = view.status
+    assert status.go_label.text() == "Өтіңіз  ·  Проходите  ·  Go through"
+    assert not status.go_label.isHidden()
+    with qtbot.assertNotEmitted(view.screen_changed, wait=300):
+        pass  # the status's seconds are up long since: the visitor is still going through
+    assert view.currentWidget() is status
+    view.show_go("another decision", False)  # another visitor's open: not this screen's
+    assert status.going
+    with qtbot.waitSignal(view.screen_changed, timeout=2000) as changed:
+        view.show_go(shown.id, False)
+        assert status.go_label.isHidden() and status.go_label.text() == ""
+    assert changed.args == ["scan"]
+    view.stop()
+
+
+def test_a_new_decision_is_not_told_to_go_through(qtbot: QtBot, view: VisitorView) -> None:
+    first = green_visitor()
+    view.show_decision(first)
+    view.show_go(first.id, True)
+    second = replace(green_visitor(), id="next", masked_id="••••••••0030")
+    view.show_decision(second)
+    assert not view.status.going and view.status.go_label.isHidden()
+    view.show_go(first.id, False)  # the first one's gate closes later: nothing changes
+    assert view.status.decision is second and not view.status.going

@@ -26,6 +26,8 @@ WORDS = {
     "check_ins",
     "exits",
     "automatic_exits",
+    "entries_annulled",
+    "exits_annulled",
     "unverified_admitted",
     "unverified_turned_red",
     "unverified_not_red",
@@ -66,6 +68,7 @@ def test_json_is_one_object_with_the_report_words(
     }
     assert report["referrals"] == {"open": 0, "cleared": 0, "confirmed": 0}
     assert (report["exits"], report["automatic_exits"], report["peak"]) == (1, 0, 1)
+    assert report["entries_annulled"] == report["exits_annulled"] == 0
     assert report["unverified_admitted"] == report["unverified_pending"] == 1
     assert report["opened_at"].endswith("Z") and report["closed_at"] >= report["opened_at"]
     assert report["working_hours_s"] >= 0 and report["complete"] is False

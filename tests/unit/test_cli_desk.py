@@ -106,6 +106,36 @@ def test_export_jsonl_is_one_json_object_per_line(
     assert out.endswith("\n") and "\\u000a" not in out
 
 
+def test_export_marks_what_the_gate_annulled_and_names_what_each_annulment_annuls(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    from kiosk.annulment import annul
+    from kiosk.decision import Direction
+    from kiosk.events import DeskIdentity
+    from kiosk.storage.store import Store
+
+    where = ["--data-dir", str(data_dir)]
+    run(capsys, *where, "check", "--iin", GREEN_IIN, "--staff", "admit")
+    store = Store.in_dir(data_dir)
+    try:  # the gate's keeper: nobody walked through (the desk's own call)
+        [row] = store.query("SELECT id, occurred_at FROM outbox WHERE type = 'check_in'")
+        check_in, at = str(row["id"]), float(str(row["occurred_at"]))
+        desk = DeskIdentity("000000000000", "main", "desk-1")
+        assert annul(store, desk, Direction.ENTRY, check_in, at + 8) is not None
+    finally:
+        store.close()
+    code = main([*where, "export", "--from", "2000-01-01", "--to", "2100-01-01"])
+    out = capsys.readouterr().out
+
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["type"], r["annulled"], r["annuls"]) for r in rows] == [
+        ("check_in", "yes", ""),
+        ("entry_annulled", "", check_in),
+    ]
+    assert rows[1]["masked_id"] == "" and GREEN_IIN not in out
+
+
 NOT_PEM = "not-a-bundle.pem"
 
 

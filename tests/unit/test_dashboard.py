@@ -11,7 +11,9 @@ from dataclasses import asdict
 
 import pytest
 
+from kiosk.annulment import annul
 from kiosk.dayend import BusinessDay
+from kiosk.decision import Direction
 from kiosk.events import EventType, NewEvent
 from kiosk.reports.dashboard import DecisionCounts, ReferralCounts, StatusCounts, day_report
 from kiosk.reports.daysheet import report_csv
@@ -172,6 +174,40 @@ def test_exits_of_people_from_another_day_and_pass_backs_do_not_skew_the_count(
     assert report.working_hours_s == 3600  # first entry to last exit
 
 
+def test_entries_and_exits_the_gate_annulled_are_counted_apart_not_as_visits(
+    store: Store,
+) -> None:
+    def check_in(moment: float, status: str) -> NewEvent:
+        data = {"decision": "admit", "status": status, "provenance": "pass", "flags": []}
+        return NewEvent(EventType.CHECK_IN, moment, data)
+
+    nobody, stays = check_in(at(9), "green"), check_in(at(9, 5), "blue")
+    not_left = NewEvent(EventType.CHECK_OUT, at(10), {"check_in": stays.id, "automatic": False})
+    left = NewEvent(EventType.CHECK_OUT, at(11), {"check_in": stays.id, "automatic": True})
+    Outbox(store).add([nobody, stays, not_left], desk=DESK, now=at(10))
+    # The gate's keeper: nobody walked through either open (the desk's own call).
+    assert annul(store, DESK, Direction.ENTRY, nobody.id, at(9) + 10) is not None
+    assert annul(store, DESK, Direction.EXIT, not_left.id, at(10) + 10) is not None
+    Outbox(store).add([left], desk=DESK, now=at(11))
+
+    report = day_report(store, DAY, CLUB, now=at(12))
+
+    def inside(moment: float) -> int:
+        return [n for t, n in report.occupancy if t <= moment][-1]
+
+    assert (report.entries_annulled, report.exits_annulled) == (1, 1)
+    assert report.check_ins == 1 and report.by_decision == DecisionCounts(admit=1)
+    assert report.by_status == StatusCounts(blue=1)
+    assert (report.exits, report.automatic_exits) == (1, 1)
+    assert [inside(at(9, 1)), inside(at(9, 30)), inside(at(10, 30)), inside(at(11))] == [0, 1, 1, 0]
+    assert report.opened_at == at(9, 5) and report.closed_at == at(11)
+    words = report.to_json()
+    assert (words["entries_annulled"], words["exits_annulled"]) == (1, 1)
+    assert words["exits"] == 1 and words["check_ins"]["by_decision"]["admit"] == 1
+    rows = list(csv.reader(io.StringIO(report_csv(report))))
+    assert ["annulled", "entries", "1"] in rows and ["annulled", "exits", "1"] in rows
+
+
 @pytest.mark.parametrize(
     ("closing", "first", "last"),
     [
@@ -214,6 +250,7 @@ def test_the_csv_is_one_table_a_spreadsheet_reads_as_it_is(club: ClubDay) -> Non
         **{("status", k): v for k, v in [("red", "1"), ("none", "4"), ("all", "9")]},
         **{("decision", k): v for k, v in [("admit", "6"), ("deny", "2"), ("ask_staff", "1")]},
         **{("exits", "all"): "6", ("exits", "automatic"): "4"},
+        **{("annulled", "entries"): "0", ("annulled", "exits"): "0"},
         **{("unverified", k): v for k, v in [("admitted", "3"), ("turned_red", "2")]},
         **{("unverified", k): v for k, v in [("not_red", "1"), ("pending", "0")]},
         ("staff", "overrides"): "1",

@@ -292,6 +292,32 @@ def test_an_entry_someone_walks_through_is_not_annulled(
     assert keeper.tick() == ()
 
 
+def test_the_wall_clock_set_during_the_wait_annuls_nothing_before_its_time(
+    keeper: GateKeeper, desk: Reception, clock: FakeClock
+) -> None:
+    decision = desk.check(GREEN_IIN, Method.CAMERA)
+    request = opened(keeper, decision)
+    keeper.gate_pulsed(command=request.command, delivered=True)
+    clock.set_wall(3600)  # the PC's clock synced an hour ahead a second later
+    clock.advance(1)
+
+    assert keeper.tick() == (), "the visitor still has their seconds to walk through"
+    assert keeper.gate_passed(exit=False) == (Passed(Direction.ENTRY, clock.now(), request),)
+
+
+def test_the_wall_clock_set_while_an_open_waits_for_the_gate_loses_no_report(
+    keeper: GateKeeper, desk: Reception, clock: FakeClock
+) -> None:
+    request = opened(keeper, desk.check(GREEN_IIN, Method.CAMERA))
+    clock.set_wall(3600)  # synced an hour ahead while the pulse was on its way
+    keeper.tick()
+    clock.advance(0.2)
+
+    assert keeper.gate_pulsed(command=request.command, delivered=True) == (
+        Opened(request, clock.now()),
+    ), "the gate's report on the open was thrown away as a minute old"
+
+
 def test_the_visitors_time_starts_when_the_gate_opened(
     keeper: GateKeeper, desk: Reception, clock: FakeClock
 ) -> None:

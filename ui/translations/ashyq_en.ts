@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="197"/>
+        <location filename="../alerts_view.py" line="207"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
@@ -12,112 +12,117 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="45"/>
         <source>the number in [ses] phone</source>
         <translation>the number in [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="45"/>
+        <location filename="../alerts_view.py" line="46"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="50"/>
+        <location filename="../alerts_view.py" line="51"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Visitor %1 is already inside (since %2). Check that it is the same person.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>%1 people inside of %2 allowed: entries are refused.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>The %1 stopped: check its cable. The kiosk retries by itself.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="60"/>
+        <location filename="../alerts_view.py" line="61"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 events waiting since %2: check the network. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="64"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>The service refused %1 events: call support. They are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="68"/>
         <source>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</source>
         <translation>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="72"/>
+        <location filename="../alerts_view.py" line="73"/>
         <source>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</source>
         <translation>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="77"/>
+        <location filename="../alerts_view.py" line="78"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Referral %1: the doctor decided %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>cleared, the passenger may board</source>
         <translation>cleared, the passenger may board</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>confirmed, the status stands</source>
         <translation>confirmed, the status stands</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="80"/>
+        <location filename="../alerts_view.py" line="81"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="83"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="87"/>
+        <location filename="../alerts_view.py" line="88"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>The service refused this device&apos;s token: call support. Events are kept.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="90"/>
+        <location filename="../alerts_view.py" line="91"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>The database files were removed or replaced; the kiosk kept its data. Tell support.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="94"/>
+        <location filename="../alerts_view.py" line="95"/>
         <source>The check at start found a problem with: %1. The Desk health tab says what to do.</source>
         <translation>The check at start found a problem with: %1. The Desk health tab says what to do.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="97"/>
+        <location filename="../alerts_view.py" line="98"/>
         <source>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</source>
         <translation>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="102"/>
+        <location filename="../alerts_view.py" line="103"/>
+        <source>The gate does not answer: check its cable and power. Check-ins go on, but the gate does not open: let visitors through by hand. This alert goes by itself when the gate answers again.</source>
+        <translation>The gate does not answer: check its cable and power. Check-ins go on, but the gate does not open: let visitors through by hand. This alert goes by itself when the gate answers again.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="109"/>
         <source>camera</source>
         <translation>camera</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="103"/>
+        <location filename="../alerts_view.py" line="110"/>
         <source>scanner</source>
         <translation>scanner</translation>
     </message>
@@ -125,7 +130,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="245"/>
+        <location filename="../alerts_view.py" line="255"/>
         <source>No alerts</source>
         <translation>No alerts</translation>
     </message>
@@ -166,72 +171,72 @@
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="214"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="215"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="219"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="252"/>
+        <location filename="../dashboard.py" line="223"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254"/>
+        <location filename="../dashboard.py" line="225"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="256"/>
+        <location filename="../dashboard.py" line="227"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="233"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="233"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264"/>
+        <location filename="../dashboard.py" line="235"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="266"/>
+        <location filename="../dashboard.py" line="237"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="277"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -312,69 +317,200 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="301"/>
+        <location filename="../staff.py" line="309"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="301"/>
+        <location filename="../staff.py" line="309"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="303"/>
+        <location filename="../staff.py" line="311"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="304"/>
+        <location filename="../staff.py" line="312"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="305"/>
+        <location filename="../staff.py" line="313"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="322"/>
+        <location filename="../staff.py" line="330"/>
         <source>Latest events</source>
         <translation>Latest events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="322"/>
+        <location filename="../staff.py" line="330"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="325"/>
+        <location filename="../staff.py" line="333"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="326"/>
+        <location filename="../staff.py" line="334"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="327"/>
+        <location filename="../staff.py" line="335"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="328"/>
+        <location filename="../staff.py" line="336"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="329"/>
+        <location filename="../staff.py" line="337"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="338"/>
         <source>Sent</source>
         <translation>Sent</translation>
+    </message>
+</context>
+<context>
+    <name>Gate</name>
+    <message>
+        <location filename="../gate_view.py" line="43"/>
+        <source>The gate was not opened: it has no output for that way (see [gate] settings).</source>
+        <translation>The gate was not opened: it has no output for that way (see [gate] settings).</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="46"/>
+        <source>The gate was not opened: choose the operator first.</source>
+        <translation>The gate was not opened: choose the operator first.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="49"/>
+        <source>The gate was not opened: say why it should open.</source>
+        <translation>The gate was not opened: say why it should open.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="52"/>
+        <source>The gate was not opened: too late, the visitor may have gone. Try again.</source>
+        <translation>The gate was not opened: too late, the visitor may have gone. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="55"/>
+        <source>The gate was not opened: it already opened for this visitor.</source>
+        <translation>The gate was not opened: it already opened for this visitor.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="58"/>
+        <source>The gate was not opened: the way in and the way out were mixed up.</source>
+        <translation>The gate was not opened: the way in and the way out were mixed up.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="61"/>
+        <source>The gate was not opened: the visitor was not admitted.</source>
+        <translation>The gate was not opened: the visitor was not admitted.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="64"/>
+        <source>The gate was not opened: the same code shown again records nothing.</source>
+        <translation>The gate was not opened: the same code shown again records nothing.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="67"/>
+        <source>The gate was not opened: a doctor-room look-up lets nobody through.</source>
+        <translation>The gate was not opened: a doctor-room look-up lets nobody through.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="70"/>
+        <source>The gate was not opened: answer the question first.</source>
+        <translation>The gate was not opened: answer the question first.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="73"/>
+        <source>The gate was not opened: nothing was recorded for it.</source>
+        <translation>The gate was not opened: nothing was recorded for it.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="79"/>
+        <source>The gate did not answer in time: it was not opened, and will not open later.</source>
+        <translation>The gate did not answer in time: it was not opened, and will not open later.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="82"/>
+        <source>Gate: connecting…</source>
+        <translation>Gate: connecting…</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="83"/>
+        <source>Gate: ready</source>
+        <translation>Gate: ready</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="84"/>
+        <source>Gate does not answer — check its cable</source>
+        <translation>Gate does not answer — check its cable</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="85"/>
+        <source>Gate open: waiting for a passage (%1)</source>
+        <translation>Gate open: waiting for a passage (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="88"/>
+        <source>Entry annulled — nobody walked through</source>
+        <translation>Entry annulled — nobody walked through</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="89"/>
+        <source>Exit annulled — nobody walked through</source>
+        <translation>Exit annulled — nobody walked through</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="90"/>
+        <source>Gate opened by %1: %2</source>
+        <translation>Gate opened by %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="91"/>
+        <source>Exit opened by %1: %2</source>
+        <translation>Exit opened by %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="92"/>
+        <source>%1 (annulled)</source>
+        <translation>%1 (annulled)</translation>
+    </message>
+</context>
+<context>
+    <name>GateBar</name>
+    <message>
+        <location filename="../gate_view.py" line="285"/>
+        <source>Open gate</source>
+        <translation>Open gate</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="286"/>
+        <source>Open exit</source>
+        <translation>Open exit</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="287"/>
+        <source>Open the gate for one visitor</source>
+        <translation>Open the gate for one visitor</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="288"/>
+        <source>Open the exit for one visitor</source>
+        <translation>Open the exit for one visitor</translation>
     </message>
 </context>
 <context>
@@ -748,47 +884,47 @@
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="161"/>
         <source>Desk health</source>
         <translation>Desk health</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="189"/>
+        <location filename="../health_view.py" line="162"/>
         <source>Check now</source>
         <translation>Check now</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="190"/>
+        <location filename="../health_view.py" line="163"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="190"/>
+        <location filename="../health_view.py" line="163"/>
         <source>Check</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="193"/>
+        <location filename="../health_view.py" line="166"/>
         <source>The check could not be made: %1</source>
         <translation>The check could not be made: %1</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="195"/>
+        <location filename="../health_view.py" line="168"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="197"/>
+        <location filename="../health_view.py" line="170"/>
         <source>The check at start has not finished yet.</source>
         <translation>The check at start has not finished yet.</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="200"/>
+        <location filename="../health_view.py" line="173"/>
         <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
         <translation>Checked at %1: %2 failed, %3 warning(s), %4 ok</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="231"/>
+        <location filename="../health_view.py" line="204"/>
         <source>Log file: %1</source>
         <translation>Log file: %1</translation>
     </message>
@@ -810,12 +946,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="235"/>
+        <location filename="../kiosk.py" line="249"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>The kiosk cannot record check-ins any more and has stopped.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="237"/>
+        <location filename="../kiosk.py" line="251"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Nothing recorded so far is lost. If it happens again, call support.</translation>
     </message>
@@ -836,17 +972,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="228"/>
+        <location filename="../staff.py" line="229"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="233"/>
+        <location filename="../staff.py" line="234"/>
         <source>Waiting for the first passenger</source>
         <translation>Waiting for the first passenger</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="235"/>
+        <location filename="../staff.py" line="236"/>
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -1031,44 +1167,77 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="119"/>
+        <location filename="../staff.py" line="120"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="121"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="126"/>
+        <location filename="../staff.py" line="127"/>
         <source>Decide for passenger %1</source>
         <translation>Decide for passenger %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="128"/>
+        <location filename="../staff.py" line="129"/>
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="134"/>
+        <location filename="../staff.py" line="135"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Waiting for an answer after this visitor: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="143"/>
+        <location filename="../staff.py" line="144"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="148"/>
+        <location filename="../staff.py" line="149"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="152"/>
+        <location filename="../staff.py" line="153"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../gate_view.py" line="174"/>
+        <source>Open the exit: why?</source>
+        <translation>Open the exit: why?</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="174"/>
+        <source>Open the gate: why?</source>
+        <translation>Open the gate: why?</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="177"/>
+        <source>e.g. visitor without a phone, checked by ID</source>
+        <translation>e.g. visitor without a phone, checked by ID</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="178"/>
+        <source>Reason for opening the gate</source>
+        <translation>Reason for opening the gate</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="179"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="180"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1330,273 +1499,448 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>Venue</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Screens and sound</source>
         <translation>Screens and sound</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Devices and contacts</source>
         <translation>Devices and contacts</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="298"/>
+        <location filename="../settings_dialog.py" line="302"/>
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>HH:MM; empty: nobody is checked out</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… or a device path; none: no camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="321"/>
         <source>This PC&apos;s time zone</source>
         <translation>This PC&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="325"/>
+        <source>None (-1)</source>
+        <translation>None (-1)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Mute all sounds</source>
         <translation>Mute all sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Saving writes %1</source>
         <translation>Saving writes %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Saved to %1. The kiosk applies the new settings when it restarts.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Not saved, nothing was written:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>This settings file cannot be edited here:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Nothing to save: no value was changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Venue name</source>
         <translation>Venue name</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>BIN (12 digits)</source>
         <translation>BIN (12 digits)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Entrance</source>
         <translation>Entrance</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="358"/>
         <source>This desk checks</source>
         <translation>This desk checks</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>People inside at once</source>
         <translation>People inside at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Closing time</source>
         <translation>Closing time</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Service address</source>
         <translation>Service address</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Device token</source>
         <translation>Device token</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>No status can be verified</source>
         <translation>No status can be verified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Someone inside enters again</source>
         <translation>Someone inside enters again</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Visitor&apos;s languages (the first is the staff&apos;s)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Status screen stays, seconds</source>
         <translation>Status screen stays, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Unanswered question ends after, seconds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Visitor&apos;s screen</source>
         <translation>Visitor&apos;s screen</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Sounds</source>
         <translation>Sounds</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Sanitary service phone</source>
         <translation>Sanitary service phone</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Doctor room (boarding)</source>
         <translation>Doctor room (boarding)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Venue: club, shop, office</source>
         <translation>Venue: club, shop, office</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="383"/>
         <source>Boarding: airport desk</source>
         <translation>Boarding: airport desk</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="386"/>
         <source>Entry and exit</source>
         <translation>Entry and exit</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>Entry only</source>
         <translation>Entry only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="388"/>
         <source>Exit only</source>
         <translation>Exit only</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="389"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Doctor room: resolves referrals</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>Staff decide</source>
         <translation>Staff decide</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>Admit, marked unverified</source>
         <translation>Admit, marked unverified</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="373"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="397"/>
         <source>Ask staff</source>
         <translation>Ask staff</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="398"/>
         <source>Admit, flagged</source>
         <translation>Admit, flagged</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="401"/>
         <source>Second monitor if there is one</source>
         <translation>Second monitor if there is one</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="402"/>
         <source>This monitor</source>
         <translation>This monitor</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="382"/>
+        <location filename="../settings_dialog.py" line="403"/>
         <source>Second monitor</source>
         <translation>Second monitor</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="49"/>
+        <source>Gate driver</source>
+        <translation>Gate driver</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="50"/>
+        <source>I/O module address (modbus-tcp)</source>
+        <translation>I/O module address (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="51"/>
+        <source>TCP port (modbus-tcp)</source>
+        <translation>TCP port (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="56"/>
+        <source>Parity (modbus-rtu)</source>
+        <translation>Parity (modbus-rtu)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="57"/>
+        <source>Modbus unit id</source>
+        <translation>Modbus unit id</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="58"/>
+        <source>Entry relay (coil)</source>
+        <translation>Entry relay (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="59"/>
+        <source>Exit relay (coil)</source>
+        <translation>Exit relay (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="61"/>
+        <source>Entry passage sensor (input)</source>
+        <translation>Entry passage sensor (input)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="64"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Exit passage sensor (input)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="66"/>
+        <source>Relay pulse, ms</source>
+        <translation>Relay pulse, ms</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="70"/>
+        <source>HTTP method (http)</source>
+        <translation>HTTP method (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="71"/>
+        <source>Relay URL (http)</source>
+        <translation>Relay URL (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="72"/>
+        <source>Request body (http)</source>
+        <translation>Request body (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="74"/>
+        <source>Passage callback host:port (http)</source>
+        <translation>Passage callback host:port (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="77"/>
+        <source>Passage callback token (http)</source>
+        <translation>Passage callback token (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (RTU, relay board)</source>
+        <translation>Serial port (RTU, relay board)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="55"/>
+        <source>Baud rate (RTU, relay board)</source>
+        <translation>Baud rate (RTU, relay board)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Annul an entry nobody used after, s</source>
+        <translation>Annul an entry nobody used after, s</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="80"/>
+        <source>Relay board: entry on (hex)</source>
+        <translation>Relay board: entry on (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="83"/>
+        <source>Relay board: entry off (hex)</source>
+        <translation>Relay board: entry off (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="86"/>
+        <source>Relay board: exit on (hex)</source>
+        <translation>Relay board: exit on (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="89"/>
+        <source>Relay board: exit off (hex)</source>
+        <translation>Relay board: exit off (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="97"/>
+        <source>No gate</source>
+        <translation>No gate</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="99"/>
+        <source>Modbus TCP I/O module (network)</source>
+        <translation>Modbus TCP I/O module (network)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="101"/>
+        <source>Modbus RTU I/O module (serial)</source>
+        <translation>Modbus RTU I/O module (serial)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="102"/>
+        <source>Network relay (HTTP)</source>
+        <translation>Network relay (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="103"/>
+        <source>USB serial relay board</source>
+        <translation>USB serial relay board</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="106"/>
+        <source>None (N)</source>
+        <translation>None (N)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="107"/>
+        <source>Even (E)</source>
+        <translation>Even (E)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="108"/>
+        <source>Odd (O)</source>
+        <translation>Odd (O)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="111"/>
+        <source>HTTP GET</source>
+        <translation>HTTP GET</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="112"/>
+        <source>HTTP POST</source>
+        <translation>HTTP POST</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="113"/>
+        <source>HTTP PUT</source>
+        <translation>HTTP PUT</translation>
     </message>
 </context>
 <context>
@@ -1635,112 +1979,112 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="559"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="561"/>
+        <location filename="../staff.py" line="572"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="562"/>
+        <location filename="../staff.py" line="573"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="563"/>
+        <location filename="../staff.py" line="574"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="564"/>
+        <location filename="../staff.py" line="575"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="565"/>
+        <location filename="../staff.py" line="576"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="567"/>
+        <location filename="../staff.py" line="578"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="570"/>
+        <location filename="../staff.py" line="581"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="601"/>
+        <location filename="../staff.py" line="612"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="613"/>
+        <location filename="../staff.py" line="624"/>
         <source>Pass keys never fetched</source>
         <translation>Pass keys never fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="613"/>
+        <location filename="../staff.py" line="624"/>
         <source>Keys: not fetched</source>
         <translation>Keys: not fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="621"/>
+        <location filename="../staff.py" line="632"/>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="622"/>
+        <location filename="../staff.py" line="633"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Pass keys fetched %1 ago</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="617"/>
+        <location filename="../staff.py" line="628"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="568"/>
+        <location filename="../staff.py" line="579"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1 of %2</source>
         <translation>Boarded: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1</source>
         <translation>Boarded: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="634"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="634"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="55"/>
+        <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -1776,6 +2120,11 @@
         <location filename="../visitor.py" line="39"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="40"/>
+        <source>Go through</source>
+        <translation>Go through</translation>
     </message>
     <message>
         <location filename="../wording.py" line="24"/>
@@ -2094,105 +2443,110 @@
         <translation>Something at this desk needs fixing</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="109"/>
+        <source>The gate does not answer</source>
+        <translation>The gate does not answer</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="113"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
-        <location filename="../words.py" line="117"/>
+        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="118"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Service slow</source>
         <translation>Service slow</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="116"/>
         <source>Device not registered</source>
         <translation>Device not registered</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116"/>
+        <location filename="../words.py" line="117"/>
         <source>Service error</source>
         <translation>Service error</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121"/>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="122"/>
+        <location filename="../words.py" line="128"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../words.py" line="122"/>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="123"/>
+        <location filename="../words.py" line="129"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="130"/>
         <source>Typed in</source>
         <translation>Typed in</translation>
     </message>
     <message>
-        <location filename="../words.py" line="133"/>
+        <location filename="../words.py" line="134"/>
         <source>Starting camera…</source>
         <translation>Starting camera…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>Camera lost — check the cable</source>
         <translation>Camera lost — check the cable</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="138"/>
         <source>Camera stopped</source>
         <translation>Camera stopped</translation>
     </message>
     <message>
-        <location filename="../words.py" line="138"/>
+        <location filename="../words.py" line="139"/>
         <source>No camera — use the scanner</source>
         <translation>No camera — use the scanner</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>The disk is full: free some space, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="147"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>The disk cannot be written: check the drive, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="150"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Another program holds the database: close it, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="153"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="155"/>
+        <location filename="../words.py" line="156"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>The data folder is read-only: allow writing, then start the kiosk again.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="158"/>
+        <location filename="../words.py" line="159"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>The database is from a newer kiosk version: update this kiosk.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="161"/>
+        <location filename="../words.py" line="162"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>The database files were removed or replaced; a rescue copy was saved in the data folder.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="165"/>
+        <location filename="../words.py" line="166"/>
         <source>The database failed.</source>
         <translation>The database failed.</translation>
     </message>

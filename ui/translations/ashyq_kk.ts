@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="197"/>
+        <location filename="../alerts_view.py" line="207"/>
         <source>Acknowledge</source>
         <translation>Түсінікті</translation>
     </message>
@@ -12,112 +12,117 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="45"/>
         <source>the number in [ses] phone</source>
         <translation>[ses] phone нөміріне</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="45"/>
+        <location filename="../alerts_view.py" line="46"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>%1 келушісі %2 кезінде байланыс жоқта кіргізілген, мәртебесі — қызыл. СЭҚ-қа хабарлама кезекке қойылды. Келушіні тауып, %3 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="50"/>
+        <location filename="../alerts_view.py" line="51"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>%1 келушісінің мәртебесі — қызыл: кіргізбеңіз. СЭҚ-қа хабарлама кезекке қойылды; қажет болса, %2 нөміріне қоңырау шалыңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>%1 келушісі ішінде (%2 бастап). Бұл сол адам екенін тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Ішінде %1 адам, рұқсат етілгені — %2: кіру тоқтатылды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 жұмысын тоқтатты: кабелін тексеріңіз. Киоск өзі қайта қосылады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="60"/>
+        <location filename="../alerts_view.py" line="61"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%2 бастап %1 оқиға жіберілмей тұр: желіні тексеріңіз. Ештеңе жоғалмайды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="64"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Компьютер сағаты сервистен %1 с ауытқыған: уақытты түзетіңіз, рұқсатнамалар соған байланысты.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис %1 оқиғаны қабылдамады: қолдау қызметіне хабарласыңыз. Олар сақталды.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="68"/>
         <source>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</source>
         <translation>Рұқсатнама кілттері соңғы рет %1 күн бұрын, %2 алынған: жаңа кілтпен қол қойылған рұқсатнама бойынша шешімді қызметкер қабылдайды. Желіні тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="72"/>
+        <location filename="../alerts_view.py" line="73"/>
         <source>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</source>
         <translation>Рұқсатнама кілттері сервистен әлі бір рет те алынбаған: оның кілттерімен қол қойылған рұқсатнамалар бойынша шешімді қызметкер қабылдайды. Желіні тексеріңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="77"/>
+        <location filename="../alerts_view.py" line="78"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>%1 жолдамасы: дәрігер шешімі — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>cleared, the passenger may board</source>
         <translation>рұқсат етілді, жолаушы отыра алады</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>confirmed, the status stands</source>
         <translation>расталды, мәртебе өзгермейді</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="80"/>
+        <location filename="../alerts_view.py" line="81"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>%1 жолдамасы: басқа дәрігердің шешімі бұрын келді және күшінде. Ештеңе істеудің қажеті жоқ.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="83"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>%1 жолдамасы: сервис оны әлі білмейді. Ол келгеннен кейін шешімді қайта енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="87"/>
+        <location filename="../alerts_view.py" line="88"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис бұл құрылғының токенін қабылдамады: қолдау қызметіне хабарласыңыз. Оқиғалар сақталады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="90"/>
+        <location filename="../alerts_view.py" line="91"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; киоск деректерін сақтап қалды. Қолдау қызметіне хабарлаңыз.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="94"/>
+        <location filename="../alerts_view.py" line="95"/>
         <source>The check at start found a problem with: %1. The Desk health tab says what to do.</source>
         <translation>Іске қосылғандағы тексеру ақау тапты: %1. Не істеу керегін «Киоск күйі» қойындысы айтады.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="97"/>
+        <location filename="../alerts_view.py" line="98"/>
         <source>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</source>
         <translation>Киоск бір минут ішінде %1 рет апатты түрде тоқтады және осы іске қосылғанға дейін тоқтап тұрды. Қолдау қызметіне хабарлаңыз; себебі журнал файлында жазылған.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="102"/>
+        <location filename="../alerts_view.py" line="103"/>
+        <source>The gate does not answer: check its cable and power. Check-ins go on, but the gate does not open: let visitors through by hand. This alert goes by itself when the gate answers again.</source>
+        <translation>Турникет жауап бермейді: оның кабелі мен қуатын тексеріңіз. Тіркеу жалғасады, бірақ турникет ашылмайды: келушілерді қолмен өткізіңіз. Турникет қайта жауап бергенде бұл ескерту өзі жойылады.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="109"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="103"/>
+        <location filename="../alerts_view.py" line="110"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -125,7 +130,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="245"/>
+        <location filename="../alerts_view.py" line="255"/>
         <source>No alerts</source>
         <translation>Ескертулер жоқ</translation>
     </message>
@@ -166,72 +171,72 @@
         <translation>CSV файлдары (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="214"/>
         <source>Refresh</source>
         <translation>Жаңарту</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="215"/>
         <source>Export CSV…</source>
         <translation>CSV-ге экспорттау…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="219"/>
         <source>Today</source>
         <translation>Бүгін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>Reading the day…</source>
         <translation>Күн деректері оқылуда…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="252"/>
+        <location filename="../dashboard.py" line="223"/>
         <source>Day %1</source>
         <translation>Күн %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254"/>
+        <location filename="../dashboard.py" line="225"/>
         <source>Day %1 has not begun</source>
         <translation>%1 күні әлі басталған жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="256"/>
+        <location filename="../dashboard.py" line="227"/>
         <source>Day %1, so far (%2)</source>
         <translation>Күн %1, сағат %2 бойынша</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="233"/>
         <source>No one was let in</source>
         <translation>Ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="233"/>
         <source>No one let in yet</source>
         <translation>Әзірге ешкім кіргізілмеді</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264"/>
+        <location filename="../dashboard.py" line="235"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Алғашқы кіру %1 · шығу әлі жоқ</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="266"/>
+        <location filename="../dashboard.py" line="237"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Жұмыс уақыты %1 – %2 (%3 сағ %4 мин): алғашқы кіруден соңғы шығуға дейін</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="277"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Could not save the file: %1</source>
         <translation>Файл сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Could not read the day: %1</source>
         <translation>Күн деректері оқылмады: %1</translation>
     </message>
@@ -312,69 +317,200 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="301"/>
+        <location filename="../staff.py" line="309"/>
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="301"/>
+        <location filename="../staff.py" line="309"/>
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="303"/>
+        <location filename="../staff.py" line="311"/>
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="304"/>
+        <location filename="../staff.py" line="312"/>
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="305"/>
+        <location filename="../staff.py" line="313"/>
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="322"/>
+        <location filename="../staff.py" line="330"/>
         <source>Latest events</source>
         <translation>Соңғы оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="322"/>
+        <location filename="../staff.py" line="330"/>
         <source>Events</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="325"/>
+        <location filename="../staff.py" line="333"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="326"/>
+        <location filename="../staff.py" line="334"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="327"/>
+        <location filename="../staff.py" line="335"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="328"/>
+        <location filename="../staff.py" line="336"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="329"/>
+        <location filename="../staff.py" line="337"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="338"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
+    </message>
+</context>
+<context>
+    <name>Gate</name>
+    <message>
+        <location filename="../gate_view.py" line="43"/>
+        <source>The gate was not opened: it has no output for that way (see [gate] settings).</source>
+        <translation>Турникет ашылмады: бұл бағытқа оның шығысы жоқ ([gate] баптауларын қараңыз).</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="46"/>
+        <source>The gate was not opened: choose the operator first.</source>
+        <translation>Турникет ашылмады: алдымен операторды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="49"/>
+        <source>The gate was not opened: say why it should open.</source>
+        <translation>Турникет ашылмады: оны не үшін ашу керектігін жазыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="52"/>
+        <source>The gate was not opened: too late, the visitor may have gone. Try again.</source>
+        <translation>Турникет ашылмады: тым кеш, келуші кетіп қалған болуы мүмкін. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="55"/>
+        <source>The gate was not opened: it already opened for this visitor.</source>
+        <translation>Турникет ашылмады: ол бұл келуші үшін ашылып қойған.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="58"/>
+        <source>The gate was not opened: the way in and the way out were mixed up.</source>
+        <translation>Турникет ашылмады: кіру мен шығу шатастырылды.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="61"/>
+        <source>The gate was not opened: the visitor was not admitted.</source>
+        <translation>Турникет ашылмады: келуші өткізілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="64"/>
+        <source>The gate was not opened: the same code shown again records nothing.</source>
+        <translation>Турникет ашылмады: қайта көрсетілген код ештеңе тіркемейді.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="67"/>
+        <source>The gate was not opened: a doctor-room look-up lets nobody through.</source>
+        <translation>Турникет ашылмады: дәрігер бөлмесіндегі тексеру ешкімді өткізбейді.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="70"/>
+        <source>The gate was not opened: answer the question first.</source>
+        <translation>Турникет ашылмады: алдымен сұраққа жауап беріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="73"/>
+        <source>The gate was not opened: nothing was recorded for it.</source>
+        <translation>Турникет ашылмады: ол үшін ештеңе тіркелмеген.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="79"/>
+        <source>The gate did not answer in time: it was not opened, and will not open later.</source>
+        <translation>Турникет уақытында жауап бермеді: ол ашылмады және кейін де ашылмайды.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="82"/>
+        <source>Gate: connecting…</source>
+        <translation>Турникет: қосылуда…</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="83"/>
+        <source>Gate: ready</source>
+        <translation>Турникет: дайын</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="84"/>
+        <source>Gate does not answer — check its cable</source>
+        <translation>Турникет жауап бермейді — кабелін тексеріңіз</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="85"/>
+        <source>Gate open: waiting for a passage (%1)</source>
+        <translation>Турникет ашық: өтуді күтуде (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="88"/>
+        <source>Entry annulled — nobody walked through</source>
+        <translation>Кіру жойылды — ешкім өтпеді</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="89"/>
+        <source>Exit annulled — nobody walked through</source>
+        <translation>Шығу жойылды — ешкім өтпеді</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="90"/>
+        <source>Gate opened by %1: %2</source>
+        <translation>Турникетті %1 ашты: %2</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="91"/>
+        <source>Exit opened by %1: %2</source>
+        <translation>Шығуды %1 ашты: %2</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="92"/>
+        <source>%1 (annulled)</source>
+        <translation>%1 (жойылды)</translation>
+    </message>
+</context>
+<context>
+    <name>GateBar</name>
+    <message>
+        <location filename="../gate_view.py" line="285"/>
+        <source>Open gate</source>
+        <translation>Турникетті ашу</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="286"/>
+        <source>Open exit</source>
+        <translation>Шығуды ашу</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="287"/>
+        <source>Open the gate for one visitor</source>
+        <translation>Турникетті бір келушіге ашу</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="288"/>
+        <source>Open the exit for one visitor</source>
+        <translation>Шығуды бір келушіге ашу</translation>
     </message>
 </context>
 <context>
@@ -748,47 +884,47 @@
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="161"/>
         <source>Desk health</source>
         <translation>Киоск күйі</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="189"/>
+        <location filename="../health_view.py" line="162"/>
         <source>Check now</source>
         <translation>Қазір тексеру</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="190"/>
+        <location filename="../health_view.py" line="163"/>
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="190"/>
+        <location filename="../health_view.py" line="163"/>
         <source>Check</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="193"/>
+        <location filename="../health_view.py" line="166"/>
         <source>The check could not be made: %1</source>
         <translation>Тексеру жүргізілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="195"/>
+        <location filename="../health_view.py" line="168"/>
         <source>Checking…</source>
         <translation>Тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="197"/>
+        <location filename="../health_view.py" line="170"/>
         <source>The check at start has not finished yet.</source>
         <translation>Іске қосылғандағы тексеру әлі аяқталған жоқ.</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="200"/>
+        <location filename="../health_view.py" line="173"/>
         <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
         <translation>%1 тексерілді: ақау: %2, ескерту: %3, дұрыс: %4</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="231"/>
+        <location filename="../health_view.py" line="204"/>
         <source>Log file: %1</source>
         <translation>Журнал файлы: %1</translation>
     </message>
@@ -810,12 +946,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="235"/>
+        <location filename="../kiosk.py" line="249"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск енді тіркей алмайды және тоқтады.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="237"/>
+        <location filename="../kiosk.py" line="251"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Осы уақытқа дейін тіркелгеннің бәрі сақталды. Қайталанса, қолдау қызметіне хабарласыңыз.</translation>
     </message>
@@ -836,17 +972,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="228"/>
+        <location filename="../staff.py" line="229"/>
         <source>Refer to doctor</source>
         <translation>Дәрігерге жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="233"/>
+        <location filename="../staff.py" line="234"/>
         <source>Waiting for the first passenger</source>
         <translation>Алғашқы жолаушыны күтудеміз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="235"/>
+        <location filename="../staff.py" line="236"/>
         <source>Waiting for the first visitor</source>
         <translation>Алғашқы келушіні күтудеміз</translation>
     </message>
@@ -1031,44 +1167,77 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="119"/>
+        <location filename="../staff.py" line="120"/>
         <source>Admit</source>
         <translation>Кіргізу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="121"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="126"/>
+        <location filename="../staff.py" line="127"/>
         <source>Decide for passenger %1</source>
         <translation>%1 жолаушысы туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="128"/>
+        <location filename="../staff.py" line="129"/>
         <source>Decide for visitor %1</source>
         <translation>%1 келушісі туралы шешім қабылдаңыз</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="134"/>
+        <location filename="../staff.py" line="135"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Осы келушіден кейін шешім күтіп тұрғандар: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="143"/>
+        <location filename="../staff.py" line="144"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>%1 бастап ішінде: сол код қайта көрсетілді ме? Тек сол адам қайтып келсе ғана кіргізіңіз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="148"/>
+        <location filename="../staff.py" line="149"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>Рұқсатнамаға бұл үстелде әлі жоқ кілтпен қол қойылған, ал сервис оны жіберу үшін жауап бермейді. Құжат сұрап, шешім қабылдаңыз.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="152"/>
+        <location filename="../staff.py" line="153"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Мәртебені тексеру мүмкін болмады: сервис жауап бермейді, сақталған дерек жоқ. Құжат сұрап, шешім қабылдаңыз.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../gate_view.py" line="174"/>
+        <source>Open the exit: why?</source>
+        <translation>Шығуды ашу: себебі қандай?</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="174"/>
+        <source>Open the gate: why?</source>
+        <translation>Турникетті ашу: себебі қандай?</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="177"/>
+        <source>e.g. visitor without a phone, checked by ID</source>
+        <translation>мысалы, телефонсыз келуші, жеке куәлігі бойынша тексерілді</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="178"/>
+        <source>Reason for opening the gate</source>
+        <translation>Турникетті ашу себебі</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="179"/>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="180"/>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
     </message>
 </context>
 <context>
@@ -1330,273 +1499,448 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>Venue</source>
         <translation>Мекеме</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Screens and sound</source>
         <translation>Экрандар мен дыбыс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Devices and contacts</source>
         <translation>Құрылғылар мен байланыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="298"/>
+        <location filename="../settings_dialog.py" line="302"/>
+        <source>Gate</source>
+        <translation>Турникет</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>СС:ММ; бос болса — ешкім шығарылмайды</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… немесе құрылғы жолы; none — камерасыз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="321"/>
         <source>This PC&apos;s time zone</source>
         <translation>Осы компьютердің уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="325"/>
+        <source>None (-1)</source>
+        <translation>Жоқ (-1)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Mute all sounds</source>
         <translation>Барлық дыбысты өшіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>No limit</source>
         <translation>Шектеусіз</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Saving writes %1</source>
         <translation>Сақтау %1 файлына жазады</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>%1 файлына сақталды. Жаңа баптаулар киоск қайта іске қосылғанда қолданылады.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Сақталмады, ештеңе жазылмады:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Бұл баптаулар файлын мұнда өзгерту мүмкін емес:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Сақтайтын ештеңе жоқ: мән өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Venue name</source>
         <translation>Мекеме атауы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>BIN (12 digits)</source>
         <translation>БСН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Entrance</source>
         <translation>Кіреберіс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="358"/>
         <source>This desk checks</source>
         <translation>Бұл үстел тіркейді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>People inside at once</source>
         <translation>Бір мезгілде ішіндегі адам саны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Closing time</source>
         <translation>Жабылу уақыты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Time zone</source>
         <translation>Уақыт белдеуі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Service address</source>
         <translation>Сервис мекенжайы</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Device token</source>
         <translation>Құрылғы токені</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>No status can be verified</source>
         <translation>Мәртебені тексеру мүмкін емес</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Someone inside enters again</source>
         <translation>Ішіндегі адам қайта кірсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Келуші тілдері (біріншісі — қызметкердікі)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Status screen stays, seconds</source>
         <translation>Мәртебе экраны, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Жауапсыз сұрақ аяқталады, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Visitor&apos;s screen</source>
         <translation>Келуші экраны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Sounds</source>
         <translation>Дыбыстар</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Volume</source>
         <translation>Дыбыс деңгейі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Sanitary service phone</source>
         <translation>СЭҚ телефоны</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Doctor room (boarding)</source>
         <translation>Дәрігер бөлмесі (отырғызу)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Venue: club, shop, office</source>
         <translation>Мекеме: клуб, дүкен, кеңсе</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="383"/>
         <source>Boarding: airport desk</source>
         <translation>Отырғызу: әуежай үстелі</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="386"/>
         <source>Entry and exit</source>
         <translation>Кіру және шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>Entry only</source>
         <translation>Тек кіру</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="388"/>
         <source>Exit only</source>
         <translation>Тек шығу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="389"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Дәрігер бөлмесі: жолдамаларды шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>Staff decide</source>
         <translation>Қызметкер шешеді</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>Admit, marked unverified</source>
         <translation>«Тексерілмеген» деп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="373"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>Refuse</source>
         <translation>Кіргізбеу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="397"/>
         <source>Ask staff</source>
         <translation>Қызметкерден сұрау</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="398"/>
         <source>Admit, flagged</source>
         <translation>Белгілеп кіргізу</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="401"/>
         <source>Second monitor if there is one</source>
         <translation>Бар болса, екінші монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="402"/>
         <source>This monitor</source>
         <translation>Осы монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="382"/>
+        <location filename="../settings_dialog.py" line="403"/>
         <source>Second monitor</source>
         <translation>Екінші монитор</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="49"/>
+        <source>Gate driver</source>
+        <translation>Турникет драйвері</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="50"/>
+        <source>I/O module address (modbus-tcp)</source>
+        <translation>Модуль мекенжайы (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="51"/>
+        <source>TCP port (modbus-tcp)</source>
+        <translation>TCP порты (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="56"/>
+        <source>Parity (modbus-rtu)</source>
+        <translation>Жұптық (modbus-rtu)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="57"/>
+        <source>Modbus unit id</source>
+        <translation>Modbus құрылғы нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="58"/>
+        <source>Entry relay (coil)</source>
+        <translation>Кіру релесі (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="59"/>
+        <source>Exit relay (coil)</source>
+        <translation>Шығу релесі (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="61"/>
+        <source>Entry passage sensor (input)</source>
+        <translation>Кіру датчигі (кіріс)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="64"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Шығу датчигі (кіріс)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="66"/>
+        <source>Relay pulse, ms</source>
+        <translation>Реле импульсі, мс</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="70"/>
+        <source>HTTP method (http)</source>
+        <translation>HTTP әдісі (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="71"/>
+        <source>Relay URL (http)</source>
+        <translation>Реле URL-і (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="72"/>
+        <source>Request body (http)</source>
+        <translation>Сұрау денесі (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="74"/>
+        <source>Passage callback host:port (http)</source>
+        <translation>Өту хабары, host:port (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="77"/>
+        <source>Passage callback token (http)</source>
+        <translation>Өту хабарының токені (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (RTU, relay board)</source>
+        <translation>Сериялық порт (RTU, реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="55"/>
+        <source>Baud rate (RTU, relay board)</source>
+        <translation>Жылдамдық, бод (RTU, реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Annul an entry nobody used after, s</source>
+        <translation>Ешкім өтпесе, кіру жойылады, с</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="80"/>
+        <source>Relay board: entry on (hex)</source>
+        <translation>Реле платасы: кіру қосу (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="83"/>
+        <source>Relay board: entry off (hex)</source>
+        <translation>Реле платасы: кіру өшіру (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="86"/>
+        <source>Relay board: exit on (hex)</source>
+        <translation>Реле платасы: шығу қосу (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="89"/>
+        <source>Relay board: exit off (hex)</source>
+        <translation>Реле платасы: шығу өшіру (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="97"/>
+        <source>No gate</source>
+        <translation>Турникет жоқ</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="99"/>
+        <source>Modbus TCP I/O module (network)</source>
+        <translation>Modbus TCP енгізу/шығару модулі (желі)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="101"/>
+        <source>Modbus RTU I/O module (serial)</source>
+        <translation>Modbus RTU енгізу/шығару модулі (сериялық)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="102"/>
+        <source>Network relay (HTTP)</source>
+        <translation>Желілік реле (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="103"/>
+        <source>USB serial relay board</source>
+        <translation>USB сериялық реле платасы</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="106"/>
+        <source>None (N)</source>
+        <translation>Жоқ (N)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="107"/>
+        <source>Even (E)</source>
+        <translation>Жұп (E)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="108"/>
+        <source>Odd (O)</source>
+        <translation>Тақ (O)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="111"/>
+        <source>HTTP GET</source>
+        <translation>HTTP GET</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="112"/>
+        <source>HTTP POST</source>
+        <translation>HTTP POST</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="113"/>
+        <source>HTTP PUT</source>
+        <translation>HTTP PUT</translation>
     </message>
 </context>
 <context>
@@ -1635,112 +1979,112 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="559"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="561"/>
+        <location filename="../staff.py" line="572"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="562"/>
+        <location filename="../staff.py" line="573"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="563"/>
+        <location filename="../staff.py" line="574"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="564"/>
+        <location filename="../staff.py" line="575"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="565"/>
+        <location filename="../staff.py" line="576"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="567"/>
+        <location filename="../staff.py" line="578"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="570"/>
+        <location filename="../staff.py" line="581"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="601"/>
+        <location filename="../staff.py" line="612"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="613"/>
+        <location filename="../staff.py" line="624"/>
         <source>Pass keys never fetched</source>
         <translation>Рұқсатнама кілттері әлі алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="613"/>
+        <location filename="../staff.py" line="624"/>
         <source>Keys: not fetched</source>
         <translation>Кілттер: алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="621"/>
+        <location filename="../staff.py" line="632"/>
         <source>Keys: %1</source>
         <translation>Кілттер: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="622"/>
+        <location filename="../staff.py" line="633"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Рұқсатнама кілттері %1 бұрын алынған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="617"/>
+        <location filename="../staff.py" line="628"/>
         <source>%1 d</source>
         <translation>%1 күн</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="568"/>
+        <location filename="../staff.py" line="579"/>
         <source>Events</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1 of %2</source>
         <translation>Отырғызуға өтті: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1</source>
         <translation>Отырғызуға өтті: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="634"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="634"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="55"/>
+        <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Күн қорытындысы</translation>
     </message>
@@ -1776,6 +2120,11 @@
         <location filename="../visitor.py" line="39"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 жіберілуді күтуде</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="40"/>
+        <source>Go through</source>
+        <translation>Өтіңіз</translation>
     </message>
     <message>
         <location filename="../wording.py" line="24"/>
@@ -2094,105 +2443,110 @@
         <translation>Киоскіде бірдеңені түзету керек</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="109"/>
+        <source>The gate does not answer</source>
+        <translation>Турникет жауап бермейді</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="113"/>
         <source>Online</source>
         <translation>Байланыс бар</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
-        <location filename="../words.py" line="117"/>
+        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="118"/>
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Service slow</source>
         <translation>Сервис баяу</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="116"/>
         <source>Device not registered</source>
         <translation>Құрылғы тіркелмеген</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116"/>
+        <location filename="../words.py" line="117"/>
         <source>Service error</source>
         <translation>Сервис қатесі</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121"/>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="122"/>
+        <location filename="../words.py" line="128"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="122"/>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="123"/>
+        <location filename="../words.py" line="129"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="130"/>
         <source>Typed in</source>
         <translation>Қолмен енгізілді</translation>
     </message>
     <message>
-        <location filename="../words.py" line="133"/>
+        <location filename="../words.py" line="134"/>
         <source>Starting camera…</source>
         <translation>Камера қосылуда…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера ажыратылды — кабельді тексеріңіз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="138"/>
         <source>Camera stopped</source>
         <translation>Камера тоқтады</translation>
     </message>
     <message>
-        <location filename="../words.py" line="138"/>
+        <location filename="../words.py" line="139"/>
         <source>No camera — use the scanner</source>
         <translation>Камера жоқ — сканерді пайдаланыңыз</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск толы: орын босатып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="147"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>Дискіге жазу мүмкін емес: дискіні тексеріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="150"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Дерекқорды басқа бағдарлама ұстап тұр: оны жауып, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="153"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>Дерекқор зақымдалған: ashyq-kiosk recover іске қосып, киоскіні қайта қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="155"/>
+        <location filename="../words.py" line="156"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Деректер қалтасы тек оқуға арналған: жазуға рұқсат беріп, киоскіні қайта іске қосыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="158"/>
+        <location filename="../words.py" line="159"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>Дерекқор киосктің жаңа нұсқасынан: бұл киоскіні жаңартыңыз.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="161"/>
+        <location filename="../words.py" line="162"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Дерекқор файлдары жойылған немесе ауыстырылған; деректер қалтасында сақтық көшірме жасалды.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="165"/>
+        <location filename="../words.py" line="166"/>
         <source>The database failed.</source>
         <translation>Дерекқор қатесі.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../alerts_view.py" line="197"/>
+        <location filename="../alerts_view.py" line="207"/>
         <source>Acknowledge</source>
         <translation>Принято</translation>
     </message>
@@ -12,112 +12,117 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location filename="../alerts_view.py" line="44"/>
+        <location filename="../alerts_view.py" line="45"/>
         <source>the number in [ses] phone</source>
         <translation>по номеру из [ses] phone</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="45"/>
+        <location filename="../alerts_view.py" line="46"/>
         <source>Visitor %1, let in at %2 while the service was down, has red status. The report to the sanitary service is queued. Find the visitor and call %3.</source>
         <translation>Посетитель %1, пропущенный в %2 без связи, имеет красный статус. Сообщение в СЭС поставлено в очередь. Найдите посетителя и позвоните %3.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="50"/>
+        <location filename="../alerts_view.py" line="51"/>
         <source>Visitor %1 has red status: do not let them in. The report to the sanitary service is queued; call %2 if they need to speak to you.</source>
         <translation>У посетителя %1 красный статус: не пропускайте. Сообщение в СЭС поставлено в очередь; при необходимости звоните %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="55"/>
+        <location filename="../alerts_view.py" line="56"/>
         <source>Visitor %1 is already inside (since %2). Check that it is the same person.</source>
         <translation>Посетитель %1 уже внутри (с %2). Проверьте, что это тот же человек.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="58"/>
+        <location filename="../alerts_view.py" line="59"/>
         <source>%1 people inside of %2 allowed: entries are refused.</source>
         <translation>Внутри %1 человек из %2 допустимых: вход закрыт.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="59"/>
+        <location filename="../alerts_view.py" line="60"/>
         <source>The %1 stopped: check its cable. The kiosk retries by itself.</source>
         <translation>%1 перестал(а) работать: проверьте кабель. Киоск переподключится сам.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="60"/>
+        <location filename="../alerts_view.py" line="61"/>
         <source>%1 events waiting since %2: check the network. Nothing is lost.</source>
         <translation>%1 событий ждут отправки с %2: проверьте сеть. Ничего не потеряно.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="63"/>
+        <location filename="../alerts_view.py" line="64"/>
         <source>This PC&apos;s clock is %1 s off the service&apos;s: set the time; passes depend on it.</source>
         <translation>Часы этого ПК расходятся с сервисом на %1 с: исправьте время, от него зависят пропуска.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="66"/>
+        <location filename="../alerts_view.py" line="67"/>
         <source>The service refused %1 events: call support. They are kept.</source>
         <translation>Сервис отклонил %1 событий: обратитесь в поддержку. Они сохранены.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="67"/>
+        <location filename="../alerts_view.py" line="68"/>
         <source>The pass keys were last fetched %1 days ago, on %2: a pass signed by a newer key goes to staff to decide. Check the network.</source>
         <translation>Ключи пропусков последний раз получены %1 дн. назад, %2: по пропуску, подписанному более новым ключом, решает сотрудник. Проверьте сеть.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="72"/>
+        <location filename="../alerts_view.py" line="73"/>
         <source>The pass keys have never been fetched from the service: passes signed by its keys go to staff to decide. Check the network.</source>
         <translation>Ключи пропусков ещё ни разу не получены от сервиса: по пропускам, подписанным его ключами, решает сотрудник. Проверьте сеть.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="77"/>
+        <location filename="../alerts_view.py" line="78"/>
         <source>Referral %1: the doctor decided %2.</source>
         <translation>Направление %1: решение врача — %2.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="78"/>
+        <location filename="../alerts_view.py" line="79"/>
         <source>cleared, the passenger may board</source>
         <translation>допущен, пассажир может пройти на посадку</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="79"/>
+        <location filename="../alerts_view.py" line="80"/>
         <source>confirmed, the status stands</source>
         <translation>подтверждено, статус остаётся</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="80"/>
+        <location filename="../alerts_view.py" line="81"/>
         <source>Referral %1: another doctor&apos;s decision came first and holds. Nothing to do.</source>
         <translation>Направление %1: решение другого врача пришло раньше и действует. Ничего делать не нужно.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="83"/>
+        <location filename="../alerts_view.py" line="84"/>
         <source>Referral %1: the service does not know it yet. Resolve it again once it has arrived.</source>
         <translation>Направление %1: сервис его ещё не знает. Примите решение снова, когда оно поступит.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="87"/>
+        <location filename="../alerts_view.py" line="88"/>
         <source>The service refused this device&apos;s token: call support. Events are kept.</source>
         <translation>Сервис не принял токен этого устройства: обратитесь в поддержку. События сохраняются.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="90"/>
+        <location filename="../alerts_view.py" line="91"/>
         <source>The database files were removed or replaced; the kiosk kept its data. Tell support.</source>
         <translation>Файлы базы данных удалены или заменены; киоск сохранил данные. Сообщите в поддержку.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="94"/>
+        <location filename="../alerts_view.py" line="95"/>
         <source>The check at start found a problem with: %1. The Desk health tab says what to do.</source>
         <translation>Проверка при запуске нашла неполадку: %1. Что делать — на вкладке «Состояние киоска».</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="97"/>
+        <location filename="../alerts_view.py" line="98"/>
         <source>The kiosk crashed %1 times within a minute and was left stopped until this start. Tell support; the log file says why.</source>
         <translation>Киоск аварийно завершался %1 раза за минуту и оставался остановленным до этого запуска. Сообщите в поддержку; причина — в файле журнала.</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="102"/>
+        <location filename="../alerts_view.py" line="103"/>
+        <source>The gate does not answer: check its cable and power. Check-ins go on, but the gate does not open: let visitors through by hand. This alert goes by itself when the gate answers again.</source>
+        <translation>Турникет не отвечает: проверьте его кабель и питание. Регистрация продолжается, но турникет не открывается: пропускайте посетителей вручную. Это оповещение исчезнет само, когда турникет снова ответит.</translation>
+    </message>
+    <message>
+        <location filename="../alerts_view.py" line="109"/>
         <source>camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../alerts_view.py" line="103"/>
+        <location filename="../alerts_view.py" line="110"/>
         <source>scanner</source>
         <translation>Сканер</translation>
     </message>
@@ -125,7 +130,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../alerts_view.py" line="245"/>
+        <location filename="../alerts_view.py" line="255"/>
         <source>No alerts</source>
         <translation>Предупреждений нет</translation>
     </message>
@@ -166,72 +171,72 @@
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243"/>
+        <location filename="../dashboard.py" line="214"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244"/>
+        <location filename="../dashboard.py" line="215"/>
         <source>Export CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="219"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>Reading the day…</source>
         <translation>Читаю данные за день…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="252"/>
+        <location filename="../dashboard.py" line="223"/>
         <source>Day %1</source>
         <translation>День %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="254"/>
+        <location filename="../dashboard.py" line="225"/>
         <source>Day %1 has not begun</source>
         <translation>День %1 ещё не начался</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="256"/>
+        <location filename="../dashboard.py" line="227"/>
         <source>Day %1, so far (%2)</source>
         <translation>День %1, на %2</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="233"/>
         <source>No one was let in</source>
         <translation>Никого не пропустили</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="262"/>
+        <location filename="../dashboard.py" line="233"/>
         <source>No one let in yet</source>
         <translation>Пока никого не пропустили</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="264"/>
+        <location filename="../dashboard.py" line="235"/>
         <source>First entry %1 · no exit yet</source>
         <translation>Первый вход %1 · выходов пока нет</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="266"/>
+        <location filename="../dashboard.py" line="237"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Работа %1 – %2 (%3 ч %4 мин): от первого входа до последнего выхода</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="276"/>
+        <location filename="../dashboard.py" line="247"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="277"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="278"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Could not read the day: %1</source>
         <translation>Не удалось прочитать данные за день: %1</translation>
     </message>
@@ -312,69 +317,200 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="301"/>
+        <location filename="../staff.py" line="309"/>
         <source>Out (closing)</source>
         <translation>Выход (закрытие)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="301"/>
+        <location filename="../staff.py" line="309"/>
         <source>Out</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="303"/>
+        <location filename="../staff.py" line="311"/>
         <source>In: admitted</source>
         <translation>Вход: пропущен</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="304"/>
+        <location filename="../staff.py" line="312"/>
         <source>In: refused</source>
         <translation>Вход: отказ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="305"/>
+        <location filename="../staff.py" line="313"/>
         <source>In: no answer</source>
         <translation>Вход: нет ответа</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="322"/>
+        <location filename="../staff.py" line="330"/>
         <source>Latest events</source>
         <translation>Последние события</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="322"/>
+        <location filename="../staff.py" line="330"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="325"/>
+        <location filename="../staff.py" line="333"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="326"/>
+        <location filename="../staff.py" line="334"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="327"/>
+        <location filename="../staff.py" line="335"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="328"/>
+        <location filename="../staff.py" line="336"/>
         <source>Visitor</source>
         <translation>Посетитель</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="329"/>
+        <location filename="../staff.py" line="337"/>
         <source>By</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="338"/>
         <source>Sent</source>
         <translation>Отправлено</translation>
+    </message>
+</context>
+<context>
+    <name>Gate</name>
+    <message>
+        <location filename="../gate_view.py" line="43"/>
+        <source>The gate was not opened: it has no output for that way (see [gate] settings).</source>
+        <translation>Турникет не открыт: у него нет выхода для этого направления (см. настройки [gate]).</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="46"/>
+        <source>The gate was not opened: choose the operator first.</source>
+        <translation>Турникет не открыт: сначала выберите оператора.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="49"/>
+        <source>The gate was not opened: say why it should open.</source>
+        <translation>Турникет не открыт: укажите, зачем его открыть.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="52"/>
+        <source>The gate was not opened: too late, the visitor may have gone. Try again.</source>
+        <translation>Турникет не открыт: слишком поздно, посетитель мог уже уйти. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="55"/>
+        <source>The gate was not opened: it already opened for this visitor.</source>
+        <translation>Турникет не открыт: он уже открывался для этого посетителя.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="58"/>
+        <source>The gate was not opened: the way in and the way out were mixed up.</source>
+        <translation>Турникет не открыт: перепутаны вход и выход.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="61"/>
+        <source>The gate was not opened: the visitor was not admitted.</source>
+        <translation>Турникет не открыт: посетитель не допущен.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="64"/>
+        <source>The gate was not opened: the same code shown again records nothing.</source>
+        <translation>Турникет не открыт: повторно показанный код ничего не записывает.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="67"/>
+        <source>The gate was not opened: a doctor-room look-up lets nobody through.</source>
+        <translation>Турникет не открыт: проверка в кабинете врача никого не пропускает.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="70"/>
+        <source>The gate was not opened: answer the question first.</source>
+        <translation>Турникет не открыт: сначала ответьте на вопрос.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="73"/>
+        <source>The gate was not opened: nothing was recorded for it.</source>
+        <translation>Турникет не открыт: для него ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="79"/>
+        <source>The gate did not answer in time: it was not opened, and will not open later.</source>
+        <translation>Турникет не ответил вовремя: он не открыт и позже не откроется.</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="82"/>
+        <source>Gate: connecting…</source>
+        <translation>Турникет: подключение…</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="83"/>
+        <source>Gate: ready</source>
+        <translation>Турникет: готов</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="84"/>
+        <source>Gate does not answer — check its cable</source>
+        <translation>Турникет не отвечает — проверьте кабель</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="85"/>
+        <source>Gate open: waiting for a passage (%1)</source>
+        <translation>Турникет открыт: ждём прохода (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="88"/>
+        <source>Entry annulled — nobody walked through</source>
+        <translation>Вход аннулирован — никто не прошёл</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="89"/>
+        <source>Exit annulled — nobody walked through</source>
+        <translation>Выход аннулирован — никто не прошёл</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="90"/>
+        <source>Gate opened by %1: %2</source>
+        <translation>Турникет открыт, оператор %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="91"/>
+        <source>Exit opened by %1: %2</source>
+        <translation>Выход открыт, оператор %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="92"/>
+        <source>%1 (annulled)</source>
+        <translation>%1 (аннулирован)</translation>
+    </message>
+</context>
+<context>
+    <name>GateBar</name>
+    <message>
+        <location filename="../gate_view.py" line="285"/>
+        <source>Open gate</source>
+        <translation>Открыть турникет</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="286"/>
+        <source>Open exit</source>
+        <translation>Открыть выход</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="287"/>
+        <source>Open the gate for one visitor</source>
+        <translation>Открыть турникет для одного посетителя</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="288"/>
+        <source>Open the exit for one visitor</source>
+        <translation>Открыть выход для одного посетителя</translation>
     </message>
 </context>
 <context>
@@ -748,47 +884,47 @@
 <context>
     <name>HealthView</name>
     <message>
-        <location filename="../health_view.py" line="188"/>
+        <location filename="../health_view.py" line="161"/>
         <source>Desk health</source>
         <translation>Состояние киоска</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="189"/>
+        <location filename="../health_view.py" line="162"/>
         <source>Check now</source>
         <translation>Проверить сейчас</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="190"/>
+        <location filename="../health_view.py" line="163"/>
         <source>Result</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="190"/>
+        <location filename="../health_view.py" line="163"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="193"/>
+        <location filename="../health_view.py" line="166"/>
         <source>The check could not be made: %1</source>
         <translation>Проверку выполнить не удалось: %1</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="195"/>
+        <location filename="../health_view.py" line="168"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="197"/>
+        <location filename="../health_view.py" line="170"/>
         <source>The check at start has not finished yet.</source>
         <translation>Проверка при запуске ещё не закончилась.</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="200"/>
+        <location filename="../health_view.py" line="173"/>
         <source>Checked at %1: %2 failed, %3 warning(s), %4 ok</source>
         <translation>Проверено в %1: сбоев: %2, предупреждений: %3, в норме: %4</translation>
     </message>
     <message>
-        <location filename="../health_view.py" line="231"/>
+        <location filename="../health_view.py" line="204"/>
         <source>Log file: %1</source>
         <translation>Файл журнала: %1</translation>
     </message>
@@ -810,12 +946,12 @@
 <context>
     <name>KioskScreens</name>
     <message>
-        <location filename="../kiosk.py" line="235"/>
+        <location filename="../kiosk.py" line="249"/>
         <source>The kiosk cannot record check-ins any more and has stopped.</source>
         <translation>Киоск больше не может регистрировать входы и остановлен.</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="237"/>
+        <location filename="../kiosk.py" line="251"/>
         <source>Nothing recorded so far is lost. If it happens again, call support.</source>
         <translation>Всё записанное ранее сохранено. Если это повторится, обратитесь в поддержку.</translation>
     </message>
@@ -836,17 +972,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="228"/>
+        <location filename="../staff.py" line="229"/>
         <source>Refer to doctor</source>
         <translation>Направить к врачу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="233"/>
+        <location filename="../staff.py" line="234"/>
         <source>Waiting for the first passenger</source>
         <translation>Ждём первого пассажира</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="235"/>
+        <location filename="../staff.py" line="236"/>
         <source>Waiting for the first visitor</source>
         <translation>Ждём первого посетителя</translation>
     </message>
@@ -1032,44 +1168,77 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="119"/>
+        <location filename="../staff.py" line="120"/>
         <source>Admit</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff.py" line="121"/>
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="126"/>
+        <location filename="../staff.py" line="127"/>
         <source>Decide for passenger %1</source>
         <translation>Решите по пассажиру %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="128"/>
+        <location filename="../staff.py" line="129"/>
         <source>Decide for visitor %1</source>
         <translation>Решите по посетителю %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="134"/>
+        <location filename="../staff.py" line="135"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Ждут решения после этого посетителя: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="143"/>
+        <location filename="../staff.py" line="144"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Уже внутри с %1: тот же код показан снова? Пропускайте, только если это тот же человек.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="148"/>
+        <location filename="../staff.py" line="149"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>Пропуск подписан ключом, которого у этой стойки ещё нет, а сервис не отвечает, чтобы его прислать. Попросите документ и решите.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="152"/>
+        <location filename="../staff.py" line="153"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>Статус проверить не удалось: сервис не отвечает, сохранённых данных нет. Попросите документ и решите.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../gate_view.py" line="174"/>
+        <source>Open the exit: why?</source>
+        <translation>Открыть выход: по какой причине?</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="174"/>
+        <source>Open the gate: why?</source>
+        <translation>Открыть турникет: по какой причине?</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="177"/>
+        <source>e.g. visitor without a phone, checked by ID</source>
+        <translation>напр., посетитель без телефона, проверен по удостоверению</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="178"/>
+        <source>Reason for opening the gate</source>
+        <translation>Причина открытия турникета</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="179"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../gate_view.py" line="180"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -1331,273 +1500,448 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="298"/>
         <source>Venue</source>
         <translation>Заведение</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>Service</source>
         <translation>Сервис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Screens and sound</source>
         <translation>Экраны и звук</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Devices and contacts</source>
         <translation>Устройства и контакты</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="298"/>
+        <location filename="../settings_dialog.py" line="302"/>
+        <source>Gate</source>
+        <translation>Турникет</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="314"/>
         <source>HH:MM; empty: nobody is checked out</source>
         <translation>ЧЧ:ММ; пусто — никого не выписывать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>0, 1… or a device path; none: no camera</source>
         <translation>0, 1… или путь к устройству; none — без камеры</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="321"/>
         <source>This PC&apos;s time zone</source>
         <translation>Часовой пояс этого ПК</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="325"/>
+        <source>None (-1)</source>
+        <translation>Нет (-1)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Mute all sounds</source>
         <translation>Выключить все звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>No limit</source>
         <translation>Без ограничения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>Saving writes %1</source>
         <translation>Сохранение запишет %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="311"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="312"/>
+        <location filename="../settings_dialog.py" line="332"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="318"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Saved to %1. The kiosk applies the new settings when it restarts.</source>
         <translation>Сохранено в %1. Новые настройки вступят в силу после перезапуска киоска.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="320"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Not saved, nothing was written:
 %1</source>
         <translation>Не сохранено, ничего не записано:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="322"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>This settings file cannot be edited here:
 %1</source>
         <translation>Этот файл настроек нельзя изменить здесь:
 %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="324"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Nothing to save: no value was changed.</source>
         <translation>Нечего сохранять: значения не менялись.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>Venue name</source>
         <translation>Название заведения</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="354"/>
         <source>BIN (12 digits)</source>
         <translation>БИН (12 цифр)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="335"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Entrance</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="336"/>
+        <location filename="../settings_dialog.py" line="356"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Mode</source>
         <translation>Режим</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="338"/>
+        <location filename="../settings_dialog.py" line="358"/>
         <source>This desk checks</source>
         <translation>Эта стойка отмечает</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>People inside at once</source>
         <translation>Одновременно внутри, человек</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="340"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Closing time</source>
         <translation>Время закрытия</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="341"/>
+        <location filename="../settings_dialog.py" line="361"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="342"/>
+        <location filename="../settings_dialog.py" line="362"/>
         <source>Service address</source>
         <translation>Адрес сервиса</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="343"/>
+        <location filename="../settings_dialog.py" line="363"/>
         <source>Device token</source>
         <translation>Токен устройства</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>No status can be verified</source>
         <translation>Статус проверить нельзя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="345"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Someone inside enters again</source>
         <translation>Находящийся внутри входит снова</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="346"/>
+        <location filename="../settings_dialog.py" line="366"/>
         <source>Visitor&apos;s languages (the first is the staff&apos;s)</source>
         <translation>Языки посетителя (первый — язык сотрудника)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="367"/>
         <source>Status screen stays, seconds</source>
         <translation>Экран статуса, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="368"/>
         <source>Unanswered question ends after, seconds</source>
         <translation>Вопрос без ответа закрывается через, секунд</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="349"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Visitor&apos;s screen</source>
         <translation>Экран посетителя</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="350"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Sounds</source>
         <translation>Звуки</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="351"/>
+        <location filename="../settings_dialog.py" line="371"/>
         <source>Volume</source>
         <translation>Громкость</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="352"/>
+        <location filename="../settings_dialog.py" line="372"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="353"/>
+        <location filename="../settings_dialog.py" line="373"/>
         <source>Sanitary service phone</source>
         <translation>Телефон СЭС</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="354"/>
+        <location filename="../settings_dialog.py" line="374"/>
         <source>Doctor room (boarding)</source>
         <translation>Кабинет врача (посадка)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="361"/>
+        <location filename="../settings_dialog.py" line="382"/>
         <source>Venue: club, shop, office</source>
         <translation>Заведение: клуб, магазин, офис</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="362"/>
+        <location filename="../settings_dialog.py" line="383"/>
         <source>Boarding: airport desk</source>
         <translation>Посадка: стойка аэропорта</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="386"/>
         <source>Entry and exit</source>
         <translation>Вход и выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="366"/>
+        <location filename="../settings_dialog.py" line="387"/>
         <source>Entry only</source>
         <translation>Только вход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="367"/>
+        <location filename="../settings_dialog.py" line="388"/>
         <source>Exit only</source>
         <translation>Только выход</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="368"/>
+        <location filename="../settings_dialog.py" line="389"/>
         <source>Doctor room: resolves referrals</source>
         <translation>Кабинет врача: решает по направлениям</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="371"/>
+        <location filename="../settings_dialog.py" line="392"/>
         <source>Staff decide</source>
         <translation>Решает сотрудник</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="372"/>
+        <location filename="../settings_dialog.py" line="393"/>
         <source>Admit, marked unverified</source>
         <translation>Пропустить как непроверенного</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="373"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>Refuse</source>
         <translation>Отказать</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="376"/>
+        <location filename="../settings_dialog.py" line="397"/>
         <source>Ask staff</source>
         <translation>Спросить сотрудника</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="377"/>
+        <location filename="../settings_dialog.py" line="398"/>
         <source>Admit, flagged</source>
         <translation>Пропустить с отметкой</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="401"/>
         <source>Second monitor if there is one</source>
         <translation>Второй монитор, если есть</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="381"/>
+        <location filename="../settings_dialog.py" line="402"/>
         <source>This monitor</source>
         <translation>Этот монитор</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="382"/>
+        <location filename="../settings_dialog.py" line="403"/>
         <source>Second monitor</source>
         <translation>Второй монитор</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="49"/>
+        <source>Gate driver</source>
+        <translation>Драйвер турникета</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="50"/>
+        <source>I/O module address (modbus-tcp)</source>
+        <translation>Адрес модуля (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="51"/>
+        <source>TCP port (modbus-tcp)</source>
+        <translation>TCP-порт (modbus-tcp)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="56"/>
+        <source>Parity (modbus-rtu)</source>
+        <translation>Чётность (modbus-rtu)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="57"/>
+        <source>Modbus unit id</source>
+        <translation>Номер устройства Modbus</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="58"/>
+        <source>Entry relay (coil)</source>
+        <translation>Реле входа (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="59"/>
+        <source>Exit relay (coil)</source>
+        <translation>Реле выхода (coil)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="61"/>
+        <source>Entry passage sensor (input)</source>
+        <translation>Датчик прохода внутрь</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="64"/>
+        <source>Exit passage sensor (input)</source>
+        <translation>Датчик прохода наружу</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="66"/>
+        <source>Relay pulse, ms</source>
+        <translation>Импульс реле, мс</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="70"/>
+        <source>HTTP method (http)</source>
+        <translation>Метод HTTP (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="71"/>
+        <source>Relay URL (http)</source>
+        <translation>URL реле (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="72"/>
+        <source>Request body (http)</source>
+        <translation>Тело запроса (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="74"/>
+        <source>Passage callback host:port (http)</source>
+        <translation>Сообщения о проходе, host:port (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="77"/>
+        <source>Passage callback token (http)</source>
+        <translation>Токен сообщений о проходе (http)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="53"/>
+        <source>Serial port (RTU, relay board)</source>
+        <translation>COM-порт (RTU, плата реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="55"/>
+        <source>Baud rate (RTU, relay board)</source>
+        <translation>Скорость, бод (RTU, плата реле)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="68"/>
+        <source>Annul an entry nobody used after, s</source>
+        <translation>Аннулировать вход без прохода через, с</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="80"/>
+        <source>Relay board: entry on (hex)</source>
+        <translation>Плата реле: вход вкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="83"/>
+        <source>Relay board: entry off (hex)</source>
+        <translation>Плата реле: вход выкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="86"/>
+        <source>Relay board: exit on (hex)</source>
+        <translation>Плата реле: выход вкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="89"/>
+        <source>Relay board: exit off (hex)</source>
+        <translation>Плата реле: выход выкл. (hex)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="97"/>
+        <source>No gate</source>
+        <translation>Без турникета</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="99"/>
+        <source>Modbus TCP I/O module (network)</source>
+        <translation>Модуль ввода-вывода Modbus TCP (сеть)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="101"/>
+        <source>Modbus RTU I/O module (serial)</source>
+        <translation>Модуль ввода-вывода Modbus RTU (последовательный порт)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="102"/>
+        <source>Network relay (HTTP)</source>
+        <translation>Сетевое реле (HTTP)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="103"/>
+        <source>USB serial relay board</source>
+        <translation>USB-плата реле (последовательный порт)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="106"/>
+        <source>None (N)</source>
+        <translation>Нет (N)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="107"/>
+        <source>Even (E)</source>
+        <translation>Чётная (E)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="108"/>
+        <source>Odd (O)</source>
+        <translation>Нечётная (O)</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="111"/>
+        <source>HTTP GET</source>
+        <translation>HTTP GET</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="112"/>
+        <source>HTTP POST</source>
+        <translation>HTTP POST</translation>
+    </message>
+    <message>
+        <location filename="../gate_fields.py" line="113"/>
+        <source>HTTP PUT</source>
+        <translation>HTTP PUT</translation>
     </message>
 </context>
 <context>
@@ -1636,112 +1980,112 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="559"/>
+        <location filename="../staff.py" line="570"/>
         <source>%1 · desk %2</source>
         <translation>%1 · стойка %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="561"/>
+        <location filename="../staff.py" line="572"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="562"/>
+        <location filename="../staff.py" line="573"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="563"/>
+        <location filename="../staff.py" line="574"/>
         <source>Doctor room</source>
         <translation>Кабинет врача</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="564"/>
+        <location filename="../staff.py" line="575"/>
         <source>Exit kiosk</source>
         <translation>Выйти из киоска</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="565"/>
+        <location filename="../staff.py" line="576"/>
         <source>Send now</source>
         <translation>Отправить сейчас</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="567"/>
+        <location filename="../staff.py" line="578"/>
         <source>Desk</source>
         <translation>Стойка</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="570"/>
+        <location filename="../staff.py" line="581"/>
         <source>Sanitary service</source>
         <translation>СЭС</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts (%1)</source>
         <translation>Предупреждения (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="595"/>
         <source>Alerts</source>
         <translation>Предупреждения</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="601"/>
+        <location filename="../staff.py" line="612"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · к отправке %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="613"/>
+        <location filename="../staff.py" line="624"/>
         <source>Pass keys never fetched</source>
         <translation>Ключи пропусков ещё не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="613"/>
+        <location filename="../staff.py" line="624"/>
         <source>Keys: not fetched</source>
         <translation>Ключи: не получены</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="621"/>
+        <location filename="../staff.py" line="632"/>
         <source>Keys: %1</source>
         <translation>Ключи: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="622"/>
+        <location filename="../staff.py" line="633"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Ключи пропусков получены %1 назад</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="617"/>
+        <location filename="../staff.py" line="628"/>
         <source>%1 d</source>
         <translation>%1 дн.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="568"/>
+        <location filename="../staff.py" line="579"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1 of %2</source>
         <translation>Прошли на посадку: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="643"/>
         <source>Boarded: %1</source>
         <translation>Прошли на посадку: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="634"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1 of %2</source>
         <translation>Внутри: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="634"/>
+        <location filename="../staff.py" line="645"/>
         <source>Inside: %1</source>
         <translation>Внутри: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk.py" line="55"/>
+        <location filename="../kiosk.py" line="56"/>
         <source>Dashboard</source>
         <translation>Итоги дня</translation>
     </message>
@@ -1777,6 +2121,11 @@
         <location filename="../visitor.py" line="39"/>
         <source>%1 · %2 waiting to send</source>
         <translation>%1 · %2 ждут отправки</translation>
+    </message>
+    <message>
+        <location filename="../visitor.py" line="40"/>
+        <source>Go through</source>
+        <translation>Проходите</translation>
     </message>
     <message>
         <location filename="../wording.py" line="24"/>
@@ -2095,105 +2444,110 @@
         <translation>На киоске что-то нужно исправить</translation>
     </message>
     <message>
-        <location filename="../words.py" line="112"/>
+        <location filename="../words.py" line="109"/>
+        <source>The gate does not answer</source>
+        <translation>Турникет не отвечает</translation>
+    </message>
+    <message>
+        <location filename="../words.py" line="113"/>
         <source>Online</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="113"/>
-        <location filename="../words.py" line="117"/>
+        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="118"/>
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../words.py" line="114"/>
+        <location filename="../words.py" line="115"/>
         <source>Service slow</source>
         <translation>Сервис медленно отвечает</translation>
     </message>
     <message>
-        <location filename="../words.py" line="115"/>
+        <location filename="../words.py" line="116"/>
         <source>Device not registered</source>
         <translation>Устройство не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../words.py" line="116"/>
+        <location filename="../words.py" line="117"/>
         <source>Service error</source>
         <translation>Ошибка сервиса</translation>
     </message>
     <message>
-        <location filename="../words.py" line="121"/>
-        <location filename="../words.py" line="127"/>
+        <location filename="../words.py" line="122"/>
+        <location filename="../words.py" line="128"/>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
     <message>
-        <location filename="../words.py" line="122"/>
-        <location filename="../words.py" line="128"/>
+        <location filename="../words.py" line="123"/>
+        <location filename="../words.py" line="129"/>
         <source>Scanner</source>
         <translation>Сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="129"/>
+        <location filename="../words.py" line="130"/>
         <source>Typed in</source>
         <translation>Введён вручную</translation>
     </message>
     <message>
-        <location filename="../words.py" line="133"/>
+        <location filename="../words.py" line="134"/>
         <source>Starting camera…</source>
         <translation>Камера запускается…</translation>
     </message>
     <message>
-        <location filename="../words.py" line="136"/>
+        <location filename="../words.py" line="137"/>
         <source>Camera lost — check the cable</source>
         <translation>Камера отключена — проверьте кабель</translation>
     </message>
     <message>
-        <location filename="../words.py" line="137"/>
+        <location filename="../words.py" line="138"/>
         <source>Camera stopped</source>
         <translation>Камера остановлена</translation>
     </message>
     <message>
-        <location filename="../words.py" line="138"/>
+        <location filename="../words.py" line="139"/>
         <source>No camera — use the scanner</source>
         <translation>Камеры нет — используйте сканер</translation>
     </message>
     <message>
-        <location filename="../words.py" line="143"/>
+        <location filename="../words.py" line="144"/>
         <source>The disk is full: free some space, then start the kiosk again.</source>
         <translation>Диск заполнен: освободите место и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="146"/>
+        <location filename="../words.py" line="147"/>
         <source>The disk cannot be written: check the drive, then start the kiosk again.</source>
         <translation>На диск нельзя записать: проверьте диск и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="149"/>
+        <location filename="../words.py" line="150"/>
         <source>Another program holds the database: close it, then start the kiosk again.</source>
         <translation>Базу данных заняла другая программа: закройте её и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="152"/>
+        <location filename="../words.py" line="153"/>
         <source>The database is damaged: run ashyq-kiosk recover, then start the kiosk again.</source>
         <translation>База данных повреждена: выполните ashyq-kiosk recover и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="155"/>
+        <location filename="../words.py" line="156"/>
         <source>The data folder is read-only: allow writing, then start the kiosk again.</source>
         <translation>Папка данных только для чтения: разрешите запись и снова запустите киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="158"/>
+        <location filename="../words.py" line="159"/>
         <source>The database is from a newer kiosk version: update this kiosk.</source>
         <translation>База данных от более новой версии киоска: обновите этот киоск.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="161"/>
+        <location filename="../words.py" line="162"/>
         <source>The database files were removed or replaced; a rescue copy was saved in the data folder.</source>
         <translation>Файлы базы данных удалены или заменены; резервная копия сохранена в папке данных.</translation>
     </message>
     <message>
-        <location filename="../words.py" line="165"/>
+        <location filename="../words.py" line="166"/>
         <source>The database failed.</source>
         <translation>Ошибка базы данных.</translation>
     </message>
