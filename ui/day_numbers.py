@@ -31,7 +31,7 @@ STATUS_LOOKS = (
 DECISIONS = ("admit", "deny", "ask_staff")
 DECISION_BACKGROUND = "#ECEFF1"
 ALARM = looks.RED.background  # red text on white: 5.6:1
-FACTS = ("peak", "exits", "overrides", "unverified", "red_reports", "referrals")
+FACTS = ("peak", "exits", "annulled", "overrides", "unverified", "red_reports", "referrals")
 """Two columns: who came and went, then what the health checks found."""
 
 
@@ -91,7 +91,7 @@ class DayNumbers(Retranslating, QWidget):
         self.facts = {key: (QLabel(self), QLabel(self)) for key in FACTS}
         facts = QHBoxLayout()
         facts.setSpacing(12)
-        for keys in (FACTS[:3], FACTS[3:]):
+        for keys in (FACTS[:4], FACTS[4:]):
             column = QVBoxLayout()
             column.setSpacing(0)
             for key in keys:
@@ -154,6 +154,13 @@ class DayNumbers(Retranslating, QWidget):
         self._show("peak", self.tr("Most inside"), peak, r.peak, venue_time(r, r.peak_at))
         exits = self.tr("%1 (%2 at closing)")
         self._show("exits", self.tr("Exits"), exits, r.exits, r.automatic_exits)
+        self._show(
+            "annulled",
+            self.tr("Annulled at the gate (nobody walked through)"),
+            self.tr("entries %1 · exits %2"),
+            r.entries_annulled,
+            r.exits_annulled,
+        )
         self._show(
             "unverified",
             self.tr("Let in unverified"),

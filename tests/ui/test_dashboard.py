@@ -4,6 +4,7 @@ layout that fits the desk monitor's tab and a narrow panel."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,6 +79,16 @@ def test_the_numbers_of_the_day_are_shown(view: DashboardView, reports: dict) ->
     assert view.numbers.fact("referrals") == "open 1 · cleared 1 · confirmed 1"
     assert view.numbers.fact("overrides") == "1"
     assert not any("•" in text or "8704" in text for text in texts(view))
+
+
+def test_entries_and_exits_the_gate_annulled_are_counted_apart(
+    view: DashboardView, reports: dict
+) -> None:
+    day = dataclasses.replace(reports["day"], entries_annulled=2, exits_annulled=1)
+    view.show_report(day)
+
+    assert view.numbers.fact("annulled") == "entries 2 · exits 1"
+    assert view.numbers.fact("exits") == "6 (4 at closing)", "annulled exits are not exits"
 
 
 def test_the_chart_steps_through_the_day_on_the_venue_clock(

@@ -280,36 +280,46 @@
     </message>
     <message>
         <location filename="../day_numbers.py" line="159"/>
+        <source>Annulled at the gate (nobody walked through)</source>
+        <translation>Annulled at the gate (nobody walked through)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="160"/>
+        <source>entries %1 · exits %2</source>
+        <translation>entries %1 · exits %2</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="160"/>
+        <location filename="../day_numbers.py" line="167"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="169"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="170"/>
+        <location filename="../day_numbers.py" line="177"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="176"/>
+        <location filename="../day_numbers.py" line="183"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="178"/>
+        <location filename="../day_numbers.py" line="185"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="180"/>
+        <location filename="../day_numbers.py" line="187"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -317,67 +327,67 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="309"/>
+        <location filename="../staff.py" line="314"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="309"/>
+        <location filename="../staff.py" line="314"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="311"/>
+        <location filename="../staff.py" line="316"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="312"/>
+        <location filename="../staff.py" line="317"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="313"/>
+        <location filename="../staff.py" line="318"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="335"/>
         <source>Latest events</source>
         <translation>Latest events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="335"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="333"/>
+        <location filename="../staff.py" line="338"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="334"/>
+        <location filename="../staff.py" line="339"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="335"/>
+        <location filename="../staff.py" line="340"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="336"/>
+        <location filename="../staff.py" line="341"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="337"/>
+        <location filename="../staff.py" line="342"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="338"/>
+        <location filename="../staff.py" line="343"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -1979,107 +1989,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="570"/>
+        <location filename="../staff.py" line="575"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="572"/>
+        <location filename="../staff.py" line="577"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="573"/>
+        <location filename="../staff.py" line="578"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="574"/>
+        <location filename="../staff.py" line="579"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="575"/>
+        <location filename="../staff.py" line="580"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="576"/>
+        <location filename="../staff.py" line="581"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="578"/>
+        <location filename="../staff.py" line="583"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="581"/>
+        <location filename="../staff.py" line="586"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="595"/>
+        <location filename="../staff.py" line="600"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="595"/>
+        <location filename="../staff.py" line="600"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="617"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="624"/>
+        <location filename="../staff.py" line="629"/>
         <source>Pass keys never fetched</source>
         <translation>Pass keys never fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="624"/>
+        <location filename="../staff.py" line="629"/>
         <source>Keys: not fetched</source>
         <translation>Keys: not fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="637"/>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="638"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Pass keys fetched %1 ago</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="628"/>
+        <location filename="../staff.py" line="633"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="584"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="643"/>
+        <location filename="../staff.py" line="648"/>
         <source>Boarded: %1 of %2</source>
         <translation>Boarded: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="643"/>
+        <location filename="../staff.py" line="648"/>
         <source>Boarded: %1</source>
         <translation>Boarded: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="645"/>
+        <location filename="../staff.py" line="650"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="645"/>
+        <location filename="../staff.py" line="650"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>

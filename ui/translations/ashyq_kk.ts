@@ -280,36 +280,46 @@
     </message>
     <message>
         <location filename="../day_numbers.py" line="159"/>
+        <source>Annulled at the gate (nobody walked through)</source>
+        <translation>Турникетте жойылды (ешкім өтпеді)</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="160"/>
+        <source>entries %1 · exits %2</source>
+        <translation>кіру %1 · шығу %2</translation>
+    </message>
+    <message>
+        <location filename="../day_numbers.py" line="166"/>
         <source>Let in unverified</source>
         <translation>Тексерусіз кіргізілді</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="160"/>
+        <location filename="../day_numbers.py" line="167"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: қызыл %2 · қызыл емес %3 · әлі белгісіз %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="169"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>Red reports to the SES</source>
         <translation>СЭҚ-қа қызыл мәртебе хабарламалары</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="170"/>
+        <location filename="../day_numbers.py" line="177"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: жеткізілді %2 · кезекте %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="176"/>
+        <location filename="../day_numbers.py" line="183"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>ашық %1 · рұқсат берілді %2 · расталды %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="178"/>
+        <location filename="../day_numbers.py" line="185"/>
         <source>Doctor referrals</source>
         <translation>Дәрігерге жолдамалар</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="180"/>
+        <location filename="../day_numbers.py" line="187"/>
         <source>Staff overrides</source>
         <translation>Қызметкер ережені өзгертті</translation>
     </message>
@@ -317,67 +327,67 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="309"/>
+        <location filename="../staff.py" line="314"/>
         <source>Out (closing)</source>
         <translation>Шығу (жабылу)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="309"/>
+        <location filename="../staff.py" line="314"/>
         <source>Out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="311"/>
+        <location filename="../staff.py" line="316"/>
         <source>In: admitted</source>
         <translation>Кіру: рұқсат</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="312"/>
+        <location filename="../staff.py" line="317"/>
         <source>In: refused</source>
         <translation>Кіру: тыйым</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="313"/>
+        <location filename="../staff.py" line="318"/>
         <source>In: no answer</source>
         <translation>Кіру: жауап жоқ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="335"/>
         <source>Latest events</source>
         <translation>Соңғы оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="330"/>
+        <location filename="../staff.py" line="335"/>
         <source>Events</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="333"/>
+        <location filename="../staff.py" line="338"/>
         <source>Time</source>
         <translation>Уақыт</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="334"/>
+        <location filename="../staff.py" line="339"/>
         <source>Event</source>
         <translation>Оқиға</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="335"/>
+        <location filename="../staff.py" line="340"/>
         <source>Status</source>
         <translation>Мәртебе</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="336"/>
+        <location filename="../staff.py" line="341"/>
         <source>Visitor</source>
         <translation>Келуші</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="337"/>
+        <location filename="../staff.py" line="342"/>
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="338"/>
+        <location filename="../staff.py" line="343"/>
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
@@ -1979,107 +1989,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="570"/>
+        <location filename="../staff.py" line="575"/>
         <source>%1 · desk %2</source>
         <translation>%1 · %2 үстелі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="572"/>
+        <location filename="../staff.py" line="577"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="573"/>
+        <location filename="../staff.py" line="578"/>
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="574"/>
+        <location filename="../staff.py" line="579"/>
         <source>Doctor room</source>
         <translation>Дәрігер бөлмесі</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="575"/>
+        <location filename="../staff.py" line="580"/>
         <source>Exit kiosk</source>
         <translation>Киосктан шығу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="576"/>
+        <location filename="../staff.py" line="581"/>
         <source>Send now</source>
         <translation>Қазір жіберу</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="578"/>
+        <location filename="../staff.py" line="583"/>
         <source>Desk</source>
         <translation>Үстел</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="581"/>
+        <location filename="../staff.py" line="586"/>
         <source>Sanitary service</source>
         <translation>СЭҚ</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="595"/>
+        <location filename="../staff.py" line="600"/>
         <source>Alerts (%1)</source>
         <translation>Ескертулер (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="595"/>
+        <location filename="../staff.py" line="600"/>
         <source>Alerts</source>
         <translation>Ескертулер</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="612"/>
+        <location filename="../staff.py" line="617"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · жіберуге %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="624"/>
+        <location filename="../staff.py" line="629"/>
         <source>Pass keys never fetched</source>
         <translation>Рұқсатнама кілттері әлі алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="624"/>
+        <location filename="../staff.py" line="629"/>
         <source>Keys: not fetched</source>
         <translation>Кілттер: алынбаған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="632"/>
+        <location filename="../staff.py" line="637"/>
         <source>Keys: %1</source>
         <translation>Кілттер: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="638"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Рұқсатнама кілттері %1 бұрын алынған</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="628"/>
+        <location filename="../staff.py" line="633"/>
         <source>%1 d</source>
         <translation>%1 күн</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="584"/>
         <source>Events</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="643"/>
+        <location filename="../staff.py" line="648"/>
         <source>Boarded: %1 of %2</source>
         <translation>Отырғызуға өтті: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="643"/>
+        <location filename="../staff.py" line="648"/>
         <source>Boarded: %1</source>
         <translation>Отырғызуға өтті: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="645"/>
+        <location filename="../staff.py" line="650"/>
         <source>Inside: %1 of %2</source>
         <translation>Ішінде: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="645"/>
+        <location filename="../staff.py" line="650"/>
         <source>Inside: %1</source>
         <translation>Ішінде: %1</translation>
     </message>
