@@ -21,7 +21,6 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from kiosk.annulment import annul
 from kiosk.decision import Direction
 from kiosk.events import DeskIdentity, EventType, NewEvent
 from kiosk.gate.inbox import GateInbox
@@ -42,6 +41,7 @@ from kiosk.gate.values import (
 from kiosk.listeners import DeskListener
 from kiosk.news import GateClosed, GateEnd, Recorded
 from kiosk.storage.alerts import AlertFeed, AlertKind, GateLost
+from kiosk.storage.annulment import annul
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from shared.clock import Clock

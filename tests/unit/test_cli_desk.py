@@ -109,9 +109,9 @@ def test_export_jsonl_is_one_json_object_per_line(
 def test_export_marks_what_the_gate_annulled_and_names_what_each_annulment_annuls(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
-    from kiosk.annulment import annul
     from kiosk.decision import Direction
     from kiosk.events import DeskIdentity
+    from kiosk.storage.annulment import annul
     from kiosk.storage.store import Store
 
     where = ["--data-dir", str(data_dir)]

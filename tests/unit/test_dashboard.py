@@ -11,12 +11,12 @@ from dataclasses import asdict
 
 import pytest
 
-from kiosk.annulment import annul
 from kiosk.dayend import BusinessDay
 from kiosk.decision import Direction
 from kiosk.events import EventType, NewEvent
 from kiosk.reports.dashboard import DecisionCounts, ReferralCounts, StatusCounts, day_report
 from kiosk.reports.daysheet import report_csv
+from kiosk.storage.annulment import annul
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.store import Store
 from tests.club_day import (
