@@ -174,7 +174,7 @@ def day_report(store: Store, day: dt.date, business_day: BusinessDay, *, now: fl
     """The business day named *day* (see `BusinessDay.bounds`), up to *now*."""
     start, end = business_day.bounds(day)
     as_of = max(start, min(end, now))
-    tally = _Tally(start, end, _annulled(store, start))
+    tally = _Tally(start, end, _annulled(store, start, end))
     for event in _read(store, start, as_of):
         tally.add(event)
     reports_until, referrals_until = tally.news_until(now)
@@ -196,13 +196,23 @@ def _read(store: Store, after: float, until: float) -> list[_Event]:
     return [_event(row) for row in rows]
 
 
-def _annulled(store: Store, after: float) -> frozenset[str]:
-    """The check-ins and check-outs annulled after *after* (an annulment may come
-    just past the day's end, for an entry seconds before it)."""
+_ANNUL_WITHIN_S = 3600.0
+"""An annulment comes within seconds of its entry (the open's 2 s, the pulse, at
+most 120 s of passage time-out): one for an entry near the day's end may come
+just past it, never an hour later. The bound keeps the read to the day's rows."""
+
+
+def _annulled(store: Store, after: float, end: float) -> frozenset[str]:
+    """The check-ins and check-outs of the day (*after*, *end*] annulled."""
     rows = store.query(
         "SELECT coalesce(json_extract(data, '$.check_in'), json_extract(data, '$.check_out')) "
-        "AS annuls FROM outbox WHERE occurred_at > ? AND type IN (?, ?)",
-        (after, EventType.ENTRY_ANNULLED.value, EventType.EXIT_ANNULLED.value),
+        "AS annuls FROM outbox WHERE occurred_at > ? AND occurred_at <= ? AND type IN (?, ?)",
+        (
+            after,
+            end + _ANNUL_WITHIN_S,
+            EventType.ENTRY_ANNULLED.value,
+            EventType.EXIT_ANNULLED.value,
+        ),
     )
     return frozenset(str(row["annuls"]) for row in rows if row["annuls"] is not None)
 
