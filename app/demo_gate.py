@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.decision import Direction
 from kiosk.gate.values import GateState, Opened
@@ -30,9 +30,11 @@ from kiosk.wiretime import format_time
 from ui.scripted import AlertOf, NextDecision, Script, ServiceWhere, Until
 
 if TYPE_CHECKING:
-    from app.demo_script import Demo
     from hardware.gate.standin import CoilWrite, StandInModule
     from kiosk.decision import Decision
+    from kiosk.storage.alerts import Alert
+    from sandbox.server import SandboxServer
+    from ui.kiosk import KioskScreens
 
 ENTRY_COIL = 0
 ENTRY_INPUT = 0
@@ -198,7 +200,29 @@ def closed_line(closed: GateClosed) -> dict[str, Any]:
 # -- the scenes ---------------------------------------------------------------------------
 
 
-def gate_opens(demo: Demo, decision: Decision, *, shot: str | None = None) -> Script:
+class Stage(Protocol):
+    """What a gate scene asks of the demo (app.demo_script.Demo): its gate, its
+    camera and screens, its lines and its shots."""
+
+    gate: DemoGate | None
+    server: SandboxServer
+    camera: Any
+
+    @property
+    def screens(self) -> KioskScreens: ...
+
+    def show(self, text: str) -> None: ...
+
+    def say(self, scene: str, shown: Decision | Alert | None = None) -> None: ...
+
+    def say_text(self, scene: str, **fields: Any) -> None: ...
+
+    def shot(self, name: str, widget: Any = None) -> Script: ...
+
+    def named_shot(self, name: str, widget: Any = None) -> Script: ...
+
+
+def gate_opens(demo: Stage, decision: Decision, *, shot: str | None = None) -> Script:
     """The gate's open for *decision*'s entry, printed (and pictured: "Go through")."""
     gate = demo.gate
     if gate is None:
@@ -212,7 +236,7 @@ def gate_opens(demo: Demo, decision: Decision, *, shot: str | None = None) -> Sc
         yield from demo.named_shot(shot)
 
 
-def gate_closes(demo: Demo, decision: Decision, who: str = "the visitor") -> Script:
+def gate_closes(demo: Stage, decision: Decision, who: str = "the visitor") -> Script:
     """How the open for *decision*'s entry ended, printed: passed or annulled."""
     gate = demo.gate
     if gate is None:
@@ -228,7 +252,7 @@ def gate_closes(demo: Demo, decision: Decision, who: str = "the visitor") -> Scr
     demo.say_text(scene, **closed_line(closed))
 
 
-def gate_done(demo: Demo, decision: Decision) -> Script:
+def gate_done(demo: Stage, decision: Decision) -> Script:
     """Until the gate is done with *decision*'s visitor (walked through, or the
     entry annulled), when the decision opened it: the next one comes after."""
     gate = demo.gate
@@ -238,7 +262,7 @@ def gate_done(demo: Demo, decision: Decision) -> Script:
     yield from gate.wait_closed(decision.event_ids[0])
 
 
-def turns_back(demo: Demo, name: str, code: str, shot: str) -> Script:
+def turns_back(demo: Stage, name: str, code: str, shot: str) -> Script:
     """A visitor let in who does not walk through: the entry is annulled, and the
     annulment reaches the service once."""
     gate = demo.gate
@@ -264,7 +288,7 @@ def turns_back(demo: Demo, name: str, code: str, shot: str) -> Script:
     )
 
 
-def unplugged(demo: Demo) -> Script:
+def unplugged(demo: Stage) -> Script:
     """The I/O module unplugged for a moment: `gate_unreachable`, then cleared."""
     gate = demo.gate
     if gate is None:
@@ -279,7 +303,7 @@ def unplugged(demo: Demo) -> Script:
     demo.say_text("the gate answers again", gate="reachable")
 
 
-def _annulments(demo: Demo, check_in: str) -> int:
+def _annulments(demo: Stage, check_in: str) -> int:
     """`entry_annulled` events naming *check_in* the embedded service received."""
     events = demo.server.service.events(None, limit=100_000)
     return sum(
