@@ -8,8 +8,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from hardware.gate.standin import StandInModule
 
 _BLOCKED = ("PySide6", "shiboken6")
 
@@ -59,3 +63,14 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "kiosk-data"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def module() -> Iterator[StandInModule]:
+    """A Modbus I/O module for a gate (pymodbus's own server, unit 1), not yet
+    serving: a test starts it on TCP or a serial line, and it is stopped after."""
+    from hardware.gate.standin import StandInModule
+
+    module = StandInModule()
+    yield module
+    module.stop()

@@ -97,14 +97,6 @@ class GateDesk:
 
 
 @pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule()
-    module.serve_tcp()
-    yield module
-    module.stop()
-
-
-@pytest.fixture
 def desk_on(
     tmp_path: Path, module: StandInModule, sandbox: SandboxServer
 ) -> Iterator[Callable[..., GateDesk]]:

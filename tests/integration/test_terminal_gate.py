@@ -95,14 +95,6 @@ class GateTerminal:
 
 
 @pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule()
-    module.serve_tcp()
-    yield module
-    module.stop()
-
-
-@pytest.fixture
 def terminal(tmp_path: Path, module: StandInModule) -> Iterator[GateTerminal]:
     made = GateTerminal(tmp_path, module)
     made.wait_gate("reachable")

@@ -95,12 +95,10 @@ def issuer() -> PassIssuer:
 
 
 @pytest.fixture
-def gate_module() -> Iterator[StandInModule]:
+def gate_module(module: StandInModule) -> StandInModule:
     """A Modbus I/O module (pymodbus's own server) for a kiosk's gate; ask for it
     before `start_kiosk`, so the kiosk stops before the module does."""
-    module = StandInModule()
-    yield module
-    module.stop()
+    return module
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ from app import main
 from hardware.gate.standin import StandInModule
 
 COIL, SENSOR, EXIT_COIL, EXIT_SENSOR = 0, 0, 1, 1
-
-
-@pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule()
-    yield module
-    module.stop()
 
 
 def config(tmp_path: Path, **gate: object) -> Path:

@@ -44,13 +44,6 @@ RULES = GateRules(passage_timeout_s=1.0, open_within_s=2.0, settle_s=0.3)
 
 
 @pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule()
-    yield module
-    module.stop()
-
-
-@pytest.fixture
 def desk(store: Store) -> Reception:
     source = FakeSource({GREEN_IIN: Status.GREEN, BLUE_IIN: Status.BLUE, YELLOW_IIN: Status.YELLOW})
     issuer = PassIssuer()

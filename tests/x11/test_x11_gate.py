@@ -5,9 +5,7 @@ opened it and why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
+from collections.abc import Callable
 
 from hardware.gate.standin import StandInModule
 from tests.x11.conftest import Screen
@@ -18,13 +16,6 @@ from tests.x11.xsession import XSession
 
 NOBODY_LISTENS = "http://127.0.0.1:9"
 COIL, SENSOR = 1, 4
-
-
-@pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule()
-    yield module
-    module.stop()
 
 
 def test_open_gate_with_a_reason_pulses_the_entry_relay_once(

@@ -4,7 +4,6 @@ passages read from its inputs, the module unplugged and back, late commands drop
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -16,13 +15,6 @@ from tests.gate_peers import NullModem, Reports, wait_until
 
 PULSE_MS = 300
 LATE_OFF_S = 0.4  # a loaded machine may switch off late; never this late
-
-
-@pytest.fixture
-def module() -> Iterator[StandInModule]:
-    module = StandInModule(unit=1)
-    yield module
-    module.stop()
 
 
 @pytest.fixture
