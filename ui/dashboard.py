@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from kiosk.reports.dashboard import DayReport
 from kiosk.reports.daysheet import report_csv
 from ui import words
-from ui.day_numbers import ALARM, DayNumbers, set_font
+from ui.day_numbers import ALARM, DayNumbers
 from ui.i18n import Retranslating
 from ui.occupancy_chart import OccupancyChart
 from ui.offthread import OffThread
+from ui.textfit import set_font
 from ui.wording import venue_time
 from ui.words import QT_TRANSLATE_NOOP
 

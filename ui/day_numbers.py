@@ -5,7 +5,6 @@ reports, referrals, overrides)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from kiosk.reports.dashboard import DayReport
 from kiosk.status import Status
 from ui import looks, words
 from ui.i18n import Retranslating
+from ui.textfit import set_font
 from ui.wording import venue_time
 
 STATUS_LOOKS = (
@@ -33,13 +33,6 @@ DECISION_BACKGROUND = "#ECEFF1"
 ALARM = looks.RED.background  # red text on white: 5.6:1
 FACTS = ("peak", "exits", "annulled", "overrides", "unverified", "red_reports", "referrals")
 """Two columns: who came and went, then what the health checks found."""
-
-
-def set_font(widget: QWidget, size: int, *, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(size)
-    font.setBold(bold)
-    widget.setFont(font)
 
 
 class CountTile(QFrame):

@@ -4,346 +4,35 @@ events (masked) and the alerts, on the reception worker's side of the desk."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QBoxLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.decision import Decision, Flag
-from kiosk.news import KeyListState, OccupancyState, RecentEvent, ServiceState, StaffQuestion
-from kiosk.reasons import CodeReason
-from kiosk.status import Status
-from kiosk.vocabulary import Method, StaffAnswer
-from ui import looks, words
+from kiosk.decision import Decision
+from kiosk.news import KeyListState, OccupancyState, ServiceState
+from ui import words
 from ui.alerts_view import AlertsView
 from ui.entry import ManualEntry
-from ui.gate_view import GateBar, event_words
+from ui.events_view import EventsView
+from ui.gate_view import GateBar
 from ui.i18n import NATIVE_NAMES, Retranslating
-from ui.icons import ShapeIcon, tick_icon
 from ui.operator import OperatorPicker
 from ui.ses_view import SesView
-from ui.textfit import ElidedLabel, fit_font
-from ui.wording import age_text, clock_time, referable, status_words, who
+from ui.staff_cards import LastDecisionCard, QuestionCard
+from ui.textfit import ElidedLabel, set_font
+from ui.wording import age_text
 
 SHORT_NAMES = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
 """The languages' buttons on a narrow panel."""
-
-
-def _bold(label: QLabel, size: int) -> None:
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPixelSize(size)
-    label.setFont(font)
-
-
-class QuestionCard(Retranslating, QFrame):
-    """A visitor waiting for staff: why, and Admit / Refuse.
-
-    Signals: answered(str, StaffAnswer) — the question's id and the answer.
-    """
-
-    answered = Signal(str, object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("question")
-        self.setStyleSheet(
-            "QFrame#question { background: #FFF8E1; border: 3px solid #FF8F00;"
-            " border-radius: 10px; }"
-        )
-        self.question: StaffQuestion | None = None
-        self.boarding = False  # a passenger, not a visitor
-        self.title = QLabel(self)
-        _bold(self.title, 19)
-        self.title.setWordWrap(True)
-        self.why = QLabel(self)
-        self.why.setWordWrap(True)
-        self.waiting = QLabel(self)  # how many more visitors wait for an answer
-        self.waiting.setObjectName("questions-waiting")
-        self.waiting.setWordWrap(True)
-        self.waiting.hide()
-        self.admit_button = QPushButton(self)
-        self.refuse_button = QPushButton(self)
-        for button, colour in ((self.admit_button, looks.GREEN), (self.refuse_button, looks.RED)):
-            button.setMinimumHeight(56)  # a large touch target; the words never set its size
-            button.setStyleSheet(
-                f"QPushButton {{ background: {colour.background}; color: {colour.text};"
-                " font-size: 22px; font-weight: bold; border-radius: 8px; }"
-            )
-        self.admit_button.clicked.connect(lambda: self._answer(StaffAnswer.ADMIT))
-        self.refuse_button.clicked.connect(lambda: self._answer(StaffAnswer.REFUSE))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.why)
-        layout.addWidget(self.waiting)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.admit_button)
-        buttons.addWidget(self.refuse_button)
-        layout.addLayout(buttons)
-        self.hide()
-        self._retranslate()
-
-    def ask(self, question: StaffQuestion) -> None:
-        """Show the question staff answer now (told again when more wait behind it)."""
-        answered = self.question is not None and self.question.id == question.id
-        self.question = question
-        self._retranslate()
-        self.setEnabled(not answered or self.isEnabled())  # an answer already sent stays sent
-        self.show()
-
-    def close_question(self, question_id: str) -> None:
-        if self.question is not None and self.question.id == question_id:
-            self.question = None
-            self.hide()
-
-    def _answer(self, answer: StaffAnswer) -> None:
-        if self.question is not None:
-            self.setEnabled(False)  # one answer per question; the desk ignores a second
-            self.answered.emit(self.question.id, answer)
-
-    def _retranslate(self) -> None:
-        self.admit_button.setText(self.tr("Admit"))
-        self.refuse_button.setText(self.tr("Refuse"))
-        question = self.question
-        if question is None:
-            return
-        decision = question.decision
-        title = (
-            self.tr("Decide for passenger %1")
-            if self.boarding
-            else self.tr("Decide for visitor %1")
-        )
-        self.title.setText(title.replace("%1", who(decision)))
-        self.why.setText(self._why(decision))
-        self.waiting.setVisible(question.waiting > 0)
-        self.waiting.setText(
-            self.tr("Waiting for an answer after this visitor: %1").replace(
-                "%1", str(question.waiting)
-            )
-        )
-
-    def _why(self, decision: Decision) -> str:
-        if Flag.PASSBACK in decision.flags:
-            at = clock_time(decision.inside_since, missing="—")
-            return self.tr(
-                "Already inside since %1: the same code shown again? Admit only if it is "
-                "the same person coming back."
-            ).replace("%1", at)
-        if decision.reason is CodeReason.UNKNOWN_KEY:
-            return self.tr(
-                "The pass is signed by a key this desk does not have yet, and the service "
-                "does not answer to send it. Ask for a document, then decide."
-            )
-        return self.tr(
-            "No status could be verified: the service does not answer and nothing is "
-            "cached. Ask for a document, then decide."
-        )
-
-
-class LastDecisionCard(Retranslating, QFrame):
-    """The last decision at a glance, in its status colour; at a boarding desk,
-    Refer to doctor. Signals: refer_requested(Decision)."""
-
-    refer_requested = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("last")
-        self.decision: Decision | None = None
-        self.referrals = False
-        self.boarding = False  # a passenger, not a visitor
-        self._colours: tuple[str, str] | None = None
-        self.refer_button = QPushButton(self)
-        self.refer_button.setMinimumHeight(48)
-        self.refer_button.setStyleSheet(
-            "QPushButton { background: #FFFFFF; color: #1A237E; font-size: 17px;"
-            " font-weight: bold; border-radius: 8px; padding: 6px 14px; }"
-        )
-        self.refer_button.hide()
-        self.refer_button.clicked.connect(self._on_refer_clicked)
-        self.icon = ShapeIcon(self)
-        self.icon.setFixedSize(64, 64)
-        self.headline = QLabel(self)
-        _bold(self.headline, self.HEADLINE)
-        self.headline.setWordWrap(True)  # a long Kazakh decision on a narrow panel
-        # Its size follows the card's width (fit in resizeEvent), never the reverse.
-        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.lines = QLabel(self)
-        self.lines.setWordWrap(True)
-        row = self._row = QHBoxLayout(self)
-        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        column.addWidget(self.headline)
-        column.addWidget(self.lines)
-        column.addWidget(self.refer_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addStretch(1)
-        row.addLayout(column, 1)
-        self._paint(looks.SCAN_BACKGROUND, "#FFFFFF")
-        self._retranslate()
-
-    HEADLINE = 24
-
-    def show_decision(self, decision: Decision) -> None:
-        self.decision = decision
-        self.refer_button.setVisible(self.referrals and referable(decision))
-        self._retranslate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_headline()
-
-    def _fit_headline(self) -> None:
-        margins = self.contentsMargins() + self._row.contentsMargins()
-        room = self.width() - margins.left() - margins.right() - self.icon.width() - 12
-        fit_font(self.headline, self.HEADLINE, fit=max(room, 80), lines=2)
-
-    def _on_refer_clicked(self) -> None:
-        if self.decision is not None:
-            self.refer_requested.emit(self.decision)
-
-    def _paint(self, background: str, text: str) -> None:
-        if (background, text) == self._colours:
-            return  # a style sheet costs a re-polish of the card: only on a change of look
-        self._colours = (background, text)
-        self.setStyleSheet(
-            f"QFrame#last {{ background: {background}; border-radius: 10px; }}"
-            f" QLabel {{ color: {text}; }}"
-        )
-
-    def _retranslate(self) -> None:
-        self.refer_button.setText(self.tr("Refer to doctor"))
-        decision = self.decision
-        if decision is None:
-            self.icon.hide()
-            self.headline.setText(
-                self.tr("Waiting for the first passenger")
-                if self.boarding
-                else self.tr("Waiting for the first visitor")
-            )
-            self.lines.setText("")
-            return
-        look = looks.look_of(decision)
-        self._paint(look.background, look.text)
-        self.icon.show()
-        self.icon.show_shape(look.shape, look.text)
-        said = status_words(decision)
-        self.headline.setText(words.say(said.decision.source))
-        self._fit_headline()
-        parts = [who(decision)]
-        if said.status is not None:
-            parts.append(words.say(said.status.source))
-        if said.detail is not None:
-            parts.append(said.detail.render(words.say))
-        footer = [clock_time(decision.decided_at)]
-        if said.provenance is not None:
-            footer.append(said.provenance.render(words.say))
-        self.lines.setText("\n".join([" · ".join(p for p in parts if p), " · ".join(footer)]))
-
-
-class EventsView(Retranslating, QTableWidget):
-    """Today's latest check-ins and check-outs, masked."""
-
-    COLUMNS = 6
-    SENT = 5
-    COMPACT_ROWS = 8
-
-    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
-        super().__init__(0, self.COLUMNS, parent)
-        self._compact = compact
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.verticalHeader().hide()
-        if compact:
-            for column in (4, 5):  # who and sent: on the events tab
-                self.hideColumn(column)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if compact:  # a long line (a staff open's reason) is elided, never pushes columns out
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setStretchLastSection(True)
-        self._sent_icon = tick_icon(16, self.palette().color(QPalette.ColorRole.Text).name())
-        self.events: tuple[RecentEvent, ...] = ()
-        self._retranslate()
-
-    def show_events(self, events: tuple[RecentEvent, ...]) -> None:
-        self.events = events
-        if self._compact:
-            events = events[: self.COMPACT_ROWS]
-        self.setRowCount(len(events))
-        for row, event in enumerate(events):
-            cells = (
-                clock_time(event.occurred_at, seconds=True),
-                self._what(event),
-                self._status(event.status),
-                event.masked_id or "",
-                event.operator or self._method(event.method),
-                "" if event.synced else "…",  # sent: a drawn tick (the font has no ✓)
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column == self.SENT and event.synced:
-                    item.setIcon(self._sent_icon)
-                if event.annulled:  # nobody walked through: struck out, as on paper
-                    font = item.font()
-                    font.setStrikeOut(True)
-                    item.setFont(font)
-                self.setItem(row, column, item)
-
-    def _what(self, event: RecentEvent) -> str:
-        return event_words(event, self._usual(event))
-
-    def _usual(self, event: RecentEvent) -> str:
-        if event.type == "check_out":
-            return self.tr("Out (closing)") if event.automatic else self.tr("Out")
-        return {
-            "admit": self.tr("In: admitted"),
-            "deny": self.tr("In: refused"),
-            "ask_staff": self.tr("In: no answer"),
-        }.get(event.decision or "", event.decision or "")
-
-    def _method(self, method: str | None) -> str:
-        """How the code came, in words (a check-in no one made by hand)."""
-        try:
-            return words.say(words.METHOD[Method(method)]) if method else ""
-        except ValueError:
-            return method or ""
-
-    def _status(self, status: str | None) -> str:
-        try:
-            return words.say(words.STATUS[Status(status)]) if status else ""
-        except ValueError:
-            return status or ""
-
-    def _retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Latest events") if self._compact else self.tr("Events"))
-        self.setHorizontalHeaderLabels(
-            [
-                self.tr("Time"),
-                self.tr("Event"),
-                self.tr("Status"),
-                self.tr("Visitor"),
-                self.tr("By"),
-                self.tr("Sent"),
-            ]
-        )
-        self.show_events(self.events)
 
 
 class StaffPanel(Retranslating, QWidget):
@@ -387,7 +76,7 @@ class StaffPanel(Retranslating, QWidget):
         # The header's and the footer's texts are elided, never wrapped or
         # allowed to widen the panel: the desk window must stay on its screen.
         self.place = ElidedLabel(parent=self)
-        _bold(self.place, 18)
+        set_font(self.place, 18, bold=True)
         # The venue's name gives way first: the service's state is the news.
         self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.service_label = ElidedLabel(parent=self)
@@ -427,7 +116,7 @@ class StaffPanel(Retranslating, QWidget):
         self.last = LastDecisionCard(self)
         self.last.refer_requested.connect(self.refer_requested)
         self.inside_label = QLabel(self)
-        _bold(self.inside_label, 18)
+        set_font(self.inside_label, 18, bold=True)
         self.events = EventsView(self)
         self.latest = EventsView(self, compact=True)
         self.alerts = AlertsView(ses_phone, self)

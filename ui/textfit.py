@@ -103,3 +103,11 @@ def fit_font(label: QLabel, size: int, *, fit: int = 0, lines: int = 2) -> None:
             font.setPixelSize(size)
     if font != label.font():
         label.setFont(font)
+
+
+def set_font(widget: QWidget, size: int, *, bold: bool = False) -> None:
+    """*widget*'s font at *size* pixels, bold or not."""
+    font = QFont(widget.font())
+    font.setPixelSize(size)
+    font.setBold(bold)
+    widget.setFont(font)

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.news import RecentEvent
 from ui.entry import Keypad
+from ui.events_view import EventsView
 from ui.i18n import FONTS
-from ui.staff import EventsView
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 

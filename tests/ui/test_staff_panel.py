@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.news import RecentEvent, RedReport
+from ui.events_view import EventsView
 from ui.i18n import Languages
 from ui.ses_view import SesView
-from ui.staff import EventsView
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from kiosk.status import Status
 from kiosk.vocabulary import Method
 from ui import looks, words
 from ui.i18n import Languages
-from ui.staff import LastDecisionCard
+from ui.staff_cards import LastDecisionCard
 from ui.visitor import VisitorView
 from ui.wording import Phrase
 

@@ -161,82 +161,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../dashboard.py" line="37"/>
+        <location filename="../dashboard.py" line="38"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="38"/>
+        <location filename="../dashboard.py" line="39"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="214"/>
+        <location filename="../dashboard.py" line="215"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="215"/>
+        <location filename="../dashboard.py" line="216"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="219"/>
+        <location filename="../dashboard.py" line="220"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="220"/>
+        <location filename="../dashboard.py" line="221"/>
         <source>Reading the day…</source>
         <translation>Reading the day…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="223"/>
+        <location filename="../dashboard.py" line="224"/>
         <source>Day %1</source>
         <translation>Day %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="225"/>
+        <location filename="../dashboard.py" line="226"/>
         <source>Day %1 has not begun</source>
         <translation>Day %1 has not begun</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="227"/>
+        <location filename="../dashboard.py" line="228"/>
         <source>Day %1, so far (%2)</source>
         <translation>Day %1, so far (%2)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="233"/>
+        <location filename="../dashboard.py" line="234"/>
         <source>No one was let in</source>
         <translation>No one was let in</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="233"/>
+        <location filename="../dashboard.py" line="234"/>
         <source>No one let in yet</source>
         <translation>No one let in yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="235"/>
+        <location filename="../dashboard.py" line="236"/>
         <source>First entry %1 · no exit yet</source>
         <translation>First entry %1 · no exit yet</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="237"/>
+        <location filename="../dashboard.py" line="238"/>
         <source>Open %1 – %2 (%3 h %4 min): first entry to last exit</source>
         <translation>Open %1 – %2 (%3 h %4 min): first entry to last exit</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="247"/>
+        <location filename="../dashboard.py" line="248"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="248"/>
+        <location filename="../dashboard.py" line="249"/>
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="249"/>
+        <location filename="../dashboard.py" line="250"/>
         <source>Could not read the day: %1</source>
         <translation>Could not read the day: %1</translation>
     </message>
@@ -244,82 +244,82 @@
 <context>
     <name>DayNumbers</name>
     <message>
-        <location filename="../day_numbers.py" line="149"/>
+        <location filename="../day_numbers.py" line="142"/>
         <source>Admitted</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="149"/>
+        <location filename="../day_numbers.py" line="142"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="150"/>
+        <location filename="../day_numbers.py" line="143"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="153"/>
+        <location filename="../day_numbers.py" line="146"/>
         <source>%1 at %2</source>
         <translation>%1 at %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="154"/>
+        <location filename="../day_numbers.py" line="147"/>
         <source>Most inside</source>
         <translation>Most inside</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="155"/>
+        <location filename="../day_numbers.py" line="148"/>
         <source>%1 (%2 at closing)</source>
         <translation>%1 (%2 at closing)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="156"/>
+        <location filename="../day_numbers.py" line="149"/>
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="159"/>
+        <location filename="../day_numbers.py" line="152"/>
         <source>Annulled at the gate (nobody walked through)</source>
         <translation>Annulled at the gate (nobody walked through)</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="160"/>
+        <location filename="../day_numbers.py" line="153"/>
         <source>entries %1 · exits %2</source>
         <translation>entries %1 · exits %2</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="166"/>
+        <location filename="../day_numbers.py" line="159"/>
         <source>Let in unverified</source>
         <translation>Let in unverified</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="167"/>
+        <location filename="../day_numbers.py" line="160"/>
         <source>%1: red %2 · not red %3 · not known yet %4</source>
         <translation>%1: red %2 · not red %3 · not known yet %4</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="176"/>
+        <location filename="../day_numbers.py" line="169"/>
         <source>Red reports to the SES</source>
         <translation>Red reports to the SES</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="177"/>
+        <location filename="../day_numbers.py" line="170"/>
         <source>%1: delivered %2 · queued %3</source>
         <translation>%1: delivered %2 · queued %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="183"/>
+        <location filename="../day_numbers.py" line="176"/>
         <source>open %1 · cleared %2 · confirmed %3</source>
         <translation>open %1 · cleared %2 · confirmed %3</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="185"/>
+        <location filename="../day_numbers.py" line="178"/>
         <source>Doctor referrals</source>
         <translation>Doctor referrals</translation>
     </message>
     <message>
-        <location filename="../day_numbers.py" line="187"/>
+        <location filename="../day_numbers.py" line="180"/>
         <source>Staff overrides</source>
         <translation>Staff overrides</translation>
     </message>
@@ -327,67 +327,67 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../staff.py" line="314"/>
+        <location filename="../events_view.py" line="81"/>
         <source>Out (closing)</source>
         <translation>Out (closing)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="314"/>
+        <location filename="../events_view.py" line="81"/>
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="316"/>
+        <location filename="../events_view.py" line="83"/>
         <source>In: admitted</source>
         <translation>In: admitted</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="317"/>
+        <location filename="../events_view.py" line="84"/>
         <source>In: refused</source>
         <translation>In: refused</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="318"/>
+        <location filename="../events_view.py" line="85"/>
         <source>In: no answer</source>
         <translation>In: no answer</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="335"/>
+        <location filename="../events_view.py" line="102"/>
         <source>Latest events</source>
         <translation>Latest events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="335"/>
+        <location filename="../events_view.py" line="102"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="338"/>
+        <location filename="../events_view.py" line="105"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="339"/>
+        <location filename="../events_view.py" line="106"/>
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="340"/>
+        <location filename="../events_view.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="341"/>
+        <location filename="../events_view.py" line="108"/>
         <source>Visitor</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="342"/>
+        <location filename="../events_view.py" line="109"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="343"/>
+        <location filename="../events_view.py" line="110"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -982,17 +982,17 @@
 <context>
     <name>LastDecisionCard</name>
     <message>
-        <location filename="../staff.py" line="229"/>
+        <location filename="../staff_cards.py" line="206"/>
         <source>Refer to doctor</source>
         <translation>Refer to doctor</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="234"/>
+        <location filename="../staff_cards.py" line="211"/>
         <source>Waiting for the first passenger</source>
         <translation>Waiting for the first passenger</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="236"/>
+        <location filename="../staff_cards.py" line="213"/>
         <source>Waiting for the first visitor</source>
         <translation>Waiting for the first visitor</translation>
     </message>
@@ -1177,42 +1177,42 @@
 <context>
     <name>QuestionCard</name>
     <message>
-        <location filename="../staff.py" line="120"/>
+        <location filename="../staff_cards.py" line="97"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="121"/>
+        <location filename="../staff_cards.py" line="98"/>
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="127"/>
+        <location filename="../staff_cards.py" line="104"/>
         <source>Decide for passenger %1</source>
         <translation>Decide for passenger %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="129"/>
+        <location filename="../staff_cards.py" line="106"/>
         <source>Decide for visitor %1</source>
         <translation>Decide for visitor %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="135"/>
+        <location filename="../staff_cards.py" line="112"/>
         <source>Waiting for an answer after this visitor: %1</source>
         <translation>Waiting for an answer after this visitor: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="144"/>
+        <location filename="../staff_cards.py" line="121"/>
         <source>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</source>
         <translation>Already inside since %1: the same code shown again? Admit only if it is the same person coming back.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="149"/>
+        <location filename="../staff_cards.py" line="126"/>
         <source>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</source>
         <translation>The pass is signed by a key this desk does not have yet, and the service does not answer to send it. Ask for a document, then decide.</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="153"/>
+        <location filename="../staff_cards.py" line="130"/>
         <source>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</source>
         <translation>No status could be verified: the service does not answer and nothing is cached. Ask for a document, then decide.</translation>
     </message>
@@ -1989,107 +1989,107 @@
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../staff.py" line="575"/>
+        <location filename="../staff.py" line="264"/>
         <source>%1 · desk %2</source>
         <translation>%1 · desk %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="577"/>
+        <location filename="../staff.py" line="266"/>
         <source>Operator:</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="578"/>
+        <location filename="../staff.py" line="267"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="579"/>
+        <location filename="../staff.py" line="268"/>
         <source>Doctor room</source>
         <translation>Doctor room</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="580"/>
+        <location filename="../staff.py" line="269"/>
         <source>Exit kiosk</source>
         <translation>Exit kiosk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="581"/>
+        <location filename="../staff.py" line="270"/>
         <source>Send now</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="583"/>
+        <location filename="../staff.py" line="272"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="586"/>
+        <location filename="../staff.py" line="275"/>
         <source>Sanitary service</source>
         <translation>Sanitary service</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="600"/>
+        <location filename="../staff.py" line="289"/>
         <source>Alerts (%1)</source>
         <translation>Alerts (%1)</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="600"/>
+        <location filename="../staff.py" line="289"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="617"/>
+        <location filename="../staff.py" line="306"/>
         <source>%1 · %2 to send</source>
         <translation>%1 · %2 to send</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="629"/>
+        <location filename="../staff.py" line="318"/>
         <source>Pass keys never fetched</source>
         <translation>Pass keys never fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="629"/>
+        <location filename="../staff.py" line="318"/>
         <source>Keys: not fetched</source>
         <translation>Keys: not fetched</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="637"/>
+        <location filename="../staff.py" line="326"/>
         <source>Keys: %1</source>
         <translation>Keys: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="638"/>
+        <location filename="../staff.py" line="327"/>
         <source>Pass keys fetched %1 ago</source>
         <translation>Pass keys fetched %1 ago</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="633"/>
+        <location filename="../staff.py" line="322"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="584"/>
+        <location filename="../staff.py" line="273"/>
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="648"/>
+        <location filename="../staff.py" line="337"/>
         <source>Boarded: %1 of %2</source>
         <translation>Boarded: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="648"/>
+        <location filename="../staff.py" line="337"/>
         <source>Boarded: %1</source>
         <translation>Boarded: %1</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="650"/>
+        <location filename="../staff.py" line="339"/>
         <source>Inside: %1 of %2</source>
         <translation>Inside: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../staff.py" line="650"/>
+        <location filename="../staff.py" line="339"/>
         <source>Inside: %1</source>
         <translation>Inside: %1</translation>
     </message>
